@@ -1,0 +1,29 @@
+// Two projects: `cloud` (node: local cloud, functions through the real SDK, pure domain) and
+// `pages` (jsdom + miniprogram-simulate: pages tapped through against the real functions).
+const swc = ['@swc/jest', { jsc: { target: 'es2021', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'cloud',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/{localcloud,cloud,domain,scripts}/**/*.test.ts'],
+      transform: { '^.+\\.ts$': swc },
+    },
+    {
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
+      transform: {
+        '^.+\\.ts$': swc,
+        '^.+\\.js$': ['babel-jest', { plugins: ['@babel/plugin-transform-modules-commonjs'] }],
+      },
+      transformIgnorePatterns: ['/node_modules/'],
+      moduleDirectories: ['miniprogram_npm', 'node_modules'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/miniprogram/setup.ts'],
+    },
+  ],
+};
