@@ -1,0 +1,282 @@
+/**
+ * Runs built cloud functions as CloudBase does: a pool of instances (worker threads) per function, each running
+ * at most one invocation at a time, with the caller's identity in that instance's environment and the redirect
+ * variables that send its wx-server-sdk to this local cloud. Each invocation gets its own wire URL
+ * (`/admin?inv=<id>&`), so the server can attribute database round trips and nested calls to it.
+ */
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Clock } from '../clock';
+import type { InvocationInfo } from '../wire/types';
+import { discoverFunctions, type FunctionDef } from './functionConfig';
+import type { InvokeMessage, ResultMessage } from './protocol';
+
+/** Who is calling: the mini program user (from the gateway) or nobody (timers). */
+export interface Identity {
+  openid?: string;
+  appid?: string;
+  unionid?: string;
+}
+
+/** What happened, with the figures budgets are measured by. */
+export type InvokeOutcome =
+  | { ok: true; resultJson: string; stats: InvocationStats }
+  | {
+      ok: false;
+      error: { code: 'FUNCTIONS_EXECUTE_FAIL' | 'FUNCTION_NOT_FOUND'; message: string };
+      stats: InvocationStats;
+    };
+
+/** Per-invocation figures. */
+export interface InvocationStats {
+  requestId: string;
+  dbRoundTrips: number;
+  durationMs: number;
+}
+
+/** Options of the host. */
+export interface FunctionHostOptions {
+  functionsDir: string;
+  workerScript: string;
+  /** Base of the wire endpoint, e.g. `http://127.0.0.1:8787`. */
+  wireBase: () => string;
+  envName: string;
+  appid: string;
+  clock: Clock;
+  /** Instances per function (CloudBase scales out; locally a bound keeps memory sane). */
+  maxInstances?: number;
+  /** Where instance output goes: printed with a prefix, or kept quietly (the last lines stay readable). */
+  logs?: 'print' | 'quiet';
+}
+
+interface Instance {
+  worker: Worker;
+  busy: boolean;
+  current?: Pending;
+}
+
+interface Pending {
+  id: string;
+  message: InvokeMessage;
+  info: InvocationInfo;
+  started: number;
+  resolve: (outcome: InvokeOutcome) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Pool {
+  def: FunctionDef;
+  instances: Instance[];
+  queue: Pending[];
+}
+
+/** The function host. */
+export class FunctionHost {
+  private functions: Map<string, FunctionDef>;
+  private readonly pools = new Map<string, Pool>();
+  private readonly inflight = new Map<string, Pending>();
+  private readonly logTail: string[] = [];
+  private closed = false;
+
+  constructor(private readonly options: FunctionHostOptions) {
+    this.functions = discoverFunctions(options.functionsDir);
+  }
+
+  /** Names of the functions found. */
+  names(): string[] {
+    return [...this.functions.keys()];
+  }
+
+  /** A function's definition. */
+  definition(name: string): FunctionDef | undefined {
+    return this.functions.get(name);
+  }
+
+  /** The invocation with this id, while it runs. */
+  invocation(id: string): InvocationInfo | undefined {
+    return this.inflight.get(id)?.info;
+  }
+
+  /** The last lines the functions printed (for diagnosing a failed test). */
+  recentLogs(): string[] {
+    return [...this.logTail];
+  }
+
+  /** Invokes a function as `identity`; `parent` is the calling invocation for function-to-function calls. */
+  invoke(
+    name: string,
+    event: unknown,
+    identity: Identity,
+    opts: { source?: string; parent?: InvocationInfo } = {},
+  ): Promise<InvokeOutcome> {
+    const def = this.functions.get(name);
+    const id = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
+    const info: InvocationInfo = { id, functionName: name, ...identity, dbRoundTrips: 0 };
+    if (!def || this.closed) {
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'FUNCTION_NOT_FOUND',
+          message: `[ResourceNotFound.Function] function not found: ${name}`,
+        },
+        stats: { requestId: id, dbRoundTrips: 0, durationMs: 0 },
+      });
+    }
+    const timeoutS = def.config.timeout ?? 3;
+    const message: InvokeMessage = {
+      type: 'invoke',
+      id,
+      event,
+      context: {
+        request_id: id,
+        function_name: name,
+        namespace: this.options.envName,
+        memory_limit_in_mb: def.config.memorySize ?? 256,
+        time_limit_in_ms: timeoutS * 1000,
+      },
+      env: {
+        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+        WX_OPENID: identity.openid ?? null,
+        WX_APPID: identity.openid ? (identity.appid ?? this.options.appid) : null,
+        WX_UNIONID: identity.unionid ?? null,
+        TCB_SOURCE: opts.source ?? null,
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.options.wireBase()}/admin?inv=${id}&` }),
+        LOCALCLOUD_CLOCK_OFFSET_MS: String(this.options.clock.offset()),
+      },
+    };
+    return new Promise<InvokeOutcome>((resolve) => {
+      const pending: Pending = {
+        id,
+        message,
+        info,
+        started: performance.now(),
+        resolve: (outcome) => {
+          if (opts.parent) opts.parent.dbRoundTrips += outcome.stats.dbRoundTrips;
+          resolve(outcome);
+        },
+      };
+      this.inflight.set(id, pending);
+      const pool = this.pool(def);
+      pool.queue.push(pending);
+      this.dispatch(pool);
+    });
+  }
+
+  private pool(def: FunctionDef): Pool {
+    let pool = this.pools.get(def.name);
+    if (!pool) {
+      pool = { def, instances: [], queue: [] };
+      this.pools.set(def.name, pool);
+    }
+    return pool;
+  }
+
+  private dispatch(pool: Pool): void {
+    while (pool.queue.length > 0) {
+      let instance = pool.instances.find((i) => !i.busy);
+      if (!instance && pool.instances.length < (this.options.maxInstances ?? 8)) instance = this.spawn(pool);
+      if (!instance) return;
+      const pending = pool.queue.shift()!;
+      instance.busy = true;
+      instance.current = pending;
+      const timeoutMs = (pool.def.config.timeout ?? 3) * 1000;
+      pending.timer = setTimeout(() => {
+        // CloudBase kills an instance that runs past its timeout; its next caller gets a fresh one.
+        this.finish(pool, instance!, {
+          ok: false,
+          error: {
+            code: 'FUNCTIONS_EXECUTE_FAIL',
+            message: `Invoking task timed out after ${timeoutMs / 1000} seconds`,
+          },
+        });
+        void instance!.worker.terminate();
+      }, timeoutMs);
+      instance.worker.postMessage(pending.message);
+    }
+  }
+
+  private spawn(pool: Pool): Instance {
+    const { def } = pool;
+    const worker = new Worker(this.options.workerScript, {
+      workerData: { bundlePath: def.bundlePath },
+      env: {
+        ...process.env,
+        TENCENTCLOUD_RUNENV: 'SCF',
+        SCF_NAMESPACE: this.options.envName,
+        TENCENTCLOUD_REGION: 'ap-shanghai',
+        TENCENTCLOUD_SECRETID: 'local',
+        TENCENTCLOUD_SECRETKEY: 'local',
+        SILENCE: 'true',
+      },
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(64, def.config.memorySize ?? 256) },
+      stdout: true,
+      stderr: true,
+    });
+    const instance: Instance = { worker, busy: false };
+    pool.instances.push(instance);
+    const onOutput = (chunk: Buffer) => this.log(def.name, chunk.toString('utf8'));
+    worker.stdout.on('data', onOutput);
+    worker.stderr.on('data', onOutput);
+    worker.on('message', (msg: ResultMessage) => {
+      if (instance.current?.id !== msg.id) return;
+      this.finish(
+        pool,
+        instance,
+        msg.ok
+          ? { ok: true, resultJson: msg.resultJson }
+          : {
+              ok: false,
+              error: { code: 'FUNCTIONS_EXECUTE_FAIL', message: `${msg.error.name}: ${msg.error.message}` },
+            },
+      );
+    });
+    const onGone = (why: string) => {
+      pool.instances = pool.instances.filter((i) => i !== instance);
+      if (instance.current) {
+        this.finish(pool, instance, { ok: false, error: { code: 'FUNCTIONS_EXECUTE_FAIL', message: why } });
+      }
+      if (!this.closed) this.dispatch(pool);
+    };
+    worker.on('error', (err) => onGone(`instance crashed: ${err.message}`));
+    worker.on('exit', (code) => onGone(`instance exited with code ${code}`));
+    return instance;
+  }
+
+  private finish(
+    pool: Pool,
+    instance: Instance,
+    outcome:
+      | { ok: true; resultJson: string }
+      | { ok: false; error: { code: 'FUNCTIONS_EXECUTE_FAIL'; message: string } },
+  ): void {
+    const pending = instance.current;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    instance.current = undefined;
+    instance.busy = false;
+    this.inflight.delete(pending.id);
+    const stats: InvocationStats = {
+      requestId: pending.id,
+      dbRoundTrips: pending.info.dbRoundTrips,
+      durationMs: Math.round((performance.now() - pending.started) * 100) / 100,
+    };
+    pending.resolve({ ...outcome, stats } as InvokeOutcome);
+    if (!this.closed) this.dispatch(pool);
+  }
+
+  private log(name: string, text: string): void {
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      this.logTail.push(`[${name}] ${line}`);
+      if (this.logTail.length > 200) this.logTail.shift();
+      if (this.options.logs === 'print') process.stdout.write(`[fn:${name}] ${line}\n`);
+    }
+  }
+
+  /** Stops every instance. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.pools.values()].flatMap((p) => p.instances);
+    await Promise.all(all.map((i) => i.worker.terminate()));
+  }
+}

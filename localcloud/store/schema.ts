@@ -1,0 +1,48 @@
+/**
+ * The project's database declaration (`cloudfunctions/database.json`): collections, their indexes and security
+ * rules. The same file is applied to a real CloudBase environment by the deploy script and to the local cloud
+ * at start, so the two cannot drift.
+ */
+import { readFileSync } from 'node:fs';
+
+/** One index: `keys` maps a (dotted) field path to 1 or -1, in order. */
+export interface IndexSpec {
+  name: string;
+  unique?: boolean;
+  keys: Record<string, 1 | -1>;
+}
+
+/** One collection with its indexes and its client security rule. */
+export interface CollectionSpec {
+  name: string;
+  indexes?: IndexSpec[];
+  /** CloudBase custom security rule; the project denies all client access (`{ read: false, write: false }`). */
+  rules?: { read: boolean | string; write: boolean | string };
+  /** Why the collection exists, for the next reader. */
+  description?: string;
+}
+
+/** The whole declaration. */
+export interface DatabaseSpec {
+  collections: CollectionSpec[];
+}
+
+/** Reads and checks a declaration file. */
+export function loadDatabaseSpec(path: string): DatabaseSpec {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as DatabaseSpec;
+  if (!parsed || !Array.isArray(parsed.collections))
+    throw new Error(`${path}: "collections" must be an array`);
+  const seen = new Set<string>();
+  for (const c of parsed.collections) {
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(c.name))
+      throw new Error(`${path}: bad collection name ${c.name}`);
+    if (seen.has(c.name)) throw new Error(`${path}: collection ${c.name} declared twice`);
+    seen.add(c.name);
+    for (const ix of c.indexes ?? []) {
+      if (!ix.name || !ix.keys || Object.keys(ix.keys).length === 0) {
+        throw new Error(`${path}: index of ${c.name} needs a name and keys`);
+      }
+    }
+  }
+  return parsed;
+}

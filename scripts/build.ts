@@ -1,0 +1,111 @@
+/**
+ * Builds everything that runs: each cloud function bundled with esbuild into a deployable folder
+ * (build/cloudfunctions/<name>/ with index.js, package.json, config.json; wx-server-sdk stays external and is
+ * installed by CloudBase from the pinned version), the local cloud (build/localcloud/), and the mini program's
+ * npm packages (miniprogram/miniprogram_npm, offline with miniprogram-ci).
+ */
+import { build } from 'esbuild';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
+
+/** The cloud function folders (every folder under cloudfunctions/ with an index.ts, except shared code). */
+export function functionNames(): string[] {
+  const dir = join(root, 'cloudfunctions');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'common' && existsSync(join(dir, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+async function buildFunction(name: string): Promise<void> {
+  const src = join(root, 'cloudfunctions', name);
+  const out = join(root, 'build', 'cloudfunctions', name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [join(src, 'index.ts')],
+    outfile: join(out, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    // CloudBase's Node.js 16 runtime is the oldest we deploy to.
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    sourcemap: 'inline',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const configPath = join(src, 'config.json');
+  if (existsSync(configPath)) copyFileSync(configPath, join(out, 'config.json'));
+  else writeFileSync(join(out, 'config.json'), '{}\n');
+  writeFileSync(
+    join(out, 'package.json'),
+    JSON.stringify(
+      {
+        name,
+        version: '1.0.0',
+        private: true,
+        main: 'index.js',
+        dependencies: { 'wx-server-sdk': pkg.devDependencies['wx-server-sdk'] },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+}
+
+async function buildLocalCloud(): Promise<void> {
+  const out = join(root, 'build', 'localcloud');
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: {
+      main: join(root, 'localcloud', 'main.ts'),
+      worker: join(root, 'localcloud', 'host', 'worker.ts'),
+    },
+    outdir: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+async function buildMiniprogramNpmIfPresent(): Promise<void> {
+  const script = join(root, 'scripts', 'build-miniprogram-npm.ts');
+  if (!existsSync(script)) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(script) as { buildMiniprogramNpm?: (root: string) => Promise<void> };
+  if (mod.buildMiniprogramNpm) await mod.buildMiniprogramNpm(root);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const names = functionNames();
+  await Promise.all([...names.map(buildFunction), buildLocalCloud(), buildMiniprogramNpmIfPresent()]);
+  console.log(
+    `built ${names.length} functions (${names.join(', ')}), the local cloud and miniprogram_npm in ${Date.now() - started} ms`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
