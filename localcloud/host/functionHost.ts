@@ -182,6 +182,7 @@ export class FunctionHost {
       const timeoutMs = (pool.def.config.timeout ?? 3) * 1000;
       pending.timer = setTimeout(() => {
         // CloudBase kills an instance that runs past its timeout; its next caller gets a fresh one.
+        pool.instances = pool.instances.filter((i) => i !== instance);
         this.finish(pool, instance!, {
           ok: false,
           error: {

@@ -295,19 +295,21 @@ export class DocumentStore {
     const e = err as { code?: string; message?: string };
     if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       const m = /index '([^']+)'/.exec(e.message ?? '');
-      const index = m ? this.declaredIndexName(m[1]!) : '_id_';
-      return cloudErrors.duplicateKey(coll, index, '(duplicate value)');
+      const [where, index] = m ? this.declaredIndex(m[1]!) : [coll, '_id_'];
+      return cloudErrors.duplicateKey(where, index, '(duplicate value)');
     }
     return err instanceof CloudError
       ? err
       : new CloudError('DATABASE_REQUEST_FAILED', String(e.message ?? err));
   }
 
-  private declaredIndexName(sqliteName: string): string {
+  /** The collection and declared name of a SQLite index. */
+  private declaredIndex(sqliteName: string): [string, string] {
     for (const [coll, state] of this.collections) {
-      for (const ix of state.uniqueIndexes) if (sqliteIndexName(coll, ix.name) === sqliteName) return ix.name;
+      for (const ix of state.uniqueIndexes)
+        if (sqliteIndexName(coll, ix.name) === sqliteName) return [coll, ix.name];
     }
-    return sqliteName;
+    return ['?', sqliteName];
   }
 
   /** Closes the database file. */

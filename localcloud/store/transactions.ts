@@ -1,10 +1,12 @@
 /**
  * Transactions as CloudBase runs them: snapshot reads, single-document operations only, a write lock per
- * document taken at the first write, and a conflict error (which `runTransaction` retries) when two writers meet:
- * - a transaction writing a document another transaction has locked, or that someone changed after this
- *   transaction's snapshot, fails with DATABASE_TRANSACTION_CONFLICT;
- * - a plain write to a document locked by a transaction fails the same way;
- * - commit applies all buffered writes in one SQLite transaction; an idle transaction expires after 30 s.
+ * document taken at the first write, and a conflict error (DATABASE_TRANSACTION_CONFLICT) when two writers meet.
+ * - A transaction that writes a document another transaction has locked, or that someone changed after this
+ *   transaction's snapshot, is doomed: its commit fails with the conflict error. Reporting it at commit is what
+ *   lets wx-server-sdk's `runTransaction` retry it (the SDK rewraps errors of document calls inside the callback
+ *   and loses their code, but passes a commit error through, and retries on that code).
+ * - A plain write to a document locked by a transaction fails at once with the same error.
+ * - Commit applies all buffered writes in one SQLite transaction; an idle transaction expires after 30 s.
  * Snapshot reads use a short history of overwritten versions, kept only while some transaction may need it.
  */
 import { clone, type Doc } from './ejson';
@@ -27,6 +29,8 @@ interface Tx {
   writes: Map<string, Change>;
   /** Keys this transaction created (committed as inserts, so a racing insert of the same id is refused). */
   inserts: Set<string>;
+  /** Set when a write met another writer: the commit will fail with a conflict. */
+  doomed: boolean;
 }
 
 /** How long an unused transaction lives (CloudBase: commit or abort within 30 seconds). */
@@ -60,6 +64,7 @@ export class TransactionManager implements WriteObserver {
       lastUsed: this.now(),
       writes: new Map(),
       inserts: new Set(),
+      doomed: false,
     });
     return id;
   }
@@ -108,15 +113,14 @@ export class TransactionManager implements WriteObserver {
     const tx = this.tx(txId);
     const k = key(coll, id);
     const owner = this.locks.get(k);
-    if (owner && owner !== txId) throw cloudErrors.transactionConflict();
     const current = this.store.entry(coll, id);
     const currentVersion = current ? current.version : (this.tombstones.get(k) ?? 0);
-    if (!owner && currentVersion > tx.snapshot) throw cloudErrors.transactionConflict();
     const own = tx.writes.get(k);
     const base = own ? (own.doc ?? undefined) : (this.snapshotDoc(tx, coll, id) ?? undefined);
     const next = compute(base === undefined ? undefined : clone(base));
     if (next === undefined) return false;
-    this.locks.set(k, txId);
+    if ((owner && owner !== txId) || currentVersion > tx.snapshot) tx.doomed = true;
+    else this.locks.set(k, txId);
     tx.writes.set(k, { coll, id, doc: next });
     return true;
   }
@@ -137,6 +141,10 @@ export class TransactionManager implements WriteObserver {
   /** Applies every buffered write atomically and closes the transaction. */
   commit(txId: string): void {
     const tx = this.tx(txId);
+    if (tx.doomed) {
+      this.close(tx);
+      throw cloudErrors.transactionConflict();
+    }
     const changes = [...tx.writes.entries()].map(([k, c]) => ({
       ...c,
       insert: tx.inserts.has(k) && c.doc !== null,
@@ -193,6 +201,7 @@ export class TransactionManager implements WriteObserver {
   /** Refuses a plain write to a document a transaction has locked. */
   checkLock(coll: string, id: string, txId?: string): void {
     if (this.locks.size === 0) return;
+    this.expire();
     const owner = this.locks.get(key(coll, id));
     if (owner && owner !== txId) throw cloudErrors.transactionConflict();
   }
