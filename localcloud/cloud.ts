@@ -2,7 +2,8 @@
  * One local cloud: document store + transactions, wire server, function host with timers, gateway.
  * `main.ts` starts one for `npm start`; tests start one per file (in memory, random port).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Clock } from './clock';
 import { clientEvent, gatewayRoute, toGatewayReply, type GatewayReply } from './gateway';
@@ -14,6 +15,9 @@ import { loadDatabaseSpec } from './store/schema';
 import { TransactionManager } from './store/transactions';
 import { databaseHandlers } from './wire/database';
 import { functionHandlers } from './wire/functions';
+import { createOpenApi, type LocalOpenApi } from './wire/openapi';
+import { createStorage, type WireStorage } from './wire/storage';
+import { createOutbox, type Outbox } from './openapi/outbox';
 import { startWireServer, type HttpRoute } from './wire/server';
 import type { WireContext, WireHandler } from './wire/types';
 
@@ -50,10 +54,18 @@ export interface LocalCloud {
   transactions: TransactionManager;
   host: FunctionHost;
   timers: TimerScheduler;
+  /** Files (wx.cloud / cloud.uploadFile, temp URLs), on disk. */
+  storage: WireStorage;
+  /** The open API (content check, subscription messages). */
+  openapi: LocalOpenApi;
+  /** Subscription messages sent, for tests and previews. */
+  outbox: Outbox;
   /** Calls a function as a mini program user, exactly as the gateway does. */
   call(name: string, data: unknown, openid: string): Promise<GatewayReply>;
   /** Wire requests served, by action (for tests and benchmarks). */
   requestCounts: Map<string, number>;
+  /** Listeners that see every wire request body as received (contract tests compare them with a capture). */
+  wireListeners: Set<(body: Record<string, unknown>) => void>;
   close(): Promise<void>;
 }
 
@@ -81,12 +93,38 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   });
   const timers = new TimerScheduler(host, clock);
 
+  // Storage lives on disk; an in-memory cloud gets a temporary folder it removes on close.
+  const storageDir = options.dataDir
+    ? join(options.dataDir, 'storage')
+    : mkdtempSync(join(tmpdir(), 'mulin-storage-'));
+  const storage = createStorage({ rootDir: storageDir, envName: LOCAL_ENV, now: () => clock.now() });
+  const outbox = createOutbox(options.dataDir ? join(options.dataDir, 'outbox.jsonl') : undefined);
+  const openapi = createOpenApi({
+    outbox,
+    readMedia: (url) => storage.readTempUrl(url),
+    permissions: (name) => host.definition(name)?.config.permissions?.openapi,
+    now: () => clock.now(),
+  });
+
   const handlers: Record<string, WireHandler> = {
     ...databaseHandlers({ store, transactions, now: () => clock.now() }),
     ...functionHandlers(host),
+    ...storage.handlers,
+    ...openapi.handlers,
   };
-  const routes: HttpRoute[] = [gatewayRoute({ host, timers, clock, appid: LOCAL_APPID })];
+  const routes: HttpRoute[] = [
+    (req, res, url, body) => storage.handleStorageHttp(req, res, url, body),
+    gatewayRoute({
+      host,
+      timers,
+      clock,
+      appid: LOCAL_APPID,
+      storage,
+      extra: { outbox: () => outbox.list() },
+    }),
+  ];
   const requestCounts = new Map<string, number>();
+  const wireListeners = new Set<(body: Record<string, unknown>) => void>();
   const { server, port } = await startWireServer({
     port: options.port ?? 0,
     handlers,
@@ -95,6 +133,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     onRequest: (action: string, ctx: WireContext) => {
       requestCounts.set(action, (requestCounts.get(action) ?? 0) + 1);
       if (ctx.invocation && action.startsWith('database.')) ctx.invocation.dbRoundTrips += 1;
+      if (wireListeners.size > 0 && ctx.headers['content-type']?.startsWith('application/json')) {
+        const body = JSON.parse(ctx.rawBody.toString('utf8')) as Record<string, unknown>;
+        for (const listener of wireListeners) listener(body);
+      }
     },
   });
   baseUrl = `http://127.0.0.1:${port}`;
@@ -110,7 +152,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     transactions,
     host,
     timers,
+    storage,
+    openapi,
+    outbox,
     requestCounts,
+    wireListeners,
     call: async (name, data, openid) =>
       toGatewayReply(
         await host.invoke(
@@ -128,6 +174,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         server.close(() => resolve());
       });
       store.close();
+      if (!options.dataDir) rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,11 +7,15 @@
  *   GET  /gateway/timers        → [{ functionName, triggerName, cron }]
  *   POST /gateway/timers/fire   { functionName, triggerName } → outcome like /call
  *   GET  /gateway/functions     → names
+ *   POST /gateway/upload        { cloudPath, base64 } → { fileID }            (wx.cloud.uploadFile)
+ *   POST /gateway/tempFileURL   { fileList: [fileID] } → { fileList: [{ fileID, tempFileURL, status }] }
+ *   GET  /gateway/outbox        → subscription messages sent
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock';
 import type { FunctionHost, InvokeOutcome } from './host/functionHost';
 import type { TimerScheduler } from './host/timers';
+import type { LocalStorage } from './storage/localStorage';
 import { sendJson, type HttpRoute } from './wire/server';
 
 /** What the gateway needs. */
@@ -20,6 +24,7 @@ export interface GatewayDeps {
   timers: TimerScheduler;
   clock: Clock;
   appid: string;
+  storage: LocalStorage;
   /** Extra GET routes under /gateway/ contributed by other parts (e.g. the outbox). */
   extra?: Record<string, () => unknown>;
 }
@@ -96,6 +101,32 @@ export function gatewayRoute(deps: GatewayDeps): HttpRoute {
           return true;
         }
         sendJson(res, 200, toGatewayReply(await deps.timers.fire(functionName, triggerName)));
+        return true;
+      }
+      if (req.method === 'POST' && path === 'upload') {
+        const { cloudPath, base64 } = json(body);
+        if (typeof cloudPath !== 'string' || typeof base64 !== 'string') {
+          sendJson(res, 400, { message: 'cloudPath and base64 are required' });
+          return true;
+        }
+        sendJson(res, 200, { fileID: deps.storage.putFile(cloudPath, Buffer.from(base64, 'base64')) });
+        return true;
+      }
+      if (req.method === 'POST' && path === 'tempFileURL') {
+        const { fileList } = json(body);
+        const ids = Array.isArray(fileList) ? fileList.filter((f): f is string => typeof f === 'string') : [];
+        const base = `http://${req.headers.host ?? '127.0.0.1'}`;
+        const list = deps.storage.tempFileUrls(
+          ids.map((fileid) => ({ fileid })),
+          base,
+        );
+        sendJson(res, 200, {
+          fileList: list.map((f) => ({
+            fileID: f.fileID,
+            tempFileURL: f.tempFileURL,
+            status: f.code === 'SUCCESS' ? 0 : -1,
+          })),
+        });
         return true;
       }
       if (req.method === 'GET' && path === 'functions') {

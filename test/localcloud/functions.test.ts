@@ -98,3 +98,17 @@ it('fires a due timer when the clock moves past its schedule, and functions see 
   expect(r.clockOffset).toBe(lc.clock.offset());
   expect(lc.requestCounts.get('functions.invokeFunction') ?? 0).toBe(before);
 });
+
+it('lets a function use storage and the open API of the same local cloud (content check, outbox)', async () => {
+  const r = resultOf<{ fileID: string; url: string; suggest: string }>(
+    await lc.call('platform', { text: '你好 邻居' }, 'user-p'),
+  );
+  expect(r.fileID).toMatch(/^cloud:\/\/mulin-local\..+\/fixtures\/user-p\.txt$/);
+  expect(r.suggest).toBe('pass');
+  expect(Buffer.from(await (await fetch(r.url)).arrayBuffer()).toString()).toBe('你好 邻居');
+  expect(lc.outbox.list()).toEqual([
+    expect.objectContaining({ touser: 'user-p', templateId: 'tpl-test', page: 'pages/home/index' }),
+  ]);
+  const risky = resultOf<{ suggest: string }>(await lc.call('platform', { text: '来赌博吧' }, 'user-q'));
+  expect(risky.suggest).toBe('risky');
+});
