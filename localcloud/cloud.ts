@@ -40,6 +40,8 @@ export interface LocalCloudOptions {
   /** Run timers on their schedule (tests fire them on demand instead). */
   scheduleTimers?: boolean;
   maxInstances?: number;
+  /** Environment variables for every function (e.g. MULIN_BOOTSTRAP_ADMINS, the deploy-time first admin). */
+  functionEnv?: Record<string, string>;
 }
 
 /** A running local cloud. */
@@ -89,6 +91,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     appid: LOCAL_APPID,
     clock,
     maxInstances: options.maxInstances,
+    functionEnv: options.functionEnv,
     logs: options.logs ?? 'quiet',
   });
   const timers = new TimerScheduler(host, clock);

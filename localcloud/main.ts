@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startLocalCloud } from './cloud';
 import { projectRoot } from './root';
-import { seedIfFresh } from './seed/seedIfFresh';
+import { DEMO_BOOTSTRAP_ADMINS, seedIfFresh } from './seed/seedIfFresh';
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
@@ -18,7 +18,16 @@ async function main(): Promise<void> {
   if (args.has('--reset') && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
   const fresh = !existsSync(join(dataDir, 'db.sqlite'));
 
-  const cloud = await startLocalCloud({ port, dataDir, root, logs: 'print', scheduleTimers: true });
+  // The first admin comes from configuration, as on CloudBase (see README, deploy); the demo's by default.
+  const functionEnv = { MULIN_BOOTSTRAP_ADMINS: process.env.MULIN_BOOTSTRAP_ADMINS ?? DEMO_BOOTSTRAP_ADMINS };
+  const cloud = await startLocalCloud({
+    port,
+    dataDir,
+    root,
+    logs: 'print',
+    scheduleTimers: true,
+    functionEnv,
+  });
   if (fresh && !args.has('--no-seed')) {
     const summary = await seedIfFresh(cloud);
     if (summary) console.log(`seeded the demo community: ${summary}`);

@@ -47,6 +47,8 @@ export interface FunctionHostOptions {
   maxInstances?: number;
   /** Where instance output goes: printed with a prefix, or kept quietly (the last lines stay readable). */
   logs?: 'print' | 'quiet';
+  /** Environment variables every function gets (what the CloudBase console sets per function). */
+  functionEnv?: Record<string, string>;
 }
 
 interface Instance {
@@ -208,6 +210,7 @@ export class FunctionHost {
         TENCENTCLOUD_SECRETID: 'local',
         TENCENTCLOUD_SECRETKEY: 'local',
         SILENCE: 'true',
+        ...this.options.functionEnv,
       },
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, def.config.memorySize ?? 256) },
       stdout: true,

@@ -1,10 +1,17 @@
 /**
- * Seeds a fresh data folder with the demo community, when the project has one (localcloud/seed/demo.ts).
- * Returns a one-line summary, or undefined when there is no seed yet.
+ * Seeds a fresh data folder with the demo community by driving the real functions (so the demo data is what
+ * the product itself would have written). Each capability adds its part after the account part.
  */
 import type { LocalCloud } from '../cloud';
+import { seedAccount } from './account';
 
-/** Loads the demo seed into a fresh local cloud. */
-export async function seedIfFresh(_cloud: LocalCloud): Promise<string | undefined> {
-  return undefined;
+/** The setting that makes the demo district admin the first admin (a deploy-time setting in production). */
+export const DEMO_BOOTSTRAP_ADMINS = 'demo-admin-jiangning@jn';
+
+/** Loads the demo community; returns a one-line summary. */
+export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
+  const started = Date.now();
+  const account = await seedAccount(cloud);
+  const people = Object.keys(account.userIds).length + 1;
+  return `${people} people, 2 organizations, ${cloud.store.count('places', {})} places in ${Date.now() - started} ms`;
 }

@@ -1,0 +1,53 @@
+/**
+ * registerElder — an admin registers an elder who has no WeChat (or no phone), so family and staff can later act
+ * on their behalf. Idempotent: the same key returns the same record.
+ * Input: { realName, birthYear, communityId, address, phone?, idempotencyKey }. Result: UserDetail.
+ * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (community outside the admin's scope), NOT_FOUND (community).
+ * Round trips: 3 (caller, community, insert).
+ */
+import { action } from '../../common/action';
+import { requireAdminOver } from '../../common/auth';
+import { db } from '../../common/cloud';
+import { findById, isDuplicateKey } from '../../common/db';
+import { notFound } from '../../common/errors';
+import { idempotentId } from '../../common/idempotency';
+import { USERS, type UserDoc } from '../../common/users';
+import { accountInputs } from '../contract';
+import { PLACES, type PlaceDoc } from '../domain/places';
+import { detail } from '../domain/views';
+
+export default action({
+  input: accountInputs.registerElder,
+  async run(input, ctx) {
+    const me = await ctx.caller();
+    const community = await findById<PlaceDoc>(PLACES, input.communityId);
+    if (!community || community.level !== 'community') throw notFound('社区');
+    requireAdminOver(me, community.path);
+    const _id = idempotentId(me._id, 'registerElder', input.idempotencyKey);
+    const elder: UserDoc & { placeNames: string[] } = {
+      _id,
+      openid: `proxy:${_id}`,
+      kind: 'proxy',
+      nickname: input.realName,
+      realName: input.realName,
+      birthYear: input.birthYear,
+      address: input.address,
+      ...(input.phone ? { phone: input.phone } : {}),
+      placePath: community.path,
+      placeNames: community.pathNames,
+      communityId: community._id,
+      roles: [],
+      roleHistory: [],
+      registeredBy: me._id,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    try {
+      await db.collection(USERS).add({ data: elder });
+      return detail(elder, ctx.now);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return detail((await findById<UserDoc>(USERS, _id))!, ctx.now);
+    }
+  },
+});

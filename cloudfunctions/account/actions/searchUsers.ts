@@ -1,0 +1,51 @@
+/**
+ * searchUsers — an admin finds residents of their scope by nickname, real name or phone digits (to grant a role,
+ * link family, or order on someone's behalf). Personal data is masked in the list; userDetail shows it in full.
+ * Input: { query, communityId?, offset }. Result: Page<UserListItem> (20 a page).
+ * Errors: UNAUTHENTICATED, FORBIDDEN (not an admin). Only people within the admin's scope are ever found.
+ * Round trips: 2.
+ */
+import { action } from '../../common/action';
+import { adminGrants, requireAnyAdmin } from '../../common/auth';
+import { _, db } from '../../common/cloud';
+import { rows } from '../../common/db';
+import { toPage } from '../../common/schemas';
+import { USERS, type UserDoc } from '../../common/users';
+import { accountInputs, ACCOUNT_LIMITS } from '../contract';
+import { listItem } from '../domain/views';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export default action({
+  input: accountInputs.searchUsers,
+  async run(input, ctx) {
+    const me = await ctx.caller();
+    requireAnyAdmin(me);
+    const scopes = adminGrants(me).map((g) => g.scopeId!);
+    const where: object[] = [{ placePath: _.in(scopes) }];
+    if (input.communityId) {
+      where.push({ communityId: input.communityId });
+    }
+    if (input.query) {
+      const pattern = db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' });
+      where.push(_.or([{ nickname: pattern }, { realName: pattern }, { phone: pattern }]));
+    }
+    const limit = ACCOUNT_LIMITS.searchResults;
+    const found = rows<UserDoc>(
+      await db
+        .collection(USERS)
+        .where(_.and(where))
+        .orderBy('createdAt', 'desc')
+        .skip(input.offset)
+        .limit(limit + 1)
+        .get(),
+    );
+    return toPage(
+      found.map((u) => listItem(u, ctx.now)),
+      input.offset,
+      limit,
+    );
+  },
+});

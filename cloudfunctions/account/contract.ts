@@ -1,0 +1,200 @@
+/**
+ * The `account` function's contract: its actions, their inputs (zod, strict: unknown fields are refused) and the
+ * shapes of their replies. The mini program imports the types only.
+ */
+import { z } from 'zod';
+import { fileId, id, idempotencyKey, line, phone } from '../common/schemas';
+import type { GrantedRole, PlaceLevel } from '../common/users';
+
+/** Limits of the account capability, declared as data (DESIGN.md convention 5). */
+export const ACCOUNT_LIMITS = {
+  nicknameMax: 20,
+  linkCodeTtlMinutes: 10,
+  linkCodeLength: 6,
+  orgNameMax: 40,
+  orgDescriptionMax: 500,
+  searchResults: 20,
+} as const;
+
+const birthYear = z.number().int().min(1900).max(2026);
+
+/** Inputs by action. */
+export const accountInputs = {
+  login: z.strictObject({}),
+  updateProfile: z.strictObject({
+    nickname: line(ACCOUNT_LIMITS.nicknameMax).optional(),
+    avatarFileId: fileId.optional(),
+    communityId: id.optional(),
+    phone: phone.or(z.literal('')).optional(),
+    realName: line(20).or(z.literal('')).optional(),
+    birthYear: birthYear.optional(),
+    address: z.string().trim().max(80).optional(),
+  }),
+  places: z.strictObject({}),
+  adminCommunities: z.strictObject({}),
+  grantRole: z.strictObject({
+    targetUserId: id,
+    targetRole: z.enum(['admin', 'provider']),
+    scopeId: id.optional(),
+    orgId: id.optional(),
+  }),
+  revokeRole: z.strictObject({
+    targetUserId: id,
+    targetRole: z.enum(['admin', 'provider', 'volunteer']),
+    scopeId: id.optional(),
+    orgId: id.optional(),
+    reason: line(100),
+  }),
+  searchUsers: z.strictObject({
+    query: z.string().trim().max(20).default(''),
+    communityId: id.optional(),
+    offset: z.number().int().min(0).max(10_000).default(0),
+  }),
+  userDetail: z.strictObject({ targetUserId: id }),
+  registerElder: z.strictObject({
+    realName: line(20),
+    birthYear,
+    communityId: id,
+    address: z.string().trim().min(2).max(80),
+    phone: phone.optional(),
+    idempotencyKey,
+  }),
+  createLinkCode: z.strictObject({}),
+  requestLink: z.strictObject({ code: z.string().regex(/^\d{6}$/, '绑定码是 6 位数字'), relation: line(10) }),
+  respondLink: z.strictObject({ linkId: id, accept: z.boolean() }),
+  adminLink: z.strictObject({ elderId: id, relativeId: id, relation: line(10) }),
+  listLinks: z.strictObject({}),
+  unlink: z.strictObject({ linkId: id }),
+  createOrg: z.strictObject({
+    name: line(ACCOUNT_LIMITS.orgNameMax),
+    description: z.string().trim().max(ACCOUNT_LIMITS.orgDescriptionMax).default(''),
+    services: z.array(line(10)).max(20).default([]),
+    communityIds: z.array(id).min(1).max(100),
+    scopeId: id,
+    idempotencyKey,
+  }),
+  updateOrg: z.strictObject({
+    orgId: id,
+    name: line(ACCOUNT_LIMITS.orgNameMax).optional(),
+    description: z.string().trim().max(ACCOUNT_LIMITS.orgDescriptionMax).optional(),
+    services: z.array(line(10)).max(20).optional(),
+    communityIds: z.array(id).min(1).max(100).optional(),
+    active: z.boolean().optional(),
+  }),
+  listOrgs: z.strictObject({ communityId: id.optional() }),
+  home: z.strictObject({}),
+} as const;
+
+/** Action names. */
+export type AccountAction = keyof typeof accountInputs;
+/** Input of an action, as the client sends it. */
+export type AccountInput<A extends AccountAction> = z.input<(typeof accountInputs)[A]>;
+
+/** A role as shown to its holder and to admins. */
+export interface RoleView {
+  role: GrantedRole;
+  scopeId?: string;
+  scopeLevel?: PlaceLevel;
+  scopeName?: string;
+  orgId?: string;
+  orgName?: string;
+  grantedAt: string;
+}
+
+/** The caller's own profile. Phone and real name are masked even here: the screen can be seen by others. */
+export interface SelfView {
+  id: string;
+  nickname: string;
+  avatarFileId?: string;
+  realNameMasked?: string;
+  phoneMasked?: string;
+  hasPhone: boolean;
+  birthYear?: number;
+  age?: number;
+  addressMasked?: string;
+  placePath: string[];
+  placeNames: string[];
+  communityId?: string;
+  roles: RoleView[];
+  isAdmin: boolean;
+  isProvider: boolean;
+  isVolunteer: boolean;
+}
+
+/** A place of the tree. */
+export interface PlaceView {
+  id: string;
+  level: PlaceLevel;
+  name: string;
+  parentId?: string;
+}
+
+/** A user as listed to an admin: masked personal data. */
+export interface UserListItem {
+  id: string;
+  nickname: string;
+  realNameMasked?: string;
+  phoneMasked?: string;
+  age?: number;
+  communityName?: string;
+  kind: 'wechat' | 'proxy';
+  roles: RoleView[];
+}
+
+/** A user in full, for an admin of their place (needed to serve them: 代下单, delivery). */
+export interface UserDetail extends UserListItem {
+  realName?: string;
+  phone?: string;
+  address?: string;
+  birthYear?: number;
+  roleHistory: {
+    kind: 'grant' | 'revoke';
+    role: GrantedRole;
+    scopeId?: string;
+    orgId?: string;
+    by: string;
+    at: string;
+    reason?: string;
+  }[];
+}
+
+/** A family link as either side sees it. */
+export interface LinkView {
+  id: string;
+  status: 'pending' | 'active' | 'revoked';
+  relation: string;
+  /** Which side the caller is on. */
+  as: 'elder' | 'relative';
+  other: { id: string; nickname: string; realNameMasked?: string; age?: number };
+  requestedAt: string;
+}
+
+/** A social organization. */
+export interface OrgView {
+  id: string;
+  name: string;
+  description: string;
+  services: string[];
+  communityIds: string[];
+  communityNames: string[];
+  scopeId: string;
+  active: boolean;
+  staffCount?: number;
+}
+
+/** A community in an admin's scope, with its numbers. */
+export interface CommunityStat {
+  id: string;
+  name: string;
+  streetName: string;
+  residents: number;
+  elders80: number;
+}
+
+/** What 首页 shows from the account side. */
+export interface HomeView {
+  me: SelfView;
+  communityName?: string;
+  pendingLinkRequests: number;
+  greeting: string;
+}

@@ -1,0 +1,22 @@
+/** The place tree 区 → 街道 → 社区, as stored in `places`. */
+import type { PlaceLevel } from '../../common/users';
+
+/** A place document. `path` runs from the district down to this place (itself included). */
+export interface PlaceDoc {
+  _id: string;
+  level: PlaceLevel;
+  name: string;
+  parentId?: string;
+  path: string[];
+  /** Names along `path`, for showing where someone lives without another read. */
+  pathNames: string[];
+  order: number;
+}
+
+/** The collection name. */
+export const PLACES = 'places';
+
+/** Whether `place` lies within the place `ancestorId` (or is it). */
+export function isWithin(place: Pick<PlaceDoc, 'path'>, ancestorId: string): boolean {
+  return place.path.includes(ancestorId);
+}

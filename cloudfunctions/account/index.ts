@@ -1,0 +1,47 @@
+/** The `account` cloud function: identity, profile, places, roles, organizations, family links. */
+import { createMain } from '../common/router';
+import adminCommunities from './actions/adminCommunities';
+import adminLink from './actions/family/adminLink';
+import createLinkCode from './actions/family/createLinkCode';
+import listLinks from './actions/family/listLinks';
+import requestLink from './actions/family/requestLink';
+import respondLink from './actions/family/respondLink';
+import unlink from './actions/family/unlink';
+import grantRole from './actions/grantRole';
+import home from './actions/home';
+import login from './actions/login';
+import createOrg from './actions/orgs/createOrg';
+import listOrgs from './actions/orgs/listOrgs';
+import updateOrg from './actions/orgs/updateOrg';
+import places from './actions/places';
+import registerElder from './actions/registerElder';
+import revokeRole from './actions/revokeRole';
+import searchUsers from './actions/searchUsers';
+import updateProfile from './actions/updateProfile';
+import userDetail from './actions/userDetail';
+import type { AccountAction } from './contract';
+import type { Action } from '../common/action';
+
+const actions: Record<AccountAction, Action> = {
+  login,
+  updateProfile,
+  places,
+  adminCommunities,
+  grantRole,
+  revokeRole,
+  searchUsers,
+  userDetail,
+  registerElder,
+  createLinkCode,
+  requestLink,
+  respondLink,
+  adminLink,
+  listLinks,
+  unlink,
+  createOrg,
+  updateOrg,
+  listOrgs,
+  home,
+};
+
+export const main = createMain({ actions });

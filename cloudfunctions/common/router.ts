@@ -1,0 +1,90 @@
+/**
+ * The entry of every cloud function: `event.action` picks the action; timer events pick the timer by trigger
+ * name. Input is parsed with the action's schema (identity fields are refused: who is calling comes only from
+ * getWXContext), failures become typed error replies, unexpected ones are logged and reported as INTERNAL
+ * without a stack.
+ */
+import type { z } from 'zod';
+import { actionContext, type Action } from './action';
+import { callerOpenid } from './cloud';
+import { now } from './clock';
+import { AppError, invalid, unauthenticated } from './errors';
+import type { ErrorReply, FieldIssue, Reply } from './reply';
+
+/** A timer handler: runs with no caller; returns a summary for the logs. */
+export type TimerHandler = (now: Date) => Promise<unknown>;
+
+/** Event fields that claim an identity; never trusted, always refused. */
+export const IDENTITY_FIELDS = [
+  'openid',
+  'openId',
+  '_openid',
+  'OPENID',
+  'userId',
+  'role',
+  'roles',
+  'unionid',
+];
+
+/** What a function serves. */
+export interface FunctionSpec {
+  actions: Record<string, Action>;
+  timers?: Record<string, TimerHandler>;
+}
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path:
+      i.path.map(String).join('.') ||
+      (i.code === 'unrecognized_keys' ? ((i as { keys?: string[] }).keys?.join(',') ?? '') : ''),
+    message: i.message,
+  }));
+}
+
+function errorReply(err: unknown): ErrorReply {
+  if (err instanceof AppError) {
+    return {
+      ok: false,
+      error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) },
+    };
+  }
+  console.error('unexpected failure', err);
+  return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
+}
+
+/** Builds the function's `main`. */
+export function createMain(spec: FunctionSpec): (event: unknown) => Promise<Reply<unknown> | unknown> {
+  return async (event: unknown) => {
+    const e = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
+    if (e.Type === 'Timer' && typeof e.TriggerName === 'string') {
+      const timer = spec.timers?.[e.TriggerName];
+      if (!timer) return { ok: false, error: { code: 'NOT_FOUND', message: `no timer ${e.TriggerName}` } };
+      try {
+        return { ok: true, data: await timer(now()) };
+      } catch (err) {
+        return errorReply(err);
+      }
+    }
+    try {
+      const openid = callerOpenid();
+      if (!openid) throw unauthenticated();
+      const name = e.action;
+      const act = typeof name === 'string' ? spec.actions[name] : undefined;
+      if (!act) throw invalid(`未知操作: ${String(name)}`, [{ path: 'action', message: 'unknown action' }]);
+      // `userInfo` is the platform's own stamp on client calls; `action` is the routing key.
+      const { action: _action, userInfo: _userInfo, ...payload } = e;
+      const claimed = IDENTITY_FIELDS.filter((k) => k in payload);
+      if (claimed.length > 0) {
+        throw invalid(
+          '身份只能来自微信登录，请求中不能携带身份字段',
+          claimed.map((k) => ({ path: k, message: 'not allowed' })),
+        );
+      }
+      const parsed = act.input.safeParse(payload);
+      if (!parsed.success) throw invalid('输入有误', issuesOf(parsed.error));
+      return { ok: true, data: await act.run(parsed.data, actionContext(openid, now())) };
+    } catch (err) {
+      return errorReply(err);
+    }
+  };
+}

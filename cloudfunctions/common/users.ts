@@ -1,0 +1,74 @@
+/**
+ * The `users` collection as every capability sees it: who someone is, where they live, what roles they hold.
+ * The account function owns writes; other functions read the caller through {@link loadUserByOpenid}.
+ */
+import { db } from './cloud';
+import { rows } from './db';
+
+/** Roles beyond `resident`, which every logged-in user is. */
+export type GrantedRole = 'volunteer' | 'provider' | 'admin';
+/** All roles. */
+export type Role = 'resident' | GrantedRole;
+/** Levels of the place tree: 区 → 街道 → 社区. */
+export type PlaceLevel = 'district' | 'street' | 'community';
+
+/** An active role. Admin grants carry a scope; provider grants an organization. */
+export interface RoleGrant {
+  role: GrantedRole;
+  /** For admins: the place (district, street or community) they administer. */
+  scopeId?: string;
+  scopeLevel?: PlaceLevel;
+  /** For providers: the organization they work for. */
+  orgId?: string;
+  grantedBy: string;
+  grantedAt: Date;
+}
+
+/** One line of the append-only role history kept on the user. */
+export interface RoleEvent {
+  kind: 'grant' | 'revoke';
+  role: GrantedRole;
+  scopeId?: string;
+  orgId?: string;
+  /** User id of the admin, `self` for self-service roles, `bootstrap` for the configured first admin. */
+  by: string;
+  at: Date;
+  reason?: string;
+}
+
+/** A user record. `kind: 'proxy'` is an elder an admin registered without a WeChat account. */
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  kind: 'wechat' | 'proxy';
+  nickname: string;
+  avatarFileId?: string;
+  realName?: string;
+  phone?: string;
+  birthYear?: number;
+  /** Address for home services; only the user, their family and assigned staff see it unmasked. */
+  address?: string;
+  /** [districtId, streetId, communityId] of where the user lives, as far as known. */
+  placePath: string[];
+  communityId?: string;
+  roles: RoleGrant[];
+  roleHistory: RoleEvent[];
+  /** One-time code an elder shows a family member to link accounts (hash and expiry only). */
+  linkCode?: { hash: string; expiresAt: Date };
+  registeredBy?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The collection name. */
+export const USERS = 'users';
+
+/** Loads the user with this WeChat openid (one round trip), or undefined. */
+export async function loadUserByOpenid(openid: string): Promise<UserDoc | undefined> {
+  return rows<UserDoc>(await db.collection(USERS).where({ openid }).limit(1).get())[0];
+}
+
+/** Age in whole years at `now`, from a birth year (birthdays unknown: counted as 1 January). */
+export function ageAt(birthYear: number | undefined, now: Date): number | undefined {
+  return birthYear === undefined ? undefined : now.getFullYear() - birthYear;
+}
