@@ -1,0 +1,58 @@
+/**
+ * A test cloud with the project's built functions and the demo community's account side (places, admins,
+ * organizations, staff, residents, a proxy elder, family links), and calls as its people.
+ */
+import type { LocalCloud } from '../../localcloud/cloud';
+import { seedAccount, type AccountSeed } from '../../localcloud/seed/account';
+import { DEMO_BOOTSTRAP_ADMINS } from '../../localcloud/seed/seedIfFresh';
+import type { Reply } from '../../cloudfunctions/common/reply';
+import { startTestCloud } from './localcloud';
+
+/** A started cloud with the demo community. */
+export interface DemoCloud {
+  cloud: LocalCloud;
+  seed: AccountSeed;
+  /** Calls `fn.action` as `openid`; returns the function's reply and the invocation's round trips. */
+  call<T = unknown>(
+    fn: string,
+    openid: string,
+    action: string,
+    payload?: Record<string, unknown>,
+  ): Promise<Reply<T> & { roundTrips: number }>;
+  /** Like call, but returns data and fails the test on an error reply. */
+  ok<T = unknown>(fn: string, openid: string, action: string, payload?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Starts a cloud with the demo community's people. */
+export async function startDemoCloud(): Promise<DemoCloud> {
+  const cloud = await startTestCloud({ functionEnv: { MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS } });
+  const seed = await seedAccount(cloud);
+  const call = async <T>(
+    fn: string,
+    openid: string,
+    action: string,
+    payload: Record<string, unknown> = {},
+  ) => {
+    const reply = await cloud.call(fn, { action, ...payload }, openid);
+    if ('error' in reply)
+      throw new Error(
+        `${fn}.${action}: platform error ${reply.error.errMsg}\n${cloud.host.recentLogs().join('\n')}`,
+      );
+    return { ...(reply.result as Reply<T>), roundTrips: reply.stats.dbRoundTrips };
+  };
+  return {
+    cloud,
+    seed,
+    call,
+    ok: async <T>(fn: string, openid: string, action: string, payload: Record<string, unknown> = {}) => {
+      const r = await call<T>(fn, openid, action, payload);
+      if (!r.ok)
+        throw new Error(
+          `${fn}.${action} as ${openid}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`,
+        );
+      return r.data;
+    },
+    close: () => cloud.close(),
+  };
+}
