@@ -30,9 +30,11 @@ export function functionNames(): string[] {
     .sort();
 }
 
+/** Builds one function into a fresh folder and swaps it in, so running tests never load a half-written bundle. */
 async function buildFunction(name: string): Promise<void> {
   const src = join(root, 'cloudfunctions', name);
-  const out = join(root, 'build', 'cloudfunctions', name);
+  const final = join(root, 'build', 'cloudfunctions', name);
+  const out = `${final}.tmp-${process.pid}`;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   await build({
@@ -65,6 +67,10 @@ async function buildFunction(name: string): Promise<void> {
       2,
     ) + '\n',
   );
+  const old = `${final}.old-${process.pid}`;
+  if (existsSync(final)) renameSync(final, old);
+  renameSync(out, final);
+  rmSync(old, { recursive: true, force: true });
 }
 
 async function buildLocalCloud(): Promise<void> {
