@@ -101,13 +101,15 @@ async function buildMiniprogramNpmIfPresent(): Promise<void> {
   if (mod.buildMiniprogramNpm) await mod.buildMiniprogramNpm(root);
 }
 
+/** `tsx scripts/build.ts` builds everything; `tsx scripts/build.ts services charity` only those functions. */
 async function main(): Promise<void> {
   const started = Date.now();
-  const names = functionNames();
-  await Promise.all([...names.map(buildFunction), buildLocalCloud(), buildMiniprogramNpmIfPresent()]);
-  console.log(
-    `built ${names.length} functions (${names.join(', ')}), the local cloud and miniprogram_npm in ${Date.now() - started} ms`,
-  );
+  const only = process.argv.slice(2);
+  const names = only.length > 0 ? functionNames().filter((n) => only.includes(n)) : functionNames();
+  const rest = only.length > 0 ? [] : [buildLocalCloud(), buildMiniprogramNpmIfPresent()];
+  await Promise.all([...names.map(buildFunction), ...rest]);
+  const what = only.length > 0 ? '' : ', the local cloud and miniprogram_npm';
+  console.log(`built ${names.length} functions (${names.join(', ')})${what} in ${Date.now() - started} ms`);
 }
 
 if (require.main === module) {
