@@ -11,6 +11,11 @@ import type { WireBody, WireHandler } from './types';
 
 type AnyObject = Record<string, unknown>;
 
+/** Results of an aggregation without a `$limit` stage, as CloudBase returns them. */
+export const AGGREGATE_DEFAULT_LIMIT = 20;
+/** The most an aggregation returns. */
+export const AGGREGATE_MAX = 10_000;
+
 /** What the database handlers need. */
 export interface DatabaseDeps {
   store: DocumentStore;
@@ -150,6 +155,9 @@ export function databaseHandlers({ store, transactions, now }: DatabaseDeps): Re
         if ((err as { code?: string }).code) throw err;
         throw cloudErrors.invalidOperator((err as Error).message);
       }
+      // CloudBase returns 20 results from a pipeline without a $limit stage (and at most 10,000 with one).
+      const hasLimit = pipeline.some((stage) => '$limit' in stage);
+      list = list.slice(0, hasLimit ? AGGREGATE_MAX : AGGREGATE_DEFAULT_LIMIT);
       return { data: { list: list.map(encodeForReply) } };
     },
 

@@ -328,6 +328,15 @@ describe('aggregate', () => {
   });
 });
 
+describe('aggregate limits', () => {
+  it('returns 20 results without a $limit stage (as CloudBase does) and more with one', async () => {
+    await db.createCollection('agg_many');
+    await db.collection('agg_many').add({ data: Array.from({ length: 50 }, (_x, i) => ({ i })) });
+    expect((await db.collection('agg_many').aggregate().match({}).end()).list).toHaveLength(20);
+    expect((await db.collection('agg_many').aggregate().match({}).limit(45).end()).list).toHaveLength(45);
+  });
+});
+
 describe('unique indexes (declared in the database file)', () => {
   it('refuses a duplicate key with the engine’s duplicate-key error and writes nothing', async () => {
     await db.collection('accounts').add({ data: { openid: 'u1', city: 'nj' } });
