@@ -43,6 +43,7 @@ export default action({
             }),
           ),
         })
+        .limit(1000)
         .end()) as { list: { _id: string; residents: number; elders80: number }[] }
     ).list;
     const byId = new Map(counts.map((c) => [c._id, c]));

@@ -46,6 +46,7 @@ export default action({
         .unwind('$roles')
         .match({ 'roles.role': 'provider' })
         .group({ _id: '$roles.orgId', n: _.aggregate.sum(1) })
+        .limit(1000)
         .end()) as { list: { _id: string; n: number }[] }
     ).list;
     const byOrg = new Map(counts.map((c) => [c._id, c.n]));
