@@ -33,6 +33,24 @@ export default tseslint.config(
     },
   },
   {
+    // The mini program may take contract types from the functions, never their code (it would be bundled).
+    files: ['miniprogram/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cloudfunctions/**', '**/localcloud/**', 'node:*'],
+              allowTypeImports: true,
+              message: 'Mini program code may only `import type` from cloud functions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

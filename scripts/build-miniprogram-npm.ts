@@ -1,0 +1,123 @@
+/**
+ * Builds `miniprogram/miniprogram_npm` from the root package.json's `dependencies` (TDesign), offline, with
+ * miniprogram-ci's `packNpmManually` — the same routine DevTools runs for "构建 npm" when project.config.json
+ * sets `packNpmManually` with a `packNpmRelationList`.
+ *
+ * Skips the work when nothing changed: a stamp under `node_modules/.cache/` records a hash of the lockfile and
+ * the dependency list, and the build is redone only when that hash differs or an output folder is missing.
+ *
+ * Run directly with `tsx scripts/build-miniprogram-npm.ts [--force]`; `scripts/build.ts` imports
+ * {@link buildMiniprogramNpm}.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Bump when the build's output would change for the same lockfile (invalidates every stamp). */
+const BUILDER_VERSION = 1;
+
+/** What one build did, for callers that report timings. */
+export interface MiniprogramNpmResult {
+  /** True when the stamp matched and nothing was rebuilt. */
+  upToDate: boolean;
+  /** Wall time of this call in milliseconds. */
+  ms: number;
+  /** The built folder, `<root>/miniprogram/miniprogram_npm`. */
+  outDir: string;
+}
+
+interface PackageJson {
+  dependencies?: Record<string, string>;
+}
+
+/** The part of miniprogram-ci this script uses (its own typings pull in a large tree). */
+interface MiniprogramCi {
+  packNpmManually(options: {
+    packageJsonPath: string;
+    miniprogramNpmDistDir: string;
+    ignores?: string[];
+  }): Promise<{ miniProgramPackNum: number; otherNpmPackNum: number; warnList: { msg?: string }[] }>;
+}
+
+/** Hash of everything the output depends on: lockfile, dependency list, this builder's version. */
+function inputHash(root: string, deps: Record<string, string>): string {
+  const hash = createHash('sha256');
+  hash.update(`v${BUILDER_VERSION}\n`);
+  hash.update(JSON.stringify(deps));
+  const lock = path.join(root, 'package-lock.json');
+  hash.update(existsSync(lock) ? readFileSync(lock) : 'no-lockfile');
+  return hash.digest('hex');
+}
+
+/**
+ * Builds `<root>/miniprogram/miniprogram_npm` unless it is already up to date with the lockfile.
+ * The new tree is packed into `<root>/.tmp/` and swapped in with a rename, so a reader never sees it half
+ * written and files of a removed or renamed component do not linger.
+ * @param root the repository root (holds package.json and package-lock.json)
+ * @param options.force rebuild even when the stamp matches
+ */
+export async function buildMiniprogramNpm(root: string, options: { force?: boolean } = {}): Promise<void> {
+  await buildMiniprogramNpmWithResult(root, options);
+}
+
+/** {@link buildMiniprogramNpm}, also returning whether it rebuilt and how long it took. */
+export async function buildMiniprogramNpmWithResult(
+  root: string,
+  options: { force?: boolean } = {},
+): Promise<MiniprogramNpmResult> {
+  const started = Date.now();
+  const packageJsonPath = path.join(root, 'package.json');
+  const pkg = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as PackageJson;
+  const deps = pkg.dependencies ?? {};
+  const outDir = path.join(root, 'miniprogram', 'miniprogram_npm');
+  const stampPath = path.join(root, 'node_modules', '.cache', 'mulin', 'miniprogram-npm.stamp');
+  const hash = inputHash(root, deps);
+
+  const outputsPresent = Object.keys(deps).every((name) => existsSync(path.join(outDir, name)));
+  const stamp = existsSync(stampPath) ? readFileSync(stampPath, 'utf8').trim() : '';
+  if (!options.force && stamp === hash && outputsPresent) {
+    return { upToDate: true, ms: Date.now() - started, outDir };
+  }
+
+  const tmpDir = path.join(root, '.tmp', `miniprogram-npm-${process.pid}-${Date.now()}`);
+  mkdirSync(tmpDir, { recursive: true });
+  try {
+    // Loaded lazily: requiring miniprogram-ci costs about a second, which the up-to-date path should not pay.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ci = require('miniprogram-ci') as MiniprogramCi;
+    const result = await ci.packNpmManually({ packageJsonPath, miniprogramNpmDistDir: tmpDir });
+    for (const warn of result.warnList) console.warn(`[miniprogram-npm] ${warn.msg ?? JSON.stringify(warn)}`);
+    const built = path.join(tmpDir, 'miniprogram_npm');
+    if (result.miniProgramPackNum + result.otherNpmPackNum === 0 || !existsSync(built)) {
+      throw new Error(
+        `packNpmManually built no package from ${packageJsonPath} (dependencies: ${Object.keys(deps).join(', ')})`,
+      );
+    }
+    const old = `${outDir}.old-${process.pid}`;
+    mkdirSync(path.dirname(outDir), { recursive: true });
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(built, outDir);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+
+  mkdirSync(path.dirname(stampPath), { recursive: true });
+  writeFileSync(stampPath, `${hash}\n`);
+  return { upToDate: false, ms: Date.now() - started, outDir };
+}
+
+// Cast: when page tests type-check this file, miniprogram-api-typings' `require` type (no `main`) is in scope.
+if ((require as unknown as NodeJS.Require).main === module) {
+  const root = path.resolve(__dirname, '..');
+  buildMiniprogramNpmWithResult(root, { force: process.argv.includes('--force') }).then(
+    (r) =>
+      console.log(
+        `miniprogram_npm ${r.upToDate ? 'up to date' : 'built'} in ${r.ms} ms: ${path.relative(root, r.outDir)}`,
+      ),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}
