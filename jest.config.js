@@ -18,6 +18,8 @@ module.exports = {
     {
       displayName: 'pages',
       testEnvironment: 'jsdom',
+      // Page tests run the local cloud in process: resolve packages for Node, not for the browser.
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
       transform: {

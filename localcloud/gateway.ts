@@ -7,7 +7,7 @@
  *   GET  /gateway/timers        → [{ functionName, triggerName, cron }]
  *   POST /gateway/timers/fire   { functionName, triggerName } → outcome like /call
  *   GET  /gateway/functions     → names
- *   POST /gateway/upload        { cloudPath, base64 } → { fileID }            (wx.cloud.uploadFile)
+ *   POST /gateway/upload        { cloudPath, content (base64) } → { fileID }   (wx.cloud.uploadFile)
  *   POST /gateway/tempFileURL   { fileList: [fileID] } → { fileList: [{ fileID, tempFileURL, status }] }
  *   GET  /gateway/outbox        → subscription messages sent
  */
@@ -104,12 +104,18 @@ export function gatewayRoute(deps: GatewayDeps): HttpRoute {
         return true;
       }
       if (req.method === 'POST' && path === 'upload') {
-        const { cloudPath, base64 } = json(body);
-        if (typeof cloudPath !== 'string' || typeof base64 !== 'string') {
-          sendJson(res, 400, { message: 'cloudPath and base64 are required' });
+        const { cloudPath, content } = json(body);
+        if (typeof cloudPath !== 'string' || typeof content !== 'string') {
+          sendJson(res, 400, { message: 'cloudPath and content (base64) are required' });
           return true;
         }
-        sendJson(res, 200, { fileID: deps.storage.putFile(cloudPath, Buffer.from(base64, 'base64')) });
+        try {
+          sendJson(res, 200, { fileID: deps.storage.putFile(cloudPath, Buffer.from(content, 'base64')) });
+        } catch (err) {
+          sendJson(res, 200, {
+            error: { errCode: -503001, errMsg: `cloud.uploadFile:fail ${(err as Error).message}` },
+          });
+        }
         return true;
       }
       if (req.method === 'POST' && path === 'tempFileURL') {
