@@ -11,6 +11,7 @@ export default tseslint.config(
       'build/**',
       '.localcloud/**',
       '.preview/**',
+      '.tmp/**',
       'coverage/**',
       'miniprogram/miniprogram_npm/**',
     ],
@@ -29,7 +30,16 @@ export default tseslint.config(
   {
     files: ['miniprogram/**/*.ts', 'test/miniprogram/**/*.ts'],
     languageOptions: {
-      globals: { wx: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', Behavior: 'readonly', WechatMiniprogram: 'readonly' },
+      globals: {
+        wx: 'readonly',
+        App: 'readonly',
+        Page: 'readonly',
+        Component: 'readonly',
+        getApp: 'readonly',
+        getCurrentPages: 'readonly',
+        Behavior: 'readonly',
+        WechatMiniprogram: 'readonly',
+      },
     },
   },
   {
