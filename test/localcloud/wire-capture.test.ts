@@ -1,5 +1,6 @@
 /**
- * Fidelity against ../shared/reference/cloudbase-wire-capture.json: the same SDK calls that produced the capture
+ * Fidelity against the wire capture (a copy of ../shared/reference/cloudbase-wire-capture.json, kept in
+ * test/fixtures so a clean clone has it; re-capture when the pinned SDK changes): the same SDK calls that produced the capture
  * are made again through the SDK wx-server-sdk pins (@cloudbase/node-sdk), against the local cloud. Every request
  * must carry the same action, fields and EJSON as captured, and every SDK result must have the captured shape.
  */
@@ -13,10 +14,7 @@ interface Capture {
 }
 
 const capture = JSON.parse(
-  readFileSync(
-    join(__dirname, '..', '..', '..', 'shared', 'reference', 'cloudbase-wire-capture.json'),
-    'utf8',
-  ),
+  readFileSync(join(__dirname, '..', 'fixtures', 'cloudbase-wire-capture.json'), 'utf8'),
 ) as Capture;
 
 let lc: LocalCloud;
