@@ -255,6 +255,28 @@ describe('update, set and remove', () => {
   });
 });
 
+describe('find-and-modify', () => {
+  it('updates the first match and returns it after the update (node-sdk updateAndReturn)', async () => {
+    // wx-server-sdk does not expose updateAndReturn; the @cloudbase/node-sdk it pins does, on the same wire.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tcb = require('@cloudbase/node-sdk');
+    const ndb = tcb.init({ env: lc.envName }).database();
+    await db.collection('counters').add({
+      data: [
+        { queue: 'q', n: 1 },
+        { queue: 'q', n: 2 },
+      ],
+    });
+    const res = await ndb
+      .collection('counters')
+      .where({ queue: 'q' })
+      .updateAndReturn({ n: ndb.command.inc(10) });
+    expect(res).toMatchObject({ updated: 1, doc: { queue: 'q', n: 11 } });
+    const none = await ndb.collection('counters').where({ queue: 'none' }).updateAndReturn({ n: 1 });
+    expect(none).toMatchObject({ updated: 0, doc: null });
+  });
+});
+
 describe('serverDate', () => {
   it('stores the cloud clock’s time (with offset), and follows a moved clock', async () => {
     const before = lc.clock.now();
