@@ -35,6 +35,9 @@ export function violations(input: MatchingInput, result: MatchResult): string[] 
     if (seen.has(a.orderId)) problems.push(`order ${a.orderId} listed twice`);
     seen.add(a.orderId);
     if (!feasible(order, provider)) problems.push(`order ${a.orderId} infeasible for ${a.providerId}`);
+    // Checked here on its own as well: `feasible` is the solvers' code, this is the rule as stated.
+    if (order.excludeProviders?.includes(provider.id))
+      problems.push(`order ${a.orderId} given to ${a.providerId}, which it excludes`);
     if (a.slot !== order.slot) problems.push(`order ${a.orderId} moved to slot ${a.slot}`);
     const expected = scoreAssignment(order, provider, input.history);
     if (a.score !== expected) problems.push(`order ${a.orderId} score ${a.score}, expected ${expected}`);

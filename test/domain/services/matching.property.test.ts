@@ -62,6 +62,8 @@ const orderShape = fc.record({
   slot: fc.constantFrom(...SLOTS),
   resident: fc.nat(5),
   requires: fc.subarray(TAGS, { maxLength: 1 }),
+  // Providers that declined the order (or let it lapse): positions into the provider list.
+  exclude: fc.subarray([0, 1, 2], { maxLength: 2 }),
 });
 
 const historyShape = fc.record({
@@ -95,10 +97,11 @@ function instance(maxOrders: number, maxProviders: number): fc.Arbitrary<Matchin
         }
         return provider;
       });
-      const builtOrders: MatchOrder[] = orders.map(({ resident, ...o }, k) => ({
+      const builtOrders: MatchOrder[] = orders.map(({ resident, exclude, ...o }, k) => ({
         id: `o${String(k).padStart(2, '0')}`,
         residentId: `r${resident}`,
         ...o,
+        ...(exclude.length > 0 ? { excludeProviders: exclude.map((p) => `p${p}`) } : {}),
       }));
       const builtHistory: ServiceHistoryEntry[] = history
         .filter((h) => h.provider < built.length)

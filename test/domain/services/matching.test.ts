@@ -402,3 +402,40 @@ describe('staff assignment', () => {
     ).not.toHaveProperty('staffId');
   });
 });
+
+describe('excluded providers (declined or lapsed)', () => {
+  const base = {
+    category: '助浴',
+    communityId: 'c1',
+    location: { lat: 31.9, lng: 118.8 },
+    slot: 'mon/am',
+    residentId: 'r1',
+  };
+  const provider = (id: string, lat: number) => ({
+    id,
+    categories: ['助浴'],
+    communities: ['c1'],
+    location: { lat, lng: 118.8 },
+    currentLoad: 0,
+    defaultSlotCapacity: 1,
+  });
+
+  it('moves the order to the next provider, or leaves it NOT_ELIGIBLE when every one is excluded', () => {
+    const providers = [provider('near', 31.9), provider('far', 31.95)];
+    for (const solver of ['greedy', 'exact'] as const) {
+      expect(matchOrders({ orders: [{ id: 'o1', ...base }], providers }, { solver }).assignments).toEqual([
+        expect.objectContaining({ providerId: 'near' }),
+      ]);
+      expect(
+        matchOrders({ orders: [{ id: 'o1', ...base, excludeProviders: ['near'] }], providers }, { solver })
+          .assignments,
+      ).toEqual([expect.objectContaining({ providerId: 'far' })]);
+      expect(
+        matchOrders(
+          { orders: [{ id: 'o1', ...base, excludeProviders: ['near', 'far'] }], providers },
+          { solver },
+        ).unassigned,
+      ).toEqual([{ orderId: 'o1', reason: 'NOT_ELIGIBLE' }]);
+    }
+  });
+});

@@ -103,9 +103,13 @@ export function isFeasible(order: MatchOrder, facts: ProviderFacts): boolean {
   );
 }
 
-/** The eligibility part of `isFeasible`: the provider holds every qualification the order requires. */
+/**
+ * The eligibility part of `isFeasible`: the provider holds every qualification the order requires and is not
+ * one the order excludes.
+ */
 export function isEligible(order: MatchOrder, facts: ProviderFacts): boolean {
   if (order.requires) for (const tag of order.requires) if (!facts.qualifications.has(tag)) return false;
+  if (order.excludeProviders?.includes(facts.provider.id)) return false;
   return true;
 }
 

@@ -32,6 +32,11 @@ export interface MatchOrder {
    * requires a licensed organisation. Empty or absent: no requirement.
    */
   requires?: readonly string[];
+  /**
+   * Providers that must not get this order (hard constraint): those that declined it or let its acceptance
+   * deadline pass, so re-matching moves it elsewhere.
+   */
+  excludeProviders?: readonly string[];
 }
 
 /** One member of a provider's staff, with how many orders they can take in each slot. */
@@ -100,7 +105,7 @@ export interface Assignment {
 /**
  * Why an order was left unassigned, from the most to the least structural:
  * - `NO_COVERING_PROVIDER`: no provider offers the category in the order's community;
- * - `NOT_ELIGIBLE`: some do, but none holds the qualifications the order requires;
+ * - `NOT_ELIGIBLE`: some do, but none holds the qualifications the order requires (or all are excluded);
  * - `NO_CAPACITY_IN_SLOT`: eligible providers exist, but none has capacity in that slot;
  * - `CAPACITY_EXHAUSTED`: capacity existed but went to other orders (with the exact solver, no assignment
  *   serves more orders).
