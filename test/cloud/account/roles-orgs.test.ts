@@ -233,6 +233,23 @@ describe('organizations', () => {
     expect(adminView).toEqual([expect.objectContaining({ name: '心苑社会工作服务中心', staffCount: 2 })]);
   });
 
+  it('change the communities they serve within their scope only, in 3 round trips', async () => {
+    const moved = await demo.call<{ communityNames: string[] }>('account', 'demo-admin-moling', 'updateOrg', {
+      orgId: demo.seed.orgIds.hongye,
+      communityIds: ['jn-moling-moling', 'jn-moling-mozhou'],
+    });
+    expect(moved.ok && moved.data.communityNames).toEqual(['秣陵社区', '秣周社区']);
+    expect(moved.roundTrips).toBe(3);
+    const outside = await demo.call('account', 'demo-admin-moling', 'updateOrg', {
+      orgId: demo.seed.orgIds.hongye,
+      communityIds: ['jn-moling-moling', 'jn-lukou-lukou'],
+    });
+    expect(outside).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ message: 'jn-lukou-lukou' }] },
+    });
+  });
+
   it('can be updated and deactivated by their scope’s admin only', async () => {
     const r = await demo.call<{ active: boolean }>('account', 'demo-admin-moling', 'updateOrg', {
       orgId: demo.seed.orgIds.hongye,
