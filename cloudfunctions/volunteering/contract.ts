@@ -1,0 +1,432 @@
+/**
+ * The `volunteering` function's contract: its limits as data, one strict zod schema per action (unknown fields
+ * are refused) and the shapes of its replies. The mini program imports the types only.
+ */
+import { z } from 'zod';
+import { fileId, id, idempotencyKey, isoDate, line, location, phone, text } from '../common/schemas';
+
+/** Limits of the volunteering capability, declared as data (DESIGN.md convention 5). */
+export const VOL_LIMITS = {
+  titleMax: 30,
+  descriptionMax: 1000,
+  addressMax: 60,
+  capacityMax: 500,
+  /** Volunteers who may wait for a seat beyond the capacity. */
+  waitlistMax: 300,
+  /** Sign-up entries an activity keeps (cancellations included), so its document stays small. */
+  entriesMax: 2000,
+  skillsPerActivity: 5,
+  skillsPerVolunteer: 10,
+  radiusMinM: 50,
+  radiusMaxM: 2000,
+  radiusDefaultM: 300,
+  durationMinMinutes: 15,
+  durationMaxMinutes: 12 * 60,
+  /** How far ahead an activity may be published. */
+  horizonDays: 180,
+  /** Default cancellation deadline: this long before the start. */
+  cancelDeadlineDefaultHours: 24,
+  /** Check-in opens this long before the start. */
+  checkInOpensMinutes: 60,
+  /** A check-out is accepted until this long after the end; later the timer closes it. */
+  checkOutGraceMinutes: 120,
+  reasonMax: 60,
+  introMax: 200,
+  pageSize: 20,
+  /** Activities "near me" and recommendations are ranked among this many upcoming ones. */
+  candidatesMax: 200,
+  exportRowsMax: 10_000,
+  exportDaysMax: 366,
+  adjustMaxMinutes: 24 * 60,
+} as const;
+
+/** Skills volunteers offer and activities ask for (one list, so that matching compares like with like). */
+export const SKILLS = [
+  '陪伴聊天',
+  '助老服务',
+  '儿童托管',
+  '课业辅导',
+  '应急救援',
+  '医疗护理',
+  '心理疏导',
+  '文艺表演',
+  '摄影宣传',
+  '法律咨询',
+  '手机教学',
+  '理发',
+  '家电维修',
+  '环境清洁',
+  '秩序引导',
+  '活动组织',
+] as const;
+
+/** A skill. */
+export type Skill = (typeof SKILLS)[number];
+
+const skill = z.enum(SKILLS);
+const slot = z.enum(['morning', 'afternoon', 'evening']);
+const availability = z.strictObject({
+  weekdays: z
+    .array(z.number().int().min(0).max(6))
+    .max(7)
+    .transform((d) => [...new Set(d)].sort()),
+  slots: z
+    .array(slot)
+    .max(3)
+    .transform((s) => [...new Set(s)]),
+});
+const offset = z.number().int().min(0).max(10_000).default(0);
+const reason = line(VOL_LIMITS.reasonMax);
+const code = z.string().trim().min(1).max(200);
+
+/** Inputs by action. */
+export const volunteeringInputs = {
+  // Volunteer profile
+  becomeVolunteer: z.strictObject({
+    realName: line(20).optional(),
+    phone: phone.optional(),
+    skills: z.array(skill).max(VOL_LIMITS.skillsPerVolunteer).default([]),
+    availability: availability.default({ weekdays: [], slots: [] }),
+    location: location.optional(),
+    serviceRadiusKm: z.number().min(1).max(50).default(5),
+    intro: text(VOL_LIMITS.introMax).default(''),
+  }),
+  updateVolunteer: z.strictObject({
+    skills: z.array(skill).max(VOL_LIMITS.skillsPerVolunteer).optional(),
+    availability: availability.optional(),
+    location: location.nullable().optional(),
+    serviceRadiusKm: z.number().min(1).max(50).optional(),
+    intro: text(VOL_LIMITS.introMax).optional(),
+  }),
+  myVolunteer: z.strictObject({}),
+
+  // Activities
+  createActivity: z.strictObject({
+    title: line(VOL_LIMITS.titleMax),
+    description: text(VOL_LIMITS.descriptionMax).default(''),
+    coverFileId: fileId.optional(),
+    /** Publish for this organization (staff); omitted: publish as an admin of the community's place. */
+    orgId: id.optional(),
+    communityId: id,
+    address: line(VOL_LIMITS.addressMax),
+    location,
+    startAt: isoDate,
+    endAt: isoDate,
+    capacity: z.number().int().min(1).max(VOL_LIMITS.capacityMax),
+    skills: z.array(skill).max(VOL_LIMITS.skillsPerActivity).default([]),
+    signupOpensAt: isoDate.optional(),
+    signupClosesAt: isoDate.optional(),
+    cancelDeadline: isoDate.optional(),
+    checkinRadiusM: z
+      .number()
+      .int()
+      .min(VOL_LIMITS.radiusMinM)
+      .max(VOL_LIMITS.radiusMaxM)
+      .default(VOL_LIMITS.radiusDefaultM),
+    idempotencyKey,
+  }),
+  updateActivity: z.strictObject({
+    activityId: id,
+    description: text(VOL_LIMITS.descriptionMax).optional(),
+    coverFileId: fileId.nullable().optional(),
+    capacity: z.number().int().min(1).max(VOL_LIMITS.capacityMax).optional(),
+    skills: z.array(skill).max(VOL_LIMITS.skillsPerActivity).optional(),
+  }),
+  cancelActivity: z.strictObject({ activityId: id, reason }),
+  listActivities: z.strictObject({
+    sort: z.enum(['date', 'near']).default('date'),
+    skill: skill.optional(),
+    /** Where the caller is (for "near me" and distances). */
+    location: location.optional(),
+    /** A street or community to look in; the whole district when omitted. */
+    placeId: id.optional(),
+    offset,
+  }),
+  recommendActivities: z.strictObject({ location: location.optional() }),
+  activityDetail: z.strictObject({ activityId: id, location: location.optional() }),
+  organizerActivities: z.strictObject({ filter: z.enum(['upcoming', 'past']).default('upcoming'), offset }),
+
+  // Sign-ups
+  signUp: z.strictObject({ activityId: id }),
+  cancelSignUp: z.strictObject({ activityId: id }),
+  mySignUps: z.strictObject({ filter: z.enum(['upcoming', 'waiting', 'past']).default('upcoming'), offset }),
+
+  // Attendance
+  checkinCode: z.strictObject({ activityId: id }),
+  checkIn: z.strictObject({ activityId: id, code, location }),
+  checkOut: z.strictObject({ activityId: id, code, location }),
+  roster: z.strictObject({
+    activityId: id,
+    section: z.enum(['admitted', 'waiting', 'cancelled']).default('admitted'),
+    offset,
+  }),
+  suggestVolunteers: z.strictObject({ activityId: id }),
+
+  // Hours
+  verifyHours: z.strictObject({
+    signupId: id,
+    /** The minutes to confirm, when not what was credited (then a reason is required). */
+    minutes: z.number().int().min(0).max(VOL_LIMITS.adjustMaxMinutes).optional(),
+    reason: reason.optional(),
+  }),
+  verifyAllHours: z.strictObject({ activityId: id }),
+  adjustHours: z.strictObject({
+    signupId: id,
+    deltaMinutes: z
+      .number()
+      .int()
+      .min(-VOL_LIMITS.adjustMaxMinutes)
+      .max(VOL_LIMITS.adjustMaxMinutes)
+      .refine((n) => n !== 0, '调整的分钟数不能为 0'),
+    reason,
+    idempotencyKey,
+  }),
+  myHours: z.strictObject({ offset }),
+  issueCertificate: z.strictObject({ idempotencyKey }),
+  verifyCertificate: z.strictObject({ code: z.string().trim().min(4).max(40) }),
+  exportRecords: z.strictObject({
+    from: isoDate,
+    to: isoDate,
+    /** Admins: the place to export (one they administer). */
+    scopeId: id.optional(),
+    /** Provider staff: their organization. */
+    orgId: id.optional(),
+  }),
+} as const;
+
+/** Action names. */
+export type VolunteeringAction = keyof typeof volunteeringInputs;
+/** Input of an action, as the client sends it. */
+export type VolunteeringInput<A extends VolunteeringAction> = z.input<(typeof volunteeringInputs)[A]>;
+
+/** Where an activity is in its life. */
+export type Phase = 'notOpen' | 'open' | 'signupClosed' | 'ongoing' | 'ended' | 'completed' | 'cancelled';
+
+/** A volunteer's standing on an activity. */
+export type Standing = 'admitted' | 'waiting' | 'cancelled' | 'none';
+
+/** A badge earned at an hour tier. */
+export interface BadgeView {
+  name: string;
+  minHours: number;
+}
+
+/** An activity in a list. */
+export interface ActivityListItem {
+  id: string;
+  title: string;
+  coverFileId?: string;
+  organizerName: string;
+  communityName: string;
+  address: string;
+  startAt: string;
+  endAt: string;
+  /** e.g. `5月1日 周六 09:00–11:30` */
+  timeText: string;
+  skills: Skill[];
+  capacity: number;
+  admitted: number;
+  waiting: number;
+  seatsLeft: number;
+  phase: Phase;
+  /** From the caller's location, when they sent one. */
+  distanceM?: number;
+}
+
+/** The caller's own sign-up on an activity. */
+export interface MyStanding {
+  standing: Standing;
+  /** 1-based place on the waitlist. */
+  position?: number;
+  checkInAt?: string;
+  checkOutAt?: string;
+  late?: boolean;
+}
+
+/** An activity in full. */
+export interface ActivityDetail extends ActivityListItem {
+  description: string;
+  location: { latitude: number; longitude: number };
+  signupOpensAt: string;
+  signupClosesAt: string;
+  cancelDeadline: string;
+  checkinRadiusM: number;
+  durationMinutes: number;
+  cancelReason?: string;
+  me: MyStanding;
+  /** The caller organizes it (staff of its organization or an admin of its place). */
+  canManage: boolean;
+}
+
+/** What a sign-up got. */
+export interface SignUpResult {
+  standing: 'admitted' | 'waiting';
+  position?: number;
+  /** Arrival order: the index the database gave this sign-up on the activity. */
+  ticket: number;
+  /** They were already signed up; nothing changed. */
+  already: boolean;
+}
+
+/** What a cancellation did. */
+export interface CancelResult {
+  late: boolean;
+  /** How many waiting volunteers it moved up (0 or 1). */
+  promoted: number;
+}
+
+/** A sign-up in "my sign-ups". */
+export interface MySignUpItem {
+  signupId: string;
+  activity: ActivityListItem;
+  standing: Standing;
+  position?: number;
+  checkInAt?: string;
+  checkOutAt?: string;
+  autoClosed?: boolean;
+  noShow?: boolean;
+}
+
+/** The code the organizer's screen shows. */
+export interface CheckinCodeView {
+  code: string;
+  /** When the screen should ask for the next code (ISO). */
+  rotatesAt: string;
+  /** Milliseconds until then. */
+  refreshInMs: number;
+}
+
+/** A check-in or check-out. */
+export interface AttendanceResult {
+  at: string;
+  distanceM: number;
+  /** It had been recorded already; this call changed nothing. */
+  already: boolean;
+  /** Check-out: the minutes credited, and whether they were capped at the scheduled duration. */
+  minutes?: number;
+  capped?: boolean;
+  autoClosed?: boolean;
+}
+
+/** One volunteer on the organizer's roster (full name and phone: the organizer contacts them on the day). */
+export interface RosterItem {
+  signupId: string;
+  volunteerId: string;
+  ticket: number;
+  realName: string;
+  phone: string;
+  standing: Standing;
+  position?: number;
+  signedUpAt: string;
+  cancelledAt?: string;
+  late?: boolean;
+  checkInAt?: string;
+  checkOutAt?: string;
+  autoClosed?: boolean;
+  noShow?: boolean;
+  hours?: { pendingMinutes: number; verifiedMinutes: number; verified: boolean };
+}
+
+/** A page of the roster, with the counts of each section. */
+export interface RosterView {
+  activity: { id: string; title: string; capacity: number; phase: Phase; timeText: string };
+  counts: { admitted: number; waiting: number; cancelled: number; checkedIn: number; toVerify: number };
+  items: RosterItem[];
+  next: number | null;
+}
+
+/** A volunteer an organizer might ask (masked: they have not signed up). */
+export interface VolunteerSuggestion {
+  volunteerId: string;
+  nameMasked: string;
+  skills: Skill[];
+  matchedSkills: Skill[];
+  communityName: string;
+  distanceKm?: number;
+  score: number;
+  signedUp: boolean;
+}
+
+/** The hours of one sign-up. */
+export interface HoursLine {
+  signupId: string;
+  activityTitle: string;
+  date: string;
+  organizerName: string;
+  pendingMinutes: number;
+  verifiedMinutes: number;
+  verified: boolean;
+  autoClosed: boolean;
+  notes: string[];
+}
+
+/** Hours in total and where they came from. */
+export interface HoursSummary {
+  verifiedMinutes: number;
+  pendingMinutes: number;
+  activityCount: number;
+  badge?: BadgeView;
+  nextBadge?: BadgeView & { minutesToGo: number };
+}
+
+/** My hours page. */
+export interface MyHoursView extends HoursSummary {
+  lateCancels: number;
+  noShows: number;
+  items: HoursLine[];
+  next: number | null;
+}
+
+/** The volunteer's own profile (personal data masked: screens are seen over shoulders). */
+export interface MyVolunteerView {
+  isVolunteer: boolean;
+  /** Whether becoming one needs a real name / phone typed in (the account has none). */
+  needsRealName: boolean;
+  needsPhone: boolean;
+  realNameMasked?: string;
+  phoneMasked?: string;
+  communityName?: string;
+  skills: Skill[];
+  availability: { weekdays: number[]; slots: ('morning' | 'afternoon' | 'evening')[] };
+  location?: { latitude: number; longitude: number };
+  serviceRadiusKm: number;
+  intro: string;
+  lateCancels: number;
+  noShows: number;
+  hours: HoursSummary;
+}
+
+/** A certificate as its holder sees it (to save as an image). */
+export interface CertificateView {
+  code: string;
+  realName: string;
+  verifiedHours: string;
+  activityCount: number;
+  organizerNames: string[];
+  firstDate: string;
+  lastDate: string;
+  issuedAt: string;
+  issuer: string;
+}
+
+/** What anyone checking a code learns: enough to compare with the paper, no more. */
+export interface CertificateCheck {
+  valid: boolean;
+  code: string;
+  realNameMasked?: string;
+  verifiedHours?: string;
+  activityCount?: number;
+  firstDate?: string;
+  lastDate?: string;
+  issuedAt?: string;
+  issuer?: string;
+}
+
+/** An export of the service record. */
+export interface ExportResult {
+  fileId: string;
+  url: string;
+  fileName: string;
+  rows: number;
+  namesMasked: boolean;
+}

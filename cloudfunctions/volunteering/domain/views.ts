@@ -1,0 +1,120 @@
+/** How activities and sign-ups are shown. Personal data never leaves here unmasked except on the organizer's roster. */
+import type { ActivityDetail, ActivityListItem, MyStanding, RosterItem } from '../contract';
+import type { ActivityDoc, HoursEntryDoc, SignupDoc } from '../store';
+import { distanceM, type LatLng } from './geo';
+import { ledgerState } from './hours';
+import { seatCounts, standingOf, type MemberStanding } from './roster';
+import { durationMinutes, phaseOf } from './schedule';
+import { beijing } from './time';
+
+const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const hhmm = (d: Date) => {
+  const p = beijing(d);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+};
+
+/** `5月1日 周六 09:00–11:30` (Beijing time; the end's date too when it is another day). */
+export function timeText(startAt: Date, endAt: Date): string {
+  const s = beijing(startAt);
+  const e = beijing(endAt);
+  const [, m, d] = s.date.split('-').map(Number);
+  const endDay = e.date === s.date ? '' : `${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8))}日 `;
+  return `${m}月${d}日 ${WEEKDAY[s.weekday]} ${hhmm(startAt)}–${endDay}${hhmm(endAt)}`;
+}
+
+/** An activity as a list shows it (members are not needed). */
+export function listItem(
+  a: Omit<ActivityDoc, 'members' | 'activeIds'>,
+  now: Date,
+  from?: LatLng,
+): ActivityListItem {
+  const counts = seatCounts(a.activeCount, a.capacity);
+  return {
+    id: a._id,
+    title: a.title,
+    ...(a.coverFileId ? { coverFileId: a.coverFileId } : {}),
+    organizerName: a.organizer.name,
+    communityName: a.communityName,
+    address: a.address,
+    startAt: a.startAt.toISOString(),
+    endAt: a.endAt.toISOString(),
+    timeText: timeText(a.startAt, a.endAt),
+    skills: a.skills,
+    capacity: a.capacity,
+    ...counts,
+    phase: phaseOf(a, now),
+    ...(from ? { distanceM: Math.round(distanceM(from, a.location)) } : {}),
+  };
+}
+
+/** The caller's standing, from the members (truth) and their sign-up document when read. */
+export function myStanding(a: ActivityDoc, openid: string, signup?: SignupDoc): MyStanding {
+  const s: MemberStanding | undefined = standingOf(a.members, a.capacity, { openid });
+  const attendance = {
+    ...(signup?.checkInAt ? { checkInAt: signup.checkInAt.toISOString() } : {}),
+    ...(signup?.checkOutAt ? { checkOutAt: signup.checkOutAt.toISOString() } : {}),
+  };
+  if (s) return { standing: s.standing, ...(s.position ? { position: s.position } : {}), ...attendance };
+  const cancelled = a.members.some((m) => m.o === openid && m.c);
+  if (cancelled) return { standing: 'cancelled', ...(signup?.late ? { late: true } : {}) };
+  return { standing: 'none' };
+}
+
+/** An activity in full. */
+export function detailView(
+  a: ActivityDoc,
+  now: Date,
+  me: MyStanding,
+  canManage: boolean,
+  from?: LatLng,
+): ActivityDetail {
+  return {
+    ...listItem(a, now, from),
+    description: a.description,
+    location: a.location,
+    signupOpensAt: a.signupOpensAt.toISOString(),
+    signupClosesAt: a.signupClosesAt.toISOString(),
+    cancelDeadline: a.cancelDeadline.toISOString(),
+    checkinRadiusM: a.checkinRadiusM,
+    durationMinutes: durationMinutes(a),
+    ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}),
+    me,
+    canManage,
+  };
+}
+
+/** One line of the organizer's roster. */
+export function rosterItem(
+  s: { standing: RosterItem['standing']; position?: number; ticket: number; volunteerId: string },
+  signup: SignupDoc | undefined,
+  entries: readonly HoursEntryDoc[],
+): RosterItem {
+  const hours = entries.length > 0 ? ledgerState(entries) : undefined;
+  const when = (key: 'cancelledAt' | 'checkInAt' | 'checkOutAt'): Partial<RosterItem> =>
+    signup?.[key] ? { [key]: signup[key]!.toISOString() } : {};
+  return {
+    signupId: signup?._id ?? '',
+    volunteerId: s.volunteerId,
+    ticket: s.ticket,
+    realName: signup?.realName ?? '',
+    phone: signup?.phone ?? '',
+    standing: s.standing,
+    ...(s.position ? { position: s.position } : {}),
+    signedUpAt: signup?.signedUpAt.toISOString() ?? '',
+    ...when('cancelledAt'),
+    ...(signup?.late ? { late: true } : {}),
+    ...when('checkInAt'),
+    ...when('checkOutAt'),
+    ...(signup?.autoClosed ? { autoClosed: true } : {}),
+    ...(signup?.noShow ? { noShow: true } : {}),
+    ...(hours
+      ? {
+          hours: {
+            pendingMinutes: hours.pending,
+            verifiedMinutes: hours.verified,
+            verified: hours.isVerified,
+          },
+        }
+      : {}),
+  };
+}
