@@ -1,0 +1,392 @@
+/**
+ * The `services` function's contract (百姓点菜、政府定菜、社会组织做菜): its limits, one strict zod schema per
+ * action, and the views replies carry. The mini program imports this file with `import type` only.
+ */
+import { z } from 'zod';
+import { fileId, id, idempotencyKey, line, location, phone, text } from '../common/schemas';
+
+/** Limits of the services capability, declared as data (DESIGN.md convention 5). */
+export const SERVICES_LIMITS = {
+  /** How far ahead a slot can be booked (days, counting today). */
+  bookingDays: 14,
+  /** A slot can be booked until this many minutes before it starts. */
+  leadMinutes: 60,
+  /** Provider staff must accept a matched order within this many minutes, or it is re-matched. */
+  acceptSlaMinutes: 120,
+  /** Re-matchings (declines and SLA expiries) before the order is escalated to the community admin. */
+  maxRematches: 2,
+  /** An order not accepted this close to its slot is escalated to the admin. */
+  escalateBeforeSlotMinutes: 120,
+  /** Completed orders without a survey after this many hours appear in the admin's callback list. */
+  callbackAfterHours: 24,
+  /** Monthly voucher when a community has no policy of its own (fen: 80 yuan). */
+  defaultMonthlyVoucherFen: 8000,
+  monthlyVoucherMaxFen: 100_000,
+  priceMaxFen: 100_000,
+  capacityPerSlotMax: 50,
+  itemNameMax: 20,
+  itemDescriptionMax: 500,
+  unitMax: 6,
+  noteMax: 200,
+  reasonMax: 100,
+  checkOutNotesMax: 500,
+  photosMax: 6,
+  commentMax: 200,
+  demandTextMax: 200,
+  /** A check-in further than this from the resident's community is flagged for the admin (km). */
+  checkInFarKm: 3,
+  /** Orders the re-matching timer looks at in one run. */
+  rematchBatch: 1000,
+} as const;
+
+/** The menu's categories (the seeds' seven), in the order residents see them. */
+export const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉'] as const;
+/** A menu category. */
+export type Category = (typeof CATEGORIES)[number];
+
+/** Who may order an item: any one of these (none: every resident). */
+export const ELIGIBILITY = ['age80', 'disabled', 'lowIncome'] as const;
+/** One eligibility condition. */
+export type EligibilityTag = (typeof ELIGIBILITY)[number];
+
+/** How an item is paid: free, by the monthly voucher (补贴券), or a low fee paid to the provider. */
+export const PRICE_TYPES = ['free', 'voucher', 'lowcost'] as const;
+/** A price type. */
+export type PriceType = (typeof PRICE_TYPES)[number];
+
+/** Half-day periods of the service calendar. */
+export const PERIODS = ['am', 'pm'] as const;
+/** A period of a day. */
+export type Period = (typeof PERIODS)[number];
+
+/** Subscription message templates a resident can agree to at order time. */
+export const RESIDENT_TEMPLATES = ['ORDER_STATUS', 'SERVICE_SURVEY'] as const;
+/** A template a resident agreed to. */
+export type ResidentTemplate = (typeof RESIDENT_TEMPLATES)[number];
+
+/** Order states. */
+export const ORDER_STATUSES = [
+  'submitted',
+  'matched',
+  'accepted',
+  'in_service',
+  'completed',
+  'confirmed',
+  'cancelled',
+] as const;
+/** An order state. */
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+const category = z.enum(CATEGORIES);
+const eligibility = z.array(z.enum(ELIGIBILITY)).max(ELIGIBILITY.length).default([]);
+/** Yuan with at most two decimals, stored as fen. */
+const yuan = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max / 100)
+    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '最多两位小数');
+/** A slot key: a Beijing date and a half day, e.g. `2026-06-02/am`. */
+export const slotKey = z.string().regex(/^\d{4}-\d{2}-\d{2}\/(am|pm)$/, '请选择服务时段');
+const offset = z.number().int().min(0).max(10_000).default(0);
+const limit = z.number().int().min(1).max(20).default(20);
+
+/** The editable fields of a menu item. */
+const itemFields = {
+  name: line(SERVICES_LIMITS.itemNameMax),
+  category,
+  description: text(SERVICES_LIMITS.itemDescriptionMax).default(''),
+  unit: line(SERVICES_LIMITS.unitMax).default('次'),
+  priceType: z.enum(PRICE_TYPES),
+  priceYuan: yuan(SERVICES_LIMITS.priceMaxFen).default(0),
+  eligibility,
+  communityIds: z.array(id).min(1).max(100),
+  capacityPerSlot: z.number().int().min(1).max(SERVICES_LIMITS.capacityPerSlotMax),
+  durationMinutes: z.number().int().min(10).max(480).default(60),
+};
+
+/** Inputs by action. */
+export const servicesInputs = {
+  // Residents and families
+  menu: z.strictObject({ communityId: id.optional(), category: category.optional(), offset, limit }),
+  itemDetail: z.strictObject({ itemId: id, beneficiaryId: id.optional() }),
+  placeOrder: z.strictObject({
+    itemId: id,
+    slot: slotKey,
+    beneficiaryId: id.optional(),
+    address: z.string().trim().min(4).max(80).optional(),
+    contactPhone: phone.optional(),
+    note: text(SERVICES_LIMITS.noteMax).default(''),
+    subscribed: z.array(z.enum(RESIDENT_TEMPLATES)).max(RESIDENT_TEMPLATES.length).default([]),
+    idempotencyKey,
+  }),
+  myOrders: z.strictObject({ view: z.enum(['active', 'done', 'all']).default('active'), offset, limit }),
+  orderDetail: z.strictObject({ orderId: id }),
+  cancelOrder: z.strictObject({ orderId: id, reason: text(SERVICES_LIMITS.reasonMax).default('') }),
+  rateOrder: z.strictObject({
+    orderId: id,
+    rating: z.number().int().min(1).max(5),
+    comment: text(SERVICES_LIMITS.commentMax).default(''),
+    complaint: z.boolean().default(false),
+  }),
+  requestService: z.strictObject({
+    category: z.enum([...CATEGORIES, '其他']),
+    text: line(SERVICES_LIMITS.demandTextMax),
+  }),
+  demands: z.strictObject({
+    communityId: id.optional(),
+    status: z.enum(['open', 'adopted']).default('open'),
+    offset,
+    limit,
+  }),
+  vouchers: z.strictObject({ beneficiaryId: id.optional() }),
+  // Provider staff
+  workOrders: z.strictObject({
+    view: z.enum(['incoming', 'mine', 'done']).default('incoming'),
+    offset,
+    limit,
+  }),
+  acceptOrder: z.strictObject({ orderId: id }),
+  declineOrder: z.strictObject({ orderId: id, reason: line(SERVICES_LIMITS.reasonMax) }),
+  checkIn: z.strictObject({ orderId: id, location }),
+  checkOut: z.strictObject({
+    orderId: id,
+    notes: line(SERVICES_LIMITS.checkOutNotesMax),
+    photos: z.array(fileId).max(SERVICES_LIMITS.photosMax).default([]),
+    location: location.optional(),
+  }),
+  proposeItem: z.strictObject({ ...itemFields, idempotencyKey }),
+  // Admins (and staff, for their own organization's items)
+  itemsToManage: z.strictObject({
+    status: z.enum(['proposed', 'approved', 'rejected', 'retired']).optional(),
+    offset,
+    limit,
+  }),
+  reviewItem: z.strictObject({
+    itemId: id,
+    decision: z.enum(['approve', 'reject', 'retire', 'restore']),
+    reason: text(SERVICES_LIMITS.reasonMax).default(''),
+  }),
+  editItem: z.strictObject({
+    itemId: id,
+    name: itemFields.name.optional(),
+    description: text(SERVICES_LIMITS.itemDescriptionMax).optional(),
+    unit: line(SERVICES_LIMITS.unitMax).optional(),
+    priceType: z.enum(PRICE_TYPES).optional(),
+    priceYuan: yuan(SERVICES_LIMITS.priceMaxFen).optional(),
+    eligibility: z.array(z.enum(ELIGIBILITY)).max(ELIGIBILITY.length).optional(),
+    communityIds: itemFields.communityIds.optional(),
+    capacityPerSlot: itemFields.capacityPerSlot.optional(),
+    durationMinutes: z.number().int().min(10).max(480).optional(),
+    orgIds: z.array(id).min(1).max(10).optional(),
+  }),
+  adminOrders: z.strictObject({
+    view: z.enum(['overdue', 'open', 'callback', 'all']).default('overdue'),
+    communityId: id.optional(),
+    offset,
+    limit,
+  }),
+  assignOrder: z.strictObject({ orderId: id, orgId: id }),
+  phoneCallback: z.strictObject({
+    orderId: id,
+    rating: z.number().int().min(1).max(5),
+    comment: text(SERVICES_LIMITS.commentMax).default(''),
+    complaint: z.boolean().default(false),
+  }),
+  providerStats: z.strictObject({}),
+  adoptDemand: z.strictObject({
+    demandId: id,
+    ...itemFields,
+    communityIds: itemFields.communityIds.optional(),
+    orgIds: z.array(id).min(1).max(10),
+    idempotencyKey,
+  }),
+  setEligibility: z.strictObject({ targetUserId: id, disabled: z.boolean(), lowIncome: z.boolean() }),
+  setVoucherPolicy: z.strictObject({
+    communityId: id,
+    monthlyYuan: yuan(SERVICES_LIMITS.monthlyVoucherMaxFen),
+    eligibility: z.array(z.enum(ELIGIBILITY)).min(1).max(ELIGIBILITY.length),
+  }),
+} as const;
+
+/** Action names. */
+export type ServicesAction = keyof typeof servicesInputs;
+/** Input of an action, as the client sends it. */
+export type ServicesInput<A extends ServicesAction> = z.input<(typeof servicesInputs)[A]>;
+
+/** A menu item as residents see it. */
+export interface ItemCard {
+  id: string;
+  name: string;
+  category: Category;
+  description: string;
+  unit: string;
+  priceType: PriceType;
+  priceFen: number;
+  /** 免费 / 补贴券抵扣 30 元 / 低偿 15 元. */
+  priceText: string;
+  eligibility: EligibilityTag[];
+  /** Who may order, in plain words. */
+  eligibilityText: string;
+  orgNames: string[];
+  durationMinutes: number;
+  /** Put on the menu because residents asked for it (需求征集). */
+  fromDemand: boolean;
+}
+
+/** A menu item as admins and its organization's staff manage it. */
+export interface ItemAdminView extends ItemCard {
+  status: 'proposed' | 'approved' | 'rejected' | 'retired';
+  statusText: string;
+  orgIds: string[];
+  communityIds: string[];
+  capacityPerSlot: number;
+  scopeId: string;
+  proposedByName: string;
+  history: { kind: string; byName: string; at: string; note?: string }[];
+  updatedAt: string;
+}
+
+/** One bookable half day with what is left in it. */
+export interface SlotView {
+  key: string;
+  /** 6月2日 周二 上午 */
+  label: string;
+  left: number;
+}
+
+/** Someone the caller can order for: themself, a linked elder, or (admins) the person asked for. */
+export interface BeneficiaryOption {
+  id: string;
+  /** 本人 / the family relation / 代下单. */
+  relation: string;
+  nameMasked: string;
+  age?: number;
+  eligible: boolean;
+  /** Why (not): 84 岁 / 不符合：仅限 80 岁及以上老人. */
+  eligibleText: string;
+  /** This month's voucher balance, when they have a wallet. */
+  voucherBalanceFen?: number;
+}
+
+/** Item detail and order form. */
+export interface ItemDetail {
+  item: ItemCard;
+  slots: SlotView[];
+  beneficiaries: BeneficiaryOption[];
+  beneficiaryId: string;
+  /** The address on file, masked (the form shows it; the full text never leaves the server). */
+  addressOnFileMasked?: string;
+  hasPhoneOnFile: boolean;
+}
+
+/** One line of an order's timeline. */
+export interface TimelineView {
+  event: string;
+  /** 已提交 / 已派单给 心苑… / … */
+  text: string;
+  at: string;
+  byName: string;
+  note?: string;
+}
+
+/** What the viewer may do with an order now. */
+export interface OrderActions {
+  cancel: boolean;
+  rate: boolean;
+  accept: boolean;
+  decline: boolean;
+  checkIn: boolean;
+  checkOut: boolean;
+  callback: boolean;
+  assign: boolean;
+}
+
+/** An order in a list. */
+export interface OrderCard {
+  id: string;
+  itemName: string;
+  category: Category;
+  slot: string;
+  slotLabel: string;
+  status: OrderStatus;
+  statusText: string;
+  beneficiaryNameMasked: string;
+  communityName: string;
+  orgName?: string;
+  priceText: string;
+  escalated: boolean;
+  createdAt: string;
+}
+
+/** An order in full, as the viewer may see it. */
+export interface OrderView extends OrderCard {
+  /** Full for the assigned staff member after acceptance; masked for everyone else. */
+  beneficiaryName: string;
+  address: string;
+  phone: string;
+  contactRevealed: boolean;
+  age?: number;
+  note: string;
+  orderedVia: 'self' | 'family' | 'admin';
+  staffName?: string;
+  acceptDeadline?: string;
+  checkIn?: { at: string; far: boolean };
+  checkOut?: { at: string; notes: string; photos: string[] };
+  subsidy: { status: 'none' | 'pending' | 'deducted' | 'self_pay'; amountFen: number; text: string };
+  survey?: { rating: number; comment: string; complaint: boolean; by: 'resident' | 'phone'; at: string };
+  timeline: TimelineView[];
+  can: OrderActions;
+}
+
+/** A month of someone's voucher: balance and ledger. */
+export interface VoucherMonth {
+  month: string;
+  grantedFen: number;
+  balanceFen: number;
+  /** Left over at the end of a past month (vouchers are for the month they are granted in). */
+  expiredFen: number;
+  entries: { kind: 'grant' | 'deduct'; amountFen: number; at: string; text: string; orderId?: string }[];
+}
+
+/** Vouchers of one person. */
+export interface VoucherView {
+  beneficiaryId: string;
+  nameMasked: string;
+  eligible: boolean;
+  eligibleText: string;
+  monthlyFen: number;
+  balanceFen: number;
+  months: VoucherMonth[];
+}
+
+/** A line of the demand list (需求征集). */
+export interface DemandView {
+  id: string;
+  communityId: string;
+  communityName: string;
+  category: string;
+  count: number;
+  /** What residents wrote, newest first (admins only; names never shown). */
+  requests?: { text: string; at: string }[];
+  status: 'open' | 'adopted';
+  itemId?: string;
+  askedByMe: boolean;
+  lastAt: string;
+}
+
+/** Satisfaction of one organization, for admins. */
+export interface ProviderStat {
+  orgId: string;
+  orgName: string;
+  completed: number;
+  surveyed: number;
+  /** Average rating 1–5 (null before any survey). */
+  avgRating: number | null;
+  /** Share of surveys rated 4 or 5. */
+  satisfaction: number | null;
+  /** Share of surveys with a complaint. */
+  complaintRate: number | null;
+  open: number;
+  escalated: number;
+}

@@ -1,0 +1,154 @@
+/**
+ * How items and orders are shown. Personal data is masked for everyone but the staff member who accepted the
+ * order, while the work is under way (`access.revealsContact`); even the resident's own screens mask it, as the
+ * account capability does (screens are seen over shoulders).
+ */
+import { maskAddress, maskName, maskPhone } from '../../common/mask';
+import { ageAt } from '../../common/users';
+import {
+  SERVICES_LIMITS,
+  type ItemAdminView,
+  type ItemCard,
+  type OrderCard,
+  type OrderView,
+  type TimelineView,
+} from '../contract';
+import { allowedActions, revealsContact, type Relation } from './access';
+import { slotLabel } from './calendar';
+import { eligibilityText } from './eligibility';
+import { ITEM_STATUS_TEXT, priceText } from './menu';
+import { STATUS_TEXT, timelineText } from './orders';
+import { subsidyText } from './vouchers';
+import type { Actor, ItemDoc, OrderDoc, TimelineEntry } from '../store';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** An item on the menu. */
+export function itemCard(item: ItemDoc): ItemCard {
+  return {
+    id: item._id,
+    name: item.name,
+    category: item.category,
+    description: item.description,
+    unit: item.unit,
+    priceType: item.priceType,
+    priceFen: item.priceFen,
+    priceText: priceText(item.priceType, item.priceFen),
+    eligibility: item.eligibility,
+    eligibilityText: eligibilityText(item.eligibility),
+    orgNames: item.orgNames,
+    durationMinutes: item.durationMinutes,
+    fromDemand: Boolean(item.demandId),
+  };
+}
+
+/** An item for those who manage it. */
+export function itemAdminView(item: ItemDoc): ItemAdminView {
+  return {
+    ...itemCard(item),
+    status: item.status,
+    statusText: ITEM_STATUS_TEXT[item.status],
+    orgIds: item.orgIds,
+    communityIds: item.communityIds,
+    capacityPerSlot: item.capacityPerSlot,
+    scopeId: item.scopeId,
+    proposedByName: item.proposedBy.name,
+    history: item.history.map((h) => ({
+      kind: h.kind,
+      byName: h.by.name,
+      at: iso(h.at),
+      ...(h.note ? { note: h.note } : {}),
+    })),
+    updatedAt: iso(item.updatedAt),
+  };
+}
+
+/** Who did something, as the timeline names them: staff and admins by their work name, residents masked. */
+export function actorName(by: Actor): string {
+  if (by.role === 'resident') return '居民本人';
+  if (by.role === 'family') return `${maskName(by.name)}（家属）`;
+  return by.name;
+}
+
+/** A timeline line. */
+export function timelineView(entry: TimelineEntry): TimelineView {
+  return {
+    event: entry.event,
+    text: timelineText(entry),
+    at: iso(entry.at),
+    byName: actorName(entry.by),
+    ...(entry.note ? { note: entry.note } : {}),
+  };
+}
+
+/** An order in a list (no contact details at all). */
+export function orderCard(order: OrderDoc): OrderCard {
+  return {
+    id: order._id,
+    itemName: order.itemName,
+    category: order.category,
+    slot: order.slot,
+    slotLabel: slotLabel(order.slot),
+    status: order.status,
+    statusText: STATUS_TEXT[order.status],
+    beneficiaryNameMasked: maskName(order.beneficiaryName),
+    communityName: order.communityName,
+    ...(order.orgName ? { orgName: order.orgName } : {}),
+    priceText: priceText(order.priceType, order.priceFen),
+    escalated: Boolean(order.escalatedAt),
+    createdAt: iso(order.createdAt),
+  };
+}
+
+/** An order in full, as this viewer may see it. */
+export function orderView(order: OrderDoc, r: Relation, now: Date): OrderView {
+  const reveal = revealsContact(r, order);
+  return {
+    ...orderCard(order),
+    beneficiaryName: reveal ? order.beneficiaryName : maskName(order.beneficiaryName),
+    address: reveal ? order.address : maskAddress(order.address),
+    phone: reveal ? order.phone : maskPhone(order.phone),
+    contactRevealed: reveal,
+    age: ageAt(order.beneficiaryBirthYear, now),
+    note: order.note,
+    orderedVia: order.via,
+    ...(order.staffName ? { staffName: order.staffName } : {}),
+    ...(order.acceptDeadline && order.status === 'matched'
+      ? { acceptDeadline: iso(order.acceptDeadline) }
+      : {}),
+    ...(order.checkIn
+      ? {
+          checkIn: {
+            at: iso(order.checkIn.at),
+            far: order.checkIn.distanceKm > SERVICES_LIMITS.checkInFarKm,
+          },
+        }
+      : {}),
+    ...(order.checkOut
+      ? {
+          checkOut: {
+            at: iso(order.checkOut.at),
+            notes: order.checkOut.notes,
+            photos: order.checkOut.photos,
+          },
+        }
+      : {}),
+    subsidy: {
+      ...order.subsidy,
+      text: subsidyText(order.subsidy.status, order.subsidy.amountFen || order.priceFen, order.priceType),
+    },
+    ...(order.survey
+      ? {
+          survey: {
+            rating: order.survey.rating,
+            comment: order.survey.comment,
+            complaint: order.survey.complaint,
+            by: order.survey.by,
+            at: iso(order.survey.at),
+          },
+        }
+      : {}),
+    timeline: order.timeline.map(timelineView),
+    can: allowedActions(r, order),
+  };
+}
