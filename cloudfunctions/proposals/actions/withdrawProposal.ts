@@ -1,0 +1,36 @@
+/**
+ * withdrawProposal — the author withdraws their proposal before voting opens (a withdrawn proposal still counts
+ * toward the per-author limit; a draft is deleted instead). The reason, if given, is shown on the proposal.
+ * Input: { roundId, proposalId, reason? }. Result: SavedProposal.
+ * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not the author), NOT_FOUND, CONFLICT (voting opened; a draft;
+ * already withdrawn; changed meanwhile). Round trips: 3 (caller; round with the proposal; conditional update).
+ */
+import { action } from '../../common/action';
+import { db } from '../../common/cloud';
+import { updatedCount } from '../../common/db';
+import { conflict } from '../../common/errors';
+import { proposalInputs, type SavedProposal } from '../contract';
+import { actorFor } from '../domain/eligibility';
+import { requireWithdrawable } from '../domain/proposal';
+import { savedView } from '../domain/views';
+import { checkText } from '../../common/contentCheck';
+import { loadRound, phaseState, PROPOSALS } from '../store';
+
+export default action({
+  input: proposalInputs.withdrawProposal,
+  async run(input, ctx): Promise<SavedProposal> {
+    const me = await ctx.caller();
+    const { round, proposal } = await loadRound(input.roundId, { proposalId: input.proposalId });
+    const p = proposal!;
+    requireWithdrawable(p, phaseState(round), actorFor(me, round), ctx.now);
+    await checkText(ctx.openid, [input.reason]);
+    const res = await db
+      .collection(PROPOSALS)
+      .where({ _id: p._id, authorId: me._id, status: p.status })
+      .update({
+        data: { status: 'withdrawn', withdrawnAt: ctx.now, withdrawReason: input.reason, updatedAt: ctx.now },
+      });
+    if (updatedCount(res) === 0) throw conflict('提案状态刚刚变了，请刷新后再看');
+    return savedView({ ...p, status: 'withdrawn' }, round);
+  },
+});

@@ -1,0 +1,74 @@
+/** What recordProgress and recordSpending share: who may report on which project, and the idempotent insert. */
+import type { ActionContext } from '../common/action';
+import { db } from '../common/cloud';
+import { findById, isDuplicateKey } from '../common/db';
+import { invalid } from '../common/errors';
+import { idempotentId } from '../common/idempotency';
+import type { UserDoc } from '../common/users';
+import { requireCanReport, type AccountEntry } from './domain/accountability';
+import { actorFor } from './domain/eligibility';
+import { accountEntries, statusRound } from './domain/views';
+import { compact, loadRound, phaseState, REPORTS, type ReportDoc } from './store';
+
+/** Allowed clock difference for "when it happened" (a phone's clock may run a little fast). */
+const SKEW_MS = 5 * 60_000;
+
+/** A record's id: the reporter's key for this project. */
+function reportId(byId: string, proposalId: string, key: string): string {
+  return idempotentId(byId, `report:${proposalId}`, key);
+}
+
+/**
+ * Checks the caller may report on the project now, and looks for a record already made under this key (a
+ * retried tap). Returns the caller, the record's date and the earlier record if any. Round trips: 2.
+ */
+export async function reportContext(
+  input: { roundId: string; proposalId: string; idempotencyKey: string; at?: Date },
+  ctx: ActionContext,
+): Promise<{ me: UserDoc; at: Date; earlier?: AccountEntry }> {
+  const me = await ctx.caller();
+  const { round, proposal, report } = await loadRound(input.roundId, {
+    proposalId: input.proposalId,
+    reportId: reportId(me._id, input.proposalId, input.idempotencyKey),
+  });
+  if (report) return { me, at: report.at, earlier: accountEntries([report])[0] };
+  const actor = actorFor(me, round);
+  const st = statusRound(round);
+  requireCanReport(
+    phaseState(round),
+    Boolean(st.fundedIds?.includes(proposal!._id)),
+    Boolean(st.completedIds?.includes(proposal!._id)),
+    { isAuthor: proposal!.authorId === me._id, isAdmin: actor.isAdmin },
+    ctx.now,
+  );
+  const at = input.at ?? ctx.now;
+  if (at.getTime() > ctx.now.getTime() + SKEW_MS)
+    throw invalid('日期不能晚于今天', [{ path: 'at', message: 'in the future' }]);
+  if (at.getTime() < round.schedule.votingUntil.getTime())
+    throw invalid('日期不能早于本期投票结束', [{ path: 'at', message: 'before the project' }]);
+  return { me, at };
+}
+
+/** Inserts a record under the caller's idempotency key (a racing retry returns the first). Round trips: 1. */
+export async function saveReport(
+  byId: string,
+  ref: { roundId: string; proposalId: string; idempotencyKey: string },
+  fields: Omit<ReportDoc, '_id' | 'roundId' | 'proposalId' | 'by' | 'createdAt'>,
+  now: Date,
+): Promise<AccountEntry> {
+  const doc: ReportDoc = compact({
+    _id: reportId(byId, ref.proposalId, ref.idempotencyKey),
+    roundId: ref.roundId,
+    proposalId: ref.proposalId,
+    ...fields,
+    by: byId,
+    createdAt: now,
+  });
+  try {
+    await db.collection(REPORTS).add({ data: doc });
+    return accountEntries([doc])[0]!;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    return accountEntries([(await findById<ReportDoc>(REPORTS, doc._id))!])[0]!;
+  }
+}
