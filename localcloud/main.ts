@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const fresh = !existsSync(join(dataDir, 'db.sqlite'));
 
   // The first admin comes from configuration, as on CloudBase (see README, deploy); the demo's by default.
-  const functionEnv = { MULIN_BOOTSTRAP_ADMINS: process.env.MULIN_BOOTSTRAP_ADMINS ?? DEMO_BOOTSTRAP_ADMINS };
+  const functionEnv = {
+    MULIN_BOOTSTRAP_ADMINS: process.env.MULIN_BOOTSTRAP_ADMINS ?? DEMO_BOOTSTRAP_ADMINS,
+    MULIN_CHECKIN_SECRET: process.env.MULIN_CHECKIN_SECRET ?? crypto.randomUUID(),
+  };
   const cloud = await startLocalCloud({
     port,
     dataDir,
