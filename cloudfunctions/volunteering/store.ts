@@ -7,11 +7,13 @@
  * domain/roster.ts). So a sign-up, a cancellation and the promotion it causes are each one atomic single-document
  * find-and-modify; nothing is counted and then written.
  */
-import { db } from '../common/cloud';
+import { _, db } from '../common/cloud';
 import { AppError, notFound } from '../common/errors';
 import { idempotentId } from '../common/idempotency';
 import type { Moderation } from '../common/contentCheck';
 import { rows } from '../common/db';
+import type { Movement } from './domain/hours';
+import type { SignupHours } from './domain/records';
 import type { Skill } from './contract';
 import type { LatLng } from './domain/geo';
 import type { DaySlot } from './domain/time';
@@ -155,6 +157,8 @@ export interface HoursEntryDoc {
   kind: 'credit' | 'verify' | 'adjust';
   volunteerId: string;
   volunteerName: string;
+  /** To tell them when their hours are verified. */
+  openid: string;
   activityId: string;
   activityTitle: string;
   activityStartAt: Date;
@@ -206,20 +210,35 @@ export function hoursEntryId(signupId: string, n: number): string {
   return idempotentId(signupId, 'hours', String(n));
 }
 
+/** The SDK query object underneath wx-server-sdk's wrapper (@cloudbase/node-sdk's, which has find-and-modify). */
+interface InnerQuery {
+  updateAndReturn?(data: Record<string, unknown>): Promise<{
+    updated?: number;
+    doc?: unknown;
+    code?: string;
+    message?: string;
+  }>;
+}
+
 /**
- * Find-and-modify (`updateAndReturn`, CloudBase's `database.modifyAndReturnDoc`): updates the first document
- * matching `where` and returns it as updated, in one atomic step. The SDK's typings do not describe it.
+ * Find-and-modify: updates the first document matching `where` and returns it as updated, in one atomic step
+ * (CloudBase's `database.modifyAndReturnDoc`, listed in shared/reference/CLOUDBASE-WIRE.md). wx-server-sdk 4.0.2
+ * wraps @cloudbase/node-sdk's query without passing `updateAndReturn` through, so it is called on the wrapped query
+ * (`_query`). The SDK is pinned exactly; if an upgrade moves it, this fails loudly (and the cloud tests with it)
+ * rather than falling back to a racy read-then-write.
  */
 export async function findAndUpdate<T>(
   collection: string,
   where: Record<string, unknown>,
   data: Record<string, unknown>,
 ): Promise<T | undefined> {
-  const query = db.collection(collection).where(where) as unknown as {
-    updateAndReturn(data: Record<string, unknown>): Promise<{ updated: number; doc: T | null }>;
-  };
-  const res = await query.updateAndReturn(data);
-  return res.doc ?? undefined;
+  const wrapper = db.collection(collection).where(where) as unknown as { _query?: InnerQuery };
+  const inner = wrapper._query;
+  if (typeof inner?.updateAndReturn !== 'function')
+    throw new Error('find-and-modify is not reachable in this wx-server-sdk (Query._query.updateAndReturn)');
+  const res = await inner.updateAndReturn(data);
+  if (res.code) throw new Error(`updateAndReturn failed: ${res.code} ${res.message ?? ''}`);
+  return (res.doc ?? undefined) as T | undefined;
 }
 
 /** The activity, or NOT_FOUND (one round trip). */
@@ -261,4 +280,119 @@ export function checkinSecret(): string {
     throw new AppError('INTERNAL', '签到功能尚未配置，请联系管理员');
   }
   return secret;
+}
+
+/** What a sign-up copies from its activity. */
+export function activitySnapshot(a: ActivityDoc): ActivitySnapshot {
+  return {
+    activityTitle: a.title,
+    activityStartAt: a.startAt,
+    activityEndAt: a.endAt,
+    organizer: a.organizer,
+    placePath: a.placePath,
+    communityName: a.communityName,
+  };
+}
+
+/** The fields every ledger entry of a sign-up repeats (so the export and totals need no joins). */
+export type EntryBase = Pick<
+  HoursEntryDoc,
+  | 'signupId'
+  | 'volunteerId'
+  | 'volunteerName'
+  | 'openid'
+  | 'activityId'
+  | 'activityTitle'
+  | 'activityStartAt'
+  | 'organizer'
+  | 'placePath'
+  | 'communityName'
+>;
+
+/** The entry base of a sign-up. */
+export function entryBaseOf(s: SignupDoc): EntryBase {
+  return {
+    signupId: s._id,
+    volunteerId: s.volunteerId,
+    volunteerName: s.realName,
+    openid: s.openid,
+    activityId: s.activityId,
+    activityTitle: s.activityTitle,
+    activityStartAt: s.activityStartAt,
+    organizer: s.organizer,
+    placePath: s.placePath,
+    communityName: s.communityName,
+  };
+}
+
+/** The entry base carried by an earlier entry. */
+export function entryBaseFromEntry(e: HoursEntryDoc): EntryBase {
+  const {
+    signupId,
+    volunteerId,
+    volunteerName,
+    openid,
+    activityId,
+    activityTitle,
+    activityStartAt,
+    organizer,
+  } = e;
+  return {
+    signupId,
+    volunteerId,
+    volunteerName,
+    openid,
+    activityId,
+    activityTitle,
+    activityStartAt,
+    organizer,
+    placePath: e.placePath,
+    communityName: e.communityName,
+  };
+}
+
+/** The n-th ledger entry of a sign-up. */
+export function hoursEntry(
+  base: EntryBase,
+  n: number,
+  m: Movement,
+  by: string,
+  at: Date,
+  extra: Pick<HoursEntryDoc, 'autoClosed' | 'capped' | 'key'> = {},
+): HoursEntryDoc {
+  return { _id: hoursEntryId(base.signupId, n), ...base, n, ...m, by, at, ...extra };
+}
+
+/**
+ * The ledger summed per sign-up for entries matching `match` (one aggregation, one round trip): what "my hours",
+ * the certificate and the export are built from.
+ */
+export async function signupHours(
+  match: Record<string, unknown>,
+  opts: { newestFirst: boolean; limit: number },
+): Promise<SignupHours[]> {
+  const $ = _.aggregate;
+  const res = (await db
+    .collection(HOURS)
+    .aggregate()
+    .match(match)
+    .sort({ n: 1 })
+    .group({
+      _id: '$signupId',
+      volunteerId: $.first('$volunteerId'),
+      volunteerName: $.last('$volunteerName'),
+      activityTitle: $.first('$activityTitle'),
+      activityStartAt: $.first('$activityStartAt'),
+      organizerName: $.first('$organizer.name'),
+      communityName: $.first('$communityName'),
+      pending: $.sum('$pendingDelta'),
+      verified: $.sum('$verifiedDelta'),
+      verifiedFlags: $.push('$verified'),
+      autoClosedFlags: $.push('$autoClosed'),
+      reasons: $.push('$reason'),
+    })
+    .sort({ activityStartAt: opts.newestFirst ? -1 : 1, _id: 1 })
+    .limit(opts.limit)
+    .end()) as { list: SignupHours[] };
+  return res.list;
 }

@@ -3,6 +3,10 @@
  * short enough to type from paper, cannot be guessed (80 bits), and survive the usual misreadings (O/0, I/L/1).
  */
 import { createHash } from 'node:crypto';
+import type { CertificateView } from '../contract';
+import type { CertificateDoc } from '../store';
+import { hoursText } from './hours';
+import { beijing } from './time';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -34,3 +38,18 @@ export function normalizeCertificateCode(input: string): string | undefined {
 
 /** Who issues the certificate, printed on it. */
 export const CERTIFICATE_ISSUER = '睦邻 · 江宁区志愿服务记录';
+
+/** The holder's view of a certificate (their full name: it is their own paper). */
+export function certificateView(c: CertificateDoc): CertificateView {
+  return {
+    code: c._id,
+    realName: c.realName,
+    verifiedHours: hoursText(c.verifiedMinutes),
+    activityCount: c.activityCount,
+    organizerNames: c.organizerNames,
+    firstDate: c.firstDate,
+    lastDate: c.lastDate,
+    issuedAt: beijing(c.issuedAt).date,
+    issuer: CERTIFICATE_ISSUER,
+  };
+}

@@ -83,13 +83,20 @@ export function signUpRefusal(a: PhaseFields, now: Date): string | undefined {
   }
 }
 
+/** The last moment a sign-up can be withdrawn: when check-in opens (someone checked in cannot un-sign-up). */
+export function cancellationClosesAt(a: Pick<Schedule, 'startAt'>): Date {
+  return new Date(a.startAt.getTime() - VOL_LIMITS.checkInOpensMinutes * MINUTE);
+}
+
 /**
- * Whether a cancellation at `now` is allowed, and whether it is late. Cancelling is possible until the start; after
- * the deadline it is late (recorded), unless the volunteer was only waiting (they held no seat).
+ * Whether a cancellation at `now` is allowed, and whether it is late. Cancelling is possible until check-in opens
+ * (an hour before the start); after the deadline it is late (recorded), unless the volunteer was only waiting
+ * (they held no seat).
  */
 export function planCancellation(a: PhaseFields, now: Date, heldSeat: boolean): { late: boolean } {
   if (a.status === 'cancelled') throw conflict('活动已取消，无需再取消报名');
-  if (now >= a.startAt) throw conflict('活动已经开始，不能取消报名；如不能到场请联系组织者');
+  if (now >= cancellationClosesAt(a))
+    throw conflict('活动即将开始或已开始，不能再取消报名；如不能到场请联系组织者');
   return { late: heldSeat && now >= a.cancelDeadline };
 }
 

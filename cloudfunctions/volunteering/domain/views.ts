@@ -1,8 +1,12 @@
 /** How activities and sign-ups are shown. Personal data never leaves here unmasked except on the organizer's roster. */
-import type { ActivityDetail, ActivityListItem, MyStanding, RosterItem } from '../contract';
-import type { ActivityDoc, HoursEntryDoc, SignupDoc } from '../store';
+import { maskName, maskPhone } from '../../common/mask';
+import { hasRole } from '../../common/auth';
+import type { UserDoc } from '../../common/users';
+import type { ActivityDetail, ActivityListItem, MyStanding, MyVolunteerView, RosterItem } from '../contract';
+import type { ActivityDoc, HoursEntryDoc, SignupDoc, VolunteerDoc } from '../store';
 import { distanceM, type LatLng } from './geo';
 import { ledgerState } from './hours';
+import { summarize, type SignupHours } from './records';
 import { seatCounts, standingOf, type MemberStanding } from './roster';
 import { durationMinutes, phaseOf } from './schedule';
 import { beijing } from './time';
@@ -116,5 +120,32 @@ export function rosterItem(
           },
         }
       : {}),
+  };
+}
+
+/** The volunteer's own profile page. */
+export function volunteerView(
+  user: UserDoc,
+  profile: VolunteerDoc | undefined,
+  groups: readonly SignupHours[],
+): MyVolunteerView {
+  const placeNames = (user as UserDoc & { placeNames?: string[] }).placeNames ?? [];
+  return {
+    isVolunteer: Boolean(profile) && hasRole(user, 'volunteer'),
+    needsRealName: !user.realName,
+    needsPhone: !user.phone,
+    ...(user.realName ? { realNameMasked: maskName(user.realName) } : {}),
+    ...(user.phone ? { phoneMasked: maskPhone(user.phone) } : {}),
+    ...(profile?.communityName || placeNames[2]
+      ? { communityName: profile?.communityName || placeNames[2] }
+      : {}),
+    skills: profile?.skills ?? [],
+    availability: profile?.availability ?? { weekdays: [], slots: [] },
+    ...(profile?.location ? { location: profile.location } : {}),
+    serviceRadiusKm: profile?.serviceRadiusKm ?? 5,
+    intro: profile?.intro ?? '',
+    lateCancels: profile?.lateCancels ?? 0,
+    noShows: profile?.noShows ?? 0,
+    hours: summarize(groups),
   };
 }

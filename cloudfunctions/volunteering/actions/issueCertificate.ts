@@ -1,0 +1,49 @@
+/**
+ * issueCertificate — a certificate of service (志愿服务证明) of the volunteer's verified hours so far, frozen with a
+ * code anyone can check (verifyCertificate); the page draws it for saving as an image. Idempotent on the key.
+ * Input: { idempotencyKey }. Result: CertificateView.
+ * Errors: INVALID_INPUT (no real name on the account), UNAUTHENTICATED, CONFLICT (no verified hours yet).
+ * Round trips: 3 (caller, the ledger summed, insert); a retried key: 4.
+ */
+import { action } from '../../common/action';
+import { db } from '../../common/cloud';
+import { findById, isDuplicateKey } from '../../common/db';
+import { conflict, invalid } from '../../common/errors';
+import { idempotentId } from '../../common/idempotency';
+import { VOL_LIMITS, volunteeringInputs, type CertificateView } from '../contract';
+import { certificateCode, certificateView } from '../domain/certificate';
+import { isVerified } from '../domain/records';
+import { beijing } from '../domain/time';
+import { CERTIFICATES, signupHours, type CertificateDoc } from '../store';
+
+export default action({
+  input: volunteeringInputs.issueCertificate,
+  async run(input, ctx): Promise<CertificateView> {
+    const me = await ctx.caller();
+    if (!me.realName)
+      throw invalid('证明需要真实姓名，请先在“我的”中填写', [{ path: 'realName', message: 'required' }]);
+    const groups = (
+      await signupHours({ volunteerId: me._id }, { newestFirst: false, limit: VOL_LIMITS.exportRowsMax })
+    ).filter((g) => isVerified(g) && g.verified > 0);
+    if (groups.length === 0) throw conflict('还没有已确认的服务时长，组织者确认后即可开具证明');
+    const dates = groups.map((g) => beijing(new Date(g.activityStartAt)).date).sort();
+    const cert: CertificateDoc = {
+      _id: certificateCode(idempotentId(me._id, 'certificate', input.idempotencyKey)),
+      volunteerId: me._id,
+      realName: me.realName,
+      verifiedMinutes: groups.reduce((s, g) => s + g.verified, 0),
+      activityCount: groups.length,
+      organizerNames: [...new Set(groups.map((g) => g.organizerName))].slice(0, 5),
+      firstDate: dates[0]!,
+      lastDate: dates[dates.length - 1]!,
+      issuedAt: ctx.now,
+    };
+    try {
+      await db.collection(CERTIFICATES).add({ data: cert });
+      return certificateView(cert);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return certificateView((await findById<CertificateDoc>(CERTIFICATES, cert._id))!);
+    }
+  },
+});

@@ -1,0 +1,60 @@
+/** The `volunteering` cloud function: volunteer profiles, activities, sign-ups and waitlists, check-in, hours. */
+import type { Action } from '../common/action';
+import { createMain } from '../common/router';
+import activityDetail from './actions/activityDetail';
+import adjustHours from './actions/adjustHours';
+import becomeVolunteer from './actions/becomeVolunteer';
+import cancelActivity from './actions/cancelActivity';
+import cancelSignUp from './actions/cancelSignUp';
+import checkIn from './actions/checkIn';
+import checkinCode from './actions/checkinCode';
+import checkOut from './actions/checkOut';
+import createActivity from './actions/createActivity';
+import exportRecords from './actions/exportRecords';
+import issueCertificate from './actions/issueCertificate';
+import listActivities from './actions/listActivities';
+import myHours from './actions/myHours';
+import mySignUps from './actions/mySignUps';
+import myVolunteer from './actions/myVolunteer';
+import organizerActivities from './actions/organizerActivities';
+import recommendActivities from './actions/recommendActivities';
+import roster from './actions/roster';
+import signUp from './actions/signUp';
+import suggestVolunteers from './actions/suggestVolunteers';
+import updateActivity from './actions/updateActivity';
+import updateVolunteer from './actions/updateVolunteer';
+import verifyAllHours from './actions/verifyAllHours';
+import verifyCertificate from './actions/verifyCertificate';
+import verifyHours from './actions/verifyHours';
+import type { VolunteeringAction } from './contract';
+import { closeAttendance } from './timers/closeAttendance';
+
+const actions: Record<VolunteeringAction, Action> = {
+  becomeVolunteer,
+  updateVolunteer,
+  myVolunteer,
+  createActivity,
+  updateActivity,
+  cancelActivity,
+  listActivities,
+  recommendActivities,
+  activityDetail,
+  organizerActivities,
+  signUp,
+  cancelSignUp,
+  mySignUps,
+  checkinCode,
+  checkIn,
+  checkOut,
+  roster,
+  suggestVolunteers,
+  verifyHours,
+  verifyAllHours,
+  adjustHours,
+  myHours,
+  issueCertificate,
+  verifyCertificate,
+  exportRecords,
+};
+
+export const main = createMain({ actions, timers: { closeAttendance } });
