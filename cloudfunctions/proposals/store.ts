@@ -259,7 +259,8 @@ export async function loadRound(roundId: string, o: RoundReadOptions = {}): Prom
       from: PROPOSALS,
       pipeline: pipeline()
         .match(where)
-        .project(CARD_FIELDS)
+        // An author's own proposals come whole (a retried create replies with what it saved).
+        .project(o.proposals === 'all' ? CARD_FIELDS : { authorOpenid: 0 })
         .limit(o.proposals === 'all' ? 1000 : 50)
         .done(),
       as: 'proposals',

@@ -32,7 +32,8 @@ export default action({
       { settings: settingsPatch as Partial<RoundSettings>, schedule },
       ctx.now,
     );
-    if (round.version !== expectedVersion) throw conflict('本期设置刚被其他管理员修改过，请刷新后再改');
+    if (round.version !== expectedVersion)
+      throw conflict('本期刚有变动（其他管理员修改或进入了下一阶段），请刷新后再改');
     await checkText(ctx.openid, [title, description]);
     const next = {
       ...round,

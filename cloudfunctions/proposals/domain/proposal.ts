@@ -60,7 +60,7 @@ export function budgetTotal(lines: readonly BudgetLine[]): number {
 /** What a proposal still lacks (or breaks) before it can be submitted under the round's rules. */
 export function submissionIssues(c: ProposalContent, s: RoundSettings): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const chars = (t: string) => [...t.trim()].length;
+  const chars = (t: string | undefined) => [...(t ?? '').trim()].length;
   if (chars(c.title) < COMPLETE.titleMin)
     issues.push({ path: 'title', message: `标题至少 ${COMPLETE.titleMin} 个字` });
   if (chars(c.summary) < COMPLETE.summaryMin)

@@ -143,3 +143,32 @@ export function insertResidents(
   demo.cloud.store.insert('users', docs);
   return docs.map((d) => d.openid);
 }
+
+/** A round taken to voting with accepted proposals by the given authors; returns its id, ids and start time. */
+export async function roundInVoting(
+  demo: DemoCloud,
+  authors: { openid: string; title: string; budget?: number }[],
+  over: Record<string, unknown> = {},
+): Promise<{ roundId: string; ids: string[]; t0: number }> {
+  const t0 = demo.cloud.clock.now();
+  const { id: roundId } = await makeRound(demo, over);
+  const ids: string[] = [];
+  for (const a of authors) ids.push(await propose(demo, roundId, a.openid, a.title, a.budget));
+  await at(demo, t0, PLAN.screeningFrom);
+  for (const id of ids)
+    await demo.ok('proposals', 'demo-admin-lukou', 'screenProposal', {
+      roundId,
+      proposalId: id,
+      decision: 'accept',
+    });
+  await at(demo, t0, PLAN.votingFrom);
+  return { roundId, ids, t0 };
+}
+
+/** Takes a voting round through results (published as computed) to in_progress. */
+export async function toWork(demo: DemoCloud, roundId: string, t0: number): Promise<void> {
+  await at(demo, t0, PLAN.votingUntil);
+  const version = roundDoc(demo, roundId).version as number;
+  await demo.ok('proposals', 'demo-admin-lukou', 'publishResults', { roundId, expectedVersion: version });
+  await at(demo, t0, PLAN.workFrom);
+}
