@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 const ballots = (roundId: string) =>
-  demo.cloud.store.docs('proposal_ballots').filter((b) => b.roundId === roundId) as {
+  demo.cloud.store.docs('proposal_ballots').filter((b) => b.roundId === roundId) as unknown as {
     proposalIds: string[];
     count: number;
     spent: number;
