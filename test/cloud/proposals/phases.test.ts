@@ -7,7 +7,6 @@
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import {
   at,
-  content,
   DAY,
   fireTimer,
   key,
