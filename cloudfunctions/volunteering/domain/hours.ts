@@ -9,13 +9,13 @@ import type { HoursEntryDoc } from '../store';
 
 const MINUTE = 60_000;
 
-/** Minutes for a stay from check-in to check-out, capped at the scheduled duration (never negative). */
+/** Minutes (to the nearest) for a stay from check-in to check-out, capped at the scheduled duration, never negative. */
 export function creditedMinutes(
   checkInAt: Date,
   checkOutAt: Date,
   schedule: { startAt: Date; endAt: Date },
 ): { minutes: number; capped: boolean } {
-  const actual = Math.max(0, Math.floor((checkOutAt.getTime() - checkInAt.getTime()) / MINUTE));
+  const actual = Math.max(0, Math.round((checkOutAt.getTime() - checkInAt.getTime()) / MINUTE));
   const scheduled = Math.round((schedule.endAt.getTime() - schedule.startAt.getTime()) / MINUTE);
   return actual > scheduled ? { minutes: scheduled, capped: true } : { minutes: actual, capped: false };
 }
