@@ -1,0 +1,492 @@
+/**
+ * The `charity` function's contract (互联网+慈善超市): its limits as data, one strict zod schema per action, and
+ * the views replies carry. The mini program imports the types only.
+ */
+import { z } from 'zod';
+import { fileId, id, idempotencyKey, isoDate, line, page, phone, text } from '../common/schemas';
+
+/** Limits of the charity capability, declared as data (DESIGN.md convention 5). */
+export const CHARITY_LIMITS = {
+  /** Most units one claim or one general-stock gift may carry. */
+  claimMax: 50,
+  /** Most units a need may ask for. */
+  needQuantityMax: 999,
+  /** Estimated value per unit, yuan. */
+  unitValueMax: 100_000,
+  storyMax: 200,
+  thanksMax: 100,
+  itemMax: 20,
+  unitMax: 4,
+  /** A pledge must be brought within this many days (and before the need's deadline). */
+  pledgeDaysMax: 14,
+  /** …and no sooner than this many minutes from now (time to get there). */
+  pledgeMinutesMin: 60,
+  /** Donors are reminded this many hours before their pledge runs out. */
+  reminderLeadHours: 24,
+  /** A need's deadline is at most this many days ahead. */
+  needDaysMax: 90,
+  /** Wrong confirmation codes before the delivery must be dispatched again (which issues a new code). */
+  confirmAttemptsMax: 5,
+  /** Leaves per stored digest part. */
+  digestPartSize: 500,
+  /** Operator organizations per supermarket. */
+  supermarketOrgsMax: 10,
+  /** Items per stocktake. */
+  stocktakeLinesMax: 100,
+  /** Months the statistics look back. */
+  statsMonthsMax: 24,
+} as const;
+
+/** Who the supermarket serves (the seeds' groups). */
+export const RECIPIENT_CATEGORIES = ['elder80', 'lowIncome', 'disabled', 'child'] as const;
+/** A recipient category. */
+export type RecipientCategory = (typeof RECIPIENT_CATEGORIES)[number];
+/** Chinese labels of the recipient categories. */
+export const RECIPIENT_CATEGORY_LABELS: Record<RecipientCategory, string> = {
+  elder80: '80岁以上老人',
+  lowIncome: '低收入家庭',
+  disabled: '残疾人',
+  child: '困境儿童',
+};
+
+/** What kind of thing is given. */
+export const ITEM_CATEGORIES = ['food', 'clothing', 'daily', 'study', 'rehab', 'appliance', 'other'] as const;
+/** An item category. */
+export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
+/** Chinese labels of the item categories. */
+export const ITEM_CATEGORY_LABELS: Record<ItemCategory, string> = {
+  food: '粮油食品',
+  clothing: '衣物被褥',
+  daily: '生活用品',
+  study: '学习用品',
+  rehab: '康复辅具',
+  appliance: '小家电',
+  other: '其他',
+};
+
+/** Where a donation stands (the chain's last event decides). */
+export const DONATION_STATUSES = [
+  'pledged',
+  'received',
+  'allocated',
+  'out_for_delivery',
+  'ready_for_pickup',
+  'confirmed',
+  'thanked',
+  'expired',
+  'cancelled',
+  'rejected',
+] as const;
+/** A donation status. */
+export type DonationStatus = (typeof DONATION_STATUSES)[number];
+
+/** The steps of a chain. */
+export const EVENT_TYPES = [
+  'pledged',
+  'received',
+  'rejected',
+  'allocated',
+  'dispatched',
+  'confirmed',
+  'thanked',
+  'expired',
+  'cancelled',
+] as const;
+/** An event type. */
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Point-to-point (to a need) or general stock (allocated later by staff). */
+export type DonationKind = 'need' | 'stock';
+
+/** How consent to store a recipient's personal data was given (PIPL art. 28–29). */
+export const CONSENT_METHODS = ['signed', 'verbal', 'guardian'] as const;
+
+const itemCategory = z.enum(ITEM_CATEGORIES);
+const recipientCategory = z.enum(RECIPIENT_CATEGORIES);
+const quantity = z.number().int().min(1).max(CHARITY_LIMITS.claimMax);
+const paging = page.shape;
+/** A donation code as printed (XXXX-XXXX, Crockford base32); spaces and dashes are forgiven. */
+const donationCode = z
+  .string()
+  .trim()
+  .min(8)
+  .max(12)
+  .regex(/^[0-9A-Za-z\- ]+$/, '捐赠码只含字母和数字');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-05');
+
+/** Inputs by action. */
+export const charityInputs = {
+  // Anyone (public, masked).
+  supermarkets: z.strictObject({ streetId: id.optional() }),
+  needs: z.strictObject({
+    ...paging,
+    streetId: id.optional(),
+    communityId: id.optional(),
+    category: recipientCategory.optional(),
+    itemCategory: itemCategory.optional(),
+  }),
+  need: z.strictObject({ needId: id }),
+  ledger: z.strictObject({ ...paging, month: month.optional() }),
+  stats: z.strictObject({ months: z.number().int().min(1).max(CHARITY_LIMITS.statsMonthsMax).default(12) }),
+  digests: z.strictObject({ ...paging }),
+  donation: z.strictObject({ donationId: id }),
+  verify: z.strictObject({ donationId: id }),
+
+  // Donors (any resident).
+  claim: z.strictObject({
+    needId: id,
+    quantity,
+    pledgeBy: isoDate,
+    subscribed: z.boolean().default(false),
+    idempotencyKey,
+  }),
+  pledgeToStock: z.strictObject({
+    supermarketId: id,
+    item: line(CHARITY_LIMITS.itemMax),
+    itemCategory,
+    unit: line(CHARITY_LIMITS.unitMax),
+    quantity,
+    pledgeBy: isoDate,
+    subscribed: z.boolean().default(false),
+    idempotencyKey,
+  }),
+  cancelPledge: z.strictObject({ donationId: id }),
+  myDonations: z.strictObject({ ...paging }),
+
+  // Recipients who use the mini program themselves.
+  myReceipts: z.strictObject({ ...paging }),
+  confirm: z.strictObject({
+    donationId: id,
+    code: z
+      .string()
+      .regex(/^\d{6}$/, '收货码是 6 位数字')
+      .optional(),
+  }),
+  thank: z.strictObject({ donationId: id, message: line(CHARITY_LIMITS.thanksMax) }),
+
+  // Supermarket staff (operators).
+  lookupCode: z.strictObject({ code: donationCode }),
+  receive: z.strictObject({
+    code: donationCode,
+    quantity: quantity.optional(),
+    condition: z.enum(['good', 'fair', 'unusable']),
+    photoFileId: fileId.optional(),
+  }),
+  allocate: z.strictObject({ donationId: id, needId: id }),
+  dispatch: z.strictObject({ donationId: id, mode: z.enum(['delivery', 'pickup']) }),
+  staffQueue: z.strictObject({
+    ...paging,
+    supermarketId: id,
+    stage: z.enum(['expected', 'toAllocate', 'toDispatch', 'inDelivery']),
+  }),
+  recordStocktake: z.strictObject({
+    supermarketId: id,
+    counts: z
+      .array(
+        z.strictObject({
+          item: line(CHARITY_LIMITS.itemMax),
+          unit: line(CHARITY_LIMITS.unitMax),
+          counted: z.number().int().min(0).max(100_000),
+        }),
+      )
+      .min(1)
+      .max(CHARITY_LIMITS.stocktakeLinesMax),
+    idempotencyKey,
+  }),
+  reconciliation: z.strictObject({ supermarketId: id }),
+
+  // Admins of the place.
+  setSupermarket: z.strictObject({
+    streetId: id,
+    name: line(30),
+    address: line(60),
+    hours: line(40),
+    phone: z
+      .string()
+      .regex(/^[0-9-]{7,20}$/, '请输入电话号码')
+      .optional(),
+    orgIds: z.array(id).max(CHARITY_LIMITS.supermarketOrgsMax).default([]),
+  }),
+  registerRecipient: z.strictObject({
+    name: line(20),
+    category: recipientCategory,
+    birthYear: z.number().int().min(1900).max(2026).optional(),
+    communityId: id,
+    address: z.string().trim().min(2).max(80),
+    phone: phone.optional(),
+    /** The recipient's own mini program account, when they have one (so they can confirm and thank). */
+    residentId: id.optional(),
+    consent: z.strictObject({ method: z.enum(CONSENT_METHODS), note: text(100).optional() }),
+    idempotencyKey,
+  }),
+  updateRecipient: z.strictObject({
+    recipientId: id,
+    category: recipientCategory.optional(),
+    address: z.string().trim().min(2).max(80).optional(),
+    phone: phone.or(z.literal('')).optional(),
+    residentId: id.or(z.literal('')).optional(),
+    /** false: consent withdrawn or no longer served; their open needs close. */
+    active: z.boolean().optional(),
+    reason: line(100).optional(),
+  }),
+  recipients: z.strictObject({
+    ...paging,
+    communityId: id.optional(),
+    query: z.string().trim().max(20).default(''),
+    includeInactive: z.boolean().default(false),
+  }),
+  recipientDetail: z.strictObject({ recipientId: id }),
+  postNeed: z.strictObject({
+    recipientId: id,
+    item: line(CHARITY_LIMITS.itemMax),
+    itemCategory,
+    unit: line(CHARITY_LIMITS.unitMax),
+    quantity: z.number().int().min(1).max(CHARITY_LIMITS.needQuantityMax),
+    estimatedValue: z.number().int().min(0).max(CHARITY_LIMITS.unitValueMax),
+    story: z.string().trim().min(5).max(CHARITY_LIMITS.storyMax),
+    deadline: isoDate,
+    idempotencyKey,
+  }),
+  closeNeed: z.strictObject({ needId: id, reason: line(50) }),
+  adminNeeds: z.strictObject({
+    ...paging,
+    communityId: id.optional(),
+    state: z.enum(['open', 'full', 'closed', 'all']).default('all'),
+  }),
+} as const;
+
+/** Action names. */
+export type CharityAction = keyof typeof charityInputs;
+/** Input of an action, as the client sends it. */
+export type CharityInput<A extends CharityAction> = z.input<(typeof charityInputs)[A]>;
+
+/** A recipient as everyone but admins of their place and the delivering staff sees them: 张*, 80岁, 秣陵街道. */
+export interface PublicProfile {
+  name: string;
+  age?: number;
+  street: string;
+  category: RecipientCategory;
+  categoryLabel: string;
+}
+
+/** What the delivering staff and admins of the place need to reach a recipient. */
+export interface RecipientContact {
+  recipientId: string;
+  name: string;
+  phone?: string;
+  address: string;
+  communityName: string;
+}
+
+/** A charity supermarket (one per street). */
+export interface SupermarketView {
+  id: string;
+  name: string;
+  address: string;
+  hours: string;
+  phone?: string;
+  streetName: string;
+  /** Operator organizations (to admins and operators). */
+  orgIds?: string[];
+}
+
+/** Where a need stands. */
+export type NeedState = 'open' | 'full' | 'closed' | 'expired' | 'fulfilled';
+
+/** A need (微心愿) as listed publicly. */
+export interface NeedView {
+  id: string;
+  item: string;
+  itemCategory: ItemCategory;
+  itemCategoryLabel: string;
+  unit: string;
+  quantity: number;
+  /** Units still open to claim. */
+  available: number;
+  /** Units delivered and confirmed. */
+  delivered: number;
+  /** Estimated value per unit, yuan. */
+  estimatedValue: number;
+  story: string;
+  deadline: string;
+  state: NeedState;
+  recipient: PublicProfile;
+  communityName: string;
+  supermarket: { id: string; name: string };
+  /** To admins: the story is held back from the public list until looked at. */
+  heldForReview?: boolean;
+  closedReason?: string;
+}
+
+/** One step of a chain as shown (every field that was hashed, so anyone can recompute it). */
+export interface EventView {
+  seq: number;
+  type: EventType;
+  label: string;
+  at: string;
+  place: string;
+  actor: { role: string; ref: string };
+  data: Record<string, string | number | boolean | null>;
+  prev: string;
+  hash: string;
+}
+
+/** What the caller may do next with a donation (the pages show only these buttons). */
+export interface DonationAbilities {
+  cancel: boolean;
+  receive: boolean;
+  allocate: boolean;
+  dispatch: boolean;
+  confirm: boolean;
+  confirmWithCode: boolean;
+  thank: boolean;
+}
+
+/** A donation with its chain. */
+export interface DonationView {
+  id: string;
+  kind: DonationKind;
+  status: DonationStatus;
+  statusLabel: string;
+  item: string;
+  itemCategory: ItemCategory;
+  unit: string;
+  quantity: number;
+  receivedQuantity?: number;
+  pledgeBy: string;
+  donor: string;
+  recipient?: PublicProfile;
+  needId?: string;
+  supermarket: { id: string; name: string; address: string };
+  events: EventView[];
+  head: { seq: number; hash: string };
+  mine: boolean;
+  /** The code to show at the supermarket (to the donor, until received). */
+  code?: string;
+  /** The recipient's one-time confirmation code (to admins of the place and the recipient only). */
+  confirmCode?: string;
+  /** Recipient contact (to admins of the place and the delivering staff only). */
+  contact?: RecipientContact;
+  /** The thank-you message, when there is one and it may be shown. */
+  thanks?: string;
+  can: DonationAbilities;
+  createdAt: string;
+}
+
+/** Why a chain is not intact. */
+export type BrokenReason = 'sequence' | 'link' | 'content' | 'anchor' | 'state';
+
+/** The verify action's answer. */
+export interface VerifyView {
+  donationId: string;
+  intact: boolean;
+  length: number;
+  head: { seq: number; hash: string } | null;
+  /** The first broken link, named. */
+  firstBroken?: { seq: number; reason: BrokenReason; message: string };
+  /** The latest published digest that holds this donation's head, and whether the chain still matches it. */
+  anchor: {
+    date: string;
+    seq: number;
+    hash: string;
+    matches: boolean;
+    digestIntact: boolean;
+    root: string;
+  } | null;
+  checkedAt: string;
+}
+
+/** A published daily digest. */
+export interface DigestView {
+  date: string;
+  cutoff: string;
+  count: number;
+  root: string;
+  prev: string;
+  hash: string;
+  publishedAt: string;
+}
+
+/** Published digests, and whether their own chain (each holds the previous one's hash) is intact. */
+export interface DigestsView {
+  items: DigestView[];
+  next: number | null;
+  chainIntact: boolean;
+  firstBrokenDate?: string;
+}
+
+/** Totals for one month and item category. */
+export interface StatsCell {
+  month: string;
+  itemCategory: ItemCategory;
+  label: string;
+  donations: number;
+  delivered: number;
+  units: number;
+  value: number;
+}
+
+/** The public statistics. */
+export interface StatsView {
+  months: string[];
+  cells: StatsCell[];
+  totals: { donations: number; delivered: number; units: number; value: number; donors: number };
+}
+
+/** One item of a supermarket's inventory and its reconciliation. */
+export interface StockLine {
+  item: string;
+  unit: string;
+  /** Units received (from the chains). */
+  received: number;
+  /** Units delivered and confirmed (from the chains). */
+  delivered: number;
+  /** received − delivered. */
+  expected: number;
+  /** Units the donations' current status puts on the shelf. */
+  onShelf: number;
+  /** The latest stocktake, when there is one. */
+  counted?: number;
+  countedAt?: string;
+  flags: ('status-mismatch' | 'count-mismatch')[];
+}
+
+/** The reconciliation report. */
+export interface ReconciliationView {
+  supermarketId: string;
+  lines: StockLine[];
+  /** Donations whose stored status disagrees with their chain, or whose chain is broken. */
+  flaggedDonations: { donationId: string; reason: string }[];
+  balanced: boolean;
+  at: string;
+}
+
+/** A recipient in full, for admins of their place. */
+export interface RecipientView {
+  id: string;
+  name: string;
+  category: RecipientCategory;
+  categoryLabel: string;
+  birthYear?: number;
+  age?: number;
+  communityId: string;
+  communityName: string;
+  address: string;
+  phone?: string;
+  residentId?: string;
+  consent: {
+    method: (typeof CONSENT_METHODS)[number];
+    note?: string;
+    recordedAt: string;
+    recordedBy: string;
+  };
+  active: boolean;
+  publicProfile: PublicProfile;
+  createdAt: string;
+}
+
+/** A recipient with their needs and donations, for admins of their place. */
+export interface RecipientDetailView extends RecipientView {
+  needs: NeedView[];
+  donations: DonationView[];
+}

@@ -1,0 +1,181 @@
+/**
+ * The charity documents as stored (pure types; store.ts names the collections). Recipients hold the only
+ * personal data; needs and donations carry a masked public profile snapshot instead.
+ */
+import type {
+  CONSENT_METHODS,
+  DonationKind,
+  DonationStatus,
+  ItemCategory,
+  PublicProfile,
+  RecipientCategory,
+} from '../contract';
+import type { ChainEvent, ChainHead } from './chain';
+import type { Leaf } from './digest';
+
+/** How and when consent to keep a recipient's data was recorded. */
+export interface ConsentRecord {
+  method: (typeof CONSENT_METHODS)[number];
+  note?: string;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+/** One change to a recipient record (who, when, what, why). */
+export interface RecipientChange {
+  at: Date;
+  by: string;
+  change: string;
+  reason?: string;
+}
+
+/** A person the charity supermarket serves, registered by an admin of their community. */
+export interface RecipientDoc {
+  _id: string;
+  name: string;
+  category: RecipientCategory;
+  birthYear?: number;
+  communityId: string;
+  communityName: string;
+  streetName: string;
+  /** [district, street, community]: admins over any of these may see the record in full. */
+  placePath: string[];
+  address: string;
+  phone?: string;
+  /** The recipient's own mini program account, if any. */
+  residentId?: string;
+  consent: ConsentRecord;
+  active: boolean;
+  registeredBy: string;
+  history: RecipientChange[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A street's charity supermarket; `_id` is the street id. */
+export interface SupermarketDoc {
+  _id: string;
+  name: string;
+  address: string;
+  hours: string;
+  phone?: string;
+  streetName: string;
+  /** [district, street]. */
+  placePath: string[];
+  /** Organizations whose staff operate it (receive, allocate, deliver). */
+  orgIds: string[];
+  updatedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Units of a need reserved by one donation. `released` units went back to the need. */
+export interface Claim {
+  q: number;
+  state: 'active' | 'released';
+  at: Date;
+  via: 'pledge' | 'allocation';
+}
+
+/** A need (微心愿) posted by an admin for a recipient. */
+export interface NeedDoc {
+  _id: string;
+  recipientId: string;
+  publicProfile: PublicProfile;
+  communityId: string;
+  communityName: string;
+  placePath: string[];
+  supermarketId: string;
+  supermarketName: string;
+  item: string;
+  itemCategory: ItemCategory;
+  unit: string;
+  quantity: number;
+  /** quantity − Σ active claims; changed only by conditional updates. */
+  available: number;
+  delivered: number;
+  estimatedValue: number;
+  story: string;
+  moderation: 'pass' | 'review';
+  deadline: Date;
+  closed: boolean;
+  closedReason?: string;
+  /** By donation id. */
+  claims: Record<string, Claim>;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A donation and its chain. Actions only ever append to `events` (conditional on `head`). */
+export interface DonationDoc {
+  _id: string;
+  /** What the donor shows at the supermarket (XXXX-XXXX). */
+  code: string;
+  kind: DonationKind;
+  donorId: string;
+  donorOpenid: string;
+  donorLabel: string;
+  /** The donor accepted subscription messages when pledging. */
+  subscribed: boolean;
+  needId?: string;
+  recipientId?: string;
+  publicProfile?: PublicProfile;
+  /** The recipient's place path (admins over it are privileged). */
+  recipientPath?: string[];
+  supermarketId: string;
+  supermarketName: string;
+  supermarketAddress: string;
+  streetName: string;
+  item: string;
+  itemCategory: ItemCategory;
+  unit: string;
+  quantity: number;
+  receivedQuantity?: number;
+  /** Estimated value per unit, yuan (from the need). */
+  unitValue: number;
+  pledgeBy: Date;
+  status: DonationStatus;
+  head: ChainHead;
+  events: ChainEvent[];
+  /** The current dispatch: who delivers, and the seq of the dispatch event (the confirmation code's salt). */
+  delivery?: { mode: 'delivery' | 'pickup'; staffId: string; seq: number; at: Date };
+  confirmAttempts: number;
+  thanks?: { message: string; moderation: 'pass' | 'review' };
+  remindedAt?: Date;
+  /** Beijing month of the pledge and of the confirmation, for statistics. */
+  month: string;
+  deliveredMonth?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A published daily digest; `_id` is the Beijing date it closes. */
+export interface DigestDoc {
+  _id: string;
+  date: string;
+  cutoff: Date;
+  count: number;
+  partRoots: string[];
+  root: string;
+  prev: string;
+  hash: string;
+  publishedAt: Date;
+}
+
+/** The leaves of one part of a digest. */
+export interface DigestPartDoc {
+  _id: string;
+  date: string;
+  index: number;
+  leaves: Leaf[];
+}
+
+/** A stocktake: what staff counted on the shelf. */
+export interface StocktakeDoc {
+  _id: string;
+  supermarketId: string;
+  counts: { item: string; unit: string; counted: number }[];
+  by: string;
+  at: Date;
+}
