@@ -1,9 +1,10 @@
 /** The donation state machine, step by step. */
 import fc from 'fast-check';
 import { EVENT_TYPES, type EventType } from '../../../cloudfunctions/charity/contract';
+import type { EventData } from '../../../cloudfunctions/charity/domain/chain';
 import { nextStatus, replayStatus, requireStep } from '../../../cloudfunctions/charity/domain/states';
 
-const steps = (...types: EventType[]) =>
+const steps = (...types: EventType[]): { type: EventType; data: EventData }[] =>
   types.map((type) => ({ type, data: type === 'dispatched' ? { mode: 'delivery' } : {} }));
 
 it('point-to-point: pledged → received → out for delivery → confirmed → thanked', () => {
