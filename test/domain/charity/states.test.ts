@@ -5,7 +5,7 @@ import type { EventData } from '../../../cloudfunctions/charity/domain/chain';
 import { nextStatus, replayStatus, requireStep } from '../../../cloudfunctions/charity/domain/states';
 
 const steps = (...types: EventType[]): { type: EventType; data: EventData }[] =>
-  types.map((type) => ({ type, data: type === 'dispatched' ? { mode: 'delivery' } : {} }));
+  types.map((type) => ({ type, data: type === 'dispatched' ? { mode: 'delivery' } : ({} as EventData) }));
 
 it('point-to-point: pledged → received → out for delivery → confirmed → thanked', () => {
   expect(replayStatus('need', steps('pledged', 'received', 'dispatched', 'confirmed', 'thanked'))).toEqual({
