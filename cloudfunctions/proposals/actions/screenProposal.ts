@@ -14,7 +14,7 @@ import { updatedCount } from '../../common/db';
 import { conflict } from '../../common/errors';
 import { proposalInputs, type SavedProposal } from '../contract';
 import { actorFor } from '../domain/eligibility';
-import { DECISION_STATUS, requireScreenable } from '../domain/proposal';
+import { DECISION_STATUS, requireScreenable, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
 import { tellProposer } from '../notices';
 import { loadRound, phaseState, PROPOSALS, type ScreeningDoc } from '../store';
@@ -27,6 +27,7 @@ export default action({
     const me = await ctx.caller();
     const { round, proposal } = await loadRound(input.roundId, { proposalId: input.proposalId });
     const p = proposal!;
+    requireVisible(p, actorFor(me, round));
     requireScreenable(p, phaseState(round), actorFor(me, round), input.decision, input.note, ctx.now);
     await checkText(ctx.openid, [input.note]);
     const status = DECISION_STATUS[input.decision];

@@ -13,7 +13,7 @@ import { updatedCount } from '../../common/db';
 import { conflict } from '../../common/errors';
 import { proposalInputs, type SavedProposal } from '../contract';
 import { actorFor, requireParticipant } from '../domain/eligibility';
-import { requireComplete, submitTransition } from '../domain/proposal';
+import { requireComplete, submitTransition, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
 import { loadRound, phaseState, PROPOSALS, type ScreeningDoc } from '../store';
 
@@ -23,6 +23,7 @@ export default action({
     const me = await ctx.caller();
     const { round, proposal } = await loadRound(input.roundId, { proposalId: input.proposalId });
     const p = proposal!;
+    requireVisible(p, actorFor(me, round));
     const status = submitTransition(p, phaseState(round), actorFor(me, round), ctx.now);
     // They may have moved away since the draft was started.
     requireParticipant(me, round);

@@ -13,7 +13,7 @@ import { updatedCount } from '../../common/db';
 import { conflict } from '../../common/errors';
 import { proposalInputs, type SavedProposal } from '../contract';
 import { actorFor } from '../domain/eligibility';
-import { mergeContent, requireComplete, requireEditable } from '../domain/proposal';
+import { mergeContent, requireComplete, requireEditable, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
 import { checkContent } from '../checks';
 import { compact, loadRound, phaseState, PROPOSALS, type ProposalDoc } from '../store';
@@ -25,6 +25,7 @@ export default action({
     const { roundId, proposalId, ...patch } = input;
     const { round, proposal } = await loadRound(roundId, { proposalId });
     const p = proposal!;
+    requireVisible(p, actorFor(me, round));
     requireEditable(p, phaseState(round), actorFor(me, round), ctx.now);
     const { content, budget } = mergeContent(p, patch);
     if (p.status !== 'draft') requireComplete(content, round.settings);

@@ -11,7 +11,7 @@ import { updatedCount } from '../../common/db';
 import { conflict } from '../../common/errors';
 import { proposalInputs, type SavedProposal } from '../contract';
 import { actorFor } from '../domain/eligibility';
-import { requireWithdrawable } from '../domain/proposal';
+import { requireWithdrawable, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
 import { checkText } from '../../common/contentCheck';
 import { loadRound, phaseState, PROPOSALS } from '../store';
@@ -22,6 +22,7 @@ export default action({
     const me = await ctx.caller();
     const { round, proposal } = await loadRound(input.roundId, { proposalId: input.proposalId });
     const p = proposal!;
+    requireVisible(p, actorFor(me, round));
     requireWithdrawable(p, phaseState(round), actorFor(me, round), ctx.now);
     await checkText(ctx.openid, [input.reason]);
     const res = await db

@@ -2,7 +2,7 @@
  * A proposal's rules (pure): what a complete proposal has, who may change it when, screening decisions, and the
  * status residents see (derived from the stored status and the round, so a phase change never rewrites proposals).
  */
-import { conflict, forbidden, invalid } from '../../common/errors';
+import { conflict, forbidden, invalid, notFound } from '../../common/errors';
 import type { FieldIssue } from '../../common/reply';
 import { isAtOrAfter, isOpenFor, type Phase, type PhaseState } from './phases';
 import type { RoundSettings } from './settings';
@@ -294,4 +294,9 @@ export function mergeContent(
     ]);
   const budget = content.budgetLines.length > 0 ? sum : (typed ?? base.budget ?? 0);
   return { content, budget };
+}
+
+/** Throws NOT_FOUND for a proposal the actor may not see (a draft is nobody else's business). */
+export function requireVisible(p: ProposalState & { moderation: 'pass' | 'review' }, actor: Actor): void {
+  if (!visibleTo(p, actor)) throw notFound('提案');
 }

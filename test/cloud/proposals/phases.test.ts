@@ -5,18 +5,7 @@
  * on a refusal; timers moving the phases at their dates, results waiting for publication before the work starts.
  */
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
-import {
-  at,
-  DAY,
-  fireTimer,
-  key,
-  makeRound,
-  PLAN,
-  propose,
-  roundDoc,
-  schedule,
-  toWork,
-} from './helpers';
+import { at, DAY, fireTimer, key, makeRound, PLAN, propose, roundDoc, schedule, toWork } from './helpers';
 
 let demo: DemoCloud;
 beforeAll(async () => {
@@ -141,7 +130,7 @@ describe('a round through its phases', () => {
     });
     await refused(WANG, 'updateProposal', { roundId, proposalId: draft, summary: '草稿也不能再改了啊啊啊' });
     await refused(WANG, 'submitProposal', { roundId, proposalId: draft });
-    await refused(ADMIN, 'screenProposal', { roundId, proposalId: draft, decision: 'accept' });
+    await refused(ADMIN, 'screenProposal', { roundId, proposalId: draft, decision: 'accept' }, 'NOT_FOUND');
     await refused(ADMIN, 'screenProposal', { roundId, proposalId: toWithdraw, decision: 'accept' });
     await refused(
       ADMIN,
