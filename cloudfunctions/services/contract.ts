@@ -3,7 +3,7 @@
  * action, and the views replies carry. The mini program imports this file with `import type` only.
  */
 import { z } from 'zod';
-import { fileId, id, idempotencyKey, line, location, phone, text } from '../common/schemas';
+import { fileId, id, idempotencyKey, line, location, phone, text, type Page } from '../common/schemas';
 
 /** Limits of the services capability, declared as data (DESIGN.md convention 5). */
 export const SERVICES_LIMITS = {
@@ -269,9 +269,21 @@ export interface BeneficiaryOption {
   voucherBalanceFen?: number;
 }
 
+/** The menu of a community. */
+export interface MenuView {
+  /** The community shown (the caller's own unless another was asked for); absent until they choose one. */
+  communityId?: string;
+  communityName?: string;
+  /** Items per category on the whole menu (first page only). */
+  categories?: { category: Category; count: number }[];
+  items: Page<ItemCard>;
+}
+
 /** Item detail and order form. */
 export interface ItemDetail {
   item: ItemCard;
+  /** Whether the chosen person's community has this service at all. */
+  availableHere: boolean;
   slots: SlotView[];
   beneficiaries: BeneficiaryOption[];
   beneficiaryId: string;
@@ -316,6 +328,8 @@ export interface OrderCard {
   orgName?: string;
   priceText: string;
   escalated: boolean;
+  /** For matched orders: when the organization must have accepted. */
+  acceptDeadline?: string;
   createdAt: string;
 }
 
@@ -330,7 +344,6 @@ export interface OrderView extends OrderCard {
   note: string;
   orderedVia: 'self' | 'family' | 'admin';
   staffName?: string;
-  acceptDeadline?: string;
   checkIn?: { at: string; far: boolean };
   checkOut?: { at: string; notes: string; photos: string[] };
   subsidy: { status: 'none' | 'pending' | 'deducted' | 'self_pay'; amountFen: number; text: string };

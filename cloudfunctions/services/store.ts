@@ -160,6 +160,11 @@ export interface OrderDoc {
   escalationReason?: string;
   adminNotified: boolean;
   cancelledAt?: Date;
+  /**
+   * `beneficiary|item|slot` while the order is live, so a unique index stops booking the same service twice
+   * for the same half day; the order's own id once cancelled (unique too, and frees the slot for a new booking).
+   */
+  activeKey: string;
   timeline: TimelineEntry[];
   createdAt: Date;
   updatedAt: Date;

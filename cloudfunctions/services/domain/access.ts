@@ -84,5 +84,10 @@ export function actorFor(
   return { id: user._id, name: user.nickname, role: as };
 }
 
+/** Staff or an admin as an actor, by their work name. */
+export function workActor(user: Pick<UserDoc, '_id' | 'nickname'>, role: 'provider' | 'admin'): Actor {
+  return { id: user._id, name: user.nickname, role };
+}
+
 /** The system as an actor (timers). */
 export const SYSTEM: Actor = { id: 'system', name: '系统', role: 'system' };

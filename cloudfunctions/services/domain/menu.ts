@@ -164,3 +164,45 @@ export function placesLeft(
 export function counterPath(slot: string, orgId: string): string {
   return `slots.${slot}.${orgId}`;
 }
+
+/**
+ * An item an admin puts on the menu directly (adopting a demand): approved at once, offered by the chosen
+ * organizations, in the organizations' first scope. Throws when an organization is stopped or a community is
+ * not served by any of them.
+ */
+export function planAdminItem(
+  orgs: readonly OrgRef[],
+  proposal: Proposal,
+  by: Actor,
+  now: Date,
+  demandId?: string,
+): Omit<ItemDoc, '_id'> {
+  const stopped = orgs.filter((o) => !o.active);
+  if (orgs.length === 0 || stopped.length > 0) throw conflict('请选择在运行的服务机构');
+  const issues = [
+    ...checkPrice(proposal.priceType, proposal.priceFen),
+    ...uncovered(proposal.communityIds, orgs).map((c) => ({
+      path: 'communityIds',
+      message: `没有机构服务这个社区：${c}`,
+    })),
+  ];
+  if (issues.length > 0) throw invalid('服务项目信息有误', issues);
+  const first = orgs[0]!;
+  return {
+    ...proposal,
+    eligibility: [...new Set(proposal.eligibility)],
+    communityIds: [...new Set(proposal.communityIds)],
+    priceFen: proposal.priceType === 'free' ? 0 : proposal.priceFen,
+    orgIds: orgs.map((o) => o._id),
+    orgNames: orgs.map((o) => o.name),
+    status: 'approved',
+    scopeId: first.scopeId,
+    scopePath: first.scopePath,
+    slots: {},
+    proposedBy: by,
+    ...(demandId ? { demandId } : {}),
+    history: [{ kind: demandId ? 'adopt' : 'approve', by, at: now }],
+    createdAt: now,
+    updatedAt: now,
+  };
+}

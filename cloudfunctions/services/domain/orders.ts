@@ -147,6 +147,7 @@ export function transition(
       status = 'cancelled';
       note = event.reason || undefined;
       next.cancelledAt = now;
+      next.activeKey = order._id;
       break;
   }
   next.status = status;
@@ -224,4 +225,17 @@ export function timelineText(entry: TimelineEntry): string {
     case 'cancelled':
       return '预约已取消';
   }
+}
+
+/**
+ * When a matched order must be accepted: the SLA after matching, but never later than half an hour before the
+ * slot starts (someone must still get there).
+ */
+export function acceptDeadlineFor(now: Date, slotStart: Date, slaMinutes: number): Date {
+  return new Date(Math.min(now.getTime() + slaMinutes * 60_000, slotStart.getTime() - 30 * 60_000));
+}
+
+/** The live-booking key of an order (see `OrderDoc.activeKey`). */
+export function activeKeyOf(beneficiaryId: string, itemId: string, slot: string): string {
+  return `${beneficiaryId}|${itemId}|${slot}`;
 }

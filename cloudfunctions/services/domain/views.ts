@@ -96,6 +96,9 @@ export function orderCard(order: OrderDoc): OrderCard {
     ...(order.orgName ? { orgName: order.orgName } : {}),
     priceText: priceText(order.priceType, order.priceFen),
     escalated: Boolean(order.escalatedAt),
+    ...(order.acceptDeadline && order.status === 'matched'
+      ? { acceptDeadline: iso(order.acceptDeadline) }
+      : {}),
     createdAt: iso(order.createdAt),
   };
 }
@@ -113,9 +116,6 @@ export function orderView(order: OrderDoc, r: Relation, now: Date): OrderView {
     note: order.note,
     orderedVia: order.via,
     ...(order.staffName ? { staffName: order.staffName } : {}),
-    ...(order.acceptDeadline && order.status === 'matched'
-      ? { acceptDeadline: iso(order.acceptDeadline) }
-      : {}),
     ...(order.checkIn
       ? {
           checkIn: {

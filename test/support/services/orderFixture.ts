@@ -32,6 +32,7 @@ export function orderFixture(over: Partial<OrderDoc> = {}): OrderDoc {
     staffNotified: false,
     subsidy: { status: 'pending', amountFen: 3000 },
     adminNotified: false,
+    activeKey: 'u-wang|i1|2026-06-03/am',
     timeline: [
       { event: 'submitted', status: 'submitted', at, by: { id: 'u-wang', name: '王奶奶', role: 'resident' } },
     ],

@@ -1,0 +1,62 @@
+/**
+ * adminOrders — orders of the communities in an admin's scope: `overdue` (sent to the admin, not accepted by
+ * the deadline, or accepted but nobody came by half an hour after the slot began), `open` (not yet done),
+ * `callback` (done a day ago and not rated: phone the resident), `all`. 20 a page, names masked.
+ * Input: { view, communityId?, offset, limit }. Result: Page<OrderCard>.
+ * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin). Round trips: 2.
+ */
+import { action } from '../../common/action';
+import { adminGrants, requireAnyAdmin } from '../../common/auth';
+import { _, db } from '../../common/cloud';
+import { rows } from '../../common/db';
+import { toPage } from '../../common/schemas';
+import { SERVICES_LIMITS, servicesInputs } from '../contract';
+import { orderCard } from '../domain/views';
+import { ORDERS, type OrderDoc } from '../store';
+
+const OPEN = ['submitted', 'matched', 'accepted', 'in_service'];
+
+export default action({
+  input: servicesInputs.adminOrders,
+  async run(input, ctx) {
+    const me = await ctx.caller();
+    requireAnyAdmin(me);
+    const scope: Record<string, unknown> = { placePath: _.in(adminGrants(me).map((g) => g.scopeId!)) };
+    if (input.communityId) scope.communityId = input.communityId;
+    const now = ctx.now.getTime();
+    const views: Record<typeof input.view, [object, string, 'asc' | 'desc']> = {
+      overdue: [
+        _.or([
+          { escalatedAt: _.exists(true), status: _.in(['submitted', 'matched']) },
+          { status: 'matched', acceptDeadline: _.lt(ctx.now) },
+          { status: 'accepted', slotStart: _.lt(new Date(now - 30 * 60_000)) },
+        ]),
+        'slotStart',
+        'asc',
+      ],
+      open: [{ status: _.in(OPEN) }, 'slotStart', 'asc'],
+      callback: [
+        {
+          status: 'completed',
+          survey: _.exists(false),
+          completedAt: _.lte(new Date(now - SERVICES_LIMITS.callbackAfterHours * 3600_000)),
+        },
+        'completedAt',
+        'asc',
+      ],
+      all: [{}, 'createdAt', 'desc'],
+    };
+    const [where, field, dir] = views[input.view];
+    const found = rows<OrderDoc>(
+      await db
+        .collection(ORDERS)
+        .where(_.and([scope, where]))
+        .orderBy(field, dir)
+        .skip(input.offset)
+        .limit(input.limit + 1)
+        .field({ timeline: false, checkOut: false, address: false, phone: false })
+        .get(),
+    );
+    return toPage(found.map(orderCard), input.offset, input.limit);
+  },
+});

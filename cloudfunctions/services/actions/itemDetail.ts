@@ -1,0 +1,110 @@
+/**
+ * itemDetail — an item and its order form: the half days of the next two weeks with the places left, and the
+ * people the caller can order for (themself, elders linked to them as family, or — for admins — the person
+ * asked for), each with whether they qualify and their voucher balance this month.
+ * Input: { itemId, beneficiaryId? }. Result: ItemDetail.
+ * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not linked to that person nor their admin), NOT_FOUND
+ * (item not on the menu, person). Round trips: 1.
+ */
+import { action } from '../../common/action';
+import { _ } from '../../common/cloud';
+import { notFound } from '../../common/errors';
+import { maskAddress, maskName } from '../../common/mask';
+import { ageAt, USERS, type UserDoc } from '../../common/users';
+import { servicesInputs, type BeneficiaryOption, type ItemDetail } from '../contract';
+import { bookableSlots, beijingMonth, slotLabel } from '../domain/calendar';
+import { eligibleReason, isEligible } from '../domain/eligibility';
+import { coveringOrgs, isOrderable, placesLeft } from '../domain/menu';
+import { beneficiaryOf, displayName, factsOf } from '../domain/people';
+import { itemCard } from '../domain/views';
+import { walletId } from '../domain/vouchers';
+import { firstOf, readWithCaller } from '../joins';
+import {
+  FAMILY_LINKS,
+  ITEMS,
+  ORGANIZATIONS,
+  PROFILES,
+  WALLETS,
+  type ItemDoc,
+  type LinkRef,
+  type OrgRef,
+  type ProfileDoc,
+  type WalletDoc,
+} from '../store';
+
+export default action({
+  input: servicesInputs.itemDetail,
+  async run(input, ctx): Promise<ItemDetail> {
+    const $ = _.aggregate;
+    const month = beijingMonth(ctx.now);
+    const asked = input.beneficiaryId ? [input.beneficiaryId] : [];
+    const r = await readWithCaller(ctx, [
+      { as: 'item', from: ITEMS, match: { _id: input.itemId, status: 'approved' }, project: { history: 0 } },
+      { set: { itemOrgIds: firstOf('item.orgIds') } },
+      { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
+      { as: 'links', from: FAMILY_LINKS, localField: '_id', foreignField: 'relativeId' },
+      { set: { peopleIds: $.concatArrays([['$_id'], '$links.elderId', asked]) } },
+      { as: 'people', from: USERS, localField: 'peopleIds', foreignField: '_id' },
+      { as: 'profiles', from: PROFILES, localField: 'peopleIds', foreignField: '_id' },
+      {
+        set: {
+          walletIds: $.map({ input: '$peopleIds', as: 'p', in: $.concat(['$$p', `@${month}`]) }),
+        },
+      },
+      { as: 'wallets', from: WALLETS, localField: 'walletIds', foreignField: '_id' },
+    ]);
+    const me = r.caller;
+    const item = r.one<ItemDoc>('item');
+    if (!item) throw notFound('服务项目');
+    const links = r.all<LinkRef>('links').filter((l) => l.status === 'active' && l.relativeId === me._id);
+    const people = new Map(r.all<UserDoc>('people').map((p) => [p._id, p]));
+    const chosen = beneficiaryOf(
+      me,
+      input.beneficiaryId,
+      people.get(input.beneficiaryId ?? ''),
+      links,
+    ).person;
+    const profiles = new Map(r.all<ProfileDoc>('profiles').map((p) => [p._id, p]));
+    const wallets = new Map(r.all<WalletDoc>('wallets').map((w) => [w._id, w]));
+
+    const option = (person: UserDoc, relation: string): BeneficiaryOption => {
+      const facts = factsOf(person, profiles.get(person._id));
+      const wallet = wallets.get(walletId(person._id, month));
+      return {
+        id: person._id,
+        relation,
+        nameMasked: maskName(displayName(person)),
+        age: ageAt(person.birthYear, ctx.now),
+        eligible: isEligible(item.eligibility, facts, ctx.now),
+        eligibleText: eligibleReason(item.eligibility, facts, ctx.now),
+        ...(wallet ? { voucherBalanceFen: wallet.balanceFen } : {}),
+      };
+    };
+    const beneficiaries = [option(me, '本人')];
+    for (const l of links) {
+      const elder = people.get(l.elderId);
+      if (elder) beneficiaries.push(option(elder, l.relation));
+    }
+    if (!beneficiaries.some((b) => b.id === chosen._id)) beneficiaries.push(option(chosen, '代下单'));
+
+    const communityId = chosen.communityId ?? '';
+    const orgs = r.all<OrgRef>('orgs');
+    const availableHere = isOrderable(item, orgs, communityId);
+    const serving = coveringOrgs(item, orgs, communityId).map((o) => o._id);
+    return {
+      item: itemCard(item),
+      availableHere,
+      slots: availableHere
+        ? bookableSlots(ctx.now).map((key) => ({
+            key,
+            label: slotLabel(key),
+            left: placesLeft(item, serving, key),
+          }))
+        : [],
+      beneficiaries,
+      beneficiaryId: chosen._id,
+      ...(chosen.address ? { addressOnFileMasked: maskAddress(chosen.address) } : {}),
+      hasPhoneOnFile: Boolean(chosen.phone),
+    };
+  },
+});

@@ -1,0 +1,44 @@
+/**
+ * myOrders — 我的预约: orders for the caller, placed by the caller, or for an elder the caller is linked to
+ * (so family see what an admin ordered for their elder). `active`: not yet closed, soonest first; `done`:
+ * confirmed or cancelled, latest first. 20 a page.
+ * Input: { view, offset, limit }. Result: Page<OrderCard>. Errors: INVALID_INPUT, UNAUTHENTICATED.
+ * Round trips: 2 (caller with links, orders).
+ */
+import { action } from '../../common/action';
+import { _, db } from '../../common/cloud';
+import { rows } from '../../common/db';
+import { toPage } from '../../common/schemas';
+import { servicesInputs } from '../contract';
+import { elderIdsOf } from '../domain/people';
+import { orderCard } from '../domain/views';
+import { readWithCaller } from '../joins';
+import { FAMILY_LINKS, ORDERS, type LinkRef, type OrderDoc } from '../store';
+
+const ACTIVE = ['submitted', 'matched', 'accepted', 'in_service', 'completed'];
+const DONE = ['confirmed', 'cancelled'];
+
+export default action({
+  input: servicesInputs.myOrders,
+  async run(input, ctx) {
+    const r = await readWithCaller(ctx, [
+      { as: 'links', from: FAMILY_LINKS, localField: '_id', foreignField: 'relativeId' },
+    ]);
+    const me = r.caller._id;
+    const people = [me, ...elderIdsOf(me, r.all<LinkRef>('links'))];
+    const mine = _.or([{ beneficiaryId: _.in(people) }, { orderedBy: me }]);
+    const statuses = input.view === 'active' ? ACTIVE : input.view === 'done' ? DONE : [...ACTIVE, ...DONE];
+    const [field, dir] = input.view === 'active' ? ['slotStart', 'asc'] : ['updatedAt', 'desc'];
+    const found = rows<OrderDoc>(
+      await db
+        .collection(ORDERS)
+        .where(_.and([mine, { status: _.in(statuses) }]))
+        .orderBy(field, dir)
+        .skip(input.offset)
+        .limit(input.limit + 1)
+        .field({ timeline: false, checkOut: false, address: false, phone: false })
+        .get(),
+    );
+    return toPage(found.map(orderCard), input.offset, input.limit);
+  },
+});

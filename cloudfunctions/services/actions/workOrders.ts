@@ -1,0 +1,40 @@
+/**
+ * workOrders — 工单 for provider staff: `incoming` (matched to their organization, waiting for someone to
+ * accept; most urgent first), `mine` (accepted by them or in service; soonest first), `done` (completed by
+ * them; latest first). Names are masked; contact details appear in the order once accepted. 20 a page.
+ * Input: { view, offset, limit }. Result: Page<OrderCard>.
+ * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not provider staff). Round trips: 2.
+ */
+import { action } from '../../common/action';
+import { providerOrgIds, requireProvider } from '../../common/auth';
+import { _, db } from '../../common/cloud';
+import { rows } from '../../common/db';
+import { toPage } from '../../common/schemas';
+import { servicesInputs } from '../contract';
+import { orderCard } from '../domain/views';
+import { ORDERS, type OrderDoc } from '../store';
+
+export default action({
+  input: servicesInputs.workOrders,
+  async run(input, ctx) {
+    const me = await ctx.caller();
+    requireProvider(me);
+    const [where, field, dir] =
+      input.view === 'incoming'
+        ? [{ orgId: _.in(providerOrgIds(me)), status: 'matched' }, 'acceptDeadline', 'asc']
+        : input.view === 'mine'
+          ? [{ staffId: me._id, status: _.in(['accepted', 'in_service']) }, 'slotStart', 'asc']
+          : [{ staffId: me._id, status: _.in(['completed', 'confirmed']) }, 'completedAt', 'desc'];
+    const found = rows<OrderDoc>(
+      await db
+        .collection(ORDERS)
+        .where(where)
+        .orderBy(field, dir)
+        .skip(input.offset)
+        .limit(input.limit + 1)
+        .field({ timeline: false, checkOut: false, address: false, phone: false })
+        .get(),
+    );
+    return toPage(found.map(orderCard), input.offset, input.limit);
+  },
+});

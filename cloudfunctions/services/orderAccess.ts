@@ -1,0 +1,75 @@
+/**
+ * The read most order actions start with: the caller, the order, the caller's family links and, when asked, the
+ * order's item with its organizations (for re-matching) — one aggregation. NOT_FOUND when the order does not
+ * exist or the caller may not see it (so its existence is not disclosed).
+ */
+import type { ActionContext } from '../common/action';
+import { notFound } from '../common/errors';
+import { canSee, relationTo, type Relation } from './domain/access';
+import { elderIdsOf } from './domain/people';
+import { firstOf, readWithCaller, type Join, type Joined } from './joins';
+import {
+  FAMILY_LINKS,
+  ITEMS,
+  ORDERS,
+  ORG_STATS,
+  ORGANIZATIONS,
+  type ItemDoc,
+  type LinkRef,
+  type OrderDoc,
+  type OrgRef,
+  type OrgStatsDoc,
+} from './store';
+import type { UserDoc } from '../common/users';
+
+/** An order as its caller relates to it. */
+export interface OrderInHand {
+  caller: UserDoc;
+  order: OrderDoc;
+  rel: Relation;
+  joined: Joined;
+}
+
+/** Reads the order for the caller (+ item, organizations and their stats with `withItem`; + extra joins). */
+export async function orderForCaller(
+  ctx: ActionContext,
+  orderId: string,
+  options: { withItem?: boolean; extra?: Join[] } = {},
+): Promise<OrderInHand> {
+  const joins: Join[] = [
+    { as: 'order', from: ORDERS, match: { _id: orderId } },
+    { as: 'links', from: FAMILY_LINKS, localField: '_id', foreignField: 'relativeId' },
+  ];
+  if (options.withItem) {
+    joins.push(
+      { set: { orderItemId: firstOf('order.itemId') } },
+      { as: 'item', from: ITEMS, localField: 'orderItemId', foreignField: '_id' },
+      { set: { itemOrgIds: firstOf('item.orgIds') } },
+      { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
+      { as: 'stats', from: ORG_STATS, localField: 'itemOrgIds', foreignField: '_id' },
+    );
+  }
+  joins.push(...(options.extra ?? []));
+  const joined = await readWithCaller(ctx, joins);
+  const order = joined.one<OrderDoc>('order');
+  if (!order) throw notFound('订单');
+  const rel = relationTo(
+    { user: joined.caller, elderIds: elderIdsOf(joined.caller._id, joined.all<LinkRef>('links')) },
+    order,
+  );
+  if (!canSee(rel)) throw notFound('订单');
+  return { caller: joined.caller, order, rel, joined };
+}
+
+/** The item, organizations and their stats an `orderForCaller(..., { withItem: true })` read. */
+export function itemSide(joined: Joined): {
+  item?: ItemDoc;
+  orgs: OrgRef[];
+  stats: Map<string, OrgStatsDoc>;
+} {
+  return {
+    item: joined.one<ItemDoc>('item'),
+    orgs: joined.all<OrgRef>('orgs'),
+    stats: new Map(joined.all<OrgStatsDoc>('stats').map((s) => [s._id, s])),
+  };
+}

@@ -1,0 +1,274 @@
+/**
+ * Timer `rematch` (every 5 minutes): the service desk that never sleeps.
+ * 1. Orders whose organization let the acceptance deadline pass lose it and are re-matched (its place moves
+ *    to the next organization), or go to the admin when none can take them or they lapsed too often.
+ * 2. Orders waiting for a provider are matched together by the engine (production solver) on the places left.
+ * 3. Orders close to their half day and still not accepted are escalated to the community admin.
+ * 4. Staff are told about new work orders (one message per person per run); admins about escalations.
+ * 5. Each organization's rating and open load are refreshed for scoring.
+ * No user waits on it, so it is not held to the three-round-trip budget; every write is conditional, so it can
+ * run alongside residents, staff and admins (and itself) without double-booking anything.
+ */
+import { _, db } from '../../common/cloud';
+import { rows } from '../../common/db';
+import { USERS, type UserDoc } from '../../common/users';
+import { SERVICES_LIMITS } from '../contract';
+import { SYSTEM } from '../domain/access';
+import { buildMatchingInput, orgOfPair } from '../domain/matchInput';
+import { matchOrders } from '../domain/matching/solve';
+import { acceptDeadlineFor, transition } from '../domain/orders';
+import { tellAdmin, tellStaff } from '../notices';
+import { rematchOne } from '../rematch';
+import {
+  ITEMS,
+  ORDERS,
+  ORG_STATS,
+  ORGANIZATIONS,
+  type ItemDoc,
+  type OrderDoc,
+  type OrgRef,
+  type OrgStatsDoc,
+} from '../store';
+import { releasePlace, reservePlace, writeOrder } from '../writes';
+
+/** What one run did, for the logs. */
+export interface RematchSummary {
+  expired: number;
+  moved: number;
+  matched: number;
+  escalated: number;
+  staffTold: number;
+  adminsTold: number;
+}
+
+function bump(item: ItemDoc | undefined, slot: string, orgId: string, delta: number): void {
+  if (!item) return;
+  item.slots[slot] ??= {};
+  item.slots[slot][orgId] = (item.slots[slot][orgId] ?? 0) + delta;
+}
+
+/** One run. */
+export async function rematch(now: Date): Promise<RematchSummary> {
+  const summary: RematchSummary = {
+    expired: 0,
+    moved: 0,
+    matched: 0,
+    escalated: 0,
+    staffTold: 0,
+    adminsTold: 0,
+  };
+  const open = rows<OrderDoc>(
+    await db
+      .collection(ORDERS)
+      .where({ status: _.in(['submitted', 'matched']) })
+      .orderBy('slotStart', 'asc')
+      .limit(SERVICES_LIMITS.rematchBatch)
+      .get(),
+  );
+  const itemIds = [...new Set(open.map((o) => o.itemId))];
+  const items = new Map(
+    rows<ItemDoc>(
+      await db
+        .collection(ITEMS)
+        .where({ _id: _.in(itemIds) })
+        .limit(1000)
+        .field({ history: false })
+        .get(),
+    ).map((i) => [i._id, i]),
+  );
+  const orgIds = [...new Set([...items.values()].flatMap((i) => i.orgIds))];
+  const orgs = rows<OrgRef>(
+    await db
+      .collection(ORGANIZATIONS)
+      .where({ _id: _.in(orgIds) })
+      .limit(1000)
+      .get(),
+  );
+  const stats = new Map(
+    rows<OrgStatsDoc>(
+      await db
+        .collection(ORG_STATS)
+        .where({ _id: _.in(orgIds) })
+        .limit(1000)
+        .get(),
+    ).map((s) => [s._id, s]),
+  );
+  const soon = now.getTime() + SERVICES_LIMITS.escalateBeforeSlotMinutes * 60_000;
+  const byId = new Map(open.map((o) => [o._id, o]));
+
+  // 1. Lapsed acceptance deadlines.
+  for (const order of open) {
+    if (order.status !== 'matched' || !order.acceptDeadline || new Date(order.acceptDeadline) > now) continue;
+    const released = transition(order, { kind: 'expire' }, SYSTEM, now).order;
+    const item = items.get(order.itemId);
+    const next = await rematchOne(order, released, { item, orgs, stats }, now);
+    if (!next) continue;
+    summary.expired++;
+    bump(item, order.slot, order.orgId!, -1);
+    if (next.orgId) {
+      bump(item, order.slot, next.orgId, 1);
+      summary.moved++;
+    }
+    byId.set(order._id, next);
+  }
+
+  // 2. Orders waiting for a provider, matched together on the places left.
+  const waiting = [...byId.values()].filter(
+    (o) =>
+      o.status === 'submitted' &&
+      o.rematchCount <= SERVICES_LIMITS.maxRematches &&
+      new Date(o.slotStart).getTime() > now.getTime() + 30 * 60_000,
+  );
+  if (waiting.length > 0) {
+    const history = rows<{ beneficiaryId: string; orgId?: string; itemId: string }>(
+      await db
+        .collection(ORDERS)
+        .where({
+          beneficiaryId: _.in([...new Set(waiting.map((o) => o.beneficiaryId))]),
+          status: _.in(['completed', 'confirmed']),
+        })
+        .orderBy('completedAt', 'desc')
+        .limit(1000)
+        .field({ beneficiaryId: true, orgId: true, itemId: true })
+        .get(),
+    ).filter((h): h is { beneficiaryId: string; orgId: string; itemId: string } => Boolean(h.orgId));
+    const result = matchOrders(buildMatchingInput({ orders: waiting, items, orgs, stats, history }));
+    for (const a of result.assignments) {
+      const order = byId.get(a.orderId)!;
+      const item = items.get(order.itemId);
+      const org = orgs.find((o) => o._id === orgOfPair(a.providerId));
+      if (!item || !org || !(await reservePlace(item, order.slot, org._id, order.communityId))) continue;
+      const deadline = acceptDeadlineFor(now, new Date(order.slotStart), SERVICES_LIMITS.acceptSlaMinutes);
+      const next = transition(
+        order,
+        { kind: 'match', orgId: org._id, orgName: org.name, acceptDeadline: deadline },
+        SYSTEM,
+        now,
+      ).order;
+      if (!(await writeOrder(order, next))) {
+        await releasePlace(item._id, order.slot, org._id);
+        continue;
+      }
+      bump(item, order.slot, org._id, 1);
+      byId.set(order._id, next);
+      summary.matched++;
+    }
+  }
+
+  // 3. Close to the half day and still nobody: the admin takes over.
+  for (const order of byId.values()) {
+    if (order.escalatedAt || !['submitted', 'matched'].includes(order.status)) continue;
+    if (new Date(order.slotStart).getTime() > soon) continue;
+    const reason =
+      order.status === 'matched' ? '临近服务时间，机构还没有接单' : '临近服务时间，还没有机构接单';
+    const next = transition(order, { kind: 'escalate', reason }, SYSTEM, now).order;
+    if (await writeOrder(order, next, order.orgId ? { orgId: order.orgId } : {})) summary.escalated++;
+  }
+
+  summary.staffTold = await tellStaffAboutNewWork(orgs);
+  summary.adminsTold = await tellAdminsAboutEscalations();
+  await refreshOrgStats(
+    orgs.map((o) => o._id),
+    now,
+  );
+  return summary;
+}
+
+/** One message per member of staff per run, for orders matched to their organization since the last one. */
+async function tellStaffAboutNewWork(known: readonly OrgRef[]): Promise<number> {
+  const fresh = rows<Pick<OrderDoc, '_id' | 'orgId'>>(
+    await db
+      .collection(ORDERS)
+      .where({ status: 'matched', staffNotified: false })
+      .limit(1000)
+      .field({ orgId: true })
+      .get(),
+  );
+  if (fresh.length === 0) return 0;
+  const perOrg = new Map<string, number>();
+  for (const o of fresh) if (o.orgId) perOrg.set(o.orgId, (perOrg.get(o.orgId) ?? 0) + 1);
+  const staff = rows<UserDoc>(
+    await db
+      .collection(USERS)
+      .where({ 'roles.orgId': _.in([...perOrg.keys()]) })
+      .limit(1000)
+      .field({ openid: true, roles: true })
+      .get(),
+  );
+  let told = 0;
+  for (const person of staff) {
+    for (const g of person.roles) {
+      if (g.role !== 'provider' || !g.orgId || !perOrg.has(g.orgId)) continue;
+      const name = known.find((o) => o._id === g.orgId)?.name ?? '本机构';
+      if (await tellStaff(person.openid, name, perOrg.get(g.orgId)!)) told++;
+    }
+  }
+  await db
+    .collection(ORDERS)
+    .where({ _id: _.in(fresh.map((o) => o._id)), staffNotified: false })
+    .update({ data: { staffNotified: true } });
+  return told;
+}
+
+/** Each escalated order to the admins of the most local level that has any (community, else street, ...). */
+async function tellAdminsAboutEscalations(): Promise<number> {
+  const escalated = rows<OrderDoc>(
+    await db
+      .collection(ORDERS)
+      .where({ escalatedAt: _.exists(true), adminNotified: false })
+      .limit(200)
+      .field({ timeline: false })
+      .get(),
+  );
+  if (escalated.length === 0) return 0;
+  const places = [...new Set(escalated.flatMap((o) => o.placePath))];
+  const admins = rows<UserDoc>(
+    await db
+      .collection(USERS)
+      .where({ 'roles.scopeId': _.in(places) })
+      .limit(1000)
+      .field({ openid: true, roles: true })
+      .get(),
+  );
+  let told = 0;
+  for (const order of escalated) {
+    for (const placeId of [...order.placePath].reverse()) {
+      const here = admins.filter((a) => a.roles.some((g) => g.role === 'admin' && g.scopeId === placeId));
+      if (here.length === 0) continue;
+      for (const a of here)
+        if (await tellAdmin(a.openid, order, order.escalationReason ?? '需要人工处理')) told++;
+      break;
+    }
+  }
+  await db
+    .collection(ORDERS)
+    .where({ _id: _.in(escalated.map((o) => o._id)), adminNotified: false })
+    .update({ data: { adminNotified: true } });
+  return told;
+}
+
+/** Average rating and open orders per organization, for the matching score. */
+async function refreshOrgStats(orgIds: string[], now: Date): Promise<void> {
+  if (orgIds.length === 0) return;
+  const $ = _.aggregate;
+  const { list } = (await db
+    .collection(ORDERS)
+    .aggregate()
+    .match({ orgId: _.in(orgIds) })
+    .group({
+      _id: '$orgId',
+      ratingSum: $.sum($.ifNull(['$survey.rating', 0])),
+      rated: $.sum($.cond({ if: $.gt([$.ifNull(['$survey.rating', 0]), 0]), then: 1, else: 0 })),
+      open: $.sum($.cond({ if: $.in(['$status', ['matched', 'accepted', 'in_service']]), then: 1, else: 0 })),
+    })
+    .limit(1000)
+    .end()) as { list: { _id: string; ratingSum: number; rated: number; open: number }[] };
+  for (const row of list) {
+    const doc: Omit<OrgStatsDoc, '_id'> = {
+      ...(row.rated > 0 ? { avgRating: Math.round((row.ratingSum / row.rated) * 100) / 100 } : {}),
+      openOrders: row.open,
+      updatedAt: now,
+    };
+    await db.collection(ORG_STATS).doc(row._id).set({ data: doc });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The conditional writes several actions share: an order transition applied only if the order is still as it
+ * was read, and the slot counters on an item (place taken, given back, moved) changed only if there is room.
+ * Each is one database round trip and one atomic single-document update.
+ */
+import { _, db } from '../common/cloud';
+import { updatedCount } from '../common/db';
+import { changes } from './domain/orders';
+import { counterPath } from './domain/menu';
+import { ITEMS, ORDERS, type OrderDoc } from './store';
+
+type AnyObject = Record<string, unknown>;
+
+/**
+ * Writes the difference between `before` and `after` (changed fields set, dropped ones removed, new timeline
+ * lines appended) if the order is still in the state it was read in and matches `where`. Returns whether it did.
+ */
+export async function writeOrder(before: OrderDoc, after: OrderDoc, where: AnyObject = {}): Promise<boolean> {
+  const { set, unset, added } = changes(before, after);
+  const data: AnyObject = { ...set };
+  for (const key of unset) data[key] = _.remove();
+  if (added.length > 0) data.timeline = _.push(added);
+  const res = await db
+    .collection(ORDERS)
+    .where({ _id: before._id, status: before.status, ...where })
+    .update({ data });
+  return updatedCount(res) === 1;
+}
+
+/**
+ * Takes a place for an organization in a slot of an item, if the item is still approved with the same capacity,
+ * offered by that organization in that community, and the organization has a place left.
+ */
+export async function reservePlace(
+  item: { _id: string; capacityPerSlot: number },
+  slot: string,
+  orgId: string,
+  communityId: string,
+): Promise<boolean> {
+  const res = await db
+    .collection(ITEMS)
+    .where({
+      _id: item._id,
+      status: 'approved',
+      capacityPerSlot: item.capacityPerSlot,
+      communityIds: communityId,
+      orgIds: orgId,
+      // A counter nobody has touched yet is missing; "not ≥ capacity" matches it too.
+      [counterPath(slot, orgId)]: _.not(_.gte(item.capacityPerSlot)),
+    })
+    .update({ data: { [counterPath(slot, orgId)]: _.inc(1) } });
+  return updatedCount(res) === 1;
+}
+
+/** Gives a place back (never below zero). */
+export async function releasePlace(itemId: string, slot: string, orgId: string): Promise<boolean> {
+  const res = await db
+    .collection(ITEMS)
+    .where({ _id: itemId, [counterPath(slot, orgId)]: _.gt(0) })
+    .update({ data: { [counterPath(slot, orgId)]: _.inc(-1) } });
+  return updatedCount(res) === 1;
+}
+
+/** Moves a place from one organization to another in one update, if the new one has room. */
+export async function movePlace(
+  item: { _id: string; capacityPerSlot: number },
+  slot: string,
+  fromOrg: string,
+  toOrg: string,
+  communityId: string,
+): Promise<boolean> {
+  const res = await db
+    .collection(ITEMS)
+    .where({
+      _id: item._id,
+      status: 'approved',
+      capacityPerSlot: item.capacityPerSlot,
+      communityIds: communityId,
+      orgIds: toOrg,
+      [counterPath(slot, fromOrg)]: _.gt(0),
+      [counterPath(slot, toOrg)]: _.not(_.gte(item.capacityPerSlot)),
+    })
+    .update({ data: { [counterPath(slot, fromOrg)]: _.inc(-1), [counterPath(slot, toOrg)]: _.inc(1) } });
+  return updatedCount(res) === 1;
+}
+
+/** Undoes counter changes exactly (relative, unconditional): used only to roll back this call's own moves. */
+export async function adjustPlaces(
+  itemId: string,
+  slot: string,
+  deltas: Record<string, number>,
+): Promise<void> {
+  const data: AnyObject = {};
+  for (const [orgId, delta] of Object.entries(deltas))
+    if (delta !== 0) data[counterPath(slot, orgId)] = _.inc(delta);
+  if (Object.keys(data).length > 0) await db.collection(ITEMS).doc(itemId).update({ data });
+}

@@ -1,0 +1,108 @@
+/**
+ * The demo community with the services function: the clock set to a known Monday morning in Beijing, calls to
+ * `services` as the demo people, and items put on the menu the way the product does it (staff propose, the
+ * street admin approves).
+ */
+import type { OrderView } from '../../../cloudfunctions/services/contract';
+import type { Reply } from '../../../cloudfunctions/common/reply';
+import { startDemoCloud, type DemoCloud } from '../demo';
+
+/** Monday 1 June 2026, 09:00 in Beijing: 王奶奶 is 84, 李爷爷 82, 孙桂兰 88. */
+export const AT = new Date('2026-06-01T01:00:00Z');
+
+/** The demo people the services tests use, by role. */
+export const P = {
+  wang: 'demo-resident-wang',
+  li: 'demo-resident-li',
+  zhang: 'demo-resident-zhang',
+  chen: 'demo-resident-chen',
+  zhao: 'demo-volunteer-zhao',
+  lin: 'demo-staff-xinyuan-1',
+  he: 'demo-staff-xinyuan-2',
+  song: 'demo-staff-hongye-1',
+  lukou: 'demo-admin-lukou',
+  moling: 'demo-admin-moling',
+  dongshan: 'demo-admin-dongshan',
+  district: 'demo-admin-jiangning',
+} as const;
+
+/** Communities of the demo. */
+export const C = {
+  lukou: 'jn-lukou-lukou',
+  xinqiao: 'jn-lukou-xinqiao',
+  moling: 'jn-moling-moling',
+  dongshan: 'jn-dongshan-dongshan',
+} as const;
+
+/** A started demo with services helpers. */
+export interface ServicesDemo extends DemoCloud {
+  /** Calls `services`. */
+  svc<T = unknown>(
+    openid: string,
+    action: string,
+    payload?: Record<string, unknown>,
+  ): Promise<Reply<T> & { roundTrips: number }>;
+  /** Calls `services` and returns the data (fails the test on an error reply). */
+  sok<T = unknown>(openid: string, action: string, payload?: Record<string, unknown>): Promise<T>;
+  /** A slot key `days` after AT's Beijing date. */
+  slot(days: number, period?: 'am' | 'pm'): string;
+  /** Puts an item on the menu: proposed by `staff` and approved by `admin`. Returns its id. */
+  approvedItem(over?: Record<string, unknown>, staff?: string, admin?: string): Promise<string>;
+  /** Places an order (self unless beneficiaryId is given). */
+  order(openid: string, itemId: string, slot: string, extra?: Record<string, unknown>): Promise<OrderView>;
+  /** User id of a demo openid. */
+  id(openid: string): string;
+}
+
+let keys = 0;
+/** A fresh idempotency key. */
+export function key(prefix = 'k'): string {
+  keys += 1;
+  return `${prefix}-${String(keys).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Starts the demo cloud with the clock at AT. */
+export async function startServicesDemo(): Promise<ServicesDemo> {
+  const demo = await startDemoCloud();
+  demo.cloud.clock.set(AT);
+  const svc = <T>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
+    demo.call<T>('services', openid, action, payload);
+  const sok = <T>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
+    demo.ok<T>('services', openid, action, payload);
+  return {
+    ...demo,
+    svc,
+    sok,
+    slot: (days, period = 'am') => {
+      const d = new Date(AT.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+      return `${d}/${period}`;
+    },
+    approvedItem: async (over = {}, staff: string = P.lin, admin: string = P.lukou) => {
+      const item = await sok<{ id: string }>(staff, 'proposeItem', {
+        name: '助浴上门',
+        category: '助浴',
+        description: '两名护理员上门协助洗浴，自带防滑垫和洗浴椅',
+        unit: '次',
+        priceType: 'voucher',
+        priceYuan: 30,
+        eligibility: ['age80', 'disabled'],
+        communityIds: [C.lukou],
+        capacityPerSlot: 2,
+        durationMinutes: 90,
+        idempotencyKey: key('item'),
+        ...over,
+      });
+      await sok(admin, 'reviewItem', { itemId: item.id, decision: 'approve' });
+      return item.id;
+    },
+    order: (openid, itemId, slot, extra = {}) =>
+      sok<OrderView>(openid, 'placeOrder', {
+        itemId,
+        slot,
+        subscribed: ['ORDER_STATUS', 'SERVICE_SURVEY'],
+        idempotencyKey: key('order'),
+        ...extra,
+      }),
+    id: (openid) => demo.seed.userIds[openid]!,
+  };
+}
