@@ -3,44 +3,29 @@
  * the function (capability) and the action; the reply is the function's own `{ ok, data } | { ok: false, error }`.
  * Transport failures (network, timeout, the function crashing) come back as an INTERNAL error reply, so
  * callers handle exactly one shape and never a rejected promise.
+ *
+ * The reply and error types are the functions' own (`import type`, erased at compile time), so the client and
+ * the server cannot drift apart.
  */
+import type { ErrorCode, ErrorReply, FieldIssue, Reply } from '../../cloudfunctions/common/reply';
 
 /** The error codes a function can return (DESIGN.md convention 6). */
-export type CloudErrorCode =
-  | 'INVALID_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'LIMIT_REACHED'
-  | 'CONTENT_REJECTED'
-  | 'INTERNAL';
+export type CloudErrorCode = ErrorCode;
 
-/** One problem with one input field, as zod reports it. */
-export interface CloudIssue {
-  /** Path to the field, e.g. `['contact', 'phone']`. */
-  path: (string | number)[];
-  /** Human-readable message for the field. */
-  message: string;
-}
+/** One problem with one input field; `path` is dotted, e.g. `contact.phone`. */
+export type CloudIssue = FieldIssue;
 
 /** The error half of a reply. */
-export interface CloudError {
-  code: CloudErrorCode;
-  /** Message fit to show to the user. */
-  message: string;
-  /** Field problems, for INVALID_INPUT. */
-  issues?: CloudIssue[];
-}
+export type CloudError = ErrorReply['error'];
 
 /** A function's reply: `{ ok: true, data }` or `{ ok: false, error }`. */
-export type CloudReply<T> = { ok: true; data: T } | { ok: false; error: CloudError };
+export type CloudReply<T> = Reply<T>;
 
 /** The cloud functions, one per capability. */
 export type CapabilityName = 'account' | 'services' | 'proposals' | 'volunteering' | 'charity';
 
 /** Message shown when the call never produced a reply. */
-const TRANSPORT_MESSAGE = '网络不太顺畅，请稍后再试';
+export const TRANSPORT_MESSAGE = '网络不太顺畅，请稍后再试';
 
 function isReply(value: unknown): value is CloudReply<unknown> {
   if (typeof value !== 'object' || value === null) return false;
@@ -64,7 +49,7 @@ function errMsgOf(err: unknown): string {
 export async function call<T>(
   name: CapabilityName,
   action: string,
-  payload: Record<string, unknown> = {},
+  payload: object = {},
 ): Promise<CloudReply<T>> {
   let result: unknown;
   try {
@@ -77,6 +62,17 @@ export async function call<T>(
   if (isReply(result)) return result as CloudReply<T>;
   console.warn(`cloud ${name}.${action} returned no reply envelope`);
   return { ok: false, error: { code: 'INTERNAL', message: TRANSPORT_MESSAGE } };
+}
+
+/**
+ * Field errors of an INVALID_INPUT reply, keyed by the field's dotted path (first message per field);
+ * `{}` for any other reply. Pages show them inline under each field.
+ */
+export function fieldErrors(reply: CloudReply<unknown>): Record<string, string> {
+  if (reply.ok || reply.error.code !== 'INVALID_INPUT') return {};
+  const errors: Record<string, string> = {};
+  for (const issue of reply.error.issues ?? []) errors[issue.path] ??= issue.message;
+  return errors;
 }
 
 let keyCounter = 0;

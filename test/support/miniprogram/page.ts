@@ -214,9 +214,28 @@ function eventTarget(node: Node, pick?: (el: Element) => Element | null): Node {
   return new Wrapper(exparserNode);
 }
 
-/** Taps the node matching `selector` (TDesign components included) and lets the handlers run. */
-export async function tap(root: LoadedPage | Node, selector: string): Promise<void> {
-  eventTarget(find(root, selector)).dispatchEvent('tap');
+/**
+ * Taps the node matching `selector` (TDesign components included) and lets the handlers run. `inside` is a CSS
+ * selector for the element within the component that listens, when that is not its first one (t-tab-bar-item
+ * listens on its content element: `[class*="t-tab-bar-item__content"]`, as simulate prefixes class names).
+ */
+export async function tap(root: LoadedPage | Node, selector: string, inside?: string): Promise<void> {
+  const pick = inside ? (el: Element) => (el.matches(inside) ? el : el.querySelector(inside)) : undefined;
+  eventTarget(find(root, selector), pick).dispatchEvent('tap');
+  await flush();
+}
+
+/**
+ * Dispatches any event (e.g. `agreeprivacyauthorization`, `chooseavatar`) on the node matching `selector` the way
+ * {@link tap} does, with `detail`, and lets the handlers run. For events a real finger cannot make in simulate.
+ */
+export async function fire(
+  root: LoadedPage | Node,
+  selector: string,
+  eventName: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  eventTarget(find(root, selector)).dispatchEvent(eventName, { detail });
   await flush();
 }
 

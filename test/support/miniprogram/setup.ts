@@ -2,7 +2,8 @@
  * The one shared setup of the `pages` jest project (setupFilesAfterEnv; DESIGN.md convention 3): tests never
  * build `wx` themselves. Per test file it installs, over miniprogram-simulate:
  *
- * 1. `wx` stubs (wx-stubs.ts) and the `wx.cloud` bridge to the local cloud gateway (cloud-bridge.ts).
+ * 1. `wx` stubs (wx-stubs.ts), the `wx.cloud` bridge to the local cloud gateway (cloud-bridge.ts), and
+ *    `__wxConfig`, app.json as WeChat exposes it at run time (wx-config.ts).
  * 2. `App`, `getApp`, `getCurrentPages` and a `Page` → `Component` shim (simulate only knows Component).
  * 3. A `usingComponents` rewrite on simulate's `readJson`: simulate resolves only absolute-from-root and
  *    relative paths, and silently renders anything else as an empty unknown tag. The rewrite resolves npm paths
@@ -15,6 +16,7 @@
 import path from 'node:path';
 import { cloudBridge, closeCloudBridge } from './cloud-bridge';
 import { harness } from './state';
+import { installWxConfig } from './wx-config';
 import { installWxStubs, MINIPROGRAM_ROOT } from './wx-stubs';
 
 type ComponentOptions = Record<string, unknown> & { relations?: Record<string, Record<string, unknown>> };
@@ -37,6 +39,7 @@ const globals = globalThis as unknown as Record<string, unknown>;
 // --- 1. wx -------------------------------------------------------------------------------------------------
 installWxStubs();
 (wx as unknown as Record<string, unknown>).cloud = cloudBridge;
+installWxConfig();
 afterAll(() => closeCloudBridge());
 
 // --- 2. App, getApp, getCurrentPages, Page ------------------------------------------------------------------

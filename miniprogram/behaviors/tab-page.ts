@@ -1,0 +1,24 @@
+/**
+ * Tab-page behavior: when a tab page shows, tells its custom tab bar (custom-tab-bar/) which tab is current.
+ * WeChat creates one tab bar instance per tab page and hands it out through `this.getTabBar()`.
+ */
+
+interface TabBarInstance {
+  select?: (route: string) => void;
+}
+
+/** Add to every page listed in app.json's tabBar. */
+export const tabPageBehavior = Behavior({
+  pageLifetimes: {
+    show() {
+      // getTabBar is missing outside a tab page (and in miniprogram-simulate).
+      const self = this as unknown as {
+        getTabBar?: () => TabBarInstance | null;
+        route?: string;
+        is?: string;
+      };
+      const bar = typeof self.getTabBar === 'function' ? self.getTabBar() : null;
+      bar?.select?.(self.route ?? self.is ?? '');
+    },
+  },
+});

@@ -1,0 +1,106 @@
+/**
+ * 首页: a greeting, the user's community, and what is new for them — the sections of ./sections.ts, each
+ * shown only when it has something. A user who has not chosen a community yet is asked to, first.
+ */
+import { elderModeBehavior } from '../../behaviors/elder-mode';
+import { tabPageBehavior } from '../../behaviors/tab-page';
+import { callAccount, type HomeView } from '../../lib/account';
+import { ensureSession, onSessionChange } from '../../lib/session';
+import { HOME_SECTIONS, type HomeItem } from './sections';
+
+/** A section as rendered: its items, or the error it hit. */
+interface SectionView {
+  id: string;
+  title: string;
+  items: HomeItem[];
+  failed: boolean;
+}
+
+const PROFILE_URL = '/packages/account/pages/profile/index';
+
+const unsubscribers = new WeakMap<object, () => void>();
+
+async function loadSections(home: HomeView): Promise<SectionView[]> {
+  return Promise.all(
+    HOME_SECTIONS.map(async (section) => {
+      try {
+        return { id: section.id, title: section.title, items: await section.load(home), failed: false };
+      } catch (err) {
+        console.warn(`home section ${section.id} failed`, err);
+        return { id: section.id, title: section.title, items: [], failed: true };
+      }
+    }),
+  );
+}
+
+Component({
+  behaviors: [elderModeBehavior, tabPageBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    greeting: '',
+    nickname: '',
+    avatar: '',
+    communityName: '',
+    placeLine: '',
+    needsCommunity: false,
+    sections: [] as SectionView[],
+    nothingNew: false,
+    profileUrl: PROFILE_URL,
+  },
+  lifetimes: {
+    attached() {
+      // A profile saved elsewhere (name, community) shows here on return without a reload.
+      unsubscribers.set(
+        this,
+        onSessionChange(() => {
+          // The first login also reports here; only a later change needs a reload.
+          if (this.data.status === 'ready') this.refresh();
+        }),
+      );
+    },
+    detached() {
+      unsubscribers.get(this)?.();
+      unsubscribers.delete(this);
+    },
+  },
+  methods: {
+    onLoad() {
+      this.refresh();
+    },
+    async onPullDownRefresh() {
+      await this.refresh();
+      wx.stopPullDownRefresh?.();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.refresh();
+    },
+    async refresh() {
+      const session = await ensureSession();
+      if (!session.ok) {
+        this.setData({ status: 'error', errorMessage: session.error.message });
+        return;
+      }
+      const reply = await callAccount('home');
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      const home = reply.data;
+      const sections = (await loadSections(home)).filter((s) => s.items.length > 0 || s.failed);
+      this.setData({
+        status: 'ready',
+        errorMessage: '',
+        greeting: home.greeting,
+        nickname: home.me.nickname,
+        avatar: home.me.avatarFileId ?? '',
+        communityName: home.communityName ?? '',
+        placeLine: home.me.placeNames.slice(0, 2).join(' · '),
+        needsCommunity: !home.me.communityId,
+        sections,
+        nothingNew: sections.length === 0,
+      });
+    },
+  },
+});

@@ -1,0 +1,47 @@
+/**
+ * What 首页 shows under "为您准备": a list of sections, each loading its own items for the current user.
+ * This is the extension point for later capabilities — add a section here (services: orders on their way;
+ * 公益: votes open, activities to sign up for) and 首页 shows it when it has items; a section with no items
+ * is not shown at all, so nothing here is ever a placeholder.
+ */
+import type { HomeView } from '../../lib/account';
+
+/** One line of a section: a title, an optional note, and the page it opens. */
+export interface HomeItem {
+  id: string;
+  title: string;
+  /** Short text on the right, e.g. "2 条". */
+  note?: string;
+  /** Page to open (navigateTo), e.g. `/packages/account/pages/family/index`. */
+  url: string;
+  /** TDesign icon name. */
+  icon?: string;
+}
+
+/** A block of 首页. `load` may call functions; its failure shows as this section's error, not the page's. */
+export interface HomeSection {
+  id: string;
+  title: string;
+  load(home: HomeView): Promise<HomeItem[]> | HomeItem[];
+}
+
+/** Family requests waiting for the user's answer (account). */
+const familyRequests: HomeSection = {
+  id: 'family-requests',
+  title: '待您处理',
+  load(home) {
+    if (home.pendingLinkRequests === 0) return [];
+    return [
+      {
+        id: 'family-requests',
+        title: '家人请求绑定您',
+        note: `${home.pendingLinkRequests} 条`,
+        url: '/packages/account/pages/family/index',
+        icon: 'usergroup-add',
+      },
+    ];
+  },
+};
+
+/** Sections in the order 首页 shows them. */
+export const HOME_SECTIONS: HomeSection[] = [familyRequests];

@@ -1,0 +1,135 @@
+/**
+ * 我的: the user's profile summary and roles, the elder-mode switch (remembered), and an entry into each role's
+ * work (./entries.ts) — admins see 社区管理, provider staff their organization.
+ */
+import { elderModeBehavior } from '../../behaviors/elder-mode';
+import { tabPageBehavior } from '../../behaviors/tab-page';
+import type { RoleView, SelfView } from '../../lib/account';
+import { isElderMode, setElderMode } from '../../lib/elder-mode';
+import { ensureSession, onSessionChange } from '../../lib/session';
+import { inAudience, MINE_GROUPS, type MineEntry } from './entries';
+
+/** A role as a tag under the name. */
+interface RoleTag {
+  key: string;
+  label: string;
+}
+
+/** A group as rendered. */
+interface GroupView {
+  id: string;
+  title: string;
+  entries: MineEntry[];
+  /** Organizations the user works for (provider group only), shown as plain lines. */
+  orgs: string[];
+}
+
+const ROLE_NAMES: Record<RoleView['role'], string> = {
+  admin: '管理员',
+  provider: '服务人员',
+  volunteer: '志愿者',
+};
+
+function roleTags(me: SelfView): RoleTag[] {
+  const tags: RoleTag[] = [{ key: 'resident', label: '居民' }];
+  me.roles.forEach((r, i) => {
+    const where = r.role === 'provider' ? r.orgName : r.scopeName;
+    tags.push({
+      key: `${r.role}-${i}`,
+      label: where ? `${ROLE_NAMES[r.role]} · ${where}` : ROLE_NAMES[r.role],
+    });
+  });
+  return tags;
+}
+
+function groupsFor(me: SelfView): GroupView[] {
+  const orgs = me.roles.filter((r) => r.role === 'provider' && r.orgName).map((r) => r.orgName as string);
+  return MINE_GROUPS.filter((g) => inAudience(me, g.audience))
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      entries: g.entries,
+      orgs: g.audience === 'provider' ? orgs : [],
+    }))
+    .filter((g) => g.entries.length > 0 || g.orgs.length > 0);
+}
+
+function profileData(me: SelfView) {
+  return {
+    nickname: me.nickname,
+    avatar: me.avatarFileId ?? '',
+    place: me.placeNames.join(' · '),
+    age: me.age ?? 0,
+    phoneMasked: me.phoneMasked ?? '',
+    tags: roleTags(me),
+    groups: groupsFor(me),
+  };
+}
+
+const unsubscribers = new WeakMap<object, () => void>();
+
+Component({
+  behaviors: [elderModeBehavior, tabPageBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    elderOn: false,
+    nickname: '',
+    avatar: '',
+    place: '',
+    age: 0,
+    phoneMasked: '',
+    tags: [] as RoleTag[],
+    groups: [] as GroupView[],
+    profileUrl: '/packages/account/pages/profile/index',
+  },
+  lifetimes: {
+    attached() {
+      this.setData({ elderOn: isElderMode() });
+      unsubscribers.set(
+        this,
+        onSessionChange((me) => this.setData(profileData(me))),
+      );
+    },
+    detached() {
+      unsubscribers.get(this)?.();
+      unsubscribers.delete(this);
+    },
+  },
+  pageLifetimes: {
+    show() {
+      // The setting may have changed on another page.
+      if (this.data.elderOn !== isElderMode()) this.setData({ elderOn: isElderMode() });
+    },
+  },
+  methods: {
+    onLoad() {
+      this.load();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.load();
+    },
+    async load() {
+      const session = await ensureSession();
+      if (!session.ok) {
+        this.setData({ status: 'error', errorMessage: session.error.message });
+        return;
+      }
+      this.setData({ status: 'ready', ...profileData(session.me) });
+    },
+    onElderChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
+      this.applyElder(Boolean(e.detail.value));
+    },
+    onElderCell() {
+      this.applyElder(!this.data.elderOn);
+    },
+    noop() {
+      // Swallows the switch's tap (see index.wxml).
+    },
+    applyElder(on: boolean) {
+      setElderMode(on);
+      this.setData({ elderOn: on });
+    },
+  },
+});

@@ -1,0 +1,57 @@
+/** 首页 against the real account function: greeting and community, family requests, a user without a community. */
+import { resetSession } from '../../../miniprogram/lib/session';
+import { closePage, loadPage, type LoadedPage, waitFor } from '../../support/miniprogram/page';
+import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
+import { textOf } from '../../support/miniprogram/text';
+
+const HOME = 'pages/home/index';
+
+let demo: DemoCloud;
+beforeAll(async () => {
+  demo = await startPageCloud('demo-resident-wang');
+});
+afterAll(() => demo.close());
+afterEach(() => resetSession());
+
+async function ready(page: LoadedPage): Promise<void> {
+  await waitFor(() => page.data.status !== 'loading');
+  expect(page.data.errorMessage).toBe('');
+}
+
+it('greets the demo user by name and shows her community', async () => {
+  const page = await loadPage(HOME);
+  await ready(page);
+  expect(textOf(page, '#greeting')).toMatch(/^(早上好|上午好|中午好|下午好|晚上好|您好).*，王奶奶$/);
+  expect(textOf(page, '#community')).toBe('江宁区 · 禄口街道 · 禄口社区');
+  expect(page.querySelector('#choose-community')).toBeUndefined();
+  // 张明's link is already confirmed in the demo: nothing waits for her.
+  expect(page.querySelector('#section-family-requests')).toBeUndefined();
+  expect(textOf(page, '#nothing-new')).toBe('暂时没有需要您处理的事情');
+  await closePage(page);
+});
+
+it('shows a family request waiting for her', async () => {
+  const { code } = await demo.ok<{ code: string }>('account', 'demo-resident-wang', 'createLinkCode');
+  await demo.ok('account', 'demo-resident-chen', 'requestLink', { code, relation: '侄女' });
+
+  const page = await loadPage(HOME);
+  await ready(page);
+  const section = page.querySelector('#section-family-requests');
+  expect(section).toBeDefined();
+  expect(textOf(page, '#section-family-requests')).toContain('家人请求绑定您');
+  expect(textOf(page, '#section-family-requests')).toContain('1 条');
+  expect(page.querySelector('#nothing-new')).toBeUndefined();
+  await closePage(page);
+});
+
+it('asks a new user to choose a community first', async () => {
+  switchUser('page-test-newcomer');
+  const page = await loadPage(HOME);
+  await ready(page);
+  expect(textOf(page, '#greeting')).toMatch(/，微信用户$/);
+  expect(page.querySelector('#community')).toBeUndefined();
+  expect(textOf(page, '#choose-community')).toContain('请先选择您住在哪个社区');
+  // login really created the record, from the gateway's identity.
+  expect(demo.cloud.store.docs('users').some((u) => u.openid === 'page-test-newcomer')).toBe(true);
+  await closePage(page);
+});
