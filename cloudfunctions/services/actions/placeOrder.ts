@@ -9,8 +9,9 @@
  * UNAUTHENTICATED, FORBIDDEN (not linked to that person nor their admin; the person does not meet the item's
  * conditions), NOT_FOUND (item, person), CONFLICT (item not offered in the person's community; already booked
  * for that half day), LIMIT_REACHED (the half day is full), CONTENT_REJECTED.
- * Round trips: 3 (everything read in one aggregation, the place, the insert); 1 for a retried tap. A place
- * taken by someone else between read and write costs one more per organization tried.
+ * Round trips: 3 (everything read in one aggregation, the place, the insert); 1 for a retried tap or a refusal.
+ * A place taken by someone else between read and write costs one more per organization tried; a double
+ * booking racing another costs two more (the unique index refuses it, the place is given back).
  */
 import { action } from '../../common/action';
 import { _ } from '../../common/cloud';
@@ -47,6 +48,7 @@ import {
 import { releasePlace, reservePlace } from '../writes';
 
 const DONE = _.in(['completed', 'confirmed']);
+const ALREADY_BOOKED = '这个时段已经预约过这项服务了，可以在「我的预约」里查看';
 
 export default action({
   input: servicesInputs.placeOrder,
@@ -67,6 +69,11 @@ export default action({
       ...(forOther
         ? [
             { as: 'target', from: USERS, match: { _id: input.beneficiaryId } },
+            {
+              as: 'live',
+              from: ORDERS,
+              match: { activeKey: activeKeyOf(input.beneficiaryId!, input.itemId, input.slot) },
+            },
             { as: 'links', from: FAMILY_LINKS, localField: '_id', foreignField: 'relativeId' },
             { as: 'profile', from: PROFILES, match: { _id: input.beneficiaryId } },
             {
@@ -77,6 +84,8 @@ export default action({
             },
           ]
         : [
+            { set: { liveKey: _.aggregate.concat(['$_id', `|${input.itemId}|${input.slot}`]) } },
+            { as: 'live', from: ORDERS, localField: 'liveKey', foreignField: 'activeKey' },
             { as: 'profile', from: PROFILES, localField: '_id', foreignField: '_id' },
             {
               as: 'history',
@@ -108,6 +117,7 @@ export default action({
     const facts = factsOf(person, r.one<ProfileDoc>('profile'));
     if (!isEligible(item.eligibility, facts, ctx.now))
       throw forbidden(eligibleReason(item.eligibility, facts, ctx.now));
+    if (r.one<OrderDoc>('live')) throw conflict(ALREADY_BOOKED);
     const address = input.address ?? person.address;
     if (!address) throw invalid('请填写上门服务的地址', [{ path: 'address', message: 'required' }]);
     const phone = input.contactPhone ?? person.phone ?? me.phone;
@@ -204,7 +214,7 @@ export default action({
       // The same tap twice at once (same id), or this person already has this service booked that half day.
       const same = await findById<OrderDoc>(ORDERS, orderId);
       if (same) return orderView(same, relationTo({ user: me, elderIds: [] }, same), ctx.now);
-      throw conflict('这个时段已经预约过这项服务了，可以在「我的预约」里查看');
+      throw conflict(ALREADY_BOOKED);
     }
     return orderView(order, relationTo({ user: me, elderIds: [] }, order), ctx.now);
   },

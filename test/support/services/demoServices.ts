@@ -50,8 +50,18 @@ export interface ServicesDemo extends DemoCloud {
   approvedItem(over?: Record<string, unknown>, staff?: string, admin?: string): Promise<string>;
   /** Places an order (self unless beneficiaryId is given). */
   order(openid: string, itemId: string, slot: string, extra?: Record<string, unknown>): Promise<OrderView>;
-  /** User id of a demo openid. */
+  /** User id of a demo openid (or of a person added with `person`). */
   id(openid: string): string;
+  /** Adds a resident who logged in and set a community (and optionally more profile fields). */
+  person(openid: string, profile: Record<string, unknown>): Promise<string>;
+  /** An admin registers an organization and makes the given new people its staff. Returns its id. */
+  addOrg(
+    admin: string,
+    name: string,
+    communityIds: string[],
+    scopeId: string,
+    staff: string[],
+  ): Promise<string>;
 }
 
 let keys = 0;
@@ -69,6 +79,13 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
     demo.call<T>('services', openid, action, payload);
   const sok = <T>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
     demo.ok<T>('services', openid, action, payload);
+  const added = new Map<string, string>();
+  const person = async (openid: string, profile: Record<string, unknown>) => {
+    const me = await demo.ok<{ id: string }>('account', openid, 'login');
+    await demo.ok('account', openid, 'updateProfile', profile);
+    added.set(openid, me.id);
+    return me.id;
+  };
   return {
     ...demo,
     svc,
@@ -103,6 +120,29 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
         idempotencyKey: key('order'),
         ...extra,
       }),
-    id: (openid) => demo.seed.userIds[openid]!,
+    id: (openid) => demo.seed.userIds[openid] ?? added.get(openid)!,
+    person,
+    addOrg: async (admin, name, communityIds, scopeId, staff) => {
+      const org = await demo.ok<{ id: string }>('account', admin, 'createOrg', {
+        name,
+        description: `${name}：社区居家养老服务`,
+        services: ['助餐', '助浴', '助洁'],
+        communityIds,
+        scopeId,
+        idempotencyKey: key('org'),
+      });
+      for (const openid of staff) {
+        const userId = await person(openid, {
+          nickname: `${name.slice(0, 4)} 员工`,
+          communityId: communityIds[0],
+        });
+        await demo.ok('account', admin, 'grantRole', {
+          targetUserId: userId,
+          targetRole: 'provider',
+          orgId: org.id,
+        });
+      }
+      return org.id;
+    },
   };
 }
