@@ -52,6 +52,8 @@ export interface ServicesDemo extends DemoCloud {
   order(openid: string, itemId: string, slot: string, extra?: Record<string, unknown>): Promise<OrderView>;
   /** User id of a demo openid (or of a person added with `person`). */
   id(openid: string): string;
+  /** Fires a timer of the services function; returns its summary (fails the test if it failed). */
+  fire<T = unknown>(trigger: 'rematch' | 'monthlyVouchers' | 'pruneSlots'): Promise<T>;
   /** Adds a resident who logged in and set a community (and optionally more profile fields). */
   person(openid: string, profile: Record<string, unknown>): Promise<string>;
   /** An admin registers an organization and makes the given new people its staff. Returns its id. */
@@ -122,6 +124,13 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
       }),
     id: (openid) => demo.seed.userIds[openid] ?? added.get(openid)!,
     person,
+    fire: async <T>(trigger: string) => {
+      const outcome = await demo.cloud.timers.fire('services', trigger);
+      if (!outcome.ok) throw new Error(`timer ${trigger}: ${outcome.error.message}`);
+      const reply = JSON.parse(outcome.resultJson) as Reply<T>;
+      if (!reply.ok) throw new Error(`timer ${trigger}: ${reply.error.code} ${reply.error.message}`);
+      return reply.data;
+    },
     addOrg: async (admin, name, communityIds, scopeId, staff) => {
       const org = await demo.ok<{ id: string }>('account', admin, 'createOrg', {
         name,
