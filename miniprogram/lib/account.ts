@@ -17,6 +17,8 @@ import type {
 import { call, type CloudReply } from './cloud';
 
 export type {
+  AccountAction,
+  AccountInput,
   CommunityStat,
   HomeView,
   LinkView,

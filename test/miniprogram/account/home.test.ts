@@ -1,6 +1,6 @@
 /** 首页 against the real account function: greeting and community, family requests, a user without a community. */
 import { resetSession } from '../../../miniprogram/lib/session';
-import { closePage, loadPage, type LoadedPage, waitFor } from '../../support/miniprogram/page';
+import { closePage, lastCall, loadPage, type LoadedPage, tap, waitFor } from '../../support/miniprogram/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../support/miniprogram/text';
 
@@ -30,7 +30,7 @@ it('greets the demo user by name and shows her community', async () => {
   await closePage(page);
 });
 
-it('shows a family request waiting for her', async () => {
+it('shows a family request waiting for her, which opens the family page', async () => {
   const { code } = await demo.ok<{ code: string }>('account', 'demo-resident-wang', 'createLinkCode');
   await demo.ok('account', 'demo-resident-chen', 'requestLink', { code, relation: '侄女' });
 
@@ -41,6 +41,8 @@ it('shows a family request waiting for her', async () => {
   expect(textOf(page, '#section-family-requests')).toContain('家人请求绑定您');
   expect(textOf(page, '#section-family-requests')).toContain('1 条');
   expect(page.querySelector('#nothing-new')).toBeUndefined();
+  await tap(page, '#section-family-requests .section__item');
+  expect(lastCall('navigateTo')).toEqual({ url: '/packages/account/pages/family/index' });
   await closePage(page);
 });
 
