@@ -27,7 +27,11 @@ export interface DemoCloud {
 /** Starts a cloud with the demo community's people. */
 export async function startDemoCloud(): Promise<DemoCloud> {
   const cloud = await startTestCloud({
-    functionEnv: { MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS, MULIN_CHECKIN_SECRET: crypto.randomUUID() },
+    functionEnv: {
+      MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS,
+      MULIN_CHECKIN_SECRET: crypto.randomUUID(),
+      MULIN_CHARITY_SECRET: crypto.randomUUID(),
+    },
   });
   const seed = await seedAccount(cloud);
   const call = async <T>(
