@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const functionEnv = {
     MULIN_BOOTSTRAP_ADMINS: process.env.MULIN_BOOTSTRAP_ADMINS ?? DEMO_BOOTSTRAP_ADMINS,
     MULIN_CHECKIN_SECRET: process.env.MULIN_CHECKIN_SECRET ?? crypto.randomUUID(),
+    MULIN_CHARITY_SECRET: process.env.MULIN_CHARITY_SECRET ?? crypto.randomUUID(),
   };
   const cloud = await startLocalCloud({
     port,
