@@ -318,6 +318,13 @@ export interface NeedView {
   closedReason?: string;
 }
 
+/** A need with where to bring it and the dates a pledge may name. */
+export interface NeedDetailView {
+  need: NeedView;
+  supermarket: SupermarketView | null;
+  pledgeWindow: { earliest: string; latest: string };
+}
+
 /** One step of a chain as shown (every field that was hashed, so anyone can recompute it). */
 export interface EventView {
   seq: number;
@@ -371,6 +378,12 @@ export interface DonationView {
   thanks?: string;
   can: DonationAbilities;
   createdAt: string;
+}
+
+/** What a staff step returns: the donation, and whether this call was a replay of a step already taken. */
+export interface StepResult {
+  donation: DonationView;
+  replayed: boolean;
 }
 
 /** Why a chain is not intact. */

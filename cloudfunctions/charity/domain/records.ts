@@ -87,6 +87,7 @@ export interface NeedDoc {
   placePath: string[];
   supermarketId: string;
   supermarketName: string;
+  supermarketAddress: string;
   item: string;
   itemCategory: ItemCategory;
   unit: string;

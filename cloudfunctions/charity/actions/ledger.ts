@@ -1,0 +1,34 @@
+/**
+ * ledger — the public ledger: every donation's masked chain, newest first, optionally for one month. Open to
+ * all; no personal data (events never hold any; recipients appear as 张*, 80岁, 秣陵街道; donors as 李*).
+ * Input: { month?, offset, limit ≤ 20 }. Result: Page<DonationView>. Errors: INVALID_INPUT. Round trips: 1.
+ */
+import { action } from '../../common/action';
+import { db } from '../../common/cloud';
+import { rows } from '../../common/db';
+import { toPage, type Page } from '../../common/schemas';
+import { charityInputs, type DonationView } from '../contract';
+import { PUBLIC } from '../domain/access';
+import { donationView } from '../domain/views';
+import { DONATIONS, type DonationDoc } from '../store';
+
+export default action({
+  input: charityInputs.ledger,
+  async run(input): Promise<Page<DonationView>> {
+    const found = rows<DonationDoc>(
+      await db
+        .collection(DONATIONS)
+        .where(input.month ? { month: input.month } : {})
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'asc')
+        .skip(input.offset)
+        .limit(input.limit + 1)
+        .get(),
+    );
+    return toPage(
+      found.map((d) => donationView(d, PUBLIC)),
+      input.offset,
+      input.limit,
+    );
+  },
+});

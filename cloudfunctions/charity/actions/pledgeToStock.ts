@@ -1,0 +1,68 @@
+/**
+ * pledgeToStock — a donor pledges an item to a supermarket's general stock (staff later allocate it to a
+ * recipient's need). The item's name is public, so it is content-checked. Idempotent on the client's key.
+ * Input: { supermarketId, item, itemCategory, unit, quantity, pledgeBy, subscribed, idempotencyKey }.
+ * Result: DonationView (with the code). Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND (supermarket),
+ * CONTENT_REJECTED. Round trips: 2 (caller + supermarket + any earlier try, the insert).
+ */
+import { action } from '../../common/action';
+import { db } from '../../common/cloud';
+import { checkText } from '../../common/contentCheck';
+import { findById, isDuplicateKey } from '../../common/db';
+import { notFound } from '../../common/errors';
+import { idempotentId } from '../../common/idempotency';
+import { charityInputs, type DonationView } from '../contract';
+import { PUBLIC } from '../domain/access';
+import { newDonation } from '../domain/donations';
+import { checkPledgeBy } from '../domain/needs';
+import { donationView } from '../domain/views';
+import {
+  DONATIONS,
+  donorLabel,
+  first,
+  SUPERMARKETS,
+  withCaller,
+  type DonationDoc,
+  type SupermarketDoc,
+} from '../store';
+
+const asDonor = { ...PUBLIC, donor: true };
+
+export default action({
+  input: charityInputs.pledgeToStock,
+  async run(input, ctx): Promise<DonationView> {
+    const id = idempotentId(ctx.openid, 'charity-donation', input.idempotencyKey);
+    const r = await withCaller(ctx, {
+      sm: { from: SUPERMARKETS, match: { _id: input.supermarketId } },
+      earlier: { from: DONATIONS, match: { _id: id } },
+    });
+    const earlier = first<DonationDoc>(r.earlier);
+    if (earlier) return donationView(earlier, asDonor);
+    const sm = first<SupermarketDoc>(r.sm);
+    if (!sm) throw notFound('慈善超市');
+    checkPledgeBy(input.pledgeBy, ctx.now);
+    await checkText(ctx.openid, [input.item, input.unit], 1);
+    const donation = newDonation(
+      id,
+      r.caller,
+      donorLabel(r.caller),
+      {
+        item: input.item,
+        itemCategory: input.itemCategory,
+        unit: input.unit,
+        quantity: input.quantity,
+        pledgeBy: input.pledgeBy,
+        subscribed: input.subscribed,
+      },
+      { kind: 'stock', supermarket: sm },
+      ctx.now,
+    );
+    try {
+      await db.collection(DONATIONS).add({ data: donation });
+      return donationView(donation, asDonor);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return donationView((await findById<DonationDoc>(DONATIONS, id))!, asDonor);
+    }
+  },
+});

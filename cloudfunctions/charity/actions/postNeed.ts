@@ -1,0 +1,88 @@
+/**
+ * postNeed — an admin of the recipient's place posts a need (微心愿) for them: item, quantity, estimated value
+ * per unit, a short story and a deadline. The story is public, so it must not name the recipient, their phone or
+ * address, and it is content-checked (a story WeChat is unsure about stays off the public list until looked at).
+ * The item is brought to the charity supermarket of the recipient's street, which must be open.
+ * Idempotent on the key.
+ * Input: { recipientId, item, itemCategory, unit, quantity, estimatedValue, story, deadline, idempotencyKey }.
+ * Result: NeedView. Errors: INVALID_INPUT (story identifies the recipient; deadline not within 90 days),
+ * UNAUTHENTICATED, FORBIDDEN (outside the admin's scope), NOT_FOUND (recipient), CONFLICT (recipient no longer
+ * served; no supermarket in their street yet), CONTENT_REJECTED.
+ * Round trips: 2 (recipient + supermarket + caller + any earlier try, the insert).
+ */
+import { action } from '../../common/action';
+import { requireAdminOver } from '../../common/auth';
+import { db } from '../../common/cloud';
+import { checkText } from '../../common/contentCheck';
+import { findById, isDuplicateKey } from '../../common/db';
+import { conflict, invalid, notFound, unauthenticated } from '../../common/errors';
+import { idempotentId } from '../../common/idempotency';
+import { CHARITY_LIMITS, charityInputs, type NeedView } from '../contract';
+import { publicProfile, requireNoIdentity } from '../domain/privacy';
+import type { NeedDoc, RecipientDoc, SupermarketDoc } from '../domain/records';
+import { needView } from '../domain/views';
+import { first, NEEDS, readRooted, RECIPIENTS, SUPERMARKETS } from '../store';
+
+export default action({
+  input: charityInputs.postNeed,
+  async run(input, ctx): Promise<NeedView> {
+    const id = idempotentId(ctx.openid, 'charity-need', input.idempotencyKey);
+    const r = await readRooted(
+      ctx,
+      RECIPIENTS,
+      { _id: input.recipientId },
+      {
+        sm: { from: SUPERMARKETS, localField: 'placePath', foreignField: '_id' },
+        earlier: { from: NEEDS, match: { _id: id } },
+      },
+    );
+    const rec = r.root as unknown as RecipientDoc | undefined;
+    if (!rec) throw notFound('受助人');
+    if (!r.caller) throw unauthenticated();
+    requireAdminOver(r.caller, rec.placePath);
+    const earlier = first<NeedDoc>(r.joined.earlier);
+    if (earlier) return needView(earlier, ctx.now, true);
+    if (!rec.active) throw conflict('此受助人已停止登记');
+    const sm = first<SupermarketDoc>(r.joined.sm);
+    if (!sm) throw conflict('该街道还没有开设慈善超市');
+    const latest = ctx.now.getTime() + CHARITY_LIMITS.needDaysMax * 86_400_000;
+    if (input.deadline.getTime() <= ctx.now.getTime() + 86_400_000 || input.deadline.getTime() > latest)
+      throw invalid('截止日期须在明天之后、90 天之内', [{ path: 'deadline', message: 'out of range' }]);
+    requireNoIdentity(input.story, rec, 'story');
+    requireNoIdentity(input.item, rec, 'item');
+    const moderation = await checkText(ctx.openid, [input.item, input.unit, input.story]);
+    const need: NeedDoc = {
+      _id: id,
+      recipientId: rec._id,
+      publicProfile: publicProfile(rec, ctx.now),
+      communityId: rec.communityId,
+      communityName: rec.communityName,
+      placePath: rec.placePath,
+      supermarketId: sm._id,
+      supermarketName: sm.name,
+      supermarketAddress: sm.address,
+      item: input.item,
+      itemCategory: input.itemCategory,
+      unit: input.unit,
+      quantity: input.quantity,
+      available: input.quantity,
+      delivered: 0,
+      estimatedValue: input.estimatedValue,
+      story: input.story,
+      moderation,
+      deadline: input.deadline,
+      closed: false,
+      claims: {},
+      createdBy: r.caller._id,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    try {
+      await db.collection(NEEDS).add({ data: need });
+      return needView(need, ctx.now, true);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return needView((await findById<NeedDoc>(NEEDS, id))!, ctx.now, true);
+    }
+  },
+});

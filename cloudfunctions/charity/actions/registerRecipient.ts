@@ -1,0 +1,85 @@
+/**
+ * registerRecipient — an admin over a community registers a person the charity supermarket serves (80+ elder,
+ * low-income family, disabled resident, child in difficulty), with the consent record PIPL asks for sensitive
+ * data. Only what delivery needs is collected: name, address, phone (optional), birth year (optional). If the
+ * person uses the mini program, linking their account lets them confirm receipt and thank donors themselves.
+ * The same person (name plus phone or address) cannot be registered twice in a community. Idempotent on the key.
+ * Input: { name, category, birthYear?, communityId, address, phone?, residentId?, consent: { method, note? },
+ * idempotencyKey }. Result: RecipientView (in full: only admins of the place ever get it).
+ * Errors: INVALID_INPUT (resident not found in the admin's scope), UNAUTHENTICATED, FORBIDDEN (community outside
+ * the admin's scope), NOT_FOUND (community), CONFLICT (already registered).
+ * Round trips: 2 (caller + community + resident + same-name records + any earlier try, the insert).
+ */
+import { action } from '../../common/action';
+import { isAdminOver, requireAdminOver } from '../../common/auth';
+import { db } from '../../common/cloud';
+import { findById, isDuplicateKey } from '../../common/db';
+import { conflict, invalid, notFound } from '../../common/errors';
+import { idempotentId } from '../../common/idempotency';
+import { USERS, type UserDoc } from '../../common/users';
+import { charityInputs, type RecipientView } from '../contract';
+import { publicProfile } from '../domain/privacy';
+import type { RecipientDoc } from '../domain/records';
+import { recipientView } from '../domain/views';
+import { first, PLACES, RECIPIENTS, withCaller, type PlaceRef } from '../store';
+
+export default action({
+  input: charityInputs.registerRecipient,
+  async run(input, ctx): Promise<RecipientView> {
+    const id = idempotentId(ctx.openid, 'charity-recipient', input.idempotencyKey);
+    const r = await withCaller(ctx, {
+      community: { from: PLACES, match: { _id: input.communityId, level: 'community' } },
+      resident: { from: USERS, match: { _id: input.residentId ?? '-' } },
+      sameName: { from: RECIPIENTS, match: { communityId: input.communityId, name: input.name }, limit: 20 },
+      earlier: { from: RECIPIENTS, match: { _id: id } },
+    });
+    const community = first<PlaceRef>(r.community);
+    if (!community) throw notFound('社区');
+    requireAdminOver(r.caller, community.path);
+    const show = (doc: RecipientDoc) => recipientView(doc, ctx.now, publicProfile(doc, ctx.now));
+    const earlier = first<RecipientDoc>(r.earlier);
+    if (earlier) return show(earlier);
+    if (input.residentId) {
+      const resident = first<UserDoc>(r.resident);
+      if (!resident || resident.kind !== 'wechat' || !isAdminOver(r.caller, resident.placePath))
+        throw invalid('没有找到这位居民（须在您管辖的范围内）', [
+          { path: 'residentId', message: 'not found' },
+        ]);
+    }
+    const same = (r.sameName as unknown as RecipientDoc[]).find(
+      (x) => (input.phone && x.phone === input.phone) || x.address === input.address,
+    );
+    if (same) throw conflict('此人已经登记过了');
+    const doc: RecipientDoc = {
+      _id: id,
+      name: input.name,
+      category: input.category,
+      ...(input.birthYear !== undefined ? { birthYear: input.birthYear } : {}),
+      communityId: community._id,
+      communityName: community.name,
+      streetName: community.pathNames[1] ?? community.name,
+      placePath: community.path,
+      address: input.address,
+      ...(input.phone ? { phone: input.phone } : {}),
+      ...(input.residentId ? { residentId: input.residentId } : {}),
+      consent: {
+        method: input.consent.method,
+        ...(input.consent.note ? { note: input.consent.note } : {}),
+        recordedBy: r.caller._id,
+        recordedAt: ctx.now,
+      },
+      active: true,
+      registeredBy: r.caller._id,
+      history: [{ at: ctx.now, by: r.caller._id, change: 'registered' }],
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    try {
+      await db.collection(RECIPIENTS).add({ data: doc });
+      return show(doc);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return show((await findById<RecipientDoc>(RECIPIENTS, id))!);
+    }
+  },
+});

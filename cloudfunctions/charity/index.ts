@@ -1,0 +1,76 @@
+/**
+ * The `charity` function (互联网+慈善超市): recipients, needs, donations followed step by step on an append-only
+ * hash chain to the recipient's confirmation, the supermarket's stock and reconciliation, the public ledger and
+ * the daily digest of chain heads.
+ */
+import type { Action } from '../common/action';
+import { createMain } from '../common/router';
+import adminNeeds from './actions/adminNeeds';
+import allocate from './actions/allocate';
+import cancelPledge from './actions/cancelPledge';
+import claim from './actions/claim';
+import closeNeed from './actions/closeNeed';
+import confirm from './actions/confirm';
+import digests from './actions/digests';
+import dispatch from './actions/dispatch';
+import donation from './actions/donation';
+import ledger from './actions/ledger';
+import lookupCode from './actions/lookupCode';
+import myDonations from './actions/myDonations';
+import myReceipts from './actions/myReceipts';
+import need from './actions/need';
+import needs from './actions/needs';
+import pledgeToStock from './actions/pledgeToStock';
+import postNeed from './actions/postNeed';
+import receive from './actions/receive';
+import recipientDetail from './actions/recipientDetail';
+import recipients from './actions/recipients';
+import reconciliation from './actions/reconciliation';
+import recordStocktake from './actions/recordStocktake';
+import registerRecipient from './actions/registerRecipient';
+import setSupermarket from './actions/setSupermarket';
+import staffQueue from './actions/staffQueue';
+import stats from './actions/stats';
+import supermarkets from './actions/supermarkets';
+import thank from './actions/thank';
+import updateRecipient from './actions/updateRecipient';
+import verify from './actions/verify';
+import type { CharityAction } from './contract';
+import { dailyDigest } from './timers/dailyDigest';
+import { pledgeExpiry } from './timers/pledgeExpiry';
+import { pledgeReminders } from './timers/pledgeReminders';
+
+const actions: Record<CharityAction, Action> = {
+  supermarkets,
+  needs,
+  need,
+  ledger,
+  stats,
+  digests,
+  donation,
+  verify,
+  claim,
+  pledgeToStock,
+  cancelPledge,
+  myDonations,
+  myReceipts,
+  confirm,
+  thank,
+  lookupCode,
+  receive,
+  allocate,
+  dispatch,
+  staffQueue,
+  recordStocktake,
+  reconciliation,
+  setSupermarket,
+  registerRecipient,
+  updateRecipient,
+  recipients,
+  recipientDetail,
+  postNeed,
+  closeNeed,
+  adminNeeds,
+};
+
+export const main = createMain({ actions, timers: { pledgeReminders, pledgeExpiry, dailyDigest } });
