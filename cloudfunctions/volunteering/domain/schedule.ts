@@ -28,8 +28,14 @@ export function planSchedule(input: ScheduleInput, now: Date): Schedule {
   const { startAt, endAt } = input;
   const signupOpensAt = input.signupOpensAt ?? now;
   const signupClosesAt = input.signupClosesAt ?? startAt;
+  // 24 h before the start; for an activity published at shorter notice, halfway from opening to the start (so
+  // nobody who signs up and changes their mind at once is recorded as late).
+  const opens = signupOpensAt.getTime();
   const defaultDeadline = new Date(
-    Math.max(signupOpensAt.getTime(), startAt.getTime() - VOL_LIMITS.cancelDeadlineDefaultHours * HOUR),
+    Math.max(
+      startAt.getTime() - VOL_LIMITS.cancelDeadlineDefaultHours * HOUR,
+      opens + (startAt.getTime() - opens) / 2,
+    ),
   );
   const cancelDeadline = input.cancelDeadline ?? defaultDeadline;
   const issues: FieldIssue[] = [];

@@ -20,6 +20,9 @@ import {
   WANG,
 } from './helpers';
 
+// Starting a cloud with the demo community takes a few seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let demo: DemoCloud;
 let activityId: string;
 let signupId: string;

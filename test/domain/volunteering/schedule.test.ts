@@ -31,9 +31,9 @@ describe('planSchedule', () => {
     expect(s.cancelDeadline).toEqual(at(48));
   });
 
-  it('a deadline never falls before sign-up opens', () => {
+  it('at short notice, the deadline is halfway from opening to the start', () => {
     const s = planSchedule({ startAt: at(10), endAt: at(12) }, now);
-    expect(s.cancelDeadline).toEqual(now);
+    expect(s.cancelDeadline).toEqual(at(5));
   });
 
   it('names every field at fault', () => {
@@ -81,7 +81,9 @@ describe('phases and windows', () => {
     expect(planCancellation(a, at(7), true)).toEqual({ late: false });
     expect(planCancellation(a, at(9), true)).toEqual({ late: true });
     expect(planCancellation(a, at(9), false)).toEqual({ late: false });
-    expect(() => planCancellation(a, at(12), true)).toThrow(/已经开始/);
+    expect(planCancellation(a, at(10.9), true)).toEqual({ late: true });
+    expect(() => planCancellation(a, at(11.1), true)).toThrow(/不能再取消/);
+    expect(() => planCancellation(a, at(12), false)).toThrow(/不能再取消/);
   });
 
   it('check-in opens an hour early and closes at the end; check-out runs until the grace ends', () => {
