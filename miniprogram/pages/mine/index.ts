@@ -4,8 +4,9 @@
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { tabPageBehavior } from '../../behaviors/tab-page';
-import type { RoleView, SelfView } from '../../lib/account';
+import type { SelfView } from '../../lib/account';
 import { isElderMode, setElderMode } from '../../lib/elder-mode';
+import { ROLE_NAMES, roleLabel } from '../../lib/roles';
 import { ensureSession, onSessionChange } from '../../lib/session';
 import { inAudience, MINE_GROUPS, type MineEntry } from './entries';
 
@@ -24,22 +25,11 @@ interface GroupView {
   orgs: string[];
 }
 
-const ROLE_NAMES: Record<RoleView['role'], string> = {
-  admin: '管理员',
-  provider: '服务人员',
-  volunteer: '志愿者',
-};
-
 function roleTags(me: SelfView): RoleTag[] {
-  const tags: RoleTag[] = [{ key: 'resident', label: '居民' }];
-  me.roles.forEach((r, i) => {
-    const where = r.role === 'provider' ? r.orgName : r.scopeName;
-    tags.push({
-      key: `${r.role}-${i}`,
-      label: where ? `${ROLE_NAMES[r.role]} · ${where}` : ROLE_NAMES[r.role],
-    });
-  });
-  return tags;
+  return [
+    { key: 'resident', label: ROLE_NAMES.resident },
+    ...me.roles.map((r, i) => ({ key: `${r.role}-${i}`, label: roleLabel(r) })),
+  ];
 }
 
 function groupsFor(me: SelfView): GroupView[] {

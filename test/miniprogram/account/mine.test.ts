@@ -11,6 +11,7 @@ import {
 } from '../../support/miniprogram/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf, textsOf } from '../../support/miniprogram/text';
+import { MINE_GROUPS } from '../../../miniprogram/pages/mine/entries';
 
 const MINE = 'pages/mine/index';
 
@@ -95,4 +96,11 @@ it('shows provider staff their organization', async () => {
   expect(textOf(page, '#group-provider')).toContain('心苑社会工作服务中心');
   expect(page.querySelector('#group-admin')).toBeUndefined();
   await closePage(page);
+});
+
+it('links every entry to a page app.json lists', async () => {
+  const urls = MINE_GROUPS.flatMap((g) => g.entries.map((e) => e.url));
+  expect(urls.length).toBeGreaterThan(4);
+  for (const url of urls)
+    await expect(wx.navigateTo({ url })).resolves.toMatchObject({ errMsg: 'navigateTo:ok' });
 });

@@ -1,0 +1,128 @@
+/**
+ * 代老人登记: an admin creates the record of an elder who has no WeChat (or no phone) in a community they manage,
+ * so family and staff can later act for them. The form's idempotency key makes a double tap register once.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callAccount, type PlaceView } from '../../../../lib/account';
+import { newIdempotencyKey } from '../../../../lib/cloud';
+import { plainFieldErrors } from '../../../../lib/form';
+import { placesUnder } from '../../../../lib/places';
+import { ensureSession } from '../../../../lib/session';
+import type { PlacePicked } from '../../components/place-picker/index';
+
+const FIELD_HINTS: Record<string, string> = {
+  realName: '请填老人的姓名（20 个字以内）',
+  birthYear: '出生年份请填 4 位数字，例如 1938',
+  communityId: '请选择老人住的社区',
+  address: '请填住址，例如“上元大街88号4栋101”',
+  phone: '手机号是 11 位数字，没有可以不填',
+};
+
+type Field = 'realName' | 'birthYear' | 'address' | 'phone';
+
+const EMPTY_FORM = {
+  realName: '',
+  birthYear: '',
+  communityId: '',
+  communityLabel: '',
+  address: '',
+  phone: '',
+  errors: {} as Record<string, string>,
+  banner: '',
+};
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error' | 'done',
+    errorMessage: '',
+    places: [] as PlaceView[],
+    pickerVisible: false,
+    ...EMPTY_FORM,
+    saving: false,
+    requestKey: '',
+    done: { name: '', detail: '' },
+  },
+  methods: {
+    onLoad() {
+      this.setData({ requestKey: newIdempotencyKey() });
+      this.load();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.load();
+    },
+    async load() {
+      const [session, places] = await Promise.all([ensureSession(), callAccount('places')]);
+      if (!session.ok || !places.ok) {
+        const error = !session.ok ? session.error : !places.ok ? places.error : undefined;
+        this.setData({ status: 'error', errorMessage: error?.message ?? '' });
+        return;
+      }
+      const scopes = session.me.roles
+        .filter((r) => r.role === 'admin' && r.scopeId)
+        .map((r) => r.scopeId as string);
+      if (scopes.length === 0) {
+        this.setData({ status: 'error', errorMessage: '只有社区或街道管理员可以代老人登记' });
+        return;
+      }
+      // Only the admin's own communities can be picked.
+      const mine = new Map<string, PlaceView>();
+      for (const id of scopes) for (const p of placesUnder(places.data, id)) mine.set(p.id, p);
+      this.setData({ status: 'ready', places: [...mine.values()] });
+    },
+    onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: Field }>) {
+      const field = e.currentTarget.dataset.field;
+      const errors = { ...this.data.errors };
+      delete errors[field];
+      this.setData({ [field]: e.detail.value, errors });
+    },
+    onOpenPicker() {
+      this.setData({ pickerVisible: true });
+    },
+    onPickerClose() {
+      this.setData({ pickerVisible: false });
+    },
+    onPlacePicked(e: WechatMiniprogram.CustomEvent<PlacePicked>) {
+      const errors = { ...this.data.errors };
+      delete errors.communityId;
+      this.setData({ communityId: e.detail.id, communityLabel: e.detail.names.join(' · '), errors });
+    },
+    async onSubmit() {
+      if (this.data.saving) return;
+      const d = this.data;
+      if (!d.communityId) {
+        this.setData({ errors: { ...d.errors, communityId: FIELD_HINTS.communityId } });
+        return;
+      }
+      this.setData({ saving: true, banner: '', errors: {} });
+      const reply = await callAccount('registerElder', {
+        realName: d.realName,
+        // Not a number → null on the wire → the function reports the field.
+        birthYear: Number(d.birthYear.trim()),
+        communityId: d.communityId,
+        address: d.address,
+        ...(d.phone.trim() ? { phone: d.phone.trim() } : {}),
+        idempotencyKey: d.requestKey,
+      });
+      if (reply.ok) {
+        const e = reply.data;
+        const detail = [e.communityName, e.age ? `${e.age} 岁` : '', e.address].filter(Boolean).join(' · ');
+        this.setData({ saving: false, status: 'done', done: { name: e.realName ?? e.nickname, detail } });
+        return;
+      }
+      if (reply.error.code === 'INVALID_INPUT') {
+        this.setData({
+          saving: false,
+          errors: plainFieldErrors(reply, FIELD_HINTS),
+          banner: '有几项需要改一下，请看红字',
+        });
+      } else {
+        this.setData({ saving: false, banner: reply.error.message });
+      }
+    },
+    onAnother() {
+      this.setData({ status: 'ready', ...EMPTY_FORM, requestKey: newIdempotencyKey() });
+    },
+  },
+});
