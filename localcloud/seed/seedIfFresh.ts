@@ -4,6 +4,7 @@
  */
 import type { LocalCloud } from '../cloud';
 import { seedAccount } from './account';
+import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
 
 /** The setting that makes the demo district admin the first admin (a deploy-time setting in production). */
@@ -13,6 +14,7 @@ export const DEMO_BOOTSTRAP_ADMINS = 'demo-admin-jiangning@jn';
 export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
   const started = Date.now();
   const account = await seedAccount(cloud);
+  await seedServices(cloud, account);
   await seedVolunteering(cloud, account);
   const people = Object.keys(account.userIds).length + 1;
   return `${people} people, 2 organizations, ${cloud.store.count('places', {})} places in ${Date.now() - started} ms`;
