@@ -94,7 +94,7 @@ export async function withCaller<K extends string>(
   return { caller: caller as unknown as UserDoc, ...out };
 }
 
-/** A join on a field of the root document (`localField` may be an array: any element matches). */
+/** A join on a field of the root document. */
 export interface FieldJoin {
   from: string;
   localField: string;

@@ -32,7 +32,7 @@ export default action({
       RECIPIENTS,
       { _id: input.recipientId },
       {
-        sm: { from: SUPERMARKETS, localField: 'placePath', foreignField: '_id' },
+        sm: { from: SUPERMARKETS, localField: 'streetId', foreignField: '_id' },
         earlier: { from: NEEDS, match: { _id: id } },
       },
     );

@@ -57,6 +57,7 @@ export default action({
       ...(input.birthYear !== undefined ? { birthYear: input.birthYear } : {}),
       communityId: community._id,
       communityName: community.name,
+      streetId: community.path[1] ?? community._id,
       streetName: community.pathNames[1] ?? community.name,
       placePath: community.path,
       address: input.address,

@@ -4,7 +4,7 @@
  * head published in the latest daily digest that holds this donation (so a chain rewritten consistently after
  * publication is caught too). Names the first broken link. Public.
  * Input: { donationId }. Result: VerifyView. Errors: INVALID_INPUT, NOT_FOUND.
- * Round trips: 2 (the donation with its latest digest part, then that digest).
+ * Round trips: 1 (the donation with its latest digest part), 2 once a digest holds it (then that digest).
  */
 import { action } from '../../common/action';
 import { findById } from '../../common/db';

@@ -37,6 +37,8 @@ export interface RecipientDoc {
   birthYear?: number;
   communityId: string;
   communityName: string;
+  /** The street: its charity supermarket serves them. */
+  streetId: string;
   streetName: string;
   /** [district, street, community]: admins over any of these may see the record in full. */
   placePath: string[];
