@@ -1,0 +1,256 @@
+// The services function through the local cloud and the real wx-server-sdk: for every action, the database
+// round trips of one call (the local cloud counts them per invocation) against the budget of three, and the
+// median wall time of a call; then the re-matching timer end to end — open orders matched by the engine through
+// the function, with their conditional writes.
+//
+// Run alone: npx tsx bench/services.bench.ts (after `npx tsx scripts/build.ts services`)
+
+import type { ItemAdminView, OrderView } from '../cloudfunctions/services/contract';
+import type { RematchSummary } from '../cloudfunctions/services/timers/rematch';
+import { C, key, P, startServicesDemo, type ServicesDemo } from '../test/support/services/demoServices';
+import { percentile, printResults, r2 } from './support/stats';
+import type { BenchResult } from './support/types';
+
+/** One measured call: its round trips and time. */
+interface Sample {
+  trips: number;
+  ms: number;
+}
+
+/** Runs the benchmark. */
+export async function run(): Promise<BenchResult[]> {
+  const demo = await startServicesDemo();
+  try {
+    return [...(await perAction(demo)), await rematchRun(demo)];
+  } finally {
+    await demo.close();
+  }
+}
+
+async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
+  const samples = new Map<string, Sample[]>();
+  const timed = async <T>(
+    openid: string,
+    action: string,
+    payload: Record<string, unknown> = {},
+  ): Promise<T> => {
+    const t = performance.now();
+    const reply = await demo.svc<T>(openid, action, payload);
+    const ms = performance.now() - t;
+    if (!reply.ok) throw new Error(`${action}: ${reply.error.code} ${reply.error.message}`);
+    samples.set(action, [...(samples.get(action) ?? []), { trips: reply.roundTrips, ms }]);
+    return reply.data;
+  };
+  await demo.fire('monthlyVouchers');
+  const station = await demo.addOrg(P.lukou, '禄口居家养老服务站', [C.lukou], 'jn-lukou', [
+    'bench-station-1',
+  ]);
+
+  for (let round = 0; round < 10; round++) {
+    const proposed = await timed<ItemAdminView>(P.lin, 'proposeItem', {
+      name: `助浴上门${round}`,
+      category: '助浴',
+      description: '两名护理员上门协助洗浴',
+      priceType: 'voucher',
+      priceYuan: 5,
+      eligibility: ['age80'],
+      communityIds: [C.lukou],
+      capacityPerSlot: 2,
+      idempotencyKey: key('bench-item'),
+    });
+    const itemId = proposed.id;
+    await timed(P.lukou, 'itemsToManage', { status: 'proposed' });
+    await timed(P.lukou, 'reviewItem', { itemId, decision: 'approve' });
+    await timed(P.lukou, 'editItem', {
+      itemId,
+      orgIds: [demo.seed.orgIds.xinyuan, station],
+      capacityPerSlot: 3,
+    });
+    await timed(P.wang, 'menu', {});
+    await timed(P.zhang, 'itemDetail', { itemId, beneficiaryId: demo.id(P.wang) });
+    const slot = demo.slot(1 + (round % 12));
+    const placed = await timed<OrderView>(P.wang, 'placeOrder', {
+      itemId,
+      slot,
+      subscribed: ['ORDER_STATUS', 'SERVICE_SURVEY'],
+      idempotencyKey: key(),
+    });
+    await timed(P.wang, 'myOrders', {});
+    await timed(P.wang, 'orderDetail', { orderId: placed.id });
+    // Decline to the other organization, then accept, start, finish, rate.
+    const first = placed.orgName === '心苑社会工作服务中心' ? P.lin : 'bench-station-1';
+    const second = first === P.lin ? 'bench-station-1' : P.lin;
+    await timed(first, 'workOrders', { view: 'incoming' });
+    await timed(first, 'declineOrder', { orderId: placed.id, reason: '人手不足' });
+    await timed(second, 'acceptOrder', { orderId: placed.id });
+    await timed(second, 'checkIn', {
+      orderId: placed.id,
+      location: { latitude: 31.737, longitude: 118.866 },
+    });
+    await timed(second, 'checkOut', { orderId: placed.id, notes: '服务完成' });
+    if (round % 2 === 0) await timed(P.wang, 'rateOrder', { orderId: placed.id, rating: 5 });
+    else await timed(P.lukou, 'phoneCallback', { orderId: placed.id, rating: 4 });
+    // An order cancelled, one escalated and assigned by hand.
+    const other = await timed<OrderView>(P.zhang, 'placeOrder', {
+      itemId,
+      slot: demo.slot(1 + (round % 12), 'pm'),
+      beneficiaryId: demo.id(P.wang),
+      idempotencyKey: key(),
+    });
+    await timed(P.zhang, 'cancelOrder', { orderId: other.id, reason: '临时有事' });
+    const stuck = await demo.order(P.wang, itemId, demo.slot(2 + (round % 11), 'pm'));
+    const a = stuck.orgName === '心苑社会工作服务中心' ? P.lin : 'bench-station-1';
+    await demo.sok(a, 'declineOrder', { orderId: stuck.id, reason: '人手不足' });
+    await demo.sok(a === P.lin ? 'bench-station-1' : P.lin, 'declineOrder', {
+      orderId: stuck.id,
+      reason: '人手不足',
+    });
+    await timed(P.lukou, 'adminOrders', { view: 'overdue' });
+    await timed(P.lukou, 'assignOrder', { orderId: stuck.id, orgId: station });
+    await timed(P.lukou, 'providerStats', {});
+    await timed(P.wang, 'vouchers', {});
+    await timed(P.lukou, 'setEligibility', {
+      targetUserId: demo.id(P.zhang),
+      disabled: round % 2 === 0,
+      lowIncome: false,
+    });
+    await timed(P.lukou, 'setVoucherPolicy', {
+      communityId: C.lukou,
+      monthlyYuan: 80,
+      eligibility: ['age80', 'disabled', 'lowIncome'],
+    });
+    const asker = await demo.person(`bench-asker-${round}`, {
+      nickname: `居民${round}`,
+      communityId: C.lukou,
+    });
+    void asker;
+    await timed(`bench-asker-${round}`, 'requestService', {
+      category: '其他',
+      text: `希望有上门理发 ${round}`,
+    });
+    const lines = await timed<{ items: { id: string; status: string }[] }>(P.lukou, 'demands', {});
+    if (round === 9)
+      await timed(P.lukou, 'adoptDemand', {
+        demandId: lines.items[0]!.id,
+        name: '上门理发',
+        category: '助洁',
+        priceType: 'lowcost',
+        priceYuan: 8,
+        capacityPerSlot: 4,
+        orgIds: [demo.seed.orgIds.xinyuan],
+        idempotencyKey: key('adopt'),
+      });
+  }
+  return [...samples.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([action, list]) => {
+      const trips = Math.max(...list.map((s) => s.trips));
+      return {
+        name: `services.${action}`,
+        figures: {
+          'round trips (max)': trips,
+          'round trips (min)': Math.min(...list.map((s) => s.trips)),
+          calls: list.length,
+          p50_ms: r2(
+            percentile(
+              list.map((s) => s.ms),
+              50,
+            ),
+          ),
+        },
+        budget: '≤ 3 round trips',
+        withinBudget: trips <= 3,
+      };
+    });
+}
+
+/** The re-matching timer on `n` orders waiting for a provider (written straight to the store: a bench set-up). */
+async function rematchRun(demo: ServicesDemo, n = 400): Promise<BenchResult> {
+  const items: string[] = [];
+  for (let k = 0; k < 4; k++)
+    items.push(
+      await demo.approvedItem({
+        name: `助餐${k}`,
+        category: '助餐',
+        priceType: 'free',
+        priceYuan: 0,
+        eligibility: [],
+        capacityPerSlot: 4,
+        communityIds: [C.lukou, C.xinqiao],
+      }),
+    );
+  const slots = Array.from({ length: 10 }, (_x, d) => [
+    demo.slot(d + 3, 'am'),
+    demo.slot(d + 3, 'pm'),
+  ]).flat();
+  const at = new Date(demo.cloud.clock.now());
+  const docs = Array.from({ length: n }, (_x, i) => {
+    const slot = slots[i % slots.length]!;
+    // Every (item, slot) pair gets n / (items × slots) orders, so demand exceeds places everywhere alike.
+    const itemId = items[Math.floor(i / slots.length) % items.length]!;
+    const beneficiaryId = `bench-resident-${i}`;
+    return {
+      _id: `bench-order-${i}`,
+      itemId,
+      itemName: '助餐',
+      category: '助餐',
+      priceType: 'free',
+      priceFen: 0,
+      beneficiaryId,
+      beneficiaryName: `居民${i}`,
+      orderedBy: beneficiaryId,
+      orderedByOpenid: `bench-openid-${i}`,
+      via: 'self',
+      consent: [],
+      communityId: i % 3 === 0 ? C.xinqiao : C.lukou,
+      communityName: '禄口社区',
+      placePath: ['jn', 'jn-lukou', i % 3 === 0 ? C.xinqiao : C.lukou],
+      address: '禄口社区',
+      phone: '13900000000',
+      note: '',
+      slot,
+      slotStart: new Date(`${slot.slice(0, 10)}T${slot.endsWith('am') ? '08:00' : '13:30'}:00+08:00`),
+      status: 'submitted',
+      excludedOrgIds: [],
+      rematchCount: 0,
+      staffNotified: false,
+      subsidy: { status: 'none', amountFen: 0 },
+      adminNotified: false,
+      activeKey: `${beneficiaryId}|${itemId}|${slot}`,
+      timeline: [
+        {
+          event: 'submitted',
+          status: 'submitted',
+          at,
+          by: { id: beneficiaryId, name: '居民', role: 'resident' },
+        },
+      ],
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+  demo.cloud.store.insert('service_orders', docs);
+  const t = performance.now();
+  const outcome = await demo.cloud.timers.fire('services', 'rematch');
+  const ms = performance.now() - t;
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  const summary = (JSON.parse(outcome.resultJson) as { data: RematchSummary }).data;
+  const capacity = items.length * slots.length * 4;
+  return {
+    name: `services rematch timer, ${n} waiting orders`,
+    figures: {
+      matched: summary.matched,
+      'places available': capacity,
+      'wall ms': Math.round(ms),
+      'round trips': outcome.stats.dbRoundTrips,
+      'staff told': summary.staffTold,
+    },
+  };
+}
+
+if (require.main === module) {
+  void run().then((results) => {
+    printResults(results);
+    process.exit(0);
+  });
+}
