@@ -7,11 +7,11 @@
  * Errors: INVALID_INPUT (wrong code, with the tries left), UNAUTHENTICATED, NOT_FOUND, FORBIDDEN (neither the
  * recipient nor staff of the supermarket; staff without a code), CONFLICT (not on its way), LIMIT_REACHED
  * (too many wrong codes). Round trips: 3 (donation + recipient + caller, the appended step, the need's delivered
- * count); 2 for a wrong code.
+ * count); 2 for a wrong code; a lost race 2 (+1 to read the step that won).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { forbidden, invalid, limitReached } from '../../common/errors';
+import { conflict, forbidden, invalid, limitReached } from '../../common/errors';
 import { CHARITY_LIMITS, charityInputs, type StepResult } from '../contract';
 import { pseudonym } from '../domain/chain';
 import { confirmCode, sameCode } from '../domain/codes';
@@ -20,7 +20,7 @@ import { beijingMonth } from '../domain/time';
 import { donationView } from '../domain/views';
 import { applied, audience, extrasFor, loadDonation, requireCaller } from '../load';
 import { tellDonor } from '../notices';
-import { appendStepOrConflict, confirmSecret, DONATIONS, NEEDS } from '../store';
+import { appendStep, confirmSecret, DONATIONS, NEEDS } from '../store';
 
 export default action({
   input: charityInputs.confirm,
@@ -50,7 +50,7 @@ export default action({
     }
     const units = d.receivedQuantity ?? d.quantity;
     const set = { deliveredMonth: beijingMonth(ctx.now), confirmAttempts: 0 };
-    const event = await appendStepOrConflict(
+    const event = await appendStep(
       d,
       {
         type: 'confirmed',
@@ -64,6 +64,14 @@ export default action({
       status,
       set,
     );
+    if (!event) {
+      // A second tap (or the staff at the door at the same moment) landed first: a replay if it confirmed.
+      const now = await loadDonation(ctx, { _id: input.donationId });
+      if (now.d.status !== 'confirmed' && now.d.status !== 'thanked')
+        throw conflict('这笔捐赠刚刚被更新，请刷新后再试');
+      const c = audience(now);
+      return { donation: donationView(now.d, c, extrasFor(now.d, now.recipient, c)), replayed: true };
+    }
     if (d.needId)
       await db
         .collection(NEEDS)
