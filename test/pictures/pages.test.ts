@@ -1,0 +1,71 @@
+/**
+ * Every page in miniprogram/app.json (main package and subpackages, read when the test starts, so pages added
+ * later are covered without an edit here), in every state declared in preview/states/<route>.ts (or the default
+ * state), in normal and elder mode: rendered with the demo community's data from an in-process local cloud and
+ * photographed in Chromium. A picture fails when the page errors while rendering, is blank, overflows 750 px,
+ * or is over the first-render setData (32 KB), WXML node (< 1000) or depth (< 30) budgets.
+ *
+ * Pictures go to a temporary folder that is kept (and named in the output) when something fails;
+ * `npm run preview` runs this file with MULIN_PICTURES_DIR=.preview to keep the gallery.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { appPages } from '../../preview/app-pages';
+import { planShots, type Shot } from '../../preview/plan';
+import { PictureSession } from '../../preview/session';
+
+const pages = appPages();
+const plan = planShots(pages);
+const byPage = new Map<string, Shot[]>();
+for (const shot of plan.shots) byPage.set(shot.page.route, [...(byPage.get(shot.page.route) ?? []), shot]);
+
+const keep = process.env.MULIN_PICTURES_DIR;
+const outDir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'mulin-pictures-'));
+let session: PictureSession | undefined;
+let failed = 0;
+
+beforeAll(async () => {
+  session = await PictureSession.start({ outDir, pages });
+}, 120_000);
+
+afterAll(async () => {
+  const audit = await session?.finish();
+  for (const warning of audit?.warnings ?? []) console.warn(warning);
+  if (failed > 0) console.warn(`pictures and audit.json of this run: ${path.join(outDir, 'index.html')}`);
+  else if (!keep) rmSync(outDir, { recursive: true, force: true });
+}, 60_000);
+
+it('finds the pages in app.json and a plan for each', () => {
+  expect(plan.shots.length).toBeGreaterThanOrEqual(pages.length);
+  for (const page of pages) expect(byPage.get(page.route)?.length).toBeGreaterThan(0);
+});
+
+it('compiles every WXML file of the mini program', () => {
+  expect([...(session?.brokenWxml ?? new Map<string, string>())]).toEqual([]);
+});
+
+// describe.each refuses an empty table (an app.json without pages yet).
+if (byPage.size > 0)
+  describe.each([...byPage])('%s', (route, shots) => {
+    it.each(
+      shots.map((shot) => [
+        `${shot.state.name}${shot.elder ? '（长辈模式）' : ''} as ${shot.state.user}`,
+        shot,
+      ]),
+    )(
+      '%s',
+      async (_name, shot) => {
+        if (!session) throw new Error('the picture session did not start');
+        const result = await session.shoot(shot as Shot);
+        if (result.problems.length > 0) {
+          failed += 1;
+          const picture = path.join(outDir, result.png ?? result.html ?? '');
+          throw new Error(
+            `${route} · ${result.state}${result.elder ? ' · elder' : ''}:\n${result.problems.join('\n')}\n(picture: ${picture})`,
+          );
+        }
+      },
+      60_000,
+    );
+  });
