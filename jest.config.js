@@ -34,3 +34,12 @@ module.exports = {
     },
   ],
 };
+
+// `pictures` (test/pictures, preview/): the pages environment (jsdom + simulate + the shared setup) photographing
+// every page of app.json; Chromium runs in a child process (playwright-core cannot load under jsdom).
+const pages = module.exports.projects.find((p) => p.displayName === 'pages');
+module.exports.projects.push({
+  ...pages,
+  displayName: 'pictures',
+  testMatch: ['<rootDir>/test/pictures/**/*.test.ts'],
+});
