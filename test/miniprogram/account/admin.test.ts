@@ -189,7 +189,7 @@ describe('registering an elder', () => {
     await closePage(page);
   });
 
-  it('registers an elder without a phone in one of the admin’s communities', async () => {
+  it('registers an elder without a phone in one of the admin’s communities, and links a neighbour to her', async () => {
     const before = proxies().length;
     const page = await open('packages/account/pages/admin-register-elder/index');
     await tap(page, '#community');
@@ -206,6 +206,27 @@ describe('registering an elder', () => {
       communityId: 'jn-lukou-tongshan',
     });
     expect(proxies().find((p) => p.realName === '赵桂芳')?.phone).toBeUndefined();
+
+    // Then someone who may act for her: her neighbour 张明, found by name.
+    await input(page, '#relative-search', '张明');
+    await tap(page, '#relative-search-button');
+    await waitFor(() => page.data.searchedOnce);
+    await tap(page, '#link-button');
+    expect(textOf(page, '#link-error')).toBe('请先在上面找到并选中一位');
+    await tap(page, '#candidate-0');
+    await input(page, '#link-relation', '邻居');
+    await tap(page, '#link-button');
+    await waitFor(() => page.data.linked.length === 1);
+    expect(textOf(page, '#link')).toContain('已绑定 张明');
+    const elderId = page.data.elderId as string;
+    expect(demo.cloud.store.docs('family_links').filter((l) => l.elderId === elderId)).toEqual([
+      expect.objectContaining({
+        relativeId: user(TARGET)._id,
+        relation: '邻居',
+        status: 'active',
+        via: 'admin',
+      }),
+    ]);
     await closePage(page);
   });
 });

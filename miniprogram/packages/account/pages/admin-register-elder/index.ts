@@ -42,6 +42,16 @@ Component({
     saving: false,
     requestKey: '',
     done: { name: '', detail: '' },
+    elderId: '',
+    relativeQuery: '',
+    searching: false,
+    candidates: [] as { id: string; title: string; description: string }[],
+    searchedOnce: false,
+    relativeId: '',
+    linkRelation: '',
+    linkError: '',
+    linking: false,
+    linked: [] as { id: string; text: string }[],
   },
   methods: {
     onLoad() {
@@ -108,7 +118,15 @@ Component({
       if (reply.ok) {
         const e = reply.data;
         const detail = [e.communityName, e.age ? `${e.age} 岁` : '', e.address].filter(Boolean).join(' · ');
-        this.setData({ saving: false, status: 'done', done: { name: e.realName ?? e.nickname, detail } });
+        this.setData({
+          saving: false,
+          status: 'done',
+          done: { name: e.realName ?? e.nickname, detail },
+          elderId: e.id,
+          linked: [],
+          candidates: [],
+          searchedOnce: false,
+        });
         return;
       }
       if (reply.error.code === 'INVALID_INPUT') {
@@ -122,7 +140,65 @@ Component({
       }
     },
     onAnother() {
-      this.setData({ status: 'ready', ...EMPTY_FORM, requestKey: newIdempotencyKey() });
+      this.setData({ status: 'ready', ...EMPTY_FORM, requestKey: newIdempotencyKey(), elderId: '' });
+    },
+    onRelativeQuery(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ relativeQuery: e.detail.value });
+    },
+    /** Finds who may act for the elder: people with WeChat in the admin's scope. */
+    async onFindRelative() {
+      if (this.data.searching) return;
+      this.setData({ searching: true, linkError: '' });
+      const reply = await callAccount('searchUsers', { query: this.data.relativeQuery.trim() });
+      if (!reply.ok) {
+        this.setData({ searching: false, linkError: reply.error.message });
+        return;
+      }
+      const candidates = reply.data.items
+        .filter((u) => u.kind === 'wechat')
+        .map((u) => ({
+          id: u.id,
+          title: u.realNameMasked ? `${u.nickname}（${u.realNameMasked}）` : u.nickname,
+          description: [u.communityName, u.phoneMasked].filter(Boolean).join(' · '),
+        }));
+      this.setData({ searching: false, searchedOnce: true, candidates, relativeId: '' });
+    },
+    onPickRelative(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
+    ) {
+      this.setData({ relativeId: e.currentTarget.dataset.id, linkError: '' });
+    },
+    onLinkRelation(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ linkRelation: e.detail.value, linkError: '' });
+    },
+    async onLink() {
+      const d = this.data;
+      if (d.linking) return;
+      if (!d.relativeId) {
+        this.setData({ linkError: '请先在上面找到并选中一位' });
+        return;
+      }
+      this.setData({ linking: true, linkError: '' });
+      const reply = await callAccount('adminLink', {
+        elderId: d.elderId,
+        relativeId: d.relativeId,
+        relation: d.linkRelation,
+      });
+      if (!reply.ok) {
+        const relationError = plainFieldErrors(reply, {
+          relation: '请写上他和老人的关系，如“女儿”“网格员”',
+        }).relation;
+        this.setData({ linking: false, linkError: relationError ?? reply.error.message });
+        return;
+      }
+      const who = d.candidates.find((c) => c.id === d.relativeId)?.title ?? '';
+      this.setData({
+        linking: false,
+        linked: [...d.linked, { id: reply.data.id, text: `${who}（${d.linkRelation.trim()}）` }],
+        relativeId: '',
+        linkRelation: '',
+      });
+      wx.showToast({ title: '已绑定', icon: 'success' });
     },
   },
 });
