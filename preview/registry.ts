@@ -75,8 +75,8 @@ export interface PageStates {
 export const STATES_DIR = path.join(__dirname, 'states');
 
 /** The declaration file of a page route (whether or not it exists). */
-export function statesFile(route: string): string {
-  return path.join(STATES_DIR, `${route}.ts`);
+export function statesFile(route: string, dir = STATES_DIR): string {
+  return path.join(dir, `${route}.ts`);
 }
 
 /**
@@ -100,8 +100,8 @@ export function defaultState(route: string): PreviewState {
  * The states of a page: its declaration file's `states` export, or the default state. Throws when the file
  * exists but does not export a non-empty `states` array with unique names.
  */
-export function pageStates(route: string): PageStates {
-  const file = statesFile(route);
+export function pageStates(route: string, dir = STATES_DIR): PageStates {
+  const file = statesFile(route, dir);
   if (!existsSync(file)) return { states: [defaultState(route)] };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as { states?: unknown };

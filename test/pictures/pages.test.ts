@@ -8,11 +8,12 @@
  * Pictures go to a temporary folder that is kept (and named in the output) when something fails;
  * `npm run preview` runs this file with MULIN_PICTURES_DIR=.preview to keep the gallery.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { appPages } from '../../preview/app-pages';
 import { planShots, type Shot } from '../../preview/plan';
+import { STATES_DIR } from '../../preview/registry';
 import { PictureSession } from '../../preview/session';
 
 const pages = appPages();
@@ -31,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const audit = await session?.finish();
-  for (const warning of audit?.warnings ?? []) console.warn(warning);
+  if (audit?.warnings.length) console.warn(audit.warnings.join('\n'));
   if (failed > 0) console.warn(`pictures and audit.json of this run: ${path.join(outDir, 'index.html')}`);
   else if (!keep) rmSync(outDir, { recursive: true, force: true });
 }, 60_000);
@@ -39,6 +40,28 @@ afterAll(async () => {
 it('finds the pages in app.json and a plan for each', () => {
   expect(plan.shots.length).toBeGreaterThanOrEqual(pages.length);
   for (const page of pages) expect(byPage.get(page.route)?.length).toBeGreaterThan(0);
+});
+
+it('reads every states declaration, and each names a page in app.json', () => {
+  expect(plan.warnings.filter((w) => !w.includes('no states declared'))).toEqual([]);
+  const declared = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory()
+            ? declared(path.join(dir, entry.name))
+            : entry.name.endsWith('.ts')
+              ? [
+                  path
+                    .relative(STATES_DIR, path.join(dir, entry.name))
+                    .replace(/\.ts$/, '')
+                    .split(path.sep)
+                    .join('/'),
+                ]
+              : [],
+        )
+      : [];
+  const routes = new Set(pages.map((p) => p.route));
+  expect(declared(STATES_DIR).filter((route) => !routes.has(route))).toEqual([]);
 });
 
 it('compiles every WXML file of the mini program', () => {
