@@ -41,10 +41,24 @@ export function ensureSession(): Promise<SessionResult> {
   return pending;
 }
 
-/** Replaces the current user (after a profile change) and tells every subscriber. */
+/** Replaces the current user (after a profile change) and tells every subscriber when anything changed. */
 export function setCurrentUser(next: SelfView): void {
+  const changed = JSON.stringify(next) !== JSON.stringify(me);
   me = next;
-  for (const listener of [...listeners]) listener(next);
+  if (changed) for (const listener of [...listeners]) listener(next);
+}
+
+/**
+ * Logs in again to pick up changes made elsewhere (a role granted by an admin), keeping the current user when
+ * the call fails. One round trip; 我的 calls it when shown again.
+ */
+export async function refreshSession(): Promise<SessionResult> {
+  if (!me) return ensureSession();
+  const reply = await callAccount('login');
+  if (!reply.ok) return { ok: false, error: reply.error };
+  const { isNew: _isNew, ...view } = reply.data;
+  setCurrentUser(view);
+  return { ok: true, me: view };
 }
 
 /** Subscribes to profile changes; returns the function that unsubscribes. */

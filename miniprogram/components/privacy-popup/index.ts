@@ -33,7 +33,9 @@ Component({
     detached() {
       const presenter = presenters.get(this);
       if (presenter) removePrivacyPresenter(presenter);
-      this.answer({ event: 'disagree' });
+      // A request still open when the page goes away is declined, so the API call that asked does not hang.
+      answers.get(this)?.({ event: 'disagree' });
+      answers.delete(this);
     },
   },
   pageLifetimes: {

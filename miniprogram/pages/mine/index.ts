@@ -7,7 +7,7 @@ import { tabPageBehavior } from '../../behaviors/tab-page';
 import type { SelfView } from '../../lib/account';
 import { isElderMode, setElderMode } from '../../lib/elder-mode';
 import { ROLE_NAMES, roleLabel } from '../../lib/roles';
-import { ensureSession, onSessionChange } from '../../lib/session';
+import { ensureSession, onSessionChange, refreshSession } from '../../lib/session';
 import { inAudience, MINE_GROUPS, type MineEntry } from './entries';
 
 /** A role as a tag under the name. */
@@ -90,6 +90,8 @@ Component({
     show() {
       // The setting may have changed on another page.
       if (this.data.elderOn !== isElderMode()) this.setData({ elderOn: isElderMode() });
+      // Back on this tab: roles may have been granted or taken back meanwhile (the subscription re-renders).
+      if (this.data.status === 'ready') void refreshSession();
     },
   },
   methods: {

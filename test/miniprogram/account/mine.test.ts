@@ -90,6 +90,21 @@ it('shows an admin the community management entries', async () => {
   await closePage(page);
 });
 
+it('shows a role granted meanwhile when 我的 is shown again', async () => {
+  const page = await openMine('demo-resident-chen');
+  expect(page.querySelector('#group-admin')).toBeUndefined();
+  const chen = demo.cloud.store.docs('users').find((u) => u.openid === 'demo-resident-chen');
+  await demo.ok('account', 'demo-admin-dongshan', 'grantRole', {
+    targetUserId: chen?._id,
+    targetRole: 'admin',
+    scopeId: 'jn-dongshan-dongshan',
+  });
+  (page as unknown as { triggerPageLifeTime(name: string): void }).triggerPageLifeTime('show');
+  await waitFor(() => page.querySelector('#group-admin') !== undefined);
+  expect(textsOf(page, '#roles .me__tag')).toEqual(['居民', '管理员 · 东山社区']);
+  await closePage(page);
+});
+
 it('shows provider staff their organization', async () => {
   const page = await openMine('demo-staff-xinyuan-1');
   expect(textsOf(page, '#roles .me__tag')).toEqual(['居民', '服务人员 · 心苑社会工作服务中心']);
