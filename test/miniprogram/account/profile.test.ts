@@ -60,6 +60,10 @@ describe('editing', () => {
     expect(page.data.pickerVisible).toBe(true);
     // One district: the picker starts at the streets.
     expect(textOf(page, '#picker >>> #place-jn-dongshan')).toBe('东山街道');
+    await tap(page, '#picker >>> #place-jn-moling');
+    expect(textOf(page, '#picker >>> #picker-trail')).toBe('江宁区 · 秣陵街道');
+    await tap(page, '#picker >>> #picker-back'); // 上一步: back to the streets
+    expect(textOf(page, '#picker >>> #place-jn-dongshan')).toBe('东山街道');
     await tap(page, '#picker >>> #place-jn-dongshan');
     await tap(page, '#picker >>> #place-jn-dongshan-dongshan');
     expect(page.data.pickerVisible).toBe(false);
