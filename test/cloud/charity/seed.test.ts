@@ -1,0 +1,46 @@
+/** The charity demo seed: through the real function, donations at every step, yesterday's digest over them. */
+import type { DigestsView, VerifyView } from '../../../cloudfunctions/charity/contract';
+import { seedCharity } from '../../../localcloud/seed/charity';
+import { startDemoCloud, type DemoCloud } from '../../support/demo';
+
+let demo: DemoCloud;
+let summary: string;
+let offsetBefore: number;
+beforeAll(async () => {
+  demo = await startDemoCloud();
+  offsetBefore = demo.cloud.clock.offset();
+  summary = await seedCharity(demo.cloud, demo.seed);
+}, 120_000);
+afterAll(() => demo.close());
+
+it('leaves donations at every step, the clock where it was, and reports what it made', () => {
+  const statuses = new Set(demo.cloud.store.docs('charity_donations').map((d) => d.status));
+  expect([...statuses].sort()).toEqual(
+    [
+      'pledged',
+      'received',
+      'allocated',
+      'out_for_delivery',
+      'ready_for_pickup',
+      'confirmed',
+      'thanked',
+      'expired',
+      'cancelled',
+      'rejected',
+    ].sort(),
+  );
+  const categories = new Set(demo.cloud.store.docs('charity_recipients').map((r) => r.category));
+  expect(categories).toEqual(new Set(['elder80', 'lowIncome', 'disabled', 'child']));
+  expect(Math.abs(demo.cloud.clock.offset() - offsetBefore)).toBeLessThan(1000);
+  expect(summary).toMatch(/^3 supermarkets, 7 recipients, 10 needs, 11 donations$/);
+});
+
+it('publishes yesterday’s digest over every donation, and every chain verifies against it', async () => {
+  const digests = await demo.ok<DigestsView>('charity', 'demo-resident-chen', 'digests', {});
+  expect(digests.items).toHaveLength(1);
+  expect(digests.items[0]!.count).toBe(11);
+  for (const d of demo.cloud.store.docs('charity_donations')) {
+    const v = await demo.ok<VerifyView>('charity', 'demo-resident-chen', 'verify', { donationId: d._id });
+    expect(v).toMatchObject({ intact: true, anchor: { matches: true, digestIntact: true } });
+  }
+});
