@@ -4,6 +4,7 @@
  */
 import type { LocalCloud } from '../cloud';
 import { seedAccount } from './account';
+import { seedCharity } from './charity';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
 
@@ -14,6 +15,7 @@ export const DEMO_BOOTSTRAP_ADMINS = 'demo-admin-jiangning@jn';
 export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
   const started = Date.now();
   const account = await seedAccount(cloud);
+  await seedCharity(cloud, account);
   await seedServices(cloud, account);
   await seedVolunteering(cloud, account);
   const people = Object.keys(account.userIds).length + 1;
