@@ -1,10 +1,11 @@
 /**
  * Local clouds for pictures: in process, on a free port, with the full demo seed (`seedIfFresh`, the same data
  * `npm start` loads, so every capability's seed is included as it lands). States without `setup` share one
- * seeded cloud; a state with `setup` gets a fresh one, so what it changes never shows in another picture.
+ * seeded cloud; a state with `setup` gets a fresh copy, so what it changes never shows in another picture.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../localcloud/cloud';
 import { DEMO_BOOTSTRAP_ADMINS, seedIfFresh } from '../localcloud/seed/seedIfFresh';
@@ -77,41 +78,89 @@ export function demoFunctionEnv(): Record<string, string> {
   };
 }
 
-/** Starts an in-memory local cloud with the built functions, seeded with the demo community unless told not to. */
-export async function startPreviewCloud(seed = true): Promise<PreviewCloudHandle> {
-  const cloud = await startLocalCloud({
-    port: 0,
-    logs: 'quiet',
-    functionEnv: demoFunctionEnv(),
-  });
+let env: Record<string, string> | undefined;
+
+/** One environment per run: a seeded copy must meet the secrets its data was made with. */
+function runEnv(): Record<string, string> {
+  env ??= demoFunctionEnv();
+  return env;
+}
+
+function handle(cloud: LocalCloud, summary: string, cleanup?: () => void): PreviewCloudHandle {
+  return {
+    demo: previewDemo(cloud),
+    gatewayUrl: cloud.baseUrl,
+    summary,
+    close: async () => {
+      await cloud.close();
+      cleanup?.();
+    },
+  };
+}
+
+/** Starts a local cloud with the built functions and no data (in memory). */
+export async function startUnseededCloud(): Promise<PreviewCloudHandle> {
+  return handle(await startLocalCloud({ port: 0, logs: 'quiet', functionEnv: runEnv() }), 'unseeded');
+}
+
+/** A seeded data folder to copy from: the demo seed runs once per picture run, not once per state. */
+interface Template {
+  dir: string;
+  summary: string;
+  /** The clock offset the seed left (seeds move the clock and normally put it back). */
+  offset: number;
+}
+
+async function seedTemplate(): Promise<Template> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mulin-preview-seed-'));
+  const cloud = await startLocalCloud({ port: 0, logs: 'quiet', dataDir: dir, functionEnv: runEnv() });
   try {
-    const summary = seed ? await seedIfFresh(cloud) : 'unseeded';
-    return { demo: previewDemo(cloud), gatewayUrl: cloud.baseUrl, summary, close: () => cloud.close() };
-  } catch (err) {
+    const summary = await seedIfFresh(cloud);
+    return { dir, summary, offset: cloud.clock.offset() };
+  } finally {
     await cloud.close();
-    throw err;
   }
 }
 
-/** Hands out clouds to states: one shared seeded cloud, fresh ones on request; closes them all at the end. */
+async function startFromTemplate(template: Template): Promise<PreviewCloudHandle> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mulin-preview-cloud-'));
+  cpSync(template.dir, dir, { recursive: true });
+  const cloud = await startLocalCloud({ port: 0, logs: 'quiet', dataDir: dir, functionEnv: runEnv() });
+  cloud.clock.advance(template.offset);
+  return handle(cloud, template.summary, () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/**
+ * Hands out clouds to states: one shared seeded cloud, and fresh seeded copies for states with `setup` (a copy
+ * of a data folder seeded once, so each costs milliseconds, not a seed run); closes them all at the end.
+ */
 export class CloudPool {
+  private template?: Promise<Template>;
   private shared?: Promise<PreviewCloudHandle>;
+
+  private seeded(): Promise<Template> {
+    this.template ??= seedTemplate();
+    return this.template;
+  }
 
   /** The shared demo cloud (started on first use). */
   demo(): Promise<PreviewCloudHandle> {
-    this.shared ??= startPreviewCloud(true);
+    this.shared ??= this.seeded().then(startFromTemplate);
     return this.shared;
   }
 
-  /** A cloud of its own (seeded or not); the caller closes it. */
-  fresh(seed: boolean): Promise<PreviewCloudHandle> {
-    return startPreviewCloud(seed);
+  /** A cloud of its own, seeded or empty; the caller closes it. */
+  async fresh(seed: boolean): Promise<PreviewCloudHandle> {
+    return seed ? startFromTemplate(await this.seeded()) : startUnseededCloud();
   }
 
-  /** Closes the shared cloud. */
+  /** Closes the shared cloud and removes the seeded template. */
   async close(): Promise<void> {
     const shared = this.shared;
+    const template = this.template;
     this.shared = undefined;
+    this.template = undefined;
     if (shared) await (await shared).close();
+    if (template) rmSync((await template).dir, { recursive: true, force: true });
   }
 }

@@ -32,7 +32,10 @@ export interface ShotResult {
   warnings: string[];
   /** Empty when the picture passes every check. */
   problems: string[];
+  /** Whole shot, and the parts: cloud + setup + jsdom capture, then Chromium. */
   ms: number;
+  captureMs: number;
+  cameraMs: number;
 }
 
 /** One package's size as uploaded, against its budget. */

@@ -100,6 +100,7 @@ export class PictureSession {
     let query: Record<string, string> = {};
     let captured: Capture | undefined;
     let figures: CameraFigures | undefined;
+    let captureMs = 0;
     const htmlFile = path.join(this.options.outDir, 'pages', `${shot.id}.html`);
     const pngFile = path.join(this.options.outDir, 'pages', `${shot.id}.png`);
     try {
@@ -133,6 +134,7 @@ export class PictureSession {
         },
       );
       writeFileSync(htmlFile, captured.html);
+      captureMs = Date.now() - started;
       figures = await this.camera.shoot(htmlFile, this.options.pictures ? pngFile : undefined);
     } catch (err) {
       errors.push(`picture: ${errorText(err)}`);
@@ -173,6 +175,8 @@ export class PictureSession {
       warnings: captured?.warnings ?? [],
       problems: [],
       ms: Date.now() - started,
+      captureMs,
+      cameraMs: figures?.ms ?? 0,
     };
     result.problems = problemsOf({
       errors: result.errors,

@@ -24,9 +24,23 @@ const STATES: Record<string, PreviewState[]> = {
     {
       name: 'demo',
       user: 'demo-resident-wang',
-      query: (demo) => ({ photo: demo.cloud.storage.putFile('preview-fixtures/photo.png', PHOTO) }),
+      query: (demo) => {
+        const photo = demo.cloud.storage.putFile('preview-fixtures/photo.png', PHOTO);
+        const [temp] = demo.cloud.storage.tempFileUrls(
+          [{ fileid: photo, max_age: 3600 }],
+          demo.cloud.baseUrl,
+        );
+        return { photo, tempUrl: temp.tempFileURL };
+      },
     },
     { name: 'offline', user: 'demo-resident-wang', cloud: 'offline' },
+    {
+      name: 'renamed',
+      user: 'demo-resident-wang',
+      setup: async (demo) => {
+        await demo.ok('account', 'demo-resident-wang', 'updateProfile', { nickname: '秀英奶奶' });
+      },
+    },
   ],
   overflow: [{ name: 'demo', user: 'demo-resident-wang' }],
   blank: [{ name: 'demo', user: 'demo-resident-wang' }],
@@ -86,12 +100,14 @@ describe('a good page', () => {
     const html = readFileSync(path.join(outDir, r.html ?? ''), 'utf8');
     expect(html).toContain('你好，王奶奶');
     expect(html).toContain('t-cell--t-cell__title-text');
-    expect(html).toMatch(/<img src="data:image\/png;base64,/);
+    // The cloud:// file ID (t-image, image) and the temp URL (image) are all inlined.
+    expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(3);
+    expect(r.query.tempUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(html).toContain('-webkit-mask:url("data:image/svg+xml');
     expect(html).toContain('请输入称呼');
     // t-image got its load event: no loading mask left.
     expect(html).not.toMatch(/class="[^"]*t-image--t-image--loading/);
-    expect(r.visibleImages).toBeGreaterThanOrEqual(4); // t-image, image, heart icon, cell icons…
+    expect(r.visibleImages).toBeGreaterThanOrEqual(5); // t-image, 2 images, heart icon, cell icons…
     expect(r.visibleText).toBeGreaterThan(10);
     expect(r.scrollWidth).toBe(750);
     expect(r.setData.calls).toBeGreaterThanOrEqual(1);
@@ -105,6 +121,14 @@ describe('a good page', () => {
     const r = await result(shot('good', 'demo', true));
     expect(r.problems).toEqual([]);
     expect(readFileSync(path.join(outDir, r.html ?? ''), 'utf8')).toContain('page--elder');
+  });
+
+  it('gets a seeded cloud of its own for a state with setup, which no other picture sees', async () => {
+    const renamed = await result(shot('good', 'renamed'));
+    expect(renamed.problems).toEqual([]);
+    expect(readFileSync(path.join(outDir, renamed.html ?? ''), 'utf8')).toContain('你好，秀英奶奶');
+    const shared = await session.shoot(shot('good', 'demo'));
+    expect(readFileSync(path.join(outDir, shared.html ?? ''), 'utf8')).toContain('你好，王奶奶');
   });
 
   it('still renders without network, and the failed call is a warning, not an error', async () => {
