@@ -1,0 +1,79 @@
+/**
+ * 志愿服务证明: a certificate of the volunteer's verified hours, frozen with a code anyone can check (查验页 or the
+ * function). Opening the page the same day shows the same certificate; "按最新时长重新开具" makes a new one.
+ * "保存为图片" draws it on a canvas and saves it to the photo album, to show a school or an employer.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { newIdempotencyKey } from '../../../../lib/cloud';
+import { callVolunteering, type CertificateView } from '../../lib/api';
+import { drawCertificate } from './draw';
+
+/** One certificate per day unless asked anew (the key makes a repeated open return the same one). */
+function todaysKey(): string {
+  const d = new Date();
+  return `cert-${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+}
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    c: null as CertificateView | null,
+    body: '',
+    saving: false,
+  },
+  methods: {
+    onLoad() {
+      this.issue(todaysKey());
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.issue(todaysKey());
+    },
+    onReissue() {
+      this.setData({ status: 'loading' });
+      this.issue(newIdempotencyKey());
+    },
+    async issue(idempotencyKey: string) {
+      const reply = await callVolunteering('issueCertificate', { idempotencyKey });
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      const c = reply.data;
+      this.setData({
+        status: 'ready',
+        c,
+        body:
+          `兹证明 ${c.realName} 于 ${c.firstDate} 至 ${c.lastDate} 期间参加志愿服务活动 ${c.activityCount} 次，` +
+          `经组织方确认，累计志愿服务时长 ${c.verifiedHours} 小时。`,
+      });
+    },
+    onCopyCode() {
+      if (!this.data.c) return;
+      wx.setClipboardData({ data: this.data.c.code });
+    },
+    async onSave() {
+      const c = this.data.c;
+      if (!c || this.data.saving) return;
+      this.setData({ saving: true });
+      try {
+        const path = await drawCertificate(this, '#cert-canvas', c, this.data.body);
+        await wx.saveImageToPhotosAlbum({ filePath: path });
+        wx.showToast({ title: '已保存到相册', icon: 'success' });
+      } catch (err) {
+        const msg = String((err as { errMsg?: string }).errMsg ?? err);
+        wx.showModal({
+          title: '没有保存成功',
+          content: /auth|deny/.test(msg)
+            ? '需要允许保存到相册。请在右上角“…”→“设置”里打开“添加到相册”。'
+            : '请截屏保存，或稍后再试。',
+          showCancel: false,
+        });
+      } finally {
+        this.setData({ saving: false });
+      }
+    },
+  },
+});

@@ -1,0 +1,41 @@
+/**
+ * 证明查验: anyone types (or pastes) a certificate code and sees whether it is genuine, with the masked name, the
+ * hours, the period and the issue date to compare with the paper.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callVolunteering, type CertificateCheck } from '../../lib/api';
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    code: '',
+    checking: false,
+    result: null as CertificateCheck | null,
+    banner: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      if (query.code) {
+        this.setData({ code: query.code });
+        this.onCheck();
+      }
+    },
+    onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ code: e.detail.value, result: null });
+    },
+    async onCheck() {
+      const code = this.data.code.trim();
+      if (!code || this.data.checking) return;
+      this.setData({ checking: true, banner: '' });
+      const reply = await callVolunteering('verifyCertificate', { code });
+      this.setData({ checking: false });
+      if (!reply.ok) {
+        this.setData({
+          banner: reply.error.code === 'INVALID_INPUT' ? '编号是 16 位字母和数字' : reply.error.message,
+        });
+        return;
+      }
+      this.setData({ result: reply.data });
+    },
+  },
+});

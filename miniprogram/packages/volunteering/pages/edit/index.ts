@@ -1,0 +1,285 @@
+/**
+ * 发布 / 修改活动: staff publish for their organization, admins for a place they administer. Everything the
+ * activity needs — what, where (chosen on the map or the current position, for the check-in radius), when, how
+ * many, which skills — with defaults that suit most (sign-up until the start; cancelling later than 24 hours
+ * before counts as late). Once published, only the description, skills and seats can change.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callAccount, type PlaceView } from '../../../../lib/account';
+import { newIdempotencyKey } from '../../../../lib/cloud';
+import { plainFieldErrors } from '../../../../lib/form';
+import { communitiesUnder, streetNameOf } from '../../../../lib/places';
+import { ensureSession } from '../../../../lib/session';
+import { callVolunteering, type Skill } from '../../lib/api';
+import { SKILL_CHOICES } from '../../lib/words';
+
+/** Who the activity is published as. */
+interface Publisher {
+  key: string;
+  label: string;
+  orgId?: string;
+}
+
+/** A community to choose. */
+interface CommunityChoice {
+  id: string;
+  label: string;
+}
+
+const DURATIONS = [
+  { value: 60, label: '1 小时' },
+  { value: 90, label: '1.5 小时' },
+  { value: 120, label: '2 小时' },
+  { value: 180, label: '3 小时' },
+  { value: 240, label: '半天' },
+];
+const RADII = [100, 200, 300, 500];
+
+const FIELD_HINTS: Record<string, string> = {
+  title: '请写一个活动名称（30 字以内）',
+  address: '请写清集合地点',
+  startAt: '请选择开始时间',
+  endAt: '活动时长不对',
+  capacity: '名额在 1 到 500 之间',
+  description: '说明最多 1000 字',
+};
+
+/** The place tree and the admin's scopes, per page instance (kept off the rendered data). */
+const placeCache = new WeakMap<object, { places: PlaceView[]; scopes: string[] }>();
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DD HH:mm` on the phone's clock. */
+function localText(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Parses `YYYY-MM-DD HH:mm` as the phone's local time. */
+function parseLocal(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text);
+  return m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) : undefined;
+}
+
+/** Tomorrow 09:00, the usual first choice. */
+function tomorrowMorning(): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  d.setHours(9, 0, 0, 0);
+  return localText(d);
+}
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    id: '',
+    editing: false,
+    fixedLines: [] as string[],
+    publishers: [] as Publisher[],
+    publisher: '',
+    communities: [] as CommunityChoice[],
+    communityId: '',
+    title: '',
+    description: '',
+    address: '',
+    location: null as { latitude: number; longitude: number } | null,
+    when: tomorrowMorning(),
+    pickerOpen: false,
+    pickerStart: localText(new Date()),
+    durations: DURATIONS,
+    duration: 120,
+    capacity: 10,
+    skillChoices: SKILL_CHOICES,
+    skillOn: {} as Record<string, boolean>,
+    radii: RADII,
+    radius: 300,
+    errors: {} as Record<string, string>,
+    banner: '',
+    saving: false,
+    key: newIdempotencyKey(),
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '', editing: Boolean(query.id) });
+      wx.setNavigationBarTitle?.({ title: query.id ? '修改活动' : '发布志愿活动' });
+      this.load();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.load();
+    },
+    async load() {
+      const session = await ensureSession();
+      if (!session.ok) {
+        this.setData({ status: 'error', errorMessage: session.error.message });
+        return;
+      }
+      if (this.data.editing) {
+        const reply = await callVolunteering('activityDetail', { activityId: this.data.id });
+        if (!reply.ok) {
+          this.setData({ status: 'error', errorMessage: reply.error.message });
+          return;
+        }
+        const a = reply.data;
+        this.setData({
+          status: 'ready',
+          title: a.title,
+          description: a.description,
+          capacity: a.capacity,
+          skillOn: Object.fromEntries(a.skills.map((s) => [s, true])),
+          fixedLines: [a.title, a.timeText, `${a.communityName} · ${a.address}`, a.organizerName],
+        });
+        return;
+      }
+      const me = session.me;
+      const publishers: Publisher[] = me.roles
+        .filter((r) => r.role === 'provider' && r.orgId)
+        .map((r) => ({ key: `org:${r.orgId}`, label: r.orgName ?? '本机构', orgId: r.orgId }));
+      const scopes = me.roles.filter((r) => r.role === 'admin' && r.scopeId).map((r) => r.scopeId as string);
+      if (scopes.length > 0)
+        publishers.push({
+          key: 'place',
+          label: `以${me.roles.find((r) => r.role === 'admin')?.scopeName ?? '社区'}名义`,
+        });
+      const places = await callAccount('places');
+      if (!places.ok) {
+        this.setData({ status: 'error', errorMessage: places.error.message });
+        return;
+      }
+      placeCache.set(this, { places: places.data, scopes });
+      this.setData({ status: 'ready', publishers, publisher: publishers[0]?.key ?? '' });
+      this.pickCommunities();
+    },
+    /** Communities for the chosen publisher: an admin's own; staff may pick any (the function checks service). */
+    pickCommunities() {
+      const { places, scopes } = placeCache.get(this) ?? { places: [], scopes: [] };
+      const list =
+        this.data.publisher === 'place'
+          ? communitiesUnder(places, scopes)
+          : places.filter((p) => p.level === 'community');
+      const communities = list.map((c) => ({ id: c.id, label: `${streetNameOf(places, c)} ${c.name}` }));
+      const keep = communities.some((c) => c.id === this.data.communityId);
+      this.setData({ communities, communityId: keep ? this.data.communityId : (communities[0]?.id ?? '') });
+    },
+    onPublisher(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: string }>,
+    ) {
+      this.setData({ publisher: e.currentTarget.dataset.value });
+      this.pickCommunities();
+    },
+    onCommunity(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: string }>,
+    ) {
+      this.setData({ communityId: e.currentTarget.dataset.value });
+    },
+    onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
+      const field = e.currentTarget.dataset.field;
+      this.setData({ [field]: e.detail.value, [`errors.${field}`]: '' });
+    },
+    onOpenPicker() {
+      this.setData({ pickerOpen: true });
+    },
+    onPickerClose() {
+      this.setData({ pickerOpen: false });
+    },
+    onPicked(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ when: String(e.detail.value).slice(0, 16), pickerOpen: false, 'errors.startAt': '' });
+    },
+    onDuration(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: number }>,
+    ) {
+      this.setData({ duration: Number(e.currentTarget.dataset.value) });
+    },
+    onCapacity(e: WechatMiniprogram.CustomEvent<{ value: number }>) {
+      this.setData({ capacity: Number(e.detail.value) });
+    },
+    onSkill(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: Skill }>) {
+      const v = e.currentTarget.dataset.value;
+      const on = !this.data.skillOn[v];
+      if (on && SKILL_CHOICES.filter((s) => this.data.skillOn[s]).length >= 5) {
+        wx.showToast({ title: '最多选 5 项', icon: 'none' });
+        return;
+      }
+      this.setData({ skillOn: { ...this.data.skillOn, [v]: on } });
+    },
+    onRadius(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: number }>,
+    ) {
+      this.setData({ radius: Number(e.currentTarget.dataset.value) });
+    },
+    async onChooseLocation() {
+      try {
+        const r = await wx.chooseLocation({});
+        this.setData({
+          location: { latitude: r.latitude, longitude: r.longitude },
+          address: this.data.address || r.name || r.address,
+          'errors.location': '',
+        });
+      } catch {
+        // Backed out of the map: keep what was there.
+      }
+    },
+    async onHere() {
+      try {
+        const r = await wx.getLocation({ type: 'gcj02', isHighAccuracy: true });
+        this.setData({ location: { latitude: r.latitude, longitude: r.longitude }, 'errors.location': '' });
+      } catch {
+        this.setData({ banner: '没能获取位置，请在地图上选择活动地点' });
+      }
+    },
+    async onSave() {
+      if (this.data.saving) return;
+      const d = this.data;
+      const skills = SKILL_CHOICES.filter((s) => d.skillOn[s]);
+      this.setData({ saving: true, banner: '', errors: {} });
+      let reply;
+      if (d.editing) {
+        reply = await callVolunteering('updateActivity', {
+          activityId: d.id,
+          description: d.description.trim(),
+          capacity: d.capacity,
+          skills,
+        });
+      } else {
+        const start = parseLocal(d.when);
+        const errors: Record<string, string> = {};
+        if (!d.location) errors.location = '请在地图上选择活动地点，签到时要用';
+        if (!start) errors.startAt = FIELD_HINTS.startAt!;
+        if (!d.communityId) errors.communityId = '请选择社区';
+        if (Object.keys(errors).length > 0 || !start || !d.location) {
+          this.setData({ saving: false, errors });
+          return;
+        }
+        const publisher = d.publishers.find((p) => p.key === d.publisher);
+        reply = await callVolunteering('createActivity', {
+          title: d.title.trim(),
+          description: d.description.trim(),
+          ...(publisher?.orgId ? { orgId: publisher.orgId } : {}),
+          communityId: d.communityId,
+          address: d.address.trim(),
+          location: d.location,
+          startAt: start.toISOString(),
+          endAt: new Date(start.getTime() + d.duration * 60_000).toISOString(),
+          capacity: d.capacity,
+          skills,
+          checkinRadiusM: d.radius,
+          idempotencyKey: d.key,
+        });
+      }
+      this.setData({ saving: false });
+      if (!reply.ok) {
+        const errors = plainFieldErrors(reply, FIELD_HINTS);
+        this.setData({ errors, banner: reply.error.message });
+        return;
+      }
+      wx.showToast({ title: d.editing ? '已保存' : '已发布', icon: 'success' });
+      this.setData({ key: newIdempotencyKey() });
+      if (d.editing) wx.navigateBack({ delta: 1 });
+      else
+        wx.redirectTo({
+          url: `/packages/volunteering/pages/detail/index?id=${encodeURIComponent(reply.data.id)}`,
+        });
+    },
+  },
+});
