@@ -1,0 +1,168 @@
+/**
+ * Round trips per charity action, measured through the local cloud (each reply carries the invocation's count
+ * of database requests): every action once on its usual path, plus the variants whose count differs. Used by
+ * the round-trip test (which holds each to its header and to the ≤ 3 budget) and by the benchmark.
+ */
+import type { DonationView, NeedView, StepResult } from '../../cloudfunctions/charity/contract';
+import { openSupermarkets, registerDemoRecipients } from '../../localcloud/seed/charity';
+import type { DemoCloud } from '../../test/support/demo';
+
+/** One measured call. */
+export interface RoundTripRow {
+  action: string;
+  variant: string;
+  roundTrips: number;
+}
+
+const DAY = 86_400_000;
+
+/** Runs the scenario on a fresh demo cloud and returns the rows in call order. */
+export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTripRow[]> {
+  await openSupermarkets(demo.cloud, demo.seed);
+  const recipients = await registerDemoRecipients(demo.cloud, demo.seed);
+  const rows: RoundTripRow[] = [];
+  let n = 0;
+  const key = () => `round-trip-${++n}`;
+  const at = (ms: number) => new Date(demo.cloud.clock.now() + ms).toISOString();
+  async function m<T>(
+    who: string,
+    action: string,
+    payload: Record<string, unknown>,
+    variant = '',
+  ): Promise<T> {
+    const r = await demo.call<T>('charity', who, action, payload);
+    if (!r.ok)
+      throw new Error(
+        `${action}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`,
+      );
+    rows.push({ action, variant, roundTrips: r.roundTrips });
+    return r.data;
+  }
+  const lukouAdmin = 'demo-admin-lukou';
+  const staff = 'demo-staff-xinyuan-1';
+  const donor = 'demo-resident-zhang';
+
+  await m(lukouAdmin, 'setSupermarket', {
+    streetId: 'jn-lukou',
+    name: '禄口街道慈善超市',
+    address: '禄口街道双拥路8号',
+    hours: '周一至周六 9:00–17:00',
+    orgIds: [demo.seed.orgIds.xinyuan],
+  });
+  await m(lukouAdmin, 'registerRecipient', {
+    name: '钱秀珍',
+    category: 'elder80',
+    birthYear: 1943,
+    communityId: 'jn-lukou-shinian',
+    address: '江宁区禄口街道石埝社区石埝路3号',
+    consent: { method: 'signed' },
+    idempotencyKey: key(),
+  });
+  await m(lukouAdmin, 'updateRecipient', { recipientId: recipients.zhou, phone: '13951700299' });
+  await m(lukouAdmin, 'recipients', {});
+  const need = await m<NeedView>(lukouAdmin, 'postNeed', {
+    recipientId: recipients.zhao,
+    item: '大米',
+    itemCategory: 'food',
+    unit: '袋',
+    quantity: 6,
+    estimatedValue: 60,
+    story: '老人腿脚不便，很少出门买粮。',
+    deadline: at(20 * DAY),
+    idempotencyKey: key(),
+  });
+  await m(lukouAdmin, 'adminNeeds', {});
+  await m(donor, 'supermarkets', {});
+  await m(donor, 'needs', {});
+  await m(donor, 'need', { needId: need.id });
+  const d = await m<DonationView>(donor, 'claim', {
+    needId: need.id,
+    quantity: 2,
+    pledgeBy: at(2 * DAY),
+    idempotencyKey: key(),
+  });
+  const partial = await m<DonationView>(
+    donor,
+    'claim',
+    { needId: need.id, quantity: 2, pledgeBy: at(DAY), idempotencyKey: key() },
+    'second',
+  );
+  const cancel = await m<DonationView>(
+    donor,
+    'claim',
+    { needId: need.id, quantity: 1, pledgeBy: at(DAY), idempotencyKey: key() },
+    'third',
+  );
+  await m(donor, 'cancelPledge', { donationId: cancel.id }, 'point-to-point (units back)');
+  await m(donor, 'myDonations', {});
+  await m(staff, 'lookupCode', { code: d.code });
+  await m(staff, 'staffQueue', { supermarketId: 'jn-lukou', stage: 'expected' });
+  await m<StepResult>(staff, 'receive', { code: d.code, condition: 'good' });
+  await m<StepResult>(staff, 'receive', { code: d.code, condition: 'good' }, 'replay');
+  await m<StepResult>(
+    staff,
+    'receive',
+    { code: partial.code, quantity: 1, condition: 'good' },
+    'fewer than pledged',
+  );
+  await m<StepResult>(staff, 'dispatch', { donationId: d.id, mode: 'delivery' });
+  await m(staff, 'staffQueue', { supermarketId: 'jn-lukou', stage: 'inDelivery' }, 'delivering (contacts)');
+  const admin = await m<DonationView>(lukouAdmin, 'donation', { donationId: d.id });
+  await m(lukouAdmin, 'recipientDetail', { recipientId: recipients.zhao });
+  await m<StepResult>(staff, 'confirm', { donationId: d.id, code: admin.confirmCode }, 'staff with the code');
+  await m<StepResult>(lukouAdmin, 'thank', { donationId: d.id, message: '谢谢好心人！' });
+
+  const stock = await m<DonationView>('demo-volunteer-zhao', 'pledgeToStock', {
+    supermarketId: 'jn-lukou',
+    item: '食用油',
+    itemCategory: 'food',
+    unit: '桶',
+    quantity: 1,
+    pledgeBy: at(DAY),
+    idempotencyKey: key(),
+  });
+  await m<StepResult>(staff, 'receive', { code: stock.code, condition: 'good' }, 'general stock');
+  const oil = await m<NeedView>(lukouAdmin, 'postNeed', {
+    recipientId: recipients.wang,
+    item: '食用油',
+    itemCategory: 'food',
+    unit: '桶',
+    quantity: 1,
+    estimatedValue: 70,
+    story: '独居老人，想要一桶食用油。',
+    deadline: at(20 * DAY),
+    idempotencyKey: key(),
+  });
+  await m<StepResult>(staff, 'allocate', { donationId: stock.id, needId: oil.id });
+  await m<StepResult>(staff, 'dispatch', { donationId: stock.id, mode: 'pickup' }, 'pickup');
+  await m('demo-resident-wang', 'myReceipts', {});
+  await m<StepResult>('demo-resident-wang', 'confirm', { donationId: stock.id }, 'by the recipient');
+  await m(staff, 'recordStocktake', {
+    supermarketId: 'jn-lukou',
+    counts: [{ item: '大米', unit: '袋', counted: 1 }],
+    idempotencyKey: key(),
+  });
+  await m(staff, 'reconciliation', { supermarketId: 'jn-lukou' });
+  await m(donor, 'ledger', {});
+  await m(donor, 'stats', {});
+  await m(donor, 'verify', { donationId: d.id }, 'before any digest');
+  demo.cloud.clock.advance(DAY);
+  await demo.cloud.timers.fire('charity', 'dailyDigest');
+  await m(donor, 'digests', {});
+  await m(donor, 'verify', { donationId: d.id }, 'anchored in a digest');
+  await m(lukouAdmin, 'closeNeed', { needId: oil.id, reason: '已满足' });
+  await m(
+    lukouAdmin,
+    'updateRecipient',
+    { recipientId: recipients.zhou, active: false, reason: '搬离' },
+    'stop serving (needs close)',
+  );
+  return rows;
+}
+
+/** The rows as a Markdown table. */
+export function roundTripTable(rows: RoundTripRow[]): string {
+  const lines = ['| action | case | round trips |', '|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.action} | ${r.variant || '—'} | ${r.roundTrips} |`);
+  return lines.join('\n');
+}
