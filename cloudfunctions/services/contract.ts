@@ -324,6 +324,7 @@ export interface OrderCard {
   status: OrderStatus;
   statusText: string;
   beneficiaryNameMasked: string;
+  communityId: string;
   communityName: string;
   orgName?: string;
   priceText: string;

@@ -92,6 +92,7 @@ export function orderCard(order: OrderDoc): OrderCard {
     status: order.status,
     statusText: STATUS_TEXT[order.status],
     beneficiaryNameMasked: maskName(order.beneficiaryName),
+    communityId: order.communityId,
     communityName: order.communityName,
     ...(order.orgName ? { orgName: order.orgName } : {}),
     priceText: priceText(order.priceType, order.priceFen),

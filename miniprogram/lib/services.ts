@@ -1,0 +1,142 @@
+/**
+ * Typed calls to the `services` function: each action's input and reply types come from its contract
+ * (`import type` only), so a renamed field or a changed view fails the mini program's type check. Also the
+ * subscription templates residents are asked about when they order, and small display helpers pages share.
+ */
+import type {
+  DemandView,
+  ItemAdminView,
+  ItemDetail,
+  MenuView,
+  OrderCard,
+  OrderView,
+  ProviderStat,
+  ResidentTemplate,
+  ServicesAction,
+  ServicesInput,
+  VoucherView,
+} from '../../cloudfunctions/services/contract';
+import { call, type CloudReply } from './cloud';
+
+export type {
+  BeneficiaryOption,
+  Category,
+  DemandView,
+  ItemAdminView,
+  ItemCard,
+  ItemDetail,
+  MenuView,
+  OrderActions,
+  OrderCard,
+  OrderView,
+  ProviderStat,
+  SlotView,
+  TimelineView,
+  VoucherMonth,
+  VoucherView,
+} from '../../cloudfunctions/services/contract';
+
+/** A page of a list (20 items); `next` is the offset of the next page, or null at the end. */
+export interface ListPage<T> {
+  items: T[];
+  next: number | null;
+}
+
+/** What each services action returns. */
+export interface ServicesResults {
+  menu: MenuView;
+  itemDetail: ItemDetail;
+  placeOrder: OrderView;
+  myOrders: ListPage<OrderCard>;
+  orderDetail: OrderView;
+  cancelOrder: OrderView;
+  rateOrder: OrderView;
+  requestService: DemandView;
+  demands: ListPage<DemandView>;
+  vouchers: VoucherView;
+  workOrders: ListPage<OrderCard>;
+  acceptOrder: OrderView;
+  declineOrder: OrderView;
+  checkIn: OrderView;
+  checkOut: OrderView;
+  proposeItem: ItemAdminView;
+  itemsToManage: ListPage<ItemAdminView>;
+  reviewItem: ItemAdminView;
+  editItem: ItemAdminView;
+  adminOrders: ListPage<OrderCard>;
+  assignOrder: OrderView;
+  phoneCallback: OrderView;
+  providerStats: ProviderStat[];
+  adoptDemand: ItemAdminView;
+  setEligibility: { disabled: boolean; lowIncome: boolean; voucherGranted: boolean; voucherText: string };
+  setVoucherPolicy: { communityId: string; monthlyFen: number; eligibility: string[]; text: string };
+}
+
+/** Calls `services.<action>` with its typed input; never rejects (see lib/cloud.ts). */
+export function callServices<A extends ServicesAction>(
+  action: A,
+  ...input: Record<string, never> extends ServicesInput<A> ? [ServicesInput<A>?] : [ServicesInput<A>]
+): Promise<CloudReply<ServicesResults[A]>> {
+  return call<ServicesResults[A]>('services', action, input[0] ?? {});
+}
+
+/**
+ * Template ids of the messages residents can agree to when ordering. Per mini program: set them to the ones
+ * chosen in the WeChat console, and the same in the function's MULIN_TEMPLATE_* settings at deploy time; the
+ * local ones match what the local cloud sends.
+ */
+export const ORDER_TEMPLATES: Record<ResidentTemplate, string> = {
+  ORDER_STATUS: 'local-order_status',
+  SERVICE_SURVEY: 'local-service_survey',
+};
+
+/** Asks consent for order messages; returns the kinds agreed to. Declining or an old WeChat never blocks ordering. */
+export async function askOrderConsent(): Promise<ResidentTemplate[]> {
+  const kinds = Object.keys(ORDER_TEMPLATES) as ResidentTemplate[];
+  try {
+    const res = (await wx.requestSubscribeMessage({
+      tmplIds: kinds.map((k) => ORDER_TEMPLATES[k]),
+    } as WechatMiniprogram.RequestSubscribeMessageOption)) as unknown as Record<string, string>;
+    return kinds.filter((k) => res[ORDER_TEMPLATES[k]] === 'accept');
+  } catch (err) {
+    console.warn('requestSubscribeMessage failed', err);
+    return [];
+  }
+}
+
+/** 30 元 from fen. */
+export function yuan(fen: number): string {
+  const y = fen / 100;
+  return `${Number.isInteger(y) ? y : y.toFixed(2).replace(/0$/, '')} 元`;
+}
+
+/** 6月2日 14:05 from an ISO time, in Beijing. */
+export function shortTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** Tag theme per order state (TDesign t-tag). */
+export function statusTheme(
+  status: OrderCard['status'],
+): 'primary' | 'warning' | 'success' | 'default' | 'danger' {
+  if (status === 'completed') return 'warning';
+  if (status === 'confirmed') return 'success';
+  if (status === 'cancelled') return 'default';
+  return 'primary';
+}
+
+/** Pages of the services subpackage. */
+export const SERVICES_PAGES = {
+  item: (id: string) => `/packages/services/pages/item/index?id=${encodeURIComponent(id)}`,
+  order: (id: string) => `/packages/services/pages/order/index?id=${encodeURIComponent(id)}`,
+  orders: '/packages/services/pages/orders/index',
+  ask: '/packages/services/pages/ask/index',
+  vouchers: '/packages/services/pages/vouchers/index',
+  work: '/packages/services/pages/work/index',
+  manage: '/packages/services/pages/manage/index',
+  demands: '/packages/services/pages/demands/index',
+  overdue: '/packages/services/pages/overdue/index',
+  stats: '/packages/services/pages/stats/index',
+} as const;

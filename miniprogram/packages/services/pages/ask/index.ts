@@ -1,0 +1,103 @@
+/**
+ * 想要新服务 (金点子): a resident asks for a service that is not on the menu; below, what neighbours in the same
+ * community asked for, with how many asked — the community decides what to buy from this list.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { plainFieldErrors } from '../../../../lib/form';
+import { callServices, SERVICES_PAGES, type DemandView } from '../../../../lib/services';
+
+const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉', '其他'] as const;
+
+/** A line of the community's list. */
+interface DemandLine {
+  id: string;
+  title: string;
+  description: string;
+  note: string;
+  url: string;
+}
+
+function demandLine(d: DemandView): DemandLine {
+  return {
+    id: d.id,
+    title: d.category === '其他' ? '其他服务' : d.category,
+    description: d.status === 'adopted' ? '已经上架，可以预约了' : d.askedByMe ? '您也提过' : '',
+    note: `${d.count} 人想要`,
+    url: d.itemId ? SERVICES_PAGES.item(d.itemId) : '',
+  };
+}
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    categories: CATEGORIES,
+    category: '',
+    text: '',
+    errors: {} as Record<string, string>,
+    sending: false,
+    sent: '',
+    lines: [] as DemandLine[],
+  },
+  methods: {
+    onLoad() {
+      this.load();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.load();
+    },
+    async load() {
+      const [open, adopted] = await Promise.all([
+        callServices('demands', { status: 'open' }),
+        callServices('demands', { status: 'adopted' }),
+      ]);
+      if (!open.ok || !adopted.ok) {
+        const failed = !open.ok ? open : adopted;
+        this.setData({ status: 'error', errorMessage: failed.ok ? '' : failed.error.message });
+        return;
+      }
+      this.setData({ status: 'ready', lines: [...adopted.data.items, ...open.data.items].map(demandLine) });
+    },
+    onCategory(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { category: string }>,
+    ) {
+      this.setData({ category: e.currentTarget.dataset.category, 'errors.category': '' });
+    },
+    onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ text: e.detail.value, 'errors.text': '' });
+    },
+    async onSend() {
+      if (this.data.sending) return;
+      if (!this.data.category) {
+        this.setData({ 'errors.category': '请先选一类服务' });
+        return;
+      }
+      if (!this.data.text.trim()) {
+        this.setData({ 'errors.text': '请写一写想要什么样的服务' });
+        return;
+      }
+      this.setData({ sending: true });
+      const reply = await callServices('requestService', {
+        category: this.data.category as (typeof CATEGORIES)[number],
+        text: this.data.text.trim(),
+      });
+      this.setData({ sending: false });
+      if (!reply.ok) {
+        const errors = plainFieldErrors(reply, { text: '最多 200 字', category: '请先选一类服务' });
+        if (Object.keys(errors).length > 0) this.setData({ errors });
+        else wx.showModal({ title: '没有提交成功', content: reply.error.message, showCancel: false });
+        return;
+      }
+      this.setData({
+        text: '',
+        sent:
+          reply.data.count > 1
+            ? `收到了。算上您，已经有 ${reply.data.count} 人想要这类服务`
+            : '收到了，社区会认真考虑',
+      });
+      this.load();
+    },
+  },
+});

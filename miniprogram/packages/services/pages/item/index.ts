@@ -1,0 +1,168 @@
+/**
+ * 服务详情与预约: what the service is, who may order it (in plain words), and the order form — for whom (self,
+ * a linked elder, or — admins — the person they came from), which half day (places left shown), the address
+ * and phone on file or others, a note. Consent to order messages is asked at the tap; a retried tap places one
+ * order (one idempotency key per form).
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { newIdempotencyKey } from '../../../../lib/cloud';
+import { plainFieldErrors } from '../../../../lib/form';
+import {
+  askOrderConsent,
+  callServices,
+  SERVICES_PAGES,
+  type BeneficiaryOption,
+  type ItemCard,
+  type ItemDetail,
+  type SlotView,
+} from '../../../../lib/services';
+
+/** One day of the calendar with its two half days. */
+interface DayRow {
+  label: string;
+  halves: { key: string; name: string; left: number; index: number }[];
+}
+
+function daysOf(slots: SlotView[]): DayRow[] {
+  const rows: DayRow[] = [];
+  slots.forEach((s, index) => {
+    const [date, weekday, half] = s.label.split(' ');
+    const label = `${date} ${weekday}`;
+    let row = rows[rows.length - 1];
+    if (!row || row.label !== label) rows.push((row = { label, halves: [] }));
+    row.halves.push({ key: s.key, name: half ?? '', left: s.left, index });
+  });
+  return rows;
+}
+
+const HINTS: Record<string, string> = {
+  slot: '请选一个还有名额的时段',
+  address: '请填写上门服务的地址（至少 4 个字）',
+  contactPhone: '请填写 11 位手机号',
+  note: '备注最多 200 字',
+};
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    itemId: '',
+    item: null as ItemCard | null,
+    availableHere: true,
+    beneficiaries: [] as BeneficiaryOption[],
+    beneficiaryId: '',
+    chosen: null as BeneficiaryOption | null,
+    days: [] as DayRow[],
+    slot: '',
+    slotLabel: '',
+    addressOnFile: '',
+    hasPhoneOnFile: false,
+    otherAddress: false,
+    address: '',
+    contactPhone: '',
+    note: '',
+    errors: {} as Record<string, string>,
+    submitting: false,
+    idempotencyKey: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ itemId: query.id ?? '', idempotencyKey: newIdempotencyKey() });
+      this.load(query.for);
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.load(this.data.beneficiaryId || undefined);
+    },
+    async load(beneficiaryId?: string) {
+      const reply = await callServices('itemDetail', {
+        itemId: this.data.itemId,
+        ...(beneficiaryId ? { beneficiaryId } : {}),
+      });
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      const d: ItemDetail = reply.data;
+      wx.setNavigationBarTitle?.({ title: d.item.name });
+      this.setData({
+        status: 'ready',
+        item: d.item,
+        availableHere: d.availableHere,
+        beneficiaries: d.beneficiaries,
+        beneficiaryId: d.beneficiaryId,
+        chosen: d.beneficiaries.find((b) => b.id === d.beneficiaryId) ?? null,
+        days: daysOf(d.slots),
+        slot: '',
+        slotLabel: '',
+        addressOnFile: d.addressOnFileMasked ?? '',
+        hasPhoneOnFile: d.hasPhoneOnFile,
+        otherAddress: !d.addressOnFileMasked,
+        errors: {},
+      });
+    },
+    onWho(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      const { id } = e.currentTarget.dataset;
+      if (id === this.data.beneficiaryId) return;
+      this.setData({ status: 'loading' });
+      this.load(id);
+    },
+    onSlot(
+      e: WechatMiniprogram.TouchEvent<
+        Record<string, never>,
+        Record<string, never>,
+        { key: string; left: number; label: string }
+      >,
+    ) {
+      const { key, left, label } = e.currentTarget.dataset;
+      if (left <= 0) {
+        wx.showToast({ title: '这个时段约满了', icon: 'none' });
+        return;
+      }
+      this.setData({ slot: key, slotLabel: label, 'errors.slot': '' });
+    },
+    onOtherAddress() {
+      this.setData({ otherAddress: !this.data.otherAddress, address: '' });
+    },
+    onAddress(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ address: e.detail.value, 'errors.address': '' });
+    },
+    onPhone(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ contactPhone: e.detail.value, 'errors.contactPhone': '' });
+    },
+    onNote(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ note: e.detail.value });
+    },
+    async onSubmit() {
+      if (this.data.submitting) return;
+      if (!this.data.slot) {
+        this.setData({ 'errors.slot': HINTS.slot });
+        return;
+      }
+      this.setData({ submitting: true });
+      const subscribed = await askOrderConsent();
+      const reply = await callServices('placeOrder', {
+        itemId: this.data.itemId,
+        slot: this.data.slot,
+        beneficiaryId: this.data.beneficiaryId,
+        ...(this.data.otherAddress && this.data.address.trim() ? { address: this.data.address.trim() } : {}),
+        ...(this.data.contactPhone.trim() ? { contactPhone: this.data.contactPhone.trim() } : {}),
+        note: this.data.note,
+        subscribed,
+        idempotencyKey: this.data.idempotencyKey,
+      });
+      this.setData({ submitting: false });
+      if (!reply.ok) {
+        const errors = plainFieldErrors(reply, HINTS);
+        if (Object.keys(errors).length > 0) this.setData({ errors });
+        else wx.showModal({ title: '没有约上', content: reply.error.message, showCancel: false });
+        if (reply.error.code === 'LIMIT_REACHED') this.load(this.data.beneficiaryId);
+        return;
+      }
+      this.setData({ idempotencyKey: newIdempotencyKey() });
+      wx.showToast({ title: '预约成功', icon: 'success' });
+      wx.redirectTo({ url: SERVICES_PAGES.order(reply.data.id) });
+    },
+  },
+});

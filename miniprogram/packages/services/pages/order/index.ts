@@ -1,0 +1,286 @@
+/**
+ * 订单详情: one order for whoever may see it — the resident side (timeline, cancel before acceptance, rate after
+ * the service), the organization's staff (accept or decline with a reason; the one who accepted: check in with
+ * the phone's location, check out with notes and photos), admins (phone callback, give an order nobody took to
+ * an organization). What shows is what the function says the viewer may do (`can`); address and phone are as
+ * the function sent them (in full only to the staff member who accepted).
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callAccount } from '../../../../lib/account';
+import {
+  callServices,
+  shortTime,
+  statusTheme,
+  type OrderActions,
+  type OrderView,
+} from '../../../../lib/services';
+
+/** A line of the timeline as shown. */
+interface Step {
+  text: string;
+  when: string;
+  note: string;
+}
+
+/** What the page shows of an order (a subset of OrderView, kept small for setData). */
+interface Shown {
+  id: string;
+  itemName: string;
+  statusText: string;
+  theme: string;
+  slotLabel: string;
+  who: string;
+  communityName: string;
+  orgName: string;
+  staffName: string;
+  address: string;
+  phone: string;
+  contactRevealed: boolean;
+  note: string;
+  subsidyText: string;
+  escalated: boolean;
+  deadline: string;
+  checkOutNotes: string;
+  photos: string[];
+  survey: string;
+}
+
+function shown(o: OrderView): Shown {
+  return {
+    id: o.id,
+    itemName: o.itemName,
+    statusText: o.statusText,
+    theme: statusTheme(o.status),
+    slotLabel: o.slotLabel,
+    who: `${o.beneficiaryName}${o.age ? `（${o.age} 岁）` : ''}`,
+    communityName: o.communityName,
+    orgName: o.orgName ?? '',
+    staffName: o.staffName ?? '',
+    address: o.address,
+    phone: o.phone,
+    contactRevealed: o.contactRevealed,
+    note: o.note,
+    subsidyText: o.subsidy.text,
+    escalated: o.escalated,
+    deadline: o.acceptDeadline ? shortTime(o.acceptDeadline) : '',
+    checkOutNotes: o.checkOut?.notes ?? '',
+    photos: o.checkOut?.photos ?? [],
+    survey: o.survey
+      ? `${'★'.repeat(o.survey.rating)}${o.survey.comment ? ` “${o.survey.comment}”` : ''}${o.survey.complaint ? '（有投诉）' : ''}${o.survey.by === 'phone' ? ' · 电话回访' : ''}`
+      : '',
+  };
+}
+
+const NO_ACTIONS: OrderActions = {
+  cancel: false,
+  rate: false,
+  accept: false,
+  decline: false,
+  checkIn: false,
+  checkOut: false,
+  callback: false,
+  assign: false,
+};
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    orderId: '',
+    communityId: '',
+    order: null as Shown | null,
+    steps: [] as Step[],
+    can: NO_ACTIONS,
+    busy: false,
+    reason: '',
+    rating: 5,
+    comment: '',
+    complaint: false,
+    notes: '',
+    photos: [] as string[],
+    orgs: [] as { id: string; name: string }[],
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ orderId: query.id ?? '' });
+      this.load();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.load();
+    },
+    async load() {
+      const reply = await callServices('orderDetail', { orderId: this.data.orderId });
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      this.show(reply.data);
+      if (reply.data.can.assign) this.loadOrgs(reply.data.communityId);
+    },
+    show(o: OrderView) {
+      this.setData({
+        status: 'ready',
+        order: shown(o),
+        communityId: o.communityId,
+        steps: [...o.timeline]
+          .reverse()
+          .map((t) => ({ text: t.text, when: `${shortTime(t.at)} · ${t.byName}`, note: t.note ?? '' })),
+        can: o.can,
+        busy: false,
+      });
+    },
+    async loadOrgs(communityId: string) {
+      const reply = await callAccount('listOrgs', { communityId });
+      if (reply.ok) this.setData({ orgs: reply.data.map((o) => ({ id: o.id, name: o.name })) });
+    },
+    /** Runs an action that returns the order, then shows it (or the error). */
+    async act(run: () => ReturnType<typeof callServices<'acceptOrder'>>, done: string) {
+      if (this.data.busy) return;
+      this.setData({ busy: true });
+      const reply = await run();
+      if (!reply.ok) {
+        this.setData({ busy: false });
+        wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });
+        if (reply.error.code === 'CONFLICT') this.load();
+        return;
+      }
+      wx.showToast({ title: done, icon: 'success' });
+      this.setData({ reason: '', comment: '', notes: '', photos: [] });
+      this.show(reply.data);
+    },
+    onText(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
+      this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
+    },
+    onRating(e: WechatMiniprogram.CustomEvent<{ value: number }>) {
+      this.setData({ rating: e.detail.value });
+    },
+    onComplaint() {
+      this.setData({ complaint: !this.data.complaint });
+    },
+    async onCancel() {
+      const { confirm } = await wx.showModal({
+        title: '取消这次预约？',
+        content: '取消后名额会让给别人',
+        confirmText: '取消预约',
+        cancelText: '再想想',
+      });
+      if (!confirm) return;
+      this.act(
+        () => callServices('cancelOrder', { orderId: this.data.orderId, reason: this.data.reason }),
+        '已取消',
+      );
+    },
+    onRate() {
+      const { rating, comment, complaint } = this.data;
+      this.act(
+        () => callServices('rateOrder', { orderId: this.data.orderId, rating, comment, complaint }),
+        '谢谢您的评价',
+      );
+    },
+    onCallback() {
+      const { rating, comment, complaint } = this.data;
+      this.act(
+        () => callServices('phoneCallback', { orderId: this.data.orderId, rating, comment, complaint }),
+        '已记录回访',
+      );
+    },
+    onAccept() {
+      this.act(() => callServices('acceptOrder', { orderId: this.data.orderId }), '已接单');
+    },
+    onDecline() {
+      if (!this.data.reason.trim()) {
+        wx.showToast({ title: '请写一下不能接单的原因', icon: 'none' });
+        return;
+      }
+      this.act(
+        () => callServices('declineOrder', { orderId: this.data.orderId, reason: this.data.reason.trim() }),
+        '已退回',
+      );
+    },
+    async onCheckIn() {
+      let location: { latitude: number; longitude: number };
+      try {
+        const res = await wx.getLocation({ type: 'gcj02' });
+        location = { latitude: res.latitude, longitude: res.longitude };
+      } catch {
+        wx.showModal({
+          title: '需要您的位置',
+          content: '签到要记录服务地点，请在设置里允许使用位置后再试',
+          showCancel: false,
+        });
+        return;
+      }
+      this.act(() => callServices('checkIn', { orderId: this.data.orderId, location }), '已签到');
+    },
+    async onAddPhoto() {
+      try {
+        const res = await wx.chooseMedia({
+          count: 6 - this.data.photos.length,
+          mediaType: ['image'],
+          sizeType: ['compressed'],
+        });
+        this.setData({
+          photos: [...this.data.photos, ...res.tempFiles.map((f) => f.tempFilePath)].slice(0, 6),
+        });
+      } catch {
+        // Backed out of the picker: nothing to do.
+      }
+    },
+    onRemovePhoto(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>,
+    ) {
+      const photos = [...this.data.photos];
+      photos.splice(e.currentTarget.dataset.index, 1);
+      this.setData({ photos });
+    },
+    async onCheckOut() {
+      const notes = this.data.notes.trim();
+      if (!notes) {
+        wx.showToast({ title: '请写一下这次做了什么', icon: 'none' });
+        return;
+      }
+      this.setData({ busy: true });
+      const fileIds: string[] = [];
+      for (const [k, filePath] of this.data.photos.entries()) {
+        try {
+          const up = await wx.cloud.uploadFile({
+            cloudPath: `services/${this.data.orderId}/${Date.now()}-${k}.jpg`,
+            filePath,
+          });
+          fileIds.push(up.fileID);
+        } catch {
+          this.setData({ busy: false });
+          wx.showToast({ title: '照片没有传上去，请再试一次', icon: 'none' });
+          return;
+        }
+      }
+      let location: { latitude: number; longitude: number } | undefined;
+      try {
+        const res = await wx.getLocation({ type: 'gcj02' });
+        location = { latitude: res.latitude, longitude: res.longitude };
+      } catch {
+        // Signing out works without a location.
+      }
+      this.setData({ busy: false });
+      this.act(
+        () =>
+          callServices('checkOut', {
+            orderId: this.data.orderId,
+            notes,
+            photos: fileIds,
+            ...(location ? { location } : {}),
+          }),
+        '服务完成',
+      );
+    },
+    onAssign(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      const orgId = e.currentTarget.dataset.id;
+      this.act(() => callServices('assignOrder', { orderId: this.data.orderId, orgId }), '已派单');
+    },
+    onCall() {
+      if (this.data.order?.contactRevealed) wx.makePhoneCall({ phoneNumber: this.data.order.phone });
+    },
+  },
+});

@@ -1,0 +1,61 @@
+/**
+ * 机构满意度 (admins): per organization in the admin's scope — services done, surveys answered (by residents or
+ * by phone), average stars, share satisfied, complaint rate, and what is still open or escalated.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callServices, type ProviderStat } from '../../../../lib/services';
+
+/** An organization as a card. */
+interface StatBox {
+  id: string;
+  name: string;
+  figures: { label: string; value: string; warn: boolean }[];
+}
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+
+function statBox(s: ProviderStat): StatBox {
+  return {
+    id: s.orgId,
+    name: s.orgName,
+    figures: [
+      { label: '完成服务', value: `${s.completed}`, warn: false },
+      { label: '回访', value: `${s.surveyed}`, warn: false },
+      {
+        label: '平均评分',
+        value: s.avgRating === null ? '—' : `${s.avgRating} 星`,
+        warn: s.avgRating !== null && s.avgRating < 4,
+      },
+      { label: '满意率', value: pct(s.satisfaction), warn: s.satisfaction !== null && s.satisfaction < 0.9 },
+      { label: '投诉率', value: pct(s.complaintRate), warn: (s.complaintRate ?? 0) > 0.05 },
+      { label: '进行中', value: `${s.open}`, warn: false },
+      { label: '待跟进', value: `${s.escalated}`, warn: s.escalated > 0 },
+    ],
+  };
+}
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    orgs: [] as StatBox[],
+  },
+  methods: {
+    onLoad() {
+      this.load();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.load();
+    },
+    async load() {
+      const reply = await callServices('providerStats');
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      this.setData({ status: 'ready', orgs: reply.data.map(statBox) });
+    },
+  },
+});

@@ -1,0 +1,145 @@
+/**
+ * 服务 (tab): the menu of the user's community by category (百姓点菜), 20 items at a time, with the ways in to
+ * what each role does here — residents: my orders, vouchers, asking for a new service; provider staff: work
+ * orders; admins: approving the menu, the demand list, overdue orders and callbacks, satisfaction.
+ */
+import { elderModeBehavior } from '../../behaviors/elder-mode';
+import { tabPageBehavior } from '../../behaviors/tab-page';
+import { ensureSession } from '../../lib/session';
+import { callServices, SERVICES_PAGES, type ItemCard, type MenuView } from '../../lib/services';
+
+/** An item as a line of the menu. */
+interface ItemLine {
+  id: string;
+  title: string;
+  description: string;
+  note: string;
+  url: string;
+}
+
+/** A way in to another page. */
+interface Entry {
+  id: string;
+  title: string;
+  icon: string;
+  url: string;
+}
+
+function itemLine(i: ItemCard): ItemLine {
+  return {
+    id: i.id,
+    title: i.fromDemand ? `${i.name}（居民点的）` : i.name,
+    description: `${i.eligibilityText} · ${i.orgNames.join('、')}`,
+    note: i.priceText.replace('，用补贴券抵扣', ' 补贴'),
+    url: SERVICES_PAGES.item(i.id),
+  };
+}
+
+const RESIDENT: Entry[] = [
+  { id: 'orders', title: '我的预约', icon: 'assignment', url: SERVICES_PAGES.orders },
+  { id: 'vouchers', title: '补贴券', icon: 'wallet', url: SERVICES_PAGES.vouchers },
+  { id: 'ask', title: '想要新服务', icon: 'chat-bubble-help', url: SERVICES_PAGES.ask },
+];
+const PROVIDER: Entry[] = [{ id: 'work', title: '服务工单', icon: 'task', url: SERVICES_PAGES.work }];
+const ADMIN: Entry[] = [
+  { id: 'manage', title: '审核菜单', icon: 'check-rectangle', url: SERVICES_PAGES.manage },
+  { id: 'demands', title: '需求清单', icon: 'chart-bar', url: SERVICES_PAGES.demands },
+  { id: 'overdue', title: '逾期与回访', icon: 'time', url: SERVICES_PAGES.overdue },
+  { id: 'stats', title: '机构满意度', icon: 'thumb-up', url: SERVICES_PAGES.stats },
+];
+
+Component({
+  behaviors: [elderModeBehavior, tabPageBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    communityName: '',
+    needsCommunity: false,
+    categories: [] as { category: string; label: string }[],
+    category: '',
+    items: [] as ItemLine[],
+    next: null as number | null,
+    loadingMore: false,
+    entries: RESIDENT,
+    workEntries: [] as Entry[],
+    profileUrl: '/packages/account/pages/profile/index',
+  },
+  methods: {
+    onLoad() {
+      this.refresh();
+    },
+    async onPullDownRefresh() {
+      await this.refresh();
+      wx.stopPullDownRefresh?.();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.refresh();
+    },
+    async refresh() {
+      const session = await ensureSession();
+      if (!session.ok) {
+        this.setData({ status: 'error', errorMessage: session.error.message });
+        return;
+      }
+      const { me } = session;
+      this.setData({ workEntries: [...(me.isProvider ? PROVIDER : []), ...(me.isAdmin ? ADMIN : [])] });
+      if (!me.communityId) {
+        this.setData({ status: 'ready', needsCommunity: true, items: [], categories: [] });
+        return;
+      }
+      await this.load('');
+    },
+    async load(category: string) {
+      const reply = await callServices(
+        'menu',
+        category ? { category: category as ItemCard['category'] } : {},
+      );
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      const menu: MenuView = reply.data;
+      this.setData({
+        status: 'ready',
+        needsCommunity: false,
+        communityName: menu.communityName ?? '',
+        category,
+        ...(menu.categories && !category
+          ? {
+              categories: [
+                { category: '', label: '全部' },
+                ...menu.categories.map((c) => ({ category: c.category, label: `${c.category} ${c.count}` })),
+              ],
+            }
+          : {}),
+        items: menu.items.items.map(itemLine),
+        next: menu.items.next,
+      });
+    },
+    onCategory(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { category: string }>,
+    ) {
+      const { category } = e.currentTarget.dataset;
+      if (category === this.data.category) return;
+      this.load(category);
+    },
+    async onMore() {
+      const offset = this.data.next;
+      if (offset === null || this.data.loadingMore) return;
+      this.setData({ loadingMore: true });
+      const category = this.data.category as ItemCard['category'] | '';
+      const reply = await callServices('menu', { offset, ...(category ? { category } : {}) });
+      if (!reply.ok) {
+        this.setData({ loadingMore: false });
+        wx.showToast({ title: reply.error.message, icon: 'none' });
+        return;
+      }
+      this.setData({
+        loadingMore: false,
+        items: [...this.data.items, ...reply.data.items.items.map(itemLine)],
+        next: reply.data.items.next,
+      });
+    },
+  },
+});
