@@ -27,6 +27,7 @@ export interface MineGroup {
 }
 
 const ACCOUNT = '/packages/account/pages';
+const VOLUNTEERING = '/packages/volunteering/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -41,6 +42,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '让子女或亲友帮您办事',
         icon: 'usergroup',
         url: `${ACCOUNT}/family/index`,
+      },
+      {
+        id: 'volunteering',
+        title: '志愿活动',
+        description: '报名社区志愿服务，记下服务时长',
+        icon: 'heart',
+        url: `${VOLUNTEERING}/activities/index`,
       },
     ],
   },
@@ -77,10 +85,57 @@ export const MINE_GROUPS: MineGroup[] = [
         icon: 'user-add',
         url: `${ACCOUNT}/admin-register-elder/index`,
       },
+      {
+        id: 'admin-volunteering',
+        title: '志愿活动与服务记录',
+        description: '辖区的志愿活动，导出志愿服务记录',
+        icon: 'flag',
+        url: `${VOLUNTEERING}/organize/index`,
+      },
     ],
   },
-  { id: 'provider', title: '我的机构', audience: 'provider', entries: [] },
-  { id: 'volunteer', title: '志愿服务', audience: 'volunteer', entries: [] },
+  {
+    id: 'provider',
+    title: '我的机构',
+    audience: 'provider',
+    entries: [
+      {
+        id: 'provider-volunteering',
+        title: '组织志愿活动',
+        description: '发布活动、签到二维码、确认时长',
+        icon: 'flag',
+        url: `${VOLUNTEERING}/organize/index`,
+      },
+    ],
+  },
+  {
+    id: 'volunteer',
+    title: '志愿服务',
+    audience: 'volunteer',
+    entries: [
+      {
+        id: 'volunteer-signups',
+        title: '我的报名',
+        description: '即将参加、候补中和参加过的活动',
+        icon: 'calendar',
+        url: `${VOLUNTEERING}/my-signups/index`,
+      },
+      {
+        id: 'volunteer-hours',
+        title: '我的服务时长',
+        description: '时长、勋章和志愿服务证明',
+        icon: 'time',
+        url: `${VOLUNTEERING}/hours/index`,
+      },
+      {
+        id: 'volunteer-profile',
+        title: '我的志愿者资料',
+        description: '擅长什么、什么时候有空',
+        icon: 'user-setting',
+        url: `${VOLUNTEERING}/join/index`,
+      },
+    ],
+  },
 ];
 
 /** Whether `me` belongs to `audience`. */
