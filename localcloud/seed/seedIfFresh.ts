@@ -5,6 +5,7 @@
 import type { LocalCloud } from '../cloud';
 import { seedAccount } from './account';
 import { seedCharity } from './charity';
+import { seedProposals } from './proposals';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
 
@@ -16,6 +17,7 @@ export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
   const started = Date.now();
   const account = await seedAccount(cloud);
   await seedCharity(cloud, account);
+  await seedProposals(cloud, account);
   await seedServices(cloud, account);
   await seedVolunteering(cloud, account);
   const people = Object.keys(account.userIds).length + 1;
