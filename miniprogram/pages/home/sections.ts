@@ -4,7 +4,9 @@
  * 公益: votes open, activities to sign up for) and 首页 shows it when it has items; a section with no items
  * is not shown at all, so nothing here is ever a placeholder.
  */
+import type { MySignUpItem } from '../../../cloudfunctions/volunteering/contract';
 import type { HomeView } from '../../lib/account';
+import { call } from '../../lib/cloud';
 
 /** One line of a section: a title, an optional note, and the page it opens. */
 export interface HomeItem {
@@ -43,5 +45,27 @@ const familyRequests: HomeSection = {
   },
 };
 
+/** A volunteer's activities in the coming week that they hold a seat for (volunteering). */
+const volunteeringSoon: HomeSection = {
+  id: 'volunteering-soon',
+  title: '近期志愿活动',
+  async load(home) {
+    if (!home.me.isVolunteer) return [];
+    const reply = await call<{ items: MySignUpItem[] }>('volunteering', 'mySignUps', { filter: 'upcoming' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const weekAhead = Date.now() + 7 * 24 * 3_600_000;
+    return reply.data.items
+      .filter((s) => Date.parse(s.activity.startAt) <= weekAhead)
+      .slice(0, 3)
+      .map((s) => ({
+        id: s.signupId,
+        title: s.activity.title,
+        note: s.activity.timeText.split(' ').slice(0, 2).join(' '),
+        url: `/packages/volunteering/pages/detail/index?id=${encodeURIComponent(s.activity.id)}`,
+        icon: 'heart',
+      }));
+  },
+};
+
 /** Sections in the order 首页 shows them. */
-export const HOME_SECTIONS: HomeSection[] = [familyRequests];
+export const HOME_SECTIONS: HomeSection[] = [familyRequests, volunteeringSoon];
