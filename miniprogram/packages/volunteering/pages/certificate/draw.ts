@@ -80,7 +80,7 @@ export function drawCertificate(
         ctx.font = '26px sans-serif';
         ctx.fillStyle = '#444444';
         ctx.fillText(`证明编号：${c.code}`, 80, H - 130);
-        ctx.fillText('查验：睦邻小程序 → 志愿服务 → 证明查验，输入编号', 80, H - 88);
+        ctx.fillText('查验：睦邻小程序 → 志愿活动 → 查验志愿服务证明', 80, H - 88);
         wx.canvasToTempFilePath({
           canvas,
           width: W,
