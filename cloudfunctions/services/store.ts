@@ -42,6 +42,8 @@ export interface ItemDoc {
   _id: string;
   name: string;
   category: Category;
+  /** The category's place in the menu's order (CATEGORIES), so lists sort as residents read the menu. */
+  categoryRank: number;
   description: string;
   unit: string;
   priceType: PriceType;

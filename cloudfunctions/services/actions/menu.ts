@@ -41,7 +41,7 @@ export default action({
       await db
         .collection(ITEMS)
         .where(input.category ? { ...where, category: input.category } : where)
-        .orderBy('category', 'asc')
+        .orderBy('categoryRank', 'asc')
         .orderBy('name', 'asc')
         .skip(input.offset)
         .limit(input.limit + 1)

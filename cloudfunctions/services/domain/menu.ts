@@ -5,7 +5,7 @@
  */
 import { conflict, invalid } from '../../common/errors';
 import type { FieldIssue } from '../../common/reply';
-import type { EligibilityTag, PriceType } from '../contract';
+import { CATEGORIES, type EligibilityTag, type PriceType } from '../contract';
 import type { Actor, ItemDoc, ItemEvent, OrgRef } from '../store';
 
 /** Fen from yuan (inputs carry at most two decimals). */
@@ -64,6 +64,7 @@ export function planProposal(org: OrgRef, proposal: Proposal, by: Actor, now: Da
   if (issues.length > 0) throw invalid('服务项目信息有误', issues);
   return {
     ...proposal,
+    categoryRank: CATEGORIES.indexOf(proposal.category),
     eligibility: [...new Set(proposal.eligibility)],
     communityIds: [...new Set(proposal.communityIds)],
     priceFen: proposal.priceType === 'free' ? 0 : proposal.priceFen,
@@ -190,6 +191,7 @@ export function planAdminItem(
   const first = orgs[0]!;
   return {
     ...proposal,
+    categoryRank: CATEGORIES.indexOf(proposal.category),
     eligibility: [...new Set(proposal.eligibility)],
     communityIds: [...new Set(proposal.communityIds)],
     priceFen: proposal.priceType === 'free' ? 0 : proposal.priceFen,

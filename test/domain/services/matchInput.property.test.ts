@@ -18,6 +18,7 @@ function item(id: string, over: Partial<ItemDoc> = {}): ItemDoc {
     _id: id,
     name: id,
     category: '助浴',
+    categoryRank: 1,
     description: '',
     unit: '次',
     priceType: 'free',
