@@ -41,19 +41,19 @@ const CHAIN_VERSION = 1;
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-/** The exact text that is hashed for an event of `donationId`. */
+/**
+ * The exact text that is hashed for an event of `donationId`: the canonical JSON of
+ * `{ v, donation, seq, type, at, place, actor: { role, ref }, data, prev }`. Written out with its keys in
+ * canonical (sorted) order because verification runs it for every event (a test holds it equal to
+ * {@link canonicalJson} of that object).
+ */
 export function eventContent(donationId: string, e: Omit<ChainEvent, 'hash'>): string {
-  return canonicalJson({
-    v: CHAIN_VERSION,
-    donation: donationId,
-    seq: e.seq,
-    type: e.type,
-    at: new Date(e.at),
-    place: e.place,
-    actor: { role: e.actor.role, ref: e.actor.ref },
-    data: e.data,
-    prev: e.prev,
-  });
+  const q = JSON.stringify;
+  return (
+    `{"actor":{"ref":${q(e.actor.ref)},"role":${q(e.actor.role)}},"at":${q(new Date(e.at).toISOString())},` +
+    `"data":${canonicalJson(e.data)},"donation":${q(donationId)},"place":${q(e.place)},"prev":${q(e.prev)},` +
+    `"seq":${canonicalJson(e.seq)},"type":${q(e.type)},"v":${CHAIN_VERSION}}`
+  );
 }
 
 /** The hash of an event's content. */

@@ -1,6 +1,8 @@
 /** The chain's invariants: a built chain always verifies; any single altered, removed or reordered event is caught. */
 import fc from 'fast-check';
+import { canonicalJson } from '../../../cloudfunctions/charity/domain/canonical';
 import {
+  eventContent,
   nextEvent,
   verifyChain,
   type ChainEvent,
@@ -165,5 +167,27 @@ it('a rewritten chain (every hash recomputed after a change) is caught by a head
       const anchored = verifyChain(id, rewritten, { seq: head.seq, hash: head.hash });
       return selfCheck.intact && !anchored.intact && anchored.broken!.reason === 'anchor';
     }),
+  );
+});
+
+it('the hashed text is exactly the canonical JSON of the event’s content', () => {
+  fc.assert(
+    fc.property(chain, ({ id, events }) =>
+      events.every(
+        (e) =>
+          eventContent(id, e) ===
+          canonicalJson({
+            v: 1,
+            donation: id,
+            seq: e.seq,
+            type: e.type,
+            at: e.at,
+            place: e.place,
+            actor: { role: e.actor.role, ref: e.actor.ref },
+            data: e.data,
+            prev: e.prev,
+          }),
+      ),
+    ),
   );
 });
