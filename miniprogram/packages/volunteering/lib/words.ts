@@ -55,16 +55,52 @@ export function distanceWords(metres: number): string {
   return m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`;
 }
 
-/** HH:mm of an ISO time, on the phone's clock. */
-export function clock(iso: string): string {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+/**
+ * Times are read in Beijing time (UTC+8, no daylight saving) whatever the phone is set to: the activities are in
+ * 江宁区 and the function words its times the same way (domain/time.ts).
+ */
+const BEIJING_MS = 8 * 3_600_000;
+
+/** The Beijing wall-clock reading of an instant, as UTC fields of a shifted Date. */
+function beijing(at: Date | string | number): Date {
+  return new Date(new Date(at).getTime() + BEIJING_MS);
 }
 
-/** M月D日 HH:mm of an ISO time. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** HH:mm of an ISO time (Beijing). */
+export function clock(iso: string): string {
+  const b = beijing(iso);
+  return `${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`;
+}
+
+/** M月D日 HH:mm of an ISO time (Beijing). */
 export function dayAndClock(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${clock(iso)}`;
+  const b = beijing(iso);
+  return `${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${clock(iso)}`;
+}
+
+/** `YYYY-MM-DD HH:mm` in Beijing time. */
+export function beijingText(at: Date): string {
+  const b = beijing(at);
+  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`;
+}
+
+/** Parses `YYYY-MM-DD HH:mm` as Beijing time. */
+export function parseBeijing(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text);
+  return m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - BEIJING_MS) : undefined;
+}
+
+/** Midnight (Beijing) starting the day `days` after the one `at` falls in, and month starts likewise. */
+export function beijingMidnight(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month, day) - BEIJING_MS);
+}
+
+/** Year and month (0-based) of an instant in Beijing. */
+export function beijingYearMonth(at: Date): { year: number; month: number } {
+  const b = beijing(at);
+  return { year: b.getUTCFullYear(), month: b.getUTCMonth() };
 }
 
 /** An activity as a card of a list. */
@@ -86,8 +122,10 @@ export interface ActivityCard {
 /** The card for a list item. */
 export function activityCard(a: ActivityListItem): ActivityCard {
   const phase = PHASES[a.phase];
-  const seats =
-    a.seatsLeft > 0
+  const signingUp = a.phase === 'open' || a.phase === 'notOpen';
+  const seats = !signingUp
+    ? `${a.admitted} 人参加`
+    : a.seatsLeft > 0
       ? `还剩 ${a.seatsLeft} 个名额`
       : a.waiting > 0
         ? `已满，${a.waiting} 人候补`
@@ -101,7 +139,7 @@ export function activityCard(a: ActivityListItem): ActivityCard {
     phase: phase.label,
     phaseTheme: phase.theme,
     seats,
-    full: a.seatsLeft === 0,
+    full: signingUp && a.seatsLeft === 0,
     distance: a.distanceM !== undefined ? distanceWords(a.distanceM) : '',
     url: `/packages/volunteering/pages/detail/index?id=${encodeURIComponent(a.id)}`,
   };

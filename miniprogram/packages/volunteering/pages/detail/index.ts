@@ -57,7 +57,11 @@ function viewOf(a: ActivityDetail, isVolunteer: boolean, now: number) {
         ? `已报名 ${a.admitted} 人，还剩 ${a.seatsLeft} 个名额`
         : `${a.capacity} 个名额已满${a.waiting > 0 ? `，${a.waiting} 人候补` : ''}`,
     signupLine: `报名截止 ${dayAndClock(a.signupClosesAt)}`,
-    cancelLine: `${dayAndClock(a.cancelDeadline)} 后取消报名会记为迟取消`,
+    cancelLine:
+      a.phase === 'open' || a.phase === 'notOpen' || a.phase === 'signupClosed'
+        ? `${dayAndClock(a.cancelDeadline)} 后取消报名会记为迟取消`
+        : '',
+    signupOpen: a.phase === 'notOpen' ? `报名 ${dayAndClock(a.signupOpensAt)} 开始` : '',
     distance: a.distanceM !== undefined ? `距您约 ${distanceWords(a.distanceM)}` : '',
     cancelReason: a.cancelReason ?? '',
     standing: me.standing,

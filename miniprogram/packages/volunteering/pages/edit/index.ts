@@ -11,7 +11,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type Skill } from '../../lib/api';
-import { SKILL_CHOICES } from '../../lib/words';
+import { beijingText, parseBeijing, SKILL_CHOICES } from '../../lib/words';
 
 /** Who the activity is published as. */
 interface Publisher {
@@ -47,25 +47,11 @@ const FIELD_HINTS: Record<string, string> = {
 /** The place tree and the admin's scopes, per page instance (kept off the rendered data). */
 const placeCache = new WeakMap<object, { places: PlaceView[]; scopes: string[] }>();
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD HH:mm` on the phone's clock. */
-function localText(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** Parses `YYYY-MM-DD HH:mm` as the phone's local time. */
-function parseLocal(text: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text);
-  return m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) : undefined;
-}
-
-/** Tomorrow 09:00, the usual first choice. */
+/** Tomorrow 09:00 (Beijing), the usual first choice. */
 function tomorrowMorning(): string {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  d.setHours(9, 0, 0, 0);
-  return localText(d);
+  const today = beijingText(new Date()).slice(0, 10);
+  const tomorrow = new Date(parseBeijing(`${today} 09:00`)!.getTime() + 24 * 3_600_000);
+  return beijingText(tomorrow);
 }
 
 Component({
@@ -86,7 +72,7 @@ Component({
     location: null as { latitude: number; longitude: number } | null,
     when: tomorrowMorning(),
     pickerOpen: false,
-    pickerStart: localText(new Date()),
+    pickerStart: beijingText(new Date()),
     durations: DURATIONS,
     duration: 120,
     capacity: 10,
@@ -242,7 +228,7 @@ Component({
           skills,
         });
       } else {
-        const start = parseLocal(d.when);
+        const start = parseBeijing(d.when);
         const errors: Record<string, string> = {};
         if (!d.location) errors.location = '请在地图上选择活动地点，签到时要用';
         if (!start) errors.startAt = FIELD_HINTS.startAt!;

@@ -6,18 +6,18 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering } from '../../lib/api';
-import { activityCard, type ActivityCard } from '../../lib/words';
+import { activityCard, beijingMidnight, beijingYearMonth, type ActivityCard } from '../../lib/words';
 
 type Filter = 'upcoming' | 'past';
 type Period = 'thisMonth' | 'lastMonth' | 'thisYear';
 
-/** The period's [from, to) on the phone's calendar. */
+/** The period's [from, to) on the Beijing calendar. */
 function periodOf(p: Period, now = new Date()): { from: Date; to: Date; label: string } {
-  const y = now.getFullYear();
-  const m = now.getMonth();
-  if (p === 'thisMonth') return { from: new Date(y, m, 1), to: new Date(y, m + 1, 1), label: '本月' };
-  if (p === 'lastMonth') return { from: new Date(y, m - 1, 1), to: new Date(y, m, 1), label: '上月' };
-  return { from: new Date(y, 0, 1), to: new Date(y + 1, 0, 1), label: '今年' };
+  const { year: y, month: m } = beijingYearMonth(now);
+  const at = beijingMidnight;
+  if (p === 'thisMonth') return { from: at(y, m, 1), to: at(y, m + 1, 1), label: '本月' };
+  if (p === 'lastMonth') return { from: at(y, m - 1, 1), to: at(y, m, 1), label: '上月' };
+  return { from: at(y, 0, 1), to: at(y + 1, 0, 1), label: '今年' };
 }
 
 Component({
