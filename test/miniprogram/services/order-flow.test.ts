@@ -25,6 +25,8 @@ const WANG = 'demo-resident-wang';
 const ZHANG = 'demo-resident-zhang';
 const LIN = 'demo-staff-xinyuan-1';
 
+jest.setTimeout(30_000);
+
 let demo: DemoCloud;
 let bath = '';
 beforeAll(async () => {

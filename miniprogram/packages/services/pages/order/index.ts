@@ -17,6 +17,8 @@ import {
 
 /** A line of the timeline as shown. */
 interface Step {
+  /** Position in the list (times and people repeat, so they cannot be keys). */
+  key: string;
   text: string;
   when: string;
   note: string;
@@ -124,9 +126,12 @@ Component({
         status: 'ready',
         order: shown(o),
         communityId: o.communityId,
-        steps: [...o.timeline]
-          .reverse()
-          .map((t) => ({ text: t.text, when: `${shortTime(t.at)} · ${t.byName}`, note: t.note ?? '' })),
+        steps: [...o.timeline].reverse().map((t, i) => ({
+          key: String(o.timeline.length - i),
+          text: t.text,
+          when: `${shortTime(t.at)} · ${t.byName}`,
+          note: t.note ?? '',
+        })),
         can: o.can,
         busy: false,
       });

@@ -9,7 +9,7 @@ import { callServices, shortTime, yuan, type VoucherView } from '../../../../lib
 interface MonthView {
   month: string;
   summary: string;
-  entries: { text: string; when: string; amount: string; kind: string }[];
+  entries: { key: string; text: string; when: string; amount: string; kind: string }[];
 }
 
 function monthView(m: VoucherView['months'][number]): MonthView {
@@ -20,7 +20,8 @@ function monthView(m: VoucherView['months'][number]): MonthView {
       m.expiredFen > 0
         ? `发放 ${yuan(m.grantedFen)}，月底清零 ${yuan(m.expiredFen)}`
         : `发放 ${yuan(m.grantedFen)}，剩 ${yuan(m.balanceFen)}`,
-    entries: m.entries.map((e) => ({
+    entries: m.entries.map((e, i) => ({
+      key: String(i),
       text: e.text,
       when: shortTime(e.at),
       amount: `${e.kind === 'grant' ? '+' : '-'}${yuan(e.amountFen)}`,
