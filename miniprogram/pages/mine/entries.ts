@@ -28,6 +28,7 @@ export interface MineGroup {
 
 const ACCOUNT = '/packages/account/pages';
 const VOLUNTEERING = '/packages/volunteering/pages';
+const SERVICES = '/packages/services/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -49,6 +50,20 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '报名社区志愿服务，记下服务时长',
         icon: 'heart',
         url: `${VOLUNTEERING}/activities/index`,
+      },
+      {
+        id: 'service-orders',
+        title: '我的预约',
+        description: '预约的上门服务和进展',
+        icon: 'assignment',
+        url: `${SERVICES}/orders/index`,
+      },
+      {
+        id: 'service-vouchers',
+        title: '补贴券',
+        description: '每月的养老服务补贴和使用记录',
+        icon: 'wallet',
+        url: `${SERVICES}/vouchers/index`,
       },
     ],
   },
@@ -92,6 +107,20 @@ export const MINE_GROUPS: MineGroup[] = [
         icon: 'flag',
         url: `${VOLUNTEERING}/organize/index`,
       },
+      {
+        id: 'admin-services',
+        title: '审核服务菜单',
+        description: '机构提出的服务项目，通过后居民就能预约',
+        icon: 'check-rectangle',
+        url: `${SERVICES}/manage/index`,
+      },
+      {
+        id: 'admin-service-orders',
+        title: '逾期订单与回访',
+        description: '没人接的单、待电话回访的居民',
+        icon: 'time',
+        url: `${SERVICES}/overdue/index`,
+      },
     ],
   },
   {
@@ -105,6 +134,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '发布活动、签到二维码、确认时长',
         icon: 'flag',
         url: `${VOLUNTEERING}/organize/index`,
+      },
+      {
+        id: 'provider-services',
+        title: '服务工单',
+        description: '接单、上门签到、完成签退',
+        icon: 'task',
+        url: `${SERVICES}/work/index`,
       },
     ],
   },
