@@ -73,6 +73,7 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   });
   await m(lukouAdmin, 'adminNeeds', {});
   await m(donor, 'supermarkets', {});
+  await m(staff, 'supermarkets', { mine: true }, 'the ones I operate');
   await m(donor, 'needs', {});
   await m(donor, 'need', { needId: need.id });
   const d = await m<DonationView>(donor, 'claim', {

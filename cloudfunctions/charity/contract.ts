@@ -117,7 +117,11 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-
 /** Inputs by action. */
 export const charityInputs = {
   // Anyone (public, masked).
-  supermarkets: z.strictObject({ streetId: id.optional() }),
+  supermarkets: z.strictObject({
+    streetId: id.optional(),
+    /** Only those the caller operates (staff, admins of the street), with their operator organizations. */
+    mine: z.boolean().default(false),
+  }),
   needs: z.strictObject({
     ...paging,
     streetId: id.optional(),

@@ -406,3 +406,23 @@ it('every step only appends: what was stored before a step is stored unchanged a
     length: 6,
   });
 });
+
+it('staff find the supermarkets they operate; residents operate none', async () => {
+  const mine = await w.demo.ok<{ id: string; orgIds?: string[] }[]>(
+    'charity',
+    WHO.lukouStaff,
+    'supermarkets',
+    {
+      mine: true,
+    },
+  );
+  expect(mine.map((s) => s.id)).toEqual(['jn-lukou']);
+  expect(mine[0]!.orgIds).toEqual([w.demo.seed.orgIds.xinyuan]);
+  expect(await w.demo.ok('charity', WHO.donor, 'supermarkets', { mine: true })).toEqual([]);
+  const district = await w.demo.ok<{ id: string }[]>('charity', WHO.districtAdmin, 'supermarkets', {
+    mine: true,
+  });
+  expect(district.map((s) => s.id)).toEqual(['jn-dongshan', 'jn-lukou', 'jn-moling']);
+  const all = await w.demo.ok<{ orgIds?: string[] }[]>('charity', WHO.donor, 'supermarkets', {});
+  expect(all.every((s) => s.orgIds === undefined)).toBe(true);
+});

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, number> = {
   postNeed: 2,
   adminNeeds: 2,
   supermarkets: 1,
+  'supermarkets/the ones I operate': 1,
   needs: 1,
   need: 1,
   claim: 3,
