@@ -18,6 +18,7 @@ import { fireImageEvents } from './builtins';
 import type { ImageResolver } from './images';
 import { installPhoneRpx } from './rpx';
 import { recordSetData, type SetDataFigures } from './set-data';
+import { installWxssCache } from './wxss-cache';
 import { installWxEnv, type Overlay } from './wx-env';
 
 /** What to open. */
@@ -141,6 +142,7 @@ function resetHarness(request: LoadRequest): void {
 /** Opens the page of `request`; never throws for the page's own faults. */
 export async function loadShot(request: LoadRequest): Promise<LoadedShot> {
   installPhoneRpx();
+  installWxssCache();
   const errors: string[] = [];
   const warnings: string[] = [];
   const env = installWxEnv({
