@@ -37,6 +37,7 @@ export const accountInputs = {
     targetRole: z.enum(['admin', 'provider']),
     scopeId: id.optional(),
     orgId: id.optional(),
+    reason: line(100).optional(),
   }),
   revokeRole: z.strictObject({
     targetUserId: id,
@@ -81,7 +82,7 @@ export const accountInputs = {
     communityIds: z.array(id).min(1).max(100).optional(),
     active: z.boolean().optional(),
   }),
-  listOrgs: z.strictObject({ communityId: id.optional() }),
+  listOrgs: z.strictObject({ communityId: id.optional(), mine: z.boolean().optional() }),
   home: z.strictObject({}),
 } as const;
 
@@ -153,6 +154,7 @@ export interface UserDetail extends UserListItem {
     scopeId?: string;
     orgId?: string;
     by: string;
+    byName?: string;
     at: string;
     reason?: string;
   }[];

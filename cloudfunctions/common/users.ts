@@ -32,6 +32,8 @@ export interface RoleEvent {
   orgId?: string;
   /** User id of the admin, `self` for self-service roles, `bootstrap` for the configured first admin. */
   by: string;
+  /** Display name of `by` at the time, so history reads without another lookup. */
+  byName?: string;
   at: Date;
   reason?: string;
 }

@@ -1,7 +1,7 @@
 /**
  * grantRole — an admin makes someone an admin of a place in their own scope, or staff (provider) of an
  * organization registered in their scope. Recorded in the user's role history with who and when.
- * Input: { targetUserId, targetRole: 'admin' | 'provider', scopeId (admin) | orgId (provider) }. Result: UserListItem.
+ * Input: { targetUserId, targetRole: 'admin' | 'provider', scopeId (admin) | orgId (provider), reason? }. Result: UserListItem.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (outside the granter's scope, or not an admin),
  * NOT_FOUND (user, place, organization), CONFLICT (already held; staff of another organization).
  * Round trips: 3 (caller+target, place or organization, update).
@@ -29,12 +29,12 @@ export default action({
         throw invalid('请选择管辖范围', [{ path: 'scopeId', message: 'required for admin' }]);
       const scope = await findById<PlaceDoc>(PLACES, input.scopeId);
       if (!scope) throw notFound('辖区');
-      plan = planGrant(caller, target, { role: 'admin', scope }, ctx.now);
+      plan = planGrant(caller, target, { role: 'admin', scope, reason: input.reason }, ctx.now);
     } else {
       if (!input.orgId) throw invalid('请选择机构', [{ path: 'orgId', message: 'required for provider' }]);
       const org = await findById<OrgDoc>(ORGANIZATIONS, input.orgId);
       if (!org) throw notFound('机构');
-      plan = planGrant(caller, target, { role: 'provider', org }, ctx.now);
+      plan = planGrant(caller, target, { role: 'provider', org, reason: input.reason }, ctx.now);
     }
     const roleHistory = [...target.roleHistory, plan.event];
     // Conditional on the version read, so two admins changing one person's roles at once cannot lose a change.

@@ -23,7 +23,7 @@ export type NamedGrant = RoleGrant & { scopeName?: string; orgName?: string };
 export function planGrant(
   granter: UserDoc,
   target: UserDoc,
-  req: { role: 'admin'; scope: PlaceDoc } | { role: 'provider'; org: OrgRef },
+  req: ({ role: 'admin'; scope: PlaceDoc } | { role: 'provider'; org: OrgRef }) & { reason?: string },
   now: Date,
 ): { roles: NamedGrant[]; event: RoleEvent } {
   if (req.role === 'admin') {
@@ -41,7 +41,15 @@ export function planGrant(
     };
     return {
       roles: [...target.roles, grant],
-      event: { kind: 'grant', role: 'admin', scopeId: req.scope._id, by: granter._id, at: now },
+      event: {
+        kind: 'grant',
+        role: 'admin',
+        scopeId: req.scope._id,
+        by: granter._id,
+        byName: granter.nickname,
+        at: now,
+        ...(req.reason ? { reason: req.reason } : {}),
+      },
     };
   }
   const { org } = req;
@@ -60,7 +68,15 @@ export function planGrant(
   };
   return {
     roles: [...target.roles, grant],
-    event: { kind: 'grant', role: 'provider', orgId: org._id, by: granter._id, at: now },
+    event: {
+      kind: 'grant',
+      role: 'provider',
+      orgId: org._id,
+      by: granter._id,
+      byName: granter.nickname,
+      at: now,
+      ...(req.reason ? { reason: req.reason } : {}),
+    },
   };
 }
 
@@ -96,6 +112,7 @@ export function planRevoke(
       scopeId: grant.scopeId,
       orgId: grant.orgId,
       by: revoker._id,
+      byName: revoker.nickname,
       at: now,
       reason: req.reason,
     },

@@ -159,6 +159,7 @@ describe('scopes', () => {
         role: 'admin',
         scopeId: 'jn-dongshan-dongshan',
         by: id('demo-admin-dongshan'),
+        byName: '东山街道 陈干事',
         at: expect.any(Date),
       }),
     ]);
@@ -231,6 +232,14 @@ describe('organizations', () => {
       'listOrgs',
     );
     expect(adminView).toEqual([expect.objectContaining({ name: '心苑社会工作服务中心', staffCount: 2 })]);
+  });
+
+  it('show provider staff the organization they work for', async () => {
+    const mine = await demo.ok<{ name: string }[]>('account', 'demo-staff-hongye-1', 'listOrgs', {
+      mine: true,
+    });
+    expect(mine.map((o) => o.name)).toEqual(['南京红叶社会工作服务社']);
+    expect(await demo.ok('account', 'demo-resident-wang', 'listOrgs', { mine: true })).toEqual([]);
   });
 
   it('change the communities they serve within their scope only, in 3 round trips', async () => {

@@ -1,10 +1,11 @@
 /**
- * listOrgs — organizations: those serving a community (anyone: residents see who serves them), or, for an admin
- * without a community given, all in their scope with staff counts.
- * Input: { communityId? }. Result: OrgView[]. Errors: UNAUTHENTICATED. Round trips: 2 (3 for admins: staff counts).
+ * listOrgs — organizations: those serving a community (anyone: residents see who serves them); with `mine`, the
+ * ones the caller works for (provider staff); for an admin without a community given, all in their scope with
+ * staff counts.
+ * Input: { communityId?, mine? }. Result: OrgView[]. Errors: UNAUTHENTICATED. Round trips: 2 (3 for admins: staff counts).
  */
 import { action } from '../../../common/action';
-import { adminGrants } from '../../../common/auth';
+import { adminGrants, providerOrgIds } from '../../../common/auth';
 import { _, db } from '../../../common/cloud';
 import { rows } from '../../../common/db';
 import { USERS } from '../../../common/users';
@@ -17,6 +18,18 @@ export default action({
   async run(input, ctx): Promise<OrgView[]> {
     const me = await ctx.caller();
     const scopes = adminGrants(me).map((g) => g.scopeId!);
+    if (input.mine) {
+      const orgIds = providerOrgIds(me);
+      if (orgIds.length === 0) return [];
+      const orgs = rows<OrgDoc>(
+        await db
+          .collection(ORGANIZATIONS)
+          .where({ _id: _.in(orgIds) })
+          .limit(10)
+          .get(),
+      );
+      return orgs.map((o) => orgView(o));
+    }
     if (input.communityId || scopes.length === 0) {
       const communityId = input.communityId ?? me.communityId;
       if (!communityId) return [];
