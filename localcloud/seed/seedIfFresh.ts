@@ -12,14 +12,17 @@ import { seedVolunteering } from './volunteering';
 /** The setting that makes the demo district admin the first admin (a deploy-time setting in production). */
 export const DEMO_BOOTSTRAP_ADMINS = 'demo-admin-jiangning@jn';
 
-/** Loads the demo community; returns a one-line summary. */
+/** Loads the demo community; returns a summary line per part. */
 export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
   const started = Date.now();
   const account = await seedAccount(cloud);
-  await seedCharity(cloud, account);
-  await seedProposals(cloud, account);
-  await seedServices(cloud, account);
-  await seedVolunteering(cloud, account);
-  const people = Object.keys(account.userIds).length + 1;
-  return `${people} people, 2 organizations, ${cloud.store.count('places', {})} places in ${Date.now() - started} ms`;
+  const parts = [
+    `charity: ${await seedCharity(cloud, account)}`,
+    `proposals: ${await seedProposals(cloud, account)}`,
+    `services: ${await seedServices(cloud, account)}`,
+    `volunteering: ${await seedVolunteering(cloud, account)}`,
+  ];
+  const count = (c: string) => cloud.store.count(c, {});
+  const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;
+  return [`${head} in ${Date.now() - started} ms`, ...parts.map((p) => `  ${p}`)].join('\n');
 }
