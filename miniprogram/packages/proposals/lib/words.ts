@@ -1,0 +1,75 @@
+/** How 微公益 reads to people: money, dates, phases, statuses and quotas in plain Chinese. */
+import type { BallotView, Phase, ShownStatus, VoteMode } from './api';
+
+/** 4000 → "4,000 元"; 1280.5 → "1,280.50 元". */
+export function yuan(n: number): string {
+  const fixed = Number.isInteger(n) ? String(n) : n.toFixed(2);
+  const [int, dec] = fixed.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${grouped}${dec ? `.${dec}` : ''} 元`;
+}
+
+/** A date in Beijing time, as people say it: "3月12日". */
+export function day(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** A date with the year: "2026年3月12日". */
+export function fullDay(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** A phase's tag theme. */
+export const PHASE_THEMES: Record<Phase, string> = {
+  upcoming: 'default',
+  collecting: 'primary',
+  screening: 'warning',
+  voting: 'success',
+  results: 'primary',
+  in_progress: 'primary',
+  closed: 'default',
+};
+
+/** What ends the current phase, for a card: "征集截止 3月12日". */
+export function phaseEnds(phase: Phase, endsAt: string | undefined): string {
+  if (!endsAt) return '';
+  const words: Partial<Record<Phase, string>> = {
+    upcoming: '开始征集',
+    collecting: '征集截止',
+    screening: '预审截止',
+    voting: '投票截止',
+  };
+  return words[phase] ? `${words[phase]} ${day(endsAt)}` : '';
+}
+
+/** A status's tag theme. */
+export const STATUS_THEMES: Record<ShownStatus, string> = {
+  draft: 'default',
+  submitted: 'primary',
+  changes_requested: 'warning',
+  accepted: 'success',
+  rejected: 'danger',
+  withdrawn: 'default',
+  lapsed: 'default',
+  in_vote: 'success',
+  counting: 'primary',
+  funded: 'success',
+  not_funded: 'default',
+  completed: 'success',
+};
+
+/** How voting works in a round, in one sentence. */
+export function voteModeWords(mode: VoteMode, approvalLimit: number, totalBudget: number): string {
+  return mode === 'approval'
+    ? `每人最多支持 ${approvalLimit} 个提案`
+    : `每人可以支持多个提案，所选提案的预算加起来不超过 ${yuan(totalBudget)}`;
+}
+
+/** What the voter has left: "您还能投 2 票" / "您还剩 4,000 元可选". */
+export function quotaWords(b: BallotView): string {
+  if (b.mode === 'approval')
+    return b.left > 0 ? `您还能投 ${b.left} 票（共 ${b.limit} 票）` : `您的 ${b.limit} 票已经投完了`;
+  return b.left > 0 ? `您还剩 ${yuan(b.left)} 可以选` : '您选的提案已经用完了本期预算';
+}

@@ -1,0 +1,89 @@
+/**
+ * 我的提案: every proposal of the caller, drafts included, most recently changed first, 20 at a time, with the
+ * status residents see and the round it belongs to. A draft opens the form to go on with it.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callProposals, PAGES, type MyProposalItem } from '../../lib/api';
+import { STATUS_THEMES, yuan } from '../../lib/words';
+
+/** A proposal as the list shows it. */
+interface Card {
+  id: string;
+  title: string;
+  round: string;
+  status: string;
+  theme: string;
+  budget: string;
+  hint: string;
+  url: string;
+}
+
+function card(p: MyProposalItem): Card {
+  const draft = p.status === 'draft';
+  let hint = '';
+  if (draft && p.roundPhase === 'collecting') hint = '草稿还没提交，点开接着写';
+  else if (draft) hint = '征集已结束，这份草稿没有提交';
+  else if (p.status === 'changes_requested') hint = '管理员请您修改，点开看意见';
+  return {
+    id: p.id,
+    title: p.title,
+    round: `${p.roundTitle} · ${p.roundPhaseLabel}`,
+    status: p.statusLabel,
+    theme: STATUS_THEMES[p.status],
+    budget: p.budget > 0 ? yuan(p.budget) : '',
+    hint,
+    url:
+      draft && p.roundPhase === 'collecting'
+        ? `${PAGES}/propose/index?roundId=${p.roundId}&proposalId=${p.id}`
+        : `${PAGES}/proposal/index?roundId=${p.roundId}&proposalId=${p.id}`,
+  };
+}
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    cards: [] as Card[],
+    next: null as number | null,
+    loadingMore: false,
+  },
+  methods: {
+    onLoad() {
+      this.fetch(0);
+    },
+    onShow() {
+      if (this.data.status === 'ready') this.fetch(0);
+    },
+    async onPullDownRefresh() {
+      await this.fetch(0);
+      wx.stopPullDownRefresh?.();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.fetch(0);
+    },
+    async fetch(offset: number) {
+      const reply = await callProposals('myProposals', { offset });
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
+        return;
+      }
+      const cards = reply.data.items.map(card);
+      this.setData({
+        status: 'ready',
+        loadingMore: false,
+        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
+        next: reply.data.next,
+      });
+    },
+    async onMore() {
+      if (this.data.next === null || this.data.loadingMore) return;
+      this.setData({ loadingMore: true });
+      await this.fetch(this.data.next);
+    },
+    onRounds() {
+      wx.navigateTo({ url: `${PAGES}/rounds/index` });
+    },
+  },
+});

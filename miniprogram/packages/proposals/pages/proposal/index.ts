@@ -1,0 +1,222 @@
+/**
+ * 提案详情: the whole proposal — what, how, for whom, the budget line by line, photos — and the one big button that
+ * matters now: 投他一票 (or take the vote back) with the votes the caller has left. The author edits, submits,
+ * withdraws or deletes their draft here; admins screen it (accept, ask for changes, reject — with a reason the
+ * proposer sees); once funded, it links to the project's public account.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callProposals, PAGES, type ProposalDetail } from '../../lib/api';
+import { fullDay, quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+
+const DECISIONS: Record<string, string> = {
+  accept: '通过预审',
+  reject: '未通过预审',
+  request_changes: '请提案人修改',
+  resubmit: '提案人已修改后重新提交',
+};
+
+/** The proposal as the page shows it. */
+interface View {
+  id: string;
+  roundId: string;
+  roundTitle: string;
+  title: string;
+  status: string;
+  theme: string;
+  author: string;
+  budget: string;
+  months: string;
+  summary: string;
+  details: string;
+  lines: { item: string; amount: string }[];
+  beneficiaries: string;
+  coProposers: string;
+  photos: string[];
+  votes: string;
+  voted: boolean;
+  canVote: boolean;
+  voteBlock: string;
+  quota: string;
+  inVote: boolean;
+  screening: { what: string; note: string; when: string }[];
+  withdrawReason: string;
+  result: string;
+  account: string;
+  can: ProposalDetail['can'];
+}
+
+function view(p: ProposalDetail): View {
+  const r = p.result;
+  return {
+    id: p.id,
+    roundId: p.roundId,
+    roundTitle: p.round.title,
+    title: p.title,
+    status: p.statusLabel,
+    theme: STATUS_THEMES[p.status],
+    author: p.authorName,
+    budget: yuan(p.budget),
+    months: p.months ? `${p.months} 个月` : '',
+    summary: p.summary,
+    details: p.details,
+    lines: p.budgetLines.map((l) => ({ item: l.item, amount: yuan(l.amount) })),
+    beneficiaries: p.beneficiaries ? `${p.beneficiaries.who}，约 ${p.beneficiaries.count} 人` : '',
+    coProposers: p.coProposers.join('、'),
+    photos: p.photos,
+    votes: p.votes === undefined ? '' : `${p.votes} 票`,
+    voted: p.vote.voted,
+    canVote: p.vote.canVote,
+    voteBlock: p.vote.block ?? '',
+    quota: p.vote.ballot && p.status === 'in_vote' ? quotaWords(p.vote.ballot) : '',
+    inVote: p.status === 'in_vote',
+    screening: p.screening.map((s) => ({
+      what: DECISIONS[s.decision] ?? s.decision,
+      note: s.note,
+      when: fullDay(s.at),
+    })),
+    withdrawReason: p.withdrawReason ?? '',
+    result: r
+      ? `第 ${r.position} 名，${r.votes} 票${r.funded === undefined ? '' : r.funded ? '，获得资助' : '，未获资助'}${r.reason && r.funded !== undefined ? `（${r.reason}）` : ''}`
+      : '',
+    account: p.account
+      ? `已花 ${yuan(p.account.spent)} / 预算 ${yuan(p.account.budget)}，进度 ${p.account.progress}%${p.account.completed ? '，已完成' : ''}`
+      : '',
+    can: p.can,
+  };
+}
+
+type Decision = 'accept' | 'reject' | 'request_changes';
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    roundId: '',
+    proposalId: '',
+    v: null as View | null,
+    busy: false,
+    note: '',
+    noteError: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ roundId: query.roundId ?? '', proposalId: query.proposalId ?? '' });
+      this.reload();
+    },
+    onShow() {
+      // Back from editing: show what was saved.
+      if (this.data.v) this.reload();
+    },
+    async onPullDownRefresh() {
+      await this.reload();
+      wx.stopPullDownRefresh?.();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      this.reload();
+    },
+    async reload() {
+      const reply = await callProposals('getProposal', {
+        roundId: this.data.roundId,
+        proposalId: this.data.proposalId,
+      });
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      this.setData({ status: 'ready', v: view(reply.data) });
+    },
+    /** Runs an action, tells the outcome in plain words, and shows the proposal as it is now. */
+    async act(
+      run: () => Promise<{ ok: boolean; error?: { message: string } }>,
+      done: string,
+    ): Promise<boolean> {
+      if (this.data.busy) return false;
+      this.setData({ busy: true });
+      const reply = await run();
+      this.setData({ busy: false });
+      if (!reply.ok) {
+        wx.showModal({ title: '没有成功', content: reply.error?.message ?? '', showCancel: false });
+        await this.reload();
+        return false;
+      }
+      wx.showToast({ title: done, icon: 'success' });
+      await this.reload();
+      return true;
+    },
+    ref() {
+      return { roundId: this.data.roundId, proposalId: this.data.proposalId };
+    },
+    onVote() {
+      this.act(() => callProposals('vote', this.ref()), '投票成功');
+    },
+    async onUnvote() {
+      const { confirm } = await wx.showModal({
+        title: '撤回这一票？',
+        content: '撤回后这一票可以投给别的提案。',
+        confirmText: '撤回',
+        cancelText: '不撤回',
+      });
+      if (confirm) this.act(() => callProposals('withdrawVote', this.ref()), '已撤回');
+    },
+    onEdit() {
+      wx.navigateTo({
+        url: `${PAGES}/propose/index?roundId=${this.data.roundId}&proposalId=${this.data.proposalId}`,
+      });
+    },
+    onSubmit() {
+      this.act(() => callProposals('submitProposal', this.ref()), '已提交');
+    },
+    async onWithdraw() {
+      const { confirm } = await wx.showModal({
+        title: '撤回这个提案？',
+        content: '撤回后不能再恢复，这个提案仍算在您本期的提案数里。',
+        confirmText: '撤回',
+        cancelText: '不撤回',
+      });
+      if (confirm) this.act(() => callProposals('withdrawProposal', this.ref()), '已撤回');
+    },
+    async onDelete() {
+      const { confirm } = await wx.showModal({
+        title: '删除这份草稿？',
+        content: '删除后不能恢复。',
+        confirmText: '删除',
+        cancelText: '不删',
+      });
+      if (!confirm) return;
+      const reply = await callProposals('deleteDraft', this.ref());
+      if (!reply.ok) {
+        wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });
+        return;
+      }
+      wx.showToast({ title: '已删除', icon: 'success' });
+      wx.navigateBack?.();
+    },
+    onNote(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ note: e.detail.value, noteError: '' });
+    },
+    async onScreen(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { decision: Decision }>,
+    ) {
+      const decision = e.currentTarget.dataset.decision;
+      const note = this.data.note.trim();
+      if (decision !== 'accept' && note === '') {
+        this.setData({ noteError: '请写明理由，提案人会看到' });
+        return;
+      }
+      const done = { accept: '已通过', reject: '已告知未通过', request_changes: '已请提案人修改' }[decision];
+      const ok = await this.act(
+        () => callProposals('screenProposal', { ...this.ref(), decision, note }),
+        done,
+      );
+      if (ok) this.setData({ note: '' });
+    },
+    onPhoto(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
+      wx.previewImage({ urls: this.data.v?.photos ?? [], current: e.currentTarget.dataset.url });
+    },
+    onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
+      wx.navigateTo({ url: e.currentTarget.dataset.url });
+    },
+  },
+});
