@@ -1,0 +1,191 @@
+/**
+ * How charity things read to people: times in Beijing time, the masked profile, each step of a chain in a
+ * plain sentence, and the choices of a day to bring an item.
+ */
+import type { DonationView, EventView, NeedView, PublicProfile } from './api';
+
+const OFFSET = 8 * 3_600_000;
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const beijing = (iso: string): Date => new Date(Date.parse(iso) + OFFSET);
+
+/** 5月8日 */
+export function dateText(iso: string): string {
+  const d = beijing(iso);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** 5月8日 14:30 */
+export function timeText(iso: string): string {
+  const d = beijing(iso);
+  return `${dateText(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** 张* · 80岁 · 秣陵街道 */
+export function profileText(p: PublicProfile | undefined): string {
+  if (!p) return '待分配给受助人';
+  return [p.name, p.age !== undefined ? `${p.age}岁` : '', p.street].filter(Boolean).join(' · ');
+}
+
+/** The first 8 characters of a hash, for showing. */
+export function shortHash(hash: string): string {
+  return hash.slice(0, 8);
+}
+
+/** One step of a chain as a line of the timeline. */
+export interface StepLine {
+  seq: number;
+  title: string;
+  detail: string;
+  time: string;
+  place: string;
+  hash: string;
+}
+
+/** A step in a plain sentence. */
+export function stepLine(e: EventView, unit: string): StepLine {
+  const q = typeof e.data.quantity === 'number' ? `${e.data.quantity}${unit}` : '';
+  let detail = '';
+  switch (e.type) {
+    case 'pledged':
+      detail = `认捐 ${q}，约定 ${typeof e.data.pledgeBy === 'string' ? dateText(e.data.pledgeBy) : ''}前送到`;
+      break;
+    case 'received':
+      detail = `收到 ${q}，${e.data.condition === 'good' ? '物品完好' : '有些旧，但能用'}`;
+      break;
+    case 'rejected':
+      detail = '物品不宜转赠，超市没有接收';
+      break;
+    case 'allocated':
+      detail = `分配给受助人 ${q}`;
+      break;
+    case 'dispatched':
+      detail = e.data.mode === 'pickup' ? '请受助人到超市领取' : '工作人员送货上门';
+      break;
+    case 'confirmed':
+      detail = e.data.via === 'recipient' ? `受助人本人确认收到 ${q}` : `受助人出示收货码，确认收到 ${q}`;
+      break;
+    case 'thanked':
+      detail = `“${String(e.data.message ?? '')}”`;
+      break;
+    case 'expired':
+      detail = '没有在约定日期前送到，心愿重新开放';
+      break;
+    case 'cancelled':
+      detail = '捐赠人取消了认捐';
+      break;
+  }
+  return {
+    seq: e.seq,
+    title: e.label,
+    detail,
+    time: timeText(e.at),
+    place: e.place,
+    hash: shortHash(e.hash),
+  };
+}
+
+/** TDesign tag theme of a status. */
+export function statusTheme(
+  status: DonationView['status'],
+): 'primary' | 'success' | 'warning' | 'danger' | 'default' {
+  if (status === 'confirmed' || status === 'thanked') return 'success';
+  if (status === 'expired' || status === 'cancelled' || status === 'rejected') return 'default';
+  if (status === 'pledged') return 'warning';
+  return 'primary';
+}
+
+/** A donation as a list card (small: lists send 20 of these at once). */
+export interface DonationCard {
+  id: string;
+  title: string;
+  profile: string;
+  status: string;
+  statusLabel: string;
+  statusTheme: string;
+  lastStep: string;
+  head: string;
+  steps: number;
+  /** The one-time confirmation code, when the viewer may see it. */
+  confirmCode: string;
+}
+
+/** A donation for a list; `forRecipient` says who it is from instead of whom it is for. */
+export function donationCard(d: DonationView, forRecipient = false): DonationCard {
+  const last = d.events[d.events.length - 1];
+  return {
+    id: d.id,
+    title: `${d.item} ${d.receivedQuantity ?? d.quantity}${d.unit}`,
+    profile: forRecipient
+      ? `来自爱心人士 ${d.donor}`
+      : d.recipient
+        ? `送给 ${profileText(d.recipient)}`
+        : `捐给${d.supermarket.name}，待分配`,
+    status: d.status,
+    statusLabel: d.statusLabel,
+    statusTheme: statusTheme(d.status),
+    lastStep: last ? `${timeText(last.at)} · ${last.place}` : '',
+    head: shortHash(d.head.hash),
+    steps: d.events.length,
+    confirmCode: d.confirmCode ?? '',
+  };
+}
+
+/** A need for a list. */
+export interface NeedCard {
+  id: string;
+  title: string;
+  profile: string;
+  category: string;
+  story: string;
+  left: string;
+  percent: number;
+  deadline: string;
+  community: string;
+  state: NeedView['state'];
+}
+
+/** A need for a list. */
+export function needCard(n: NeedView): NeedCard {
+  const claimed = n.quantity - n.available;
+  return {
+    id: n.id,
+    title: `${n.item} ${n.quantity}${n.unit}`,
+    profile: profileText(n.recipient),
+    category: n.recipient.categoryLabel,
+    story: n.story,
+    left:
+      n.available > 0
+        ? `还差 ${n.available}${n.unit}`
+        : n.delivered >= n.quantity
+          ? '已全部送达'
+          : '已认领完',
+    percent: Math.round((claimed / n.quantity) * 100),
+    deadline: `${dateText(n.deadline)}截止`,
+    community: n.communityName,
+    state: n.state,
+  };
+}
+
+/** A day to bring the item: label and the time (17:00 Beijing, when supermarkets close). */
+export interface DayChoice {
+  label: string;
+  iso: string;
+}
+
+/** Up to four days to choose from within the pledge window. */
+export function dayChoices(window: { earliest: string; latest: string }, now = Date.now()): DayChoice[] {
+  const earliest = Date.parse(window.earliest);
+  const latest = Date.parse(window.latest);
+  const todayBeijing = Math.floor((now + OFFSET) / 86_400_000) * 86_400_000 - OFFSET;
+  const names: Record<number, string> = { 0: '今天', 1: '明天', 2: '后天' };
+  const out: DayChoice[] = [];
+  for (const days of [0, 1, 2, 3, 7, 14]) {
+    const at = todayBeijing + days * 86_400_000 + 17 * 3_600_000;
+    if (at < earliest || at > latest) continue;
+    const iso = new Date(at).toISOString();
+    out.push({ label: names[days] ?? `${days}天内（${dateText(iso)}）`, iso });
+  }
+  if (out.length === 0 && latest >= earliest)
+    out.push({ label: dateText(window.latest), iso: window.latest });
+  return out.slice(0, 4);
+}

@@ -1,0 +1,222 @@
+/**
+ * 捐赠详情: one donation followed step by step — every step with its time and place — and a "核验" button that
+ * has the function recompute the chain and say whether it is intact (and matches the published daily digest).
+ * What else shows depends on who is looking (the function decides): the donor sees the code to show at the
+ * supermarket until it is received, and may cancel; supermarket staff receive (by scanning the donor's code), allocate general stock to a
+ * need, dispatch, and confirm with the recipient's code; the delivering staff and admins of the recipient's
+ * place see the recipient's contact; the recipient (or an admin for them) confirms and thanks.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callCharity, type DonationView, type StepResult } from '../../lib/api';
+import type { CloudReply } from '../../../../lib/cloud';
+import {
+  dateText,
+  needCard,
+  profileText,
+  statusTheme,
+  stepLine,
+  type NeedCard,
+  type StepLine,
+} from '../../lib/words';
+
+/** What the page shows of a donation (small: no more than the screen needs). */
+interface Shown {
+  id: string;
+  title: string;
+  kind: string;
+  status: string;
+  statusLabel: string;
+  statusTheme: string;
+  who: string;
+  donor: string;
+  supermarket: { id: string; name: string; address: string };
+  pledgeBy: string;
+  code: string;
+  confirmCode: string;
+  contact: { name: string; phone: string; address: string; communityName: string } | null;
+  thanks: string;
+  steps: StepLine[];
+  can: DonationView['can'];
+}
+
+function shown(d: DonationView): Shown {
+  return {
+    id: d.id,
+    title: `${d.item} ${d.receivedQuantity ?? d.quantity}${d.unit}`,
+    kind: d.kind === 'need' ? '点对点捐赠' : '捐给超市统一调配',
+    status: d.status,
+    statusLabel: d.statusLabel,
+    statusTheme: statusTheme(d.status),
+    who: d.recipient ? profileText(d.recipient) : '',
+    donor: d.donor,
+    supermarket: d.supermarket,
+    pledgeBy: dateText(d.pledgeBy),
+    code: d.code ?? '',
+    confirmCode: d.confirmCode ?? '',
+    contact: d.contact
+      ? {
+          name: d.contact.name,
+          phone: d.contact.phone ?? '',
+          address: d.contact.address,
+          communityName: d.contact.communityName,
+        }
+      : null,
+    thanks: d.thanks ?? '',
+    steps: d.events.map((e) => stepLine(e, d.unit)).reverse(),
+    can: d.can,
+  };
+}
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    id: '',
+    fresh: false,
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    d: null as Shown | null,
+    verifying: false,
+    verdict: null as { intact: boolean; headline: string; detail: string } | null,
+    busy: '',
+    actionError: '',
+    code: '',
+    thanks: '',
+    picking: false,
+    needs: [] as NeedCard[],
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '', fresh: query.new === '1' });
+      void this.load();
+    },
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh?.();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      void this.load();
+    },
+    async load() {
+      const reply = await callCharity('donation', { donationId: this.data.id });
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      this.setData({ status: 'ready', d: shown(reply.data) });
+    },
+    async onVerify() {
+      this.setData({ verifying: true, verdict: null });
+      const reply = await callCharity('verify', { donationId: this.data.id });
+      if (!reply.ok) {
+        this.setData({
+          verifying: false,
+          verdict: { intact: false, headline: '没能核验', detail: reply.error.message },
+        });
+        return;
+      }
+      const v = reply.data;
+      const anchored = v.anchor
+        ? `已与 ${dateText(`${v.anchor.date}T12:00:00+08:00`)} 公示的记录核对一致。`
+        : '';
+      this.setData({
+        verifying: false,
+        verdict: v.intact
+          ? {
+              intact: true,
+              headline: '记录完整，没有被改动',
+              detail: `共 ${v.length} 步，每一步的哈希都对得上。${anchored}`,
+            }
+          : { intact: false, headline: '发现记录被改动', detail: v.firstBroken?.message ?? '' },
+      });
+    },
+    /** Runs a step; shows its error under the buttons, or the donation as it is now. */
+    async step(name: string, run: () => Promise<CloudReply<StepResult | DonationView>>) {
+      if (this.data.busy) return;
+      this.setData({ busy: name, actionError: '' });
+      const reply = await run();
+      if (!reply.ok) {
+        this.setData({ busy: '', actionError: reply.error.message });
+        return;
+      }
+      const d = 'donation' in reply.data ? reply.data.donation : reply.data;
+      this.setData({ busy: '', d: shown(d), code: '', picking: false });
+    },
+    async onCancel() {
+      const sure = await wx.showModal({
+        title: '取消认捐？',
+        content: '取消后，这个心愿会重新开放给其他人认领。',
+        confirmText: '取消认捐',
+        cancelText: '再想想',
+      });
+      if (!sure.confirm) return;
+      await this.step('cancel', () => callCharity('cancelPledge', { donationId: this.data.id }));
+    },
+    onReceive() {
+      // Receiving needs the donor's code in hand (scanned at the counter), not just this page.
+      wx.navigateTo({ url: '/packages/charity/pages/receive/index?scan=1' });
+    },
+    async onDispatch(
+      e: WechatMiniprogram.TouchEvent<
+        Record<string, never>,
+        Record<string, never>,
+        { mode: 'delivery' | 'pickup' }
+      >,
+    ) {
+      const mode = e.currentTarget.dataset.mode;
+      await this.step(mode, () => callCharity('dispatch', { donationId: this.data.id, mode }));
+    },
+    onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ code: e.detail.value.replace(/\D/g, '').slice(0, 6), actionError: '' });
+    },
+    async onConfirmWithCode() {
+      if (this.data.code.length !== 6) {
+        this.setData({ actionError: '请输入受助人的 6 位收货码' });
+        return;
+      }
+      await this.step('confirm-code', () =>
+        callCharity('confirm', { donationId: this.data.id, code: this.data.code }),
+      );
+    },
+    async onConfirm() {
+      await this.step('confirm', () => callCharity('confirm', { donationId: this.data.id }));
+    },
+    onThanks(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ thanks: e.detail.value, actionError: '' });
+    },
+    async onThank() {
+      if (!this.data.thanks.trim()) {
+        this.setData({ actionError: '请写一句想对捐赠人说的话' });
+        return;
+      }
+      await this.step('thank', () =>
+        callCharity('thank', { donationId: this.data.id, message: this.data.thanks }),
+      );
+      if (!this.data.actionError) this.setData({ thanks: '' });
+    },
+    async onPickNeed() {
+      const d = this.data.d;
+      if (!d) return;
+      this.setData({ picking: true, needs: [] });
+      const reply = await callCharity('needs', { streetId: d.supermarket.id });
+      if (!reply.ok) {
+        this.setData({ picking: false, actionError: reply.error.message });
+        return;
+      }
+      this.setData({ needs: reply.data.items.map(needCard) });
+    },
+    onClosePicker() {
+      this.setData({ picking: false });
+    },
+    async onAllocate(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
+    ) {
+      const needId = e.currentTarget.dataset.id;
+      await this.step('allocate', () => callCharity('allocate', { donationId: this.data.id, needId }));
+    },
+    onCall() {
+      const phone = this.data.d?.contact?.phone;
+      if (phone) void wx.makePhoneCall({ phoneNumber: phone });
+    },
+  },
+});

@@ -1,0 +1,129 @@
+/**
+ * 受助人详情, for admins of the recipient's place: the record in full with its consent, their needs and the
+ * donations coming to them — with the one-time 收货码 of those on their way, for the admin to pass on to an elder
+ * without WeChat — a button to post a need, address and phone corrections, and stopping the registration
+ * (consent withdrawn, moved away), which closes their open needs.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { callCharity, type RecipientDetailView } from '../../lib/api';
+import { dateText, donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
+
+const CONSENT_WORDS: Record<string, string> = {
+  signed: '本人签字',
+  verbal: '本人口头同意',
+  guardian: '监护人同意',
+};
+
+interface Person {
+  id: string;
+  name: string;
+  line: string;
+  address: string;
+  phone: string;
+  consent: string;
+  active: boolean;
+  publicLine: string;
+}
+
+function person(r: RecipientDetailView): Person {
+  return {
+    id: r.id,
+    name: r.name,
+    line: [r.categoryLabel, r.age !== undefined ? `${r.age}岁` : '', r.communityName]
+      .filter(Boolean)
+      .join(' · '),
+    address: r.address,
+    phone: r.phone ?? '',
+    consent: `${CONSENT_WORDS[r.consent.method]}，${dateText(r.consent.recordedAt)} 登记${r.consent.note ? `（${r.consent.note}）` : ''}`,
+    active: r.active,
+    publicLine: [
+      r.publicProfile.name,
+      r.publicProfile.age !== undefined ? `${r.publicProfile.age}岁` : '',
+      r.publicProfile.street,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  };
+}
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    id: '',
+    status: 'loading' as 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    p: null as Person | null,
+    needs: [] as NeedCard[],
+    donations: [] as DonationCard[],
+    editing: false,
+    address: '',
+    phone: '',
+    saving: false,
+    saveError: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      void this.load();
+    },
+    onShow() {
+      if (this.data.status === 'ready') void this.load();
+    },
+    onRetry() {
+      this.setData({ status: 'loading' });
+      void this.load();
+    },
+    async load() {
+      const reply = await callCharity('recipientDetail', { recipientId: this.data.id });
+      if (!reply.ok) {
+        this.setData({ status: 'error', errorMessage: reply.error.message });
+        return;
+      }
+      const r = reply.data;
+      this.setData({
+        status: 'ready',
+        p: person(r),
+        needs: r.needs.map(needCard),
+        donations: r.donations.map((d) => donationCard(d)),
+        address: r.address,
+        phone: r.phone ?? '',
+      });
+    },
+    onEdit() {
+      this.setData({ editing: true, saveError: '' });
+    },
+    onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
+      const field = (e.currentTarget as unknown as { dataset: { field: string } }).dataset.field;
+      this.setData({ [field]: e.detail.value, saveError: '' });
+    },
+    async save(change: { address?: string; phone?: string; active?: boolean; reason?: string }) {
+      this.setData({ saving: true, saveError: '' });
+      const reply = await callCharity('updateRecipient', { recipientId: this.data.id, ...change });
+      if (!reply.ok) {
+        this.setData({ saving: false, saveError: reply.error.message });
+        return;
+      }
+      this.setData({ saving: false, editing: false });
+      await this.load();
+    },
+    async onSave() {
+      await this.save({ address: this.data.address, phone: this.data.phone, reason: '核对更正' });
+    },
+    async onStop() {
+      const sure = await wx.showModal({
+        title: '停止登记？',
+        content: '停止后，此人未完成的心愿会关闭（已认捐的物品仍会送到）。',
+        confirmText: '停止登记',
+        cancelText: '再想想',
+      });
+      if (!sure.confirm) return;
+      await this.save({ active: false, reason: '停止登记' });
+    },
+    async onRestart() {
+      await this.save({ active: true, reason: '恢复登记' });
+    },
+    onPostNeed() {
+      wx.navigateTo({ url: `/packages/charity/pages/need-edit/index?recipientId=${this.data.id}` });
+    },
+  },
+});
