@@ -29,6 +29,7 @@ export interface MineGroup {
 const ACCOUNT = '/packages/account/pages';
 const VOLUNTEERING = '/packages/volunteering/pages';
 const SERVICES = '/packages/services/pages';
+const PROPOSALS = '/packages/proposals/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -64,6 +65,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '每月的养老服务补贴和使用记录',
         icon: 'wallet',
         url: `${SERVICES}/vouchers/index`,
+      },
+      {
+        id: 'proposals',
+        title: '微公益提案',
+        description: '提出身边的小项目，大家投票决定资助哪些',
+        icon: 'lightbulb',
+        url: `${PROPOSALS}/rounds/index`,
       },
     ],
   },
