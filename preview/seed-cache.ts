@@ -6,7 +6,16 @@
  * (seeds place activities, votes and pledges relative to now). Delete the folder to force a fresh seed.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { startLocalCloud } from '../localcloud/cloud';
 import { DEMO_BOOTSTRAP_ADMINS, seedIfFresh } from '../localcloud/seed/seedIfFresh';
@@ -14,7 +23,14 @@ import { DEMO_BOOTSTRAP_ADMINS, seedIfFresh } from '../localcloud/seed/seedIfFre
 const ROOT = path.resolve(__dirname, '..');
 const CACHE_DIR = path.join(ROOT, '.tmp', 'preview-seed');
 /** What the key is made of (folders are walked, files read whole). */
-const KEY_SOURCES = ['localcloud', 'cloudfunctions', path.join('build', 'cloudfunctions')];
+const KEY_SOURCES = [
+  'localcloud',
+  'cloudfunctions',
+  path.join('build', 'cloudfunctions'),
+  path.join('build', 'localcloud'),
+];
+/** Other keys' folders are removed once this old (a run on older sources may still be copying from one). */
+const STALE_MS = 6 * 60 * 60 * 1000;
 
 /** A seeded data folder and how to start a cloud on a copy of it. */
 export interface SeedTemplate {
@@ -111,9 +127,11 @@ export async function seedTemplate(): Promise<SeedTemplate> {
   if (!existsSync(path.join(dir, 'meta.json'))) {
     mkdirSync(CACHE_DIR, { recursive: true });
     await seedInto(dir);
-    for (const entry of readdirSync(CACHE_DIR))
-      if (entry !== key && !entry.includes('.tmp-'))
-        rmSync(path.join(CACHE_DIR, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(CACHE_DIR)) {
+      const old = path.join(CACHE_DIR, entry);
+      if (entry !== key && Date.now() - statSync(old).mtimeMs > STALE_MS)
+        rmSync(old, { recursive: true, force: true });
+    }
   }
   const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as Meta;
   return { dir: path.join(dir, 'data'), ...meta };

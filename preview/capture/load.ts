@@ -18,6 +18,7 @@ import { fireImageEvents } from './builtins';
 import type { ImageResolver } from './images';
 import { installPhoneRpx } from './rpx';
 import { recordSetData, type SetDataFigures } from './set-data';
+import { installSharedStyleWatch, resetSharedStyles, sharedStylePrefixes } from './shared-styles';
 import { installWxssCache } from './wxss-cache';
 import { installWxEnv, type Overlay } from './wx-env';
 
@@ -49,6 +50,8 @@ export interface LoadedShot {
   tabBarDom?: Element;
   /** Ids of the `<style>` elements simulate inserted for this page and its tab bar. */
   styleIds: string[];
+  /** Class prefixes of loaded components that take app.wxss (styleIsolation apply-shared / shared). */
+  sharedPrefixes: string[];
   errors: string[];
   warnings: string[];
   setData: SetDataFigures;
@@ -143,6 +146,8 @@ function resetHarness(request: LoadRequest): void {
 export async function loadShot(request: LoadRequest): Promise<LoadedShot> {
   installPhoneRpx();
   installWxssCache();
+  installSharedStyleWatch();
+  resetSharedStyles();
   const errors: string[] = [];
   const warnings: string[] = [];
   const env = installWxEnv({
@@ -229,6 +234,7 @@ export async function loadShot(request: LoadRequest): Promise<LoadedShot> {
     pageDom,
     tabBarDom: tabBar?.dom,
     styleIds,
+    sharedPrefixes: sharedStylePrefixes(),
     errors,
     warnings,
     setData,

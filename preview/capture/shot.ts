@@ -53,11 +53,11 @@ interface SimulateWxss {
   compile(wxss: string, options: { prefix: string }): string;
 }
 
-/** app.wxss as simulate scopes it for pages (classes prefixed `page--`), with phone rpx. */
-function appWxss(miniprogramDir: string): string {
+/** app.wxss scoped as simulate scopes a component's classes (`page` for pages), with phone rpx. */
+function appWxss(miniprogramDir: string, prefix: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const wxss = require('miniprogram-simulate/src/wxss') as SimulateWxss;
-  return rpxToPx(wxss.compile(wxss.getContent(path.join(miniprogramDir, 'app.wxss')), { prefix: 'page' }));
+  return rpxToPx(wxss.compile(wxss.getContent(path.join(miniprogramDir, 'app.wxss')), { prefix }));
 }
 
 /** Opens, measures and serialises one page in one state. */
@@ -91,8 +91,11 @@ export async function capture(request: CaptureRequest, context: CaptureContext):
     const icons = iconCss(copies);
     for (const name of icons.missing)
       loaded.warnings.push(`icon "${name}" is not in tdesign-icons-svg: drawn as a dashed box`);
+    // Pages always take app.wxss; components only when they opt in (shared-styles.ts).
     const wxss = [
-      appWxss(context.miniprogramDir),
+      ...['page', ...loaded.sharedPrefixes.filter((p) => p !== 'page')].map((p) =>
+        appWxss(context.miniprogramDir, p),
+      ),
       ...loaded.styleIds.map((id) => document.getElementById(id)?.textContent ?? ''),
     ];
     const navigationBar = page.navigationBar;
