@@ -83,16 +83,16 @@ function overlay(o: Overlay): string {
       (o.cancelText !== undefined ? `<span class="mp-modal-cancel">${escapeHtml(o.cancelText)}</span>` : '') +
       `<span>${escapeHtml(o.confirmText)}</span>`;
     return (
-      `<div class="mp-overlay mp-overlay-mask"><div class="mp-modal">` +
+      `<div class="mp-overlay mp-overlay-mask"><div class="mp-overlay-screen"><div class="mp-modal">` +
       (o.title ? `<div class="mp-modal-title">${escapeHtml(o.title)}</div>` : '') +
-      `<div class="mp-modal-content">${escapeHtml(o.content)}</div><div class="mp-modal-buttons">${buttons}</div></div></div>`
+      `<div class="mp-modal-content">${escapeHtml(o.content)}</div><div class="mp-modal-buttons">${buttons}</div></div></div></div>`
     );
   }
   const icon = o.kind === 'loading' ? '◌' : o.icon === 'error' ? '✕' : o.icon === 'none' ? '' : '✓';
   return (
-    `<div class="mp-overlay"><div class="mp-toast">` +
+    `<div class="mp-overlay"><div class="mp-overlay-screen"><div class="mp-toast">` +
     (icon ? `<span class="mp-toast-icon">${icon}</span>` : '') +
-    `${escapeHtml(o.title)}</div></div>`
+    `${escapeHtml(o.title)}</div></div></div>`
   );
 }
 

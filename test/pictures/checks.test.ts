@@ -99,6 +99,7 @@ describe('a good page', () => {
     expect(r.errors).toEqual([]);
     const html = readFileSync(path.join(outDir, r.html ?? ''), 'utf8');
     expect(html).toContain('你好，王奶奶');
+    expect(html).toContain('<span class="mp-nav-title">图片检查</span>'); // from the page json
     expect(html).toContain('t-cell--t-cell__title-text');
     // The cloud:// file ID (t-image, image) and the temp URL (image) are all inlined.
     expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(3);
@@ -135,6 +136,10 @@ describe('a good page', () => {
     const r = await result(shot('good', 'offline'));
     expect(r.problems).toEqual([]);
     expect(r.warnings.join('\n')).toContain('cloud account.login failed');
+    // The page's wx.showToast is drawn over the picture, as the phone would show it.
+    expect(readFileSync(path.join(outDir, r.html ?? ''), 'utf8')).toMatch(
+      /<div class="mp-toast">网络不太顺畅，请稍后再试<\/div>/,
+    );
   });
 });
 
