@@ -7,6 +7,7 @@
 import type { MySignUpItem } from '../../../cloudfunctions/volunteering/contract';
 import type { HomeView } from '../../lib/account';
 import { call } from '../../lib/cloud';
+import { callServices, SERVICES_PAGES } from '../../lib/services';
 
 /** One line of a section: a title, an optional note, and the page it opens. */
 export interface HomeItem {
@@ -67,5 +68,22 @@ const volunteeringSoon: HomeSection = {
   },
 };
 
+/** Service orders on their way, and done ones waiting for the resident's rating (services). */
+const servicesOnTheWay: HomeSection = {
+  id: 'services-orders',
+  title: '我的预约',
+  async load() {
+    const reply = await callServices('myOrders', { view: 'active', limit: 3 });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.data.items.map((o) => ({
+      id: o.id,
+      title: `${o.itemName} · ${o.slotLabel}`,
+      note: o.statusText,
+      url: SERVICES_PAGES.order(o.id),
+      icon: 'service',
+    }));
+  },
+};
+
 /** Sections in the order 首页 shows them. */
-export const HOME_SECTIONS: HomeSection[] = [familyRequests, volunteeringSoon];
+export const HOME_SECTIONS: HomeSection[] = [familyRequests, servicesOnTheWay, volunteeringSoon];
