@@ -351,6 +351,8 @@ export interface OrderView extends OrderCard {
   survey?: { rating: number; comment: string; complaint: boolean; by: 'resident' | 'phone'; at: string };
   timeline: TimelineView[];
   can: OrderActions;
+  /** For an admin who may assign it: the organizations offering the item in its community. */
+  assignable?: { id: string; name: string }[];
 }
 
 /** A month of someone's voucher: balance and ledger. */

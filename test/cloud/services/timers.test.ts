@@ -71,7 +71,14 @@ it('re-matches an order nobody accepted in time, then escalates it to the street
   const run = await demo.fire<RematchSummary>('rematch');
   expect(run.adminsTold).toBeGreaterThanOrEqual(1);
   const stuck = await detail(order.id);
-  expect(stuck).toMatchObject({ status: 'submitted', escalated: true });
+  expect(stuck).toMatchObject({ status: 'submitted', escalated: true, can: { assign: true } });
+  // The admin is offered the organizations that provide the item there (even those that lapsed: they can phone).
+  expect(stuck.assignable!.map((o) => o.name).sort()).toEqual(
+    ['心苑社会工作服务中心', '禄口居家养老服务站'].sort(),
+  );
+  expect(
+    (await demo.sok<OrderView>(P.zhang, 'orderDetail', { orderId: order.id })).assignable,
+  ).toBeUndefined();
   expect(stuck.timeline.at(-1)).toMatchObject({ event: 'unmatched' });
   expect(placesTaken(meal, demo.slot(5))).toBe(0);
   // The street admin (the most local admin of 禄口社区) is told, not the district.

@@ -17,20 +17,24 @@ import {
   type SlotView,
 } from '../../../../lib/services';
 
-/** One day of the calendar with its two half days. */
+/** One day of the calendar with its two half days (a half day gone by is a blank, so columns line up). */
 interface DayRow {
-  label: string;
-  halves: { key: string; name: string; left: number; index: number }[];
+  date: string;
+  weekday: string;
+  halves: { key: string; name: string; left: number; index: number; blank: boolean }[];
 }
 
 function daysOf(slots: SlotView[]): DayRow[] {
   const rows: DayRow[] = [];
   slots.forEach((s, index) => {
-    const [date, weekday, half] = s.label.split(' ');
-    const label = `${date} ${weekday}`;
+    const [date = '', weekday = '', half = ''] = s.label.split(' ');
     let row = rows[rows.length - 1];
-    if (!row || row.label !== label) rows.push((row = { label, halves: [] }));
-    row.halves.push({ key: s.key, name: half ?? '', left: s.left, index });
+    if (!row || row.date !== date) {
+      rows.push((row = { date, weekday, halves: [] }));
+      if (s.key.endsWith('/pm'))
+        row.halves.push({ key: `${s.key}-gone`, name: '', left: 0, index: -1, blank: true });
+    }
+    row.halves.push({ key: s.key, name: half, left: s.left, index, blank: false });
   });
   return rows;
 }
@@ -49,6 +53,7 @@ Component({
     errorMessage: '',
     itemId: '',
     item: null as ItemCard | null,
+    orgNames: '',
     availableHere: true,
     beneficiaries: [] as BeneficiaryOption[],
     beneficiaryId: '',
@@ -89,6 +94,7 @@ Component({
       this.setData({
         status: 'ready',
         item: d.item,
+        orgNames: d.item.orgNames.join('、'),
         availableHere: d.availableHere,
         beneficiaries: d.beneficiaries,
         beneficiaryId: d.beneficiaryId,

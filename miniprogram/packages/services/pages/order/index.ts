@@ -6,7 +6,6 @@
  * the function sent them (in full only to the staff member who accepted).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount } from '../../../../lib/account';
 import {
   callServices,
   shortTime,
@@ -90,7 +89,6 @@ Component({
     status: 'loading' as 'loading' | 'ready' | 'error',
     errorMessage: '',
     orderId: '',
-    communityId: '',
     order: null as Shown | null,
     steps: [] as Step[],
     can: NO_ACTIONS,
@@ -119,13 +117,11 @@ Component({
         return;
       }
       this.show(reply.data);
-      if (reply.data.can.assign) this.loadOrgs(reply.data.communityId);
     },
     show(o: OrderView) {
       this.setData({
         status: 'ready',
         order: shown(o),
-        communityId: o.communityId,
         steps: [...o.timeline].reverse().map((t, i) => ({
           key: String(o.timeline.length - i),
           text: t.text,
@@ -133,12 +129,9 @@ Component({
           note: t.note ?? '',
         })),
         can: o.can,
+        orgs: o.assignable ?? [],
         busy: false,
       });
-    },
-    async loadOrgs(communityId: string) {
-      const reply = await callAccount('listOrgs', { communityId });
-      if (reply.ok) this.setData({ orgs: reply.data.map((o) => ({ id: o.id, name: o.name })) });
     },
     /** Runs an action that returns the order, then shows it (or the error). */
     async act(run: () => ReturnType<typeof callServices<'acceptOrder'>>, done: string) {

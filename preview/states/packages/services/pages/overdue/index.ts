@@ -1,0 +1,7 @@
+/** 逾期与回访 pictures: a street with an escalated order, a street with nothing overdue. */
+import type { PreviewState } from '../../../../../registry';
+
+export const states: PreviewState[] = [
+  { name: '有逾期', user: 'demo-admin-moling' },
+  { name: '无逾期', user: 'demo-admin-lukou' },
+];

@@ -1,0 +1,7 @@
+/** 服务工单 pictures: staff with incoming work, staff with none waiting. */
+import type { PreviewState } from '../../../../../registry';
+
+export const states: PreviewState[] = [
+  { name: '待接单', user: 'demo-staff-xinyuan-1', elder: true },
+  { name: '没有新工单', user: 'demo-staff-hongye-1' },
+];
