@@ -11,7 +11,7 @@ import * as simulate from 'miniprogram-simulate';
 import { ELDER_MODE_STORAGE_KEY } from '../../miniprogram/lib/elder-mode';
 import { flush, launchApp, type LoadedPage } from '../../test/support/miniprogram/page';
 import { harness } from '../../test/support/miniprogram/state';
-import type { AppJson, PageSpec } from '../app-pages';
+import { MINIPROGRAM_DIR, type AppJson, type PageSpec } from '../app-pages';
 import type { CompileScope } from './compile-scope';
 import { WCC_MAX_BUFFER } from './compile-scope';
 import { fireImageEvents } from './builtins';
@@ -19,6 +19,7 @@ import type { ImageResolver } from './images';
 import { installPhoneRpx } from './rpx';
 import { recordSetData, type SetDataFigures } from './set-data';
 import { installSharedStyleWatch, resetSharedStyles, sharedStylePrefixes } from './shared-styles';
+import { trackTimers } from './timers';
 import { installWxssCache } from './wxss-cache';
 import { installWxEnv, type Overlay } from './wx-env';
 
@@ -167,6 +168,7 @@ export async function loadShot(request: LoadRequest): Promise<LoadedShot> {
   };
   exparser.addGlobalWarningListener(onWarning);
   const recording = recordSetData();
+  const timers = trackTimers([MINIPROGRAM_DIR + path.sep, path.dirname(request.page.file) + path.sep]);
   const styleIds: string[] = [];
   const container = document.createElement('div');
   document.body.appendChild(container);
@@ -248,6 +250,7 @@ export async function loadShot(request: LoadRequest): Promise<LoadedShot> {
       } catch (err) {
         errors.push(`onUnload: ${describeError(err)}`);
       }
+      timers.stop();
       container.remove();
       for (const id of styleIds) document.getElementById(id)?.remove();
       harness().pages.length = 0;

@@ -146,6 +146,7 @@ describe('a good page', () => {
 describe('a broken page fails with the reason', () => {
   it('overflowing 750 px, naming the element', async () => {
     const r = await result(shot('overflow', 'demo'));
+    expect(r.warnings.join('\n')).not.toContain('tick from a page that is gone'); // the good page's timer was cleared
     expect(r.scrollWidth).toBe(900);
     expect(r.problems.join('\n')).toMatch(
       /overflows horizontally: 900 px wide > 750 px; sticking out: wx-view\.page--wide/,
