@@ -37,6 +37,19 @@ interface Shown {
   thanks: string;
   steps: StepLine[];
   can: DonationView['can'];
+  /** Dispatch buttons: both before the first dispatch, then only a change of mode. */
+  modes: { mode: 'delivery' | 'pickup'; label: string; primary: boolean }[];
+}
+
+function modes(d: DonationView): Shown['modes'] {
+  if (!d.can.dispatch) return [];
+  if (d.status === 'out_for_delivery')
+    return [{ mode: 'pickup', label: '改为请受助人来超市领取', primary: false }];
+  if (d.status === 'ready_for_pickup') return [{ mode: 'delivery', label: '改为送货上门', primary: false }];
+  return [
+    { mode: 'delivery', label: '我去送货上门', primary: true },
+    { mode: 'pickup', label: '请受助人来超市领取', primary: false },
+  ];
 }
 
 function shown(d: DonationView): Shown {
@@ -64,6 +77,7 @@ function shown(d: DonationView): Shown {
     thanks: d.thanks ?? '',
     steps: d.events.map((e) => stepLine(e, d.unit)).reverse(),
     can: d.can,
+    modes: modes(d),
   };
 }
 

@@ -1,0 +1,45 @@
+/**
+ * 捐赠详情 pictures: the donor with the code to show, the delivering staff with the contact, the admin with the
+ * recipient's code, the public view of a thanked donation, and a general-stock item waiting to be allocated.
+ */
+import type { PreviewDemo, PreviewState } from '../../../../../registry';
+
+type Doc = Record<string, unknown> & { _id: string };
+
+/** The demo donation of this item (and status, when given). */
+function donation(demo: PreviewDemo, item: string, status?: string): Doc {
+  const found = demo.cloud.store
+    .docs('charity_donations')
+    .find((d) => d.item === item && (!status || d.status === status)) as Doc | undefined;
+  if (!found) throw new Error(`no demo donation of ${item}${status ? ` (${status})` : ''}`);
+  return found;
+}
+
+export const states: PreviewState[] = [
+  {
+    name: '捐赠人 待送达',
+    user: 'demo-resident-zhang',
+    query: (demo) => ({ id: donation(demo, '大米', 'pledged')._id, new: '1' }),
+  },
+  {
+    name: '送货人 配送中',
+    user: 'demo-staff-xinyuan-2',
+    query: (demo) => ({ id: donation(demo, '电热毯')._id }),
+    elder: true,
+  },
+  {
+    name: '管理员 收货码',
+    user: 'demo-admin-lukou',
+    query: (demo) => ({ id: donation(demo, '电热毯')._id }),
+  },
+  {
+    name: '公开 已致谢',
+    user: 'demo-resident-chen',
+    query: (demo) => ({ id: donation(demo, '老花镜')._id }),
+  },
+  {
+    name: '工作人员 待分配',
+    user: 'demo-staff-xinyuan-1',
+    query: (demo) => ({ id: donation(demo, '毛巾')._id }),
+  },
+];
