@@ -49,11 +49,85 @@ export function applyUpdate(doc: Doc, updateDoc: AnyObject): boolean {
   return changed.length > 0;
 }
 
-/** Runs an aggregation pipeline; `$lookup` resolves other collections through `resolve`. */
+/**
+ * Runs an aggregation pipeline; `$lookup` resolves other collections through `resolve`. The simple form of
+ * `$lookup` (localField/foreignField) is evaluated here rather than by mingo, which puts a null in `as` for each
+ * element of an array localField that matches nothing; MongoDB (and CloudBase) return only the matches.
+ */
 export function runPipeline(
   docs: Doc[],
   pipeline: AnyObject[],
   resolve: (name: string) => Doc[],
 ): AnyObject[] {
-  return new Aggregator(pipeline, { collectionResolver: resolve }).run(docs) as AnyObject[];
+  let current: AnyObject[] = docs;
+  let pending: AnyObject[] = [];
+  const flush = () => {
+    if (pending.length > 0)
+      current = new Aggregator(pending, { collectionResolver: resolve }).run(current) as AnyObject[];
+    pending = [];
+  };
+  for (const stage of pipeline) {
+    const lookup = stage.$lookup as
+      { from?: string; localField?: string; foreignField?: string; as?: string } | undefined;
+    if (
+      lookup &&
+      lookup.localField !== undefined &&
+      lookup.foreignField !== undefined &&
+      typeof lookup.from === 'string'
+    ) {
+      flush();
+      current = simpleLookup(
+        current,
+        resolve(lookup.from),
+        lookup.localField,
+        lookup.foreignField,
+        lookup.as ?? 'joined',
+      );
+    } else {
+      pending.push(stage);
+    }
+  }
+  flush();
+  return current;
+}
+
+function valuesAt(doc: unknown, path: string): unknown[] {
+  let values: unknown[] = [doc];
+  for (const key of path.split('.')) {
+    values = values.flatMap((v) => {
+      if (Array.isArray(v))
+        return v.map((x) => (x && typeof x === 'object' ? (x as AnyObject)[key] : undefined));
+      return v && typeof v === 'object' ? [(v as AnyObject)[key]] : [undefined];
+    });
+  }
+  // An array value matches by its elements (and an empty one by nothing); missing and null match null.
+  return values.flatMap((v) => (Array.isArray(v) ? v : [v ?? null]));
+}
+
+function keyOf(v: unknown): string {
+  return v instanceof Date ? `date:${v.getTime()}` : JSON.stringify(v);
+}
+
+function simpleLookup(
+  docs: AnyObject[],
+  foreign: Doc[],
+  localField: string,
+  foreignField: string,
+  as: string,
+): AnyObject[] {
+  const index = new Map<string, Doc[]>();
+  for (const f of foreign) {
+    for (const key of new Set(valuesAt(f, foreignField).map(keyOf))) {
+      const list = index.get(key);
+      if (list) list.push(f);
+      else index.set(key, [f]);
+    }
+  }
+  return docs.map((d) => {
+    const seen = new Set<Doc>();
+    for (const key of new Set(valuesAt(d, localField).map(keyOf)))
+      for (const f of index.get(key) ?? []) seen.add(f);
+    // Joined documents keep the foreign collection's order, as MongoDB returns them.
+    return { ...d, [as]: foreign.filter((f) => seen.has(f)) };
+  });
 }

@@ -347,6 +347,15 @@ describe('aggregate', () => {
       .project({ _id: 0, name: $.arrayElemAt(['$ownerDocs.name', 0]) })
       .end();
     expect(joined.list).toEqual([{ name: 'Wang' }]);
+    // An array localField joins the matching documents only (no null for an element that matches nothing).
+    await db.createCollection('agg_teams');
+    await db.collection('agg_teams').add({ data: { _id: 't1', members: ['o2', 'nobody', 'o1'] } });
+    const team = await db
+      .collection('agg_teams')
+      .aggregate()
+      .lookup({ from: 'agg_owners', localField: 'members', foreignField: '_id', as: 'people' })
+      .end();
+    expect(team.list[0].people.map((p: { name: string }) => p.name)).toEqual(['Li', 'Wang']);
   });
 });
 
