@@ -30,6 +30,7 @@ const ACCOUNT = '/packages/account/pages';
 const VOLUNTEERING = '/packages/volunteering/pages';
 const SERVICES = '/packages/services/pages';
 const PROPOSALS = '/packages/proposals/pages';
+const CHARITY = '/packages/charity/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -72,6 +73,20 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '提出身边的小项目，大家投票决定资助哪些',
         icon: 'lightbulb',
         url: `${PROPOSALS}/rounds/index`,
+      },
+      {
+        id: 'charity',
+        title: '慈善超市',
+        description: '认领微心愿，把物品送给需要的人',
+        icon: 'gift',
+        url: `${CHARITY}/needs/index`,
+      },
+      {
+        id: 'charity-donations',
+        title: '我的捐赠',
+        description: '捐出的物品每一步送到了哪里',
+        icon: 'root-list',
+        url: `${CHARITY}/mine/index`,
       },
     ],
   },
@@ -129,6 +144,27 @@ export const MINE_GROUPS: MineGroup[] = [
         icon: 'time',
         url: `${SERVICES}/overdue/index`,
       },
+      {
+        id: 'admin-charity',
+        title: '受助人与微心愿',
+        description: '登记慈善超市服务的人，发布微心愿',
+        icon: 'user-add',
+        url: `${CHARITY}/recipients/index`,
+      },
+      {
+        id: 'admin-charity-supermarket',
+        title: '慈善超市设置',
+        description: '开设街道慈善超市，选运营机构',
+        icon: 'shop',
+        url: `${CHARITY}/supermarket/index`,
+      },
+      {
+        id: 'admin-charity-work',
+        title: '慈善超市工作台',
+        description: '接收、分配、配送，库存对账',
+        icon: 'chart-bar',
+        url: `${CHARITY}/staff/index`,
+      },
     ],
   },
   {
@@ -149,6 +185,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '接单、上门签到、完成签退',
         icon: 'task',
         url: `${SERVICES}/work/index`,
+      },
+      {
+        id: 'provider-charity',
+        title: '慈善超市工作台',
+        description: '扫码接收、分配、配送，库存对账',
+        icon: 'shop',
+        url: `${CHARITY}/staff/index`,
       },
     ],
   },
