@@ -1,6 +1,6 @@
 /**
- * 投票 against the real proposals function: a resident sees the proposals of a round in voting, opens one, taps
- * 投他一票 and sees the votes they have left; the list marks what they support; taking a vote back asks first;
+ * 投票 against the real proposals function: a resident sees the proposals of a round in voting, opens one,
+ * 投一票支持 and sees the votes they have left; the list marks what they support; taking a vote back asks first;
  * with the votes used up, another vote is refused in plain words and nothing is written; a resident of another
  * street sees why they cannot vote and no button.
  */
@@ -55,7 +55,7 @@ it('votes with one tap and shows the votes left', async () => {
   const page = await openProposal(WANG, ids[0]!);
   expect(textOf(page, '#title')).toBe('村巷卡通指示牌');
   expect(textOf(page, '#quota')).toBe('您还能投 2 票（共 2 票）');
-  expect(textOf(page, '#vote-button')).toBe('投他一票');
+  expect(textOf(page, '#vote-button')).toBe('投一票支持');
   await tap(page, '#vote-button');
   await waitFor(() => page.data.v.voted);
   expect(textOf(page, '#voted')).toBe('您已支持这个提案');

@@ -1,6 +1,6 @@
 /**
  * 提案详情: the whole proposal — what, how, for whom, the budget line by line, photos — and the one big button that
- * matters now: 投他一票 (or take the vote back) with the votes the caller has left. The author edits, submits,
+ * matters now: 投一票支持 (or take the vote back) with the votes the caller has left. The author edits, submits,
  * withdraws or deletes their draft here; admins screen it (accept, ask for changes, reject — with a reason the
  * proposer sees); once funded, it links to the project's public account.
  */

@@ -17,7 +17,7 @@ interface Line {
   amount: string;
 }
 
-const STEPS = ['想做什么', '怎么做', '花多少钱', '照片和伙伴'];
+const STEPS = ['做什么', '怎么做', '花多少', '照片'];
 
 /** Which step each field is on (to go back to a missing one). */
 const STEP_OF: Record<string, number> = {
