@@ -84,10 +84,25 @@ export function loadWordList(file: string = defaultWordsFile()): WordList {
   return parseWordList(readFileSync(file, 'utf8'));
 }
 
+/**
+ * Words that turn a term into its opposite when they come right before it: 防诈骗 (fraud prevention) and 禁毒
+ * (anti-drug) are what community notices say; a naive substring match would refuse them.
+ */
+export const NEGATING_PREFIXES = ['防范', '防', '反', '拒绝', '远离', '禁止', '严禁', '打击', '预防', '禁'];
+
+/** Whether `word` occurs in `text` other than right after a negating prefix. */
+function occursUnnegated(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const before = text.slice(Math.max(0, at - 2), at);
+    if (!NEGATING_PREFIXES.some((p) => before.endsWith(p))) return true;
+  }
+  return false;
+}
+
 /** Checks a text against the list. A risky hit outranks a review hit; the first risky hit gives the label. */
 export function checkText(list: WordList, text: string): TextVerdict {
   const normalized = normalizeText(text);
-  const hits = list.terms.filter((t) => normalized.includes(t.word));
+  const hits = list.terms.filter((t) => occursUnnegated(normalized, t.word));
   const top = hits.find((h) => h.suggest === 'risky') ?? hits.find((h) => h.suggest === 'review');
   return top
     ? { suggest: top.suggest, label: top.label, hits }

@@ -164,6 +164,13 @@ describe('the word list', () => {
     expect(checkText(list, '社区上门服务和理财讲座').suggest).toBe('pass');
   });
 
+  it('does not refuse the words community notices use against a harm (防诈骗, 禁毒, 远离赌博)', () => {
+    const list = loadWordList();
+    expect(checkText(list, '社区防诈骗讲座').suggest).toBe('pass');
+    expect(checkText(list, '远离赌博，拒绝赌博').suggest).toBe('pass');
+    expect(checkText(list, '来赌博吧').suggest).toBe('risky');
+  });
+
   it('can be replaced by a caller-supplied list', () => {
     const custom = createOpenApi({
       outbox: createOutbox(),
