@@ -5,8 +5,10 @@
  * is not shown at all, so nothing here is ever a placeholder.
  */
 import type { MySignUpItem } from '../../../cloudfunctions/volunteering/contract';
+import type { RoundCard } from '../../../cloudfunctions/proposals/contract';
 import type { HomeView } from '../../lib/account';
 import { call } from '../../lib/cloud';
+import type { DonationView } from '../../../cloudfunctions/charity/contract';
 import { callServices, SERVICES_PAGES } from '../../lib/services';
 
 /** One line of a section: a title, an optional note, and the page it opens. */
@@ -85,5 +87,75 @@ const servicesOnTheWay: HomeSection = {
   },
 };
 
+/** Charity: things on their way to the user (to confirm when they arrive), and pledges still to bring in. */
+const charityNow: HomeSection = {
+  id: 'charity',
+  title: '慈善超市',
+  async load() {
+    const [coming, given] = await Promise.all([
+      call<{ items: DonationView[] }>('charity', 'myReceipts', { limit: 3 }),
+      call<{ items: DonationView[] }>('charity', 'myDonations', { limit: 5 }),
+    ]);
+    if (!coming.ok) throw new Error(coming.error.message);
+    if (!given.ok) throw new Error(given.error.message);
+    const url = (id: string) => `/packages/charity/pages/donation/index?id=${encodeURIComponent(id)}`;
+    const beijingDay = (iso: string) => {
+      const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+      return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+    };
+    return [
+      ...coming.data.items
+        .filter((d) => d.can.confirm)
+        .map((d) => ({
+          id: `coming-${d.id}`,
+          title: `好心人送您${d.item}，收到后请确认`,
+          note: d.status === 'ready_for_pickup' ? '到超市领取' : '送货上门',
+          url: url(d.id),
+          icon: 'gift',
+        })),
+      ...given.data.items
+        .filter((d) => d.status === 'pledged')
+        .slice(0, 3)
+        .map((d) => ({
+          id: `pledged-${d.id}`,
+          title: `把${d.item}送到${d.supermarket.name}`,
+          note: `${beijingDay(d.pledgeBy)}前`,
+          url: url(d.id),
+          icon: 'gift',
+        })),
+    ];
+  },
+};
+
+/** Votes open where the user lives (proposals): the rounds in their community or street now voting. */
+const proposalsVoting: HomeSection = {
+  id: 'proposals-voting',
+  title: '微公益投票',
+  async load() {
+    const reply = await call<{ items: RoundCard[] }>('proposals', 'listRounds', {
+      phase: 'voting',
+      limit: 3,
+    });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const beijingDay = (iso: string) => {
+      const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+      return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+    };
+    return reply.data.items.map((r) => ({
+      id: `proposals-${r.id}`,
+      title: `${r.title}正在投票`,
+      note: r.phaseEndsAt ? `${beijingDay(r.phaseEndsAt)}截止` : undefined,
+      url: `/packages/proposals/pages/round/index?id=${encodeURIComponent(r.id)}`,
+      icon: 'lightbulb',
+    }));
+  },
+};
+
 /** Sections in the order 首页 shows them. */
-export const HOME_SECTIONS: HomeSection[] = [familyRequests, servicesOnTheWay, volunteeringSoon];
+export const HOME_SECTIONS: HomeSection[] = [
+  familyRequests,
+  servicesOnTheWay,
+  charityNow,
+  volunteeringSoon,
+  proposalsVoting,
+];
