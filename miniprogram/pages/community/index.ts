@@ -124,7 +124,7 @@ const SECTIONS: { base: Omit<Section, 'lines' | 'failed'>; lines: () => Promise<
     lines: async () => {
       const page = await load<Page<ActivityListItem>>('volunteering', 'listActivities', { sort: 'date' });
       return page.items
-        .filter((a) => a.phase === 'open' || a.phase === 'full')
+        .filter((a) => a.phase === 'open' || a.phase === 'notOpen')
         .slice(0, SHOWN)
         .map(activityLine);
     },
