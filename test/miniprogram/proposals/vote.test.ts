@@ -118,3 +118,14 @@ it('shows a resident of another street why they cannot vote, and no button', asy
   expect(textOf(page, '#vote-block')).toBe('只有禄口街道的居民可以参与这一期');
   await closePage(page);
 });
+
+it('opens the round from a link naming it id or roundId, with the votes left and the way to vote', async () => {
+  switchUser(WANG);
+  for (const query of [{ id: roundId }, { roundId }]) {
+    const page = await loadPage(`${P}/round/index`, query);
+    await waitFor(() => page.data.status === 'ready');
+    expect(textOf(page, '#phase')).toBe('居民投票');
+    expect(textOf(page, '#primary')).toBe('去投票');
+    await closePage(page);
+  }
+});

@@ -98,7 +98,8 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ roundId: query.id ?? '' });
+      // `id`, or `roundId` as the other proposals pages (and links from elsewhere) name it.
+      this.setData({ roundId: query.id ?? query.roundId ?? '' });
       this.reload();
     },
     onShow() {
