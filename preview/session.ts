@@ -19,8 +19,8 @@ import { cameraStep, captureStep, type StepContext } from './shot-steps';
 export interface SessionOptions {
   /** Where pictures, audit.json and index.html go (emptied first). */
   outDir: string;
-  /** Write PNGs (false: measure only). */
-  pictures?: boolean;
+  /** PNGs of every shot (default), or only of shots that fail a check. */
+  pictures?: 'all' | 'failures';
   /** The pages to photograph; default: every page in app.json. */
   pages?: PageSpec[];
   /** WXML roots to compile for the pages; default: the mini program. Tests add fixture folders. */
@@ -62,7 +62,7 @@ export class PictureSession {
       pool: new CloudPool(),
       camera,
       outDir: options.outDir,
-      pictures: options.pictures ?? true,
+      pictures: options.pictures ?? 'all',
       settleTimeoutMs: options.settleTimeoutMs ?? 15_000,
     };
     return new PictureSession(context, pages);

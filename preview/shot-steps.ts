@@ -26,7 +26,8 @@ export interface StepContext {
   pool: CloudPool;
   camera: Camera;
   outDir: string;
-  pictures: boolean;
+  /** PNGs of every shot, or only of those that fail a check (the test: most of the camera's time is the PNG). */
+  pictures: 'all' | 'failures';
   settleTimeoutMs: number;
 }
 
@@ -112,10 +113,12 @@ export async function cameraStep(step: CapturedShot, context: StepContext): Prom
   const { shot, captured } = step;
   const errors = [...step.errors];
   let figures: CameraFigures | undefined;
+  const png = path.join(context.outDir, 'pages', `${shot.id}.png`);
+  let photographed = false;
   if (captured) {
-    const png = context.pictures ? path.join(context.outDir, 'pages', `${shot.id}.png`) : undefined;
     try {
-      figures = await context.camera.shoot(step.htmlFile, png);
+      figures = await context.camera.shoot(step.htmlFile, context.pictures === 'all' ? png : undefined);
+      photographed = context.pictures === 'all';
     } catch (err) {
       errors.push(`picture: ${errorText(err)}`);
     }
@@ -130,7 +133,7 @@ export async function cameraStep(step: CapturedShot, context: StepContext): Prom
     elder: shot.elder,
     declared: shot.declared,
     query: step.query,
-    ...(figures && context.pictures ? { png: `pages/${shot.id}.png` } : {}),
+    ...(photographed ? { png: `pages/${shot.id}.png` } : {}),
     ...(captured ? { html: `pages/${shot.id}.html` } : {}),
     setData: captured?.setData ?? {
       firstRenderBytes: 0,
@@ -166,5 +169,12 @@ export async function cameraStep(step: CapturedShot, context: StepContext): Prom
     visibleText: result.visibleText,
     visibleImages: result.visibleImages,
   });
+  if (!photographed && captured && result.problems.length > 0) {
+    // A failing picture is worth looking at: take it now.
+    await context.camera.shoot(step.htmlFile, png).then(
+      () => (result.png = `pages/${shot.id}.png`),
+      () => undefined,
+    );
+  }
   return result;
 }

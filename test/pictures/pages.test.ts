@@ -5,8 +5,8 @@
  * photographed in Chromium. A picture fails when the page errors while rendering, is blank, overflows 750 px,
  * or is over the first-render setData (32 KB), WXML node (< 1000) or depth (< 30) budgets.
  *
- * Pictures go to a temporary folder that is kept (and named in the output) when something fails;
- * `npm run preview` runs this file with MULIN_PICTURES_DIR=.preview to keep the gallery.
+ * Pictures of failing pages go to a temporary folder that is kept (and named in the output) when something
+ * fails; `npm run preview` runs this file with MULIN_PICTURES_DIR=.preview to keep every picture and the gallery.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,8 @@ let session: PictureSession | undefined;
 let failed = 0;
 
 beforeAll(async () => {
-  session = await PictureSession.start({ outDir, pages });
+  // The test photographs only failing pages (half the camera's time is the PNG); the preview keeps them all.
+  session = await PictureSession.start({ outDir, pages, pictures: keep ? 'all' : 'failures' });
 });
 
 afterAll(async () => {
