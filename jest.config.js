@@ -7,10 +7,14 @@ const swc = [
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Tests drive real functions through a local cloud on a shared 2-core CI machine: a burst of concurrent calls
+  // can take seconds there. Budgets are measured by bench/, not by test timeouts.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'cloud',
       testEnvironment: 'node',
+      testTimeout: 60_000,
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/{localcloud,cloud,domain,scripts}/**/*.test.ts'],
       transform: { '^.+\\.ts$': swc },
@@ -18,6 +22,7 @@ module.exports = {
     {
       displayName: 'pages',
       testEnvironment: 'jsdom',
+      testTimeout: 60_000,
       // Page tests run the local cloud in process: resolve packages for Node, not for the browser.
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
       roots: ['<rootDir>/test'],

@@ -4,15 +4,12 @@
  * getWXContext), failures become typed error replies, unexpected ones are logged and reported as INTERNAL
  * without a stack.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { actionContext, type Action } from './action';
 import { callerOpenid } from './cloud';
 import { now } from './clock';
 import { AppError, invalid, unauthenticated } from './errors';
 import type { ErrorReply, FieldIssue, Reply } from './reply';
-
-// Validation messages in Chinese: they reach residents' screens as field hints.
-z.config(z.locales.zhCN());
 
 /** A timer handler: runs with no caller; returns a summary for the logs. */
 export type TimerHandler = (now: Date) => Promise<unknown>;
