@@ -8,7 +8,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startLocalCloud } from './cloud';
 import { projectRoot } from './root';
-import { DEMO_BOOTSTRAP_ADMINS, seedIfFresh } from './seed/seedIfFresh';
+import { demoFunctionEnv } from './seed/functionEnv';
+import { seedIfFresh } from './seed/seedIfFresh';
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
@@ -19,11 +20,7 @@ async function main(): Promise<void> {
   const fresh = !existsSync(join(dataDir, 'db.sqlite'));
 
   // The first admin comes from configuration, as on CloudBase (see README, deploy); the demo's by default.
-  const functionEnv = {
-    MULIN_BOOTSTRAP_ADMINS: process.env.MULIN_BOOTSTRAP_ADMINS ?? DEMO_BOOTSTRAP_ADMINS,
-    MULIN_CHECKIN_SECRET: process.env.MULIN_CHECKIN_SECRET ?? crypto.randomUUID(),
-    MULIN_CHARITY_SECRET: process.env.MULIN_CHARITY_SECRET ?? crypto.randomUUID(),
-  };
+  const functionEnv = demoFunctionEnv();
   const cloud = await startLocalCloud({
     port,
     dataDir,

@@ -5,7 +5,7 @@
  * shapes the data (local cloud and seed sources, function sources and bundles, database.json) and today's date
  * (seeds place activities, votes and pledges relative to now). Delete the folder to force a fresh seed.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -18,7 +18,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { startLocalCloud } from '../localcloud/cloud';
-import { DEMO_BOOTSTRAP_ADMINS, seedIfFresh } from '../localcloud/seed/seedIfFresh';
+import { seedIfFresh } from '../localcloud/seed/seedIfFresh';
+import { demoFunctionEnv } from '../localcloud/seed/functionEnv';
 
 const ROOT = path.resolve(__dirname, '..');
 const CACHE_DIR = path.join(ROOT, '.tmp', 'preview-seed');
@@ -67,25 +68,8 @@ export function seedKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function sources(dir: string): string[] {
-  return files(dir).filter((file) => file.endsWith('.ts'));
-}
-
-/**
- * The functions' environment for the demo: the bootstrap admin, and a fresh random value for every
- * `MULIN_…_SECRET` the functions read (found in their source, so a capability that adds a secret is covered
- * without an edit here; `npm start` and the test demo cloud set the same ones by hand).
- */
-export function demoFunctionEnv(): Record<string, string> {
-  const secrets = new Set<string>();
-  for (const file of sources(path.join(ROOT, 'cloudfunctions')))
-    for (const match of readFileSync(file, 'utf8').matchAll(/\bMULIN_[A-Z0-9_]*SECRET\b/g))
-      secrets.add(match[0]);
-  return {
-    MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS,
-    ...Object.fromEntries([...secrets].map((name) => [name, process.env[name] ?? randomUUID()])),
-  };
-}
+/** The functions' environment for the demo (the deploy settings, with fresh secrets). */
+export { demoFunctionEnv };
 
 interface Meta {
   summary: string;

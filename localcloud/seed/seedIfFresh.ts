@@ -3,17 +3,21 @@
  * the product itself would have written). Each capability adds its part after the account part.
  */
 import type { LocalCloud } from '../cloud';
-import { seedAccount } from './account';
+import { seedAccount, type AccountSeed } from './account';
 import { seedCharity } from './charity';
 import { seedProposals } from './proposals';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
 
-/** The setting that makes the demo district admin the first admin (a deploy-time setting in production). */
-export const DEMO_BOOTSTRAP_ADMINS = 'demo-admin-jiangning@jn';
+export { DEMO_BOOTSTRAP_ADMINS } from './functionEnv';
 
 /** Loads the demo community; returns a summary line per part. */
 export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
+  return (await seedDemo(cloud)).summary;
+}
+
+/** Loads the whole demo community; returns the account part's ids and a summary. */
+export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSeed; summary: string }> {
   const started = Date.now();
   const account = await seedAccount(cloud);
   const parts = [
@@ -24,5 +28,6 @@ export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
   ];
   const count = (c: string) => cloud.store.count(c, {});
   const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;
-  return [`${head} in ${Date.now() - started} ms`, ...parts.map((p) => `  ${p}`)].join('\n');
+  const summary = [`${head} in ${Date.now() - started} ms`, ...parts.map((p) => `  ${p}`)].join('\n');
+  return { account, summary };
 }

@@ -4,7 +4,8 @@
  */
 import type { LocalCloud } from '../../localcloud/cloud';
 import { seedAccount, type AccountSeed } from '../../localcloud/seed/account';
-import { DEMO_BOOTSTRAP_ADMINS } from '../../localcloud/seed/seedIfFresh';
+import { demoFunctionEnv } from '../../localcloud/seed/functionEnv';
+import { seedDemo } from '../../localcloud/seed/seedIfFresh';
 import type { Reply } from '../../cloudfunctions/common/reply';
 import { startTestCloud } from './localcloud';
 
@@ -24,16 +25,13 @@ export interface DemoCloud {
   close(): Promise<void>;
 }
 
-/** Starts a cloud with the demo community's people. */
-export async function startDemoCloud(): Promise<DemoCloud> {
-  const cloud = await startTestCloud({
-    functionEnv: {
-      MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS,
-      MULIN_CHECKIN_SECRET: crypto.randomUUID(),
-      MULIN_CHARITY_SECRET: crypto.randomUUID(),
-    },
-  });
-  const seed = await seedAccount(cloud);
+/**
+ * Starts a cloud with the demo community's people (the account part of the demo seed), or with the whole demo
+ * community (`{ full: true }`: every capability's demo data, as `npm start` has it).
+ */
+export async function startDemoCloud(options: { full?: boolean } = {}): Promise<DemoCloud> {
+  const cloud = await startTestCloud({ functionEnv: demoFunctionEnv({}) });
+  const seed = options.full ? (await seedDemo(cloud)).account : await seedAccount(cloud);
   const call = async <T>(
     fn: string,
     openid: string,
