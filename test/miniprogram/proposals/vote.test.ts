@@ -121,7 +121,7 @@ it('shows a resident of another street why they cannot vote, and no button', asy
 
 it('opens the round from a link naming it id or roundId, with the votes left and the way to vote', async () => {
   switchUser(WANG);
-  for (const query of [{ id: roundId }, { roundId }]) {
+  for (const query of [{ id: roundId }, { roundId }] as Record<string, string>[]) {
     const page = await loadPage(`${P}/round/index`, query);
     await waitFor(() => page.data.status === 'ready');
     expect(textOf(page, '#phase')).toBe('居民投票');

@@ -15,9 +15,12 @@ export type { DemoCloud };
 
 type SessionModule = typeof import('../../../miniprogram/lib/session');
 
-/** Starts the demo cloud, points the `wx.cloud` bridge at it, and makes later calls as `openid`. */
-export async function startPageCloud(openid?: string): Promise<DemoCloud> {
-  const demo = await startDemoCloud();
+/**
+ * Starts the demo cloud, points the `wx.cloud` bridge at it, and makes later calls as `openid`. `full` seeds every
+ * capability's demo data (pages that show several capabilities at once).
+ */
+export async function startPageCloud(openid?: string, options: { full?: boolean } = {}): Promise<DemoCloud> {
+  const demo = await startDemoCloud(options);
   globalThis.__mulinCloud = { gatewayUrl: demo.cloud.baseUrl, user: openid };
   return demo;
 }

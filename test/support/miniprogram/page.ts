@@ -268,7 +268,7 @@ export async function input(
  */
 export async function waitFor<T>(
   predicate: () => T | Promise<T>,
-  { timeout = 3000, interval = 10 }: { timeout?: number; interval?: number } = {},
+  { timeout = 15_000, interval = 10 }: { timeout?: number; interval?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
