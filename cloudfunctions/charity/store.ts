@@ -5,7 +5,8 @@
 import type { ActionContext } from '../common/action';
 import { _, db } from '../common/cloud';
 import { updatedCount } from '../common/db';
-import { AppError, conflict, unauthenticated } from '../common/errors';
+import { AppError, conflict } from '../common/errors';
+import { readWithCaller } from '../common/joins';
 import { USERS, type UserDoc } from '../common/users';
 import type { DonationStatus } from './contract';
 import { nextEvent, type ChainEvent, type EventDraft } from './domain/chain';
@@ -73,25 +74,17 @@ export async function withCaller<K extends string>(
   ctx: ActionContext,
   lookups: Record<K, Lookup>,
 ): Promise<WithCaller<K>> {
-  let agg = db.collection(USERS).aggregate().match({ openid: ctx.openid }).limit(1);
   const names = Object.keys(lookups) as K[];
-  for (const as of names) {
-    const l = lookups[as];
-    let p = (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline().match(l.match);
-    if (l.sort) p = p.sort(l.sort);
-    p = p.limit(l.limit ?? 1);
-    agg = agg.lookup({ from: l.from, pipeline: p.done(), as });
-  }
-  const { list } = (await agg.end()) as { list: AnyObject[] };
-  const root = list[0];
-  if (!root) throw unauthenticated();
-  const caller = { ...root };
+  const read = await readWithCaller(
+    ctx,
+    names.map((as) => {
+      const l = lookups[as];
+      return { as, from: l.from, match: l.match, sort: l.sort, limit: l.limit ?? 1 };
+    }),
+  );
   const out = {} as Record<K, AnyObject[]>;
-  for (const as of names) {
-    out[as] = (root[as] as AnyObject[] | undefined) ?? [];
-    delete caller[as];
-  }
-  return { caller: caller as unknown as UserDoc, ...out };
+  for (const as of names) out[as] = read.all<AnyObject>(as);
+  return { caller: read.caller, ...out };
 }
 
 /** A join on a field of the root document. */

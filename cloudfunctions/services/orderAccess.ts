@@ -7,7 +7,7 @@ import type { ActionContext } from '../common/action';
 import { notFound } from '../common/errors';
 import { canSee, relationTo, type Relation } from './domain/access';
 import { elderIdsOf } from './domain/people';
-import { firstOf, readWithCaller, type Join, type Joined } from './joins';
+import { firstOf, readWithCaller, type Join, type Joined } from '../common/joins';
 import {
   FAMILY_LINKS,
   ITEMS,

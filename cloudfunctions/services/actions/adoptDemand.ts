@@ -19,7 +19,7 @@ import { servicesInputs } from '../contract';
 import { workActor } from '../domain/access';
 import { fenOf, planAdminItem } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
-import { readWithCaller } from '../joins';
+import { readWithCaller } from '../../common/joins';
 import { tellOutcome } from '../notices';
 import { DEMANDS, ITEMS, ORGANIZATIONS, type DemandDoc, type ItemDoc, type OrgRef } from '../store';
 

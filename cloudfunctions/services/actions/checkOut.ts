@@ -20,7 +20,7 @@ import { beijingMonth } from '../domain/calendar';
 import { transition } from '../domain/orders';
 import { chargePlan, deductionEntry, walletId } from '../domain/vouchers';
 import { orderView } from '../domain/views';
-import { firstOf } from '../joins';
+import { firstOf } from '../../common/joins';
 import { tellOrderer } from '../notices';
 import { orderForCaller } from '../orderAccess';
 import { WALLETS, type OrderDoc, type Subsidy, type WalletDoc } from '../store';

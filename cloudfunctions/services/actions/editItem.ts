@@ -19,7 +19,7 @@ import { servicesInputs } from '../contract';
 import { workActor } from '../domain/access';
 import { checkPrice, fenOf, uncovered } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
-import { firstOf, readWithCaller } from '../joins';
+import { firstOf, readWithCaller } from '../../common/joins';
 import { ITEMS, ORGANIZATIONS, type ItemDoc, type ItemEvent, type OrgRef } from '../store';
 
 export default action({

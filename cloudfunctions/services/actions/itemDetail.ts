@@ -18,7 +18,7 @@ import { coveringOrgs, isOrderable, placesLeft } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
 import { itemCard } from '../domain/views';
 import { walletId } from '../domain/vouchers';
-import { firstOf, readWithCaller } from '../joins';
+import { firstOf, readWithCaller } from '../../common/joins';
 import {
   FAMILY_LINKS,
   ITEMS,

@@ -13,7 +13,7 @@ import { toPage } from '../../common/schemas';
 import { CATEGORIES, servicesInputs, type Category, type MenuView } from '../contract';
 import { placeNamesOf } from '../domain/people';
 import { itemCard } from '../domain/views';
-import { readWithCaller } from '../joins';
+import { readWithCaller } from '../../common/joins';
 import { ITEMS, ORGANIZATIONS, PLACES, type ItemDoc, type OrgRef, type PlaceRef } from '../store';
 
 export default action({

@@ -12,7 +12,7 @@ import { toPage } from '../../common/schemas';
 import { servicesInputs } from '../contract';
 import { elderIdsOf } from '../domain/people';
 import { orderCard } from '../domain/views';
-import { readWithCaller } from '../joins';
+import { readWithCaller } from '../../common/joins';
 import { FAMILY_LINKS, ORDERS, type LinkRef, type OrderDoc } from '../store';
 
 const ACTIVE = ['submitted', 'matched', 'accepted', 'in_service', 'completed'];

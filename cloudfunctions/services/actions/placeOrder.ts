@@ -30,7 +30,7 @@ import { isOrderable } from '../domain/menu';
 import { acceptDeadlineFor, activeKeyOf, transition } from '../domain/orders';
 import { beneficiaryOf, displayName, factsOf, placeNamesOf } from '../domain/people';
 import { orderView } from '../domain/views';
-import { firstOf, readWithCaller } from '../joins';
+import { firstOf, readWithCaller } from '../../common/joins';
 import {
   FAMILY_LINKS,
   ITEMS,

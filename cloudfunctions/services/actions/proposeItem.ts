@@ -18,7 +18,7 @@ import { servicesInputs } from '../contract';
 import { workActor } from '../domain/access';
 import { fenOf, planProposal } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
-import { readWithCaller } from '../joins';
+import { readWithCaller } from '../../common/joins';
 import { ITEMS, ORGANIZATIONS, type ItemDoc, type OrgRef } from '../store';
 
 export default action({

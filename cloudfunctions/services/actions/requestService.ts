@@ -15,7 +15,7 @@ import { findById, isDuplicateKey, updatedCount } from '../../common/db';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { servicesInputs } from '../contract';
 import { demandId, demandView, newDemand, REQUESTS_KEPT } from '../domain/demands';
-import { readWithCaller } from '../joins';
+import { readWithCaller } from '../../common/joins';
 import { DEMANDS, PLACES, type DemandDoc, type PlaceRef } from '../store';
 
 export default action({

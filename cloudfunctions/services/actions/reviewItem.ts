@@ -16,7 +16,7 @@ import { servicesInputs } from '../contract';
 import { workActor } from '../domain/access';
 import { planReview, uncovered } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
-import { firstOf, readWithCaller } from '../joins';
+import { firstOf, readWithCaller } from '../../common/joins';
 import { tellOutcome } from '../notices';
 import { ITEMS, ORGANIZATIONS, type ItemDoc, type OrgRef } from '../store';
 

@@ -17,7 +17,7 @@ import { beijingMonth } from '../domain/calendar';
 import { yuanText } from '../domain/menu';
 import { factsOf } from '../domain/people';
 import { getsVoucher, newWallet, policyOf, walletId } from '../domain/vouchers';
-import { firstOf, readWithCaller } from '../joins';
+import { firstOf, readWithCaller } from '../../common/joins';
 import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../store';
 
 export default action({

@@ -12,7 +12,7 @@ import { notFound } from '../../common/errors';
 import { servicesInputs } from '../contract';
 import { eligibilityText } from '../domain/eligibility';
 import { fenOf, yuanText } from '../domain/menu';
-import { readWithCaller } from '../joins';
+import { readWithCaller } from '../../common/joins';
 import { PLACES, POLICIES, type PlaceRef, type PolicyDoc } from '../store';
 
 export default action({

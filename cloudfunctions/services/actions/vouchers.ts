@@ -15,7 +15,7 @@ import { eligibilityText } from '../domain/eligibility';
 import { yuanText } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
 import { getsVoucher, policyOf } from '../domain/vouchers';
-import { firstOf, readWithCaller, type Join } from '../joins';
+import { firstOf, readWithCaller, type Join } from '../../common/joins';
 import {
   FAMILY_LINKS,
   POLICIES,

@@ -107,8 +107,7 @@ export async function readWithCaller(ctx: ActionContext, joins: Join[]): Promise
   if (!root) throw unauthenticated();
   const caller = { ...root } as AnyObject;
   for (const n of names) delete caller[n];
-  // The local cloud's $lookup (mingo) puts null for each unmatched element of an array localField, where
-  // MongoDB and CloudBase return only the matches: dropping nulls is right on both.
+  // A joined list holds documents only (as MongoDB and CloudBase return them); skipping nulls costs nothing.
   const all = <T>(as: string) =>
     ((root[as] as (T | null)[] | undefined) ?? []).filter((d): d is T => d !== null);
   return { caller: caller as unknown as UserDoc, all, one: <T>(as: string) => all<T>(as)[0] };
