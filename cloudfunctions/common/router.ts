@@ -1,8 +1,8 @@
 /**
- * The entry of every cloud function: `event.action` picks the action; timer events pick the timer by trigger
- * name. Input is parsed with the action's schema (identity fields are refused: who is calling comes only from
- * getWXContext), failures become typed error replies, unexpected ones are logged and reported as INTERNAL
- * without a stack.
+ * The entry of every cloud function: `event.action` picks the action (own keys only); the platform's timer
+ * events (which carry no caller) pick the timer by trigger name. Input is parsed with the action's schema
+ * (identity fields are refused: who is calling comes only from getWXContext), failures become typed error
+ * replies, unexpected ones are logged and reported as INTERNAL without a stack.
  */
 import type { z } from 'zod';
 import { actionContext, type Action } from './action';
@@ -52,13 +52,31 @@ function errorReply(err: unknown): ErrorReply {
   return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
 }
 
+/**
+ * Whether `event` is the platform's timer trigger. Only the platform sends one, and it carries no caller: on
+ * CloudBase a timer's `getWXContext().OPENID` is empty while a client call always has one, so a client that
+ * copies the timer's fields into its call data is still a client call (and never reaches a timer).
+ */
+function isTimerEvent(e: Record<string, unknown>, openid: string | undefined): boolean {
+  return openid === undefined && e.Type === 'Timer' && typeof e.TriggerName === 'string';
+}
+
+/** `table[name]` when `name` is the table's own key (never `constructor`, `__proto__`, `toString`…). */
+function ownEntry<T>(table: Record<string, T> | undefined, name: unknown): T | undefined {
+  return table && typeof name === 'string' && Object.prototype.hasOwnProperty.call(table, name)
+    ? table[name]
+    : undefined;
+}
+
 /** Builds the function's `main`. */
 export function createMain(spec: FunctionSpec): (event: unknown) => Promise<Reply<unknown> | unknown> {
   return async (event: unknown) => {
     const e = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
-    if (e.Type === 'Timer' && typeof e.TriggerName === 'string') {
-      const timer = spec.timers?.[e.TriggerName];
-      if (!timer) return { ok: false, error: { code: 'NOT_FOUND', message: `no timer ${e.TriggerName}` } };
+    const openid = callerOpenid();
+    if (isTimerEvent(e, openid)) {
+      const timer = ownEntry(spec.timers, e.TriggerName);
+      if (!timer)
+        return { ok: false, error: { code: 'NOT_FOUND', message: `no timer ${String(e.TriggerName)}` } };
       try {
         return { ok: true, data: await timer(now()) };
       } catch (err) {
@@ -66,10 +84,9 @@ export function createMain(spec: FunctionSpec): (event: unknown) => Promise<Repl
       }
     }
     try {
-      const openid = callerOpenid();
       if (!openid) throw unauthenticated();
       const name = e.action;
-      const act = typeof name === 'string' ? spec.actions[name] : undefined;
+      const act = ownEntry(spec.actions, name);
       if (!act) throw invalid(`未知操作: ${String(name)}`, [{ path: 'action', message: 'unknown action' }]);
       // `userInfo` is the platform's own stamp on client calls; `action` is the routing key.
       const { action: _action, userInfo: _userInfo, ...payload } = e;
