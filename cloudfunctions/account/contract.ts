@@ -3,7 +3,7 @@
  * shapes of their replies. The mini program imports the types only.
  */
 import { z } from 'zod';
-import { fileId, id, idempotencyKey, line, phone } from '../common/schemas';
+import { fileId, id, idempotencyKey, line, phone, text } from '../common/schemas';
 import type { GrantedRole, PlaceLevel } from '../common/users';
 
 /** Limits of the account capability, declared as data (DESIGN.md convention 5). */
@@ -28,7 +28,7 @@ export const accountInputs = {
     phone: phone.or(z.literal('')).optional(),
     realName: line(20).or(z.literal('')).optional(),
     birthYear: birthYear.optional(),
-    address: z.string().trim().max(80).optional(),
+    address: line(80, 0).optional(),
   }),
   places: z.strictObject({}),
   adminCommunities: z.strictObject({}),
@@ -47,7 +47,7 @@ export const accountInputs = {
     reason: line(100),
   }),
   searchUsers: z.strictObject({
-    query: z.string().trim().max(20).default(''),
+    query: line(20, 0).default(''),
     communityId: id.optional(),
     offset: z.number().int().min(0).max(10_000).default(0),
   }),
@@ -56,7 +56,7 @@ export const accountInputs = {
     realName: line(20),
     birthYear,
     communityId: id,
-    address: z.string().trim().min(2).max(80),
+    address: line(80, 2),
     phone: phone.optional(),
     idempotencyKey,
   }),
@@ -68,7 +68,7 @@ export const accountInputs = {
   unlink: z.strictObject({ linkId: id }),
   createOrg: z.strictObject({
     name: line(ACCOUNT_LIMITS.orgNameMax),
-    description: z.string().trim().max(ACCOUNT_LIMITS.orgDescriptionMax).default(''),
+    description: text(ACCOUNT_LIMITS.orgDescriptionMax).default(''),
     services: z.array(line(10)).max(20).default([]),
     communityIds: z.array(id).min(1).max(100),
     scopeId: id,
@@ -77,7 +77,7 @@ export const accountInputs = {
   updateOrg: z.strictObject({
     orgId: id,
     name: line(ACCOUNT_LIMITS.orgNameMax).optional(),
-    description: z.string().trim().max(ACCOUNT_LIMITS.orgDescriptionMax).optional(),
+    description: text(ACCOUNT_LIMITS.orgDescriptionMax).optional(),
     services: z.array(line(10)).max(20).optional(),
     communityIds: z.array(id).min(1).max(100).optional(),
     active: z.boolean().optional(),

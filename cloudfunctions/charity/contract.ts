@@ -216,7 +216,7 @@ export const charityInputs = {
     category: recipientCategory,
     birthYear: z.number().int().min(1900).max(2026).optional(),
     communityId: id,
-    address: z.string().trim().min(2).max(80),
+    address: line(80, 2),
     phone: phone.optional(),
     /** The recipient's own mini program account, when they have one (so they can confirm and thank). */
     residentId: id.optional(),
@@ -226,7 +226,7 @@ export const charityInputs = {
   updateRecipient: z.strictObject({
     recipientId: id,
     category: recipientCategory.optional(),
-    address: z.string().trim().min(2).max(80).optional(),
+    address: line(80, 2).optional(),
     phone: phone.or(z.literal('')).optional(),
     residentId: id.or(z.literal('')).optional(),
     /** false: consent withdrawn or no longer served; their open needs close. */
@@ -236,7 +236,7 @@ export const charityInputs = {
   recipients: z.strictObject({
     ...paging,
     communityId: id.optional(),
-    query: z.string().trim().max(20).default(''),
+    query: line(20, 0).default(''),
     includeInactive: z.boolean().default(false),
   }),
   recipientDetail: z.strictObject({ recipientId: id }),
@@ -247,7 +247,7 @@ export const charityInputs = {
     unit: line(CHARITY_LIMITS.unitMax),
     quantity: z.number().int().min(1).max(CHARITY_LIMITS.needQuantityMax),
     estimatedValue: z.number().int().min(0).max(CHARITY_LIMITS.unitValueMax),
-    story: z.string().trim().min(5).max(CHARITY_LIMITS.storyMax),
+    story: text(CHARITY_LIMITS.storyMax, 5),
     deadline: isoDate,
     idempotencyKey,
   }),

@@ -1,17 +1,41 @@
 /** zod pieces every capability's contract uses. */
 import { z } from 'zod';
+import { cleanText } from './text';
 
-/** A document id. */
-export const id = z.string().min(1).max(64);
+/** A document id: letters, digits and `_ - @ : .` (CloudBase's ids, our derived ids such as `<user>@2026-11`). */
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w@:.-]+$/, '编号有误');
 
 /** The client's idempotency key for a create action. */
-export const idempotencyKey = z.string().min(8).max(64);
+export const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[\w.:-]+$/, '请求编号有误');
 
-/** A short single-line text (trimmed), e.g. a title. */
-export const line = (max: number) => z.string().trim().min(1).max(max);
+/** How a text field is kept, as metadata on its schema (read by the contract walk in the tests). */
+export type TextKind = 'line' | 'multiline';
 
-/** Free text (trimmed), e.g. a description. */
-export const text = (max: number) => z.string().trim().max(max);
+/** A single-line text, e.g. a title or a name: cleaned (common/text `cleanText`), `min` to `max` characters. */
+export const line = (max: number, min = 1) =>
+  z
+    .string()
+    .overwrite((s) => cleanText(s, false))
+    .min(min)
+    .max(max)
+    .meta({ text: 'line' satisfies TextKind });
+
+/** Free text that may have line breaks, e.g. a description: cleaned (common/text `cleanText`), `min` to `max`. */
+export const text = (max: number, min = 0) =>
+  z
+    .string()
+    .overwrite((s) => cleanText(s, true))
+    .min(min)
+    .max(max)
+    .meta({ text: 'multiline' satisfies TextKind });
 
 /** A mainland mobile number. */
 export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
@@ -20,7 +44,10 @@ export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机�
 export const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 /** A cloud storage file id. */
-export const fileId = z.string().regex(/^cloud:\/\/.+/, '不是云存储文件');
+export const fileId = z
+  .string()
+  .max(512)
+  .regex(/^cloud:\/\/[^\s\p{Cc}\p{Cf}\p{Cs}]+$/u, '不是云存储文件');
 
 /** Paging: lists show 20 items at a time (DESIGN.md budget). */
 export const page = z.strictObject({

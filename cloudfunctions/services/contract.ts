@@ -114,7 +114,7 @@ export const servicesInputs = {
     itemId: id,
     slot: slotKey,
     beneficiaryId: id.optional(),
-    address: z.string().trim().min(4).max(80).optional(),
+    address: line(80, 4).optional(),
     contactPhone: phone.optional(),
     note: text(SERVICES_LIMITS.noteMax).default(''),
     subscribed: z.array(z.enum(RESIDENT_TEMPLATES)).max(RESIDENT_TEMPLATES.length).default([]),

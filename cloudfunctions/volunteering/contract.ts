@@ -77,7 +77,7 @@ const availability = z.strictObject({
 });
 const offset = z.number().int().min(0).max(10_000).default(0);
 const reason = line(VOL_LIMITS.reasonMax);
-const code = z.string().trim().min(1).max(200);
+const code = line(200);
 
 /** Inputs by action. */
 export const volunteeringInputs = {
@@ -183,7 +183,7 @@ export const volunteeringInputs = {
   }),
   myHours: z.strictObject({ offset }),
   issueCertificate: z.strictObject({ idempotencyKey }),
-  verifyCertificate: z.strictObject({ code: z.string().trim().min(4).max(40) }),
+  verifyCertificate: z.strictObject({ code: line(40, 4) }),
   exportRecords: z.strictObject({
     from: isoDate,
     to: isoDate,

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { id } from '../../cloudfunctions/common/schemas';
 import type { LocalCloud } from '../../localcloud/cloud';
 import { startDemoCloud, type DemoCloud } from '../support/demo';
 
@@ -105,4 +106,11 @@ describe('action lookup uses the router’s own keys only', () => {
     // Before the fix these were INTERNAL, with `unexpected failure TypeError…` in the function's log.
     expect(demo.cloud.host.recentLogs().join('\n')).not.toMatch(/TypeError|unexpected failure/);
   });
+});
+
+it('every id the demo holds is one the contracts accept (ids refuse hostile characters, not real ids)', () => {
+  const ids = demo.cloud.store.collectionNames().flatMap((c) => demo.cloud.store.docs(c).map((d) => d._id));
+  expect(ids.length).toBeGreaterThan(300);
+  const refused = ids.filter((i) => !id.safeParse(i).success);
+  expect(refused).toEqual([]);
 });
