@@ -128,7 +128,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const manageDir = options.dataDir
     ? join(options.dataDir, 'manage')
     : mkdtempSync(join(tmpdir(), 'mulin-manage-'));
-  const manage = await createManagement({
+  const manage = createManagement({
     envId: LOCAL_ENV,
     dir: manageDir,
     persist: Boolean(options.dataDir),

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   );
   console.log(`functions: ${cloud.host.names().join(', ') || '(none yet)'}`);
   console.log(
-    `management API (npm run deploy -- --local): proxy ${cloud.baseUrl}, authority ${cloud.manage.caPath}`,
+    `management API (npm run deploy -- --local): proxy ${cloud.baseUrl}, authority ${cloud.baseUrl}/manage/ca.pem`,
   );
   console.log('localcloud ready');
 

@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { FunctionConfig, FunctionDef } from '../host/functionConfig';
 
 /** One timer trigger as created by BatchCreateTrigger. */
@@ -101,9 +101,10 @@ export class DeployedFunctions {
     installDependency: boolean,
   ): Promise<{ codeSha256: string; codeSize: number }> {
     const zipBytes = Buffer.from(zipBase64, 'base64');
+    const { default: Zip } = await import('jszip');
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(zipBytes);
+      zip = await Zip.loadAsync(zipBytes);
     } catch (err) {
       throw new PackageError(
         'InvalidParameterValue.ZipFile',

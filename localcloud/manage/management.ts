@@ -24,12 +24,12 @@ import { DeployedFunctions } from './deployedFunctions';
 import { scfHandlers } from './scfApi';
 import { tcbHandlers } from './tcbApi';
 import { checkSignature, type ApiCredentials } from './tc3';
-import { attachTunnel, makeCertificates, writeCa } from './tlsProxy';
+import { attachTunnel, makeCertificates, type TunnelCertificates } from './tlsProxy';
 
 /** What the management API works on. */
 export interface ManagementOptions {
   envId: string;
-  /** Where deployed functions, the catalogue and the authority's certificate live. */
+  /** Where deployed functions and the catalogue live. */
   dir: string;
   /** Whether the catalogue is kept on disk (a data folder) or in memory. */
   persist: boolean;
@@ -58,8 +58,6 @@ export interface Management {
   route: HttpRoute;
   /** Makes the server the library's proxy (CONNECT to the API hosts). */
   attach(server: Server): void;
-  /** The authority's certificate, for NODE_EXTRA_CA_CERTS. */
-  caPath: string;
   credentials: ApiCredentials;
   calls: ManagementCall[];
   functions: DeployedFunctions;
@@ -70,7 +68,7 @@ export interface Management {
 export const LOCAL_CREDENTIALS: ApiCredentials = { secretId: 'local', secretKey: 'local' };
 
 /** Sets up the management API and loads the functions deployed before (they run from now on). */
-export async function createManagement(o: ManagementOptions): Promise<Management> {
+export function createManagement(o: ManagementOptions): Management {
   mkdirSync(o.dir, { recursive: true });
   const catalog = new DatabaseCatalog(o.persist ? join(o.dir, 'catalog.json') : undefined);
   for (const c of o.spec?.collections ?? []) for (const ix of c.indexes ?? []) catalog.addIndex(c.name, ix);
@@ -90,9 +88,9 @@ export async function createManagement(o: ManagementOptions): Promise<Management
       },
     }),
   };
-  const certs = await makeCertificates();
-  const caPath = join(o.dir, 'manage-ca.pem');
-  writeCa(caPath, certs);
+  // The tunnel's authority is made on first use: most local clouds (tests, previews) never see a deploy.
+  let certs: Promise<TunnelCertificates> | undefined;
+  const certificates = () => (certs ??= makeCertificates());
   const calls: ManagementCall[] = [];
 
   async function answer(
@@ -136,7 +134,6 @@ export async function createManagement(o: ManagementOptions): Promise<Management
   }
 
   return {
-    caPath,
     credentials: o.credentials,
     calls,
     functions,
@@ -144,8 +141,9 @@ export async function createManagement(o: ManagementOptions): Promise<Management
     route: async (req, res, url, body) => {
       if (!url.pathname.startsWith('/manage/')) return false;
       if (req.method === 'GET' && url.pathname === '/manage/ca.pem') {
+        const { caPem } = await certificates();
         res.writeHead(200, { 'content-type': 'application/x-pem-file' });
-        res.end(certs.caPem);
+        res.end(caPem);
         return true;
       }
       const service = url.pathname.slice('/manage/'.length).replace(/\/$/, '');
@@ -154,7 +152,7 @@ export async function createManagement(o: ManagementOptions): Promise<Management
       return true;
     },
     attach: (server) =>
-      attachTunnel(server, certs, (req, res) => {
+      attachTunnel(server, certificates, (req, res) => {
         const service = String(req.headers.host ?? '').split('.')[0]!;
         void readBody(req).then((body) => answer(service, req, res, body));
       }),

@@ -4,15 +4,13 @@
  * honour for all of them is a proxy (its `proxy` option or `http_proxy`), through which it opens a CONNECT tunnel
  * and then TLS to the real host name. So the local cloud is that proxy: it accepts CONNECT for
  * `*.tencentcloudapi.com`, answers TLS with a certificate for those names issued by a certificate authority it
- * made at start, and serves the decrypted requests itself. The deploying process trusts that authority only
- * through NODE_EXTRA_CA_CERTS (the file `caPath`); nothing else on the machine does.
+ * made on first use, and serves the decrypted requests itself. The deploying process trusts that authority
+ * only through NODE_EXTRA_CA_CERTS (npm run deploy fetches it from `GET /manage/ca.pem`); nothing else does.
  */
-import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
-import { generate } from 'selfsigned';
 
 /** The API host names the tunnel terminates. */
 export const API_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)?\.tencentcloudapi\.com$/;
@@ -23,8 +21,9 @@ export interface TunnelCertificates {
   context: SecureContext;
 }
 
-/** Makes a fresh authority and server certificate (EC P-256: a few milliseconds). */
+/** Makes a fresh authority and server certificate (EC P-256: a few milliseconds; the library loads on first use). */
 export async function makeCertificates(): Promise<TunnelCertificates> {
+  const { generate } = await import('selfsigned');
   const notAfterDate = new Date(Date.now() + 365 * 86_400_000);
   const ca = await generate([{ name: 'commonName', value: 'localcloud management CA' }], {
     keyType: 'ec',
@@ -54,7 +53,7 @@ export async function makeCertificates(): Promise<TunnelCertificates> {
  */
 export function attachTunnel(
   server: Server,
-  certs: TunnelCertificates,
+  certificates: () => Promise<TunnelCertificates>,
   handle: (req: IncomingMessage, res: import('node:http').ServerResponse) => void,
 ): void {
   const inner = createServer(handle);
@@ -65,16 +64,14 @@ export function attachTunnel(
       socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (head.length > 0) socket.unshift(head);
-    const tls = new TLSSocket(socket, { isServer: true, secureContext: certs.context });
-    tls.on('error', () => socket.destroy());
-    inner.emit('connection', tls);
+    socket.on('error', () => socket.destroy());
+    void certificates().then((certs) => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) socket.unshift(head);
+      const tls = new TLSSocket(socket, { isServer: true, secureContext: certs.context });
+      tls.on('error', () => socket.destroy());
+      inner.emit('connection', tls);
+    });
   });
   server.on('close', () => inner.close());
-}
-
-/** Writes the authority's certificate where a deploying process can point NODE_EXTRA_CA_CERTS. */
-export function writeCa(path: string, certs: TunnelCertificates): void {
-  writeFileSync(path, certs.caPem);
 }

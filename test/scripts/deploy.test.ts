@@ -7,7 +7,8 @@
  * that updates in place and repairs drifted timers.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalCloud } from '../../localcloud/cloud';
 import { discoverFunctions } from '../../localcloud/host/functionConfig';
@@ -295,4 +296,62 @@ describe('deploying into an empty local cloud', () => {
     const menu = await call<MenuView>('services', 'demo-resident-wang', 'menu');
     expect(menu.items.items.map((i) => i.name)).toContain('上门理发');
   }, 180_000);
+});
+
+describe('how the unmodified library reaches the local cloud', () => {
+  let cloud: LocalCloud;
+  beforeAll(async () => {
+    cloud = await emptyCloud();
+  });
+  afterAll(() => cloud.close());
+
+  it('answers tcb at TCB_BASE_URL, the one endpoint override the library has', async () => {
+    const saved = { TCB_BASE_URL: process.env.TCB_BASE_URL, http_proxy: process.env.http_proxy };
+    process.env.TCB_BASE_URL = `${cloud.baseUrl}/manage/tcb`;
+    delete process.env.http_proxy;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const CloudBase = require('@cloudbase/manager-node') as typeof import('@cloudbase/manager-node');
+      const app = new CloudBase({ secretId: 'local', secretKey: 'local', envId: 'mulin-local' });
+      expect((await app.env.getEnvInfo()).EnvInfo.EnvId).toBe('mulin-local');
+      expect((await app.database.createCollectionIfNotExists('notes')).IsCreated).toBe(true);
+      expect(cloud.store.collectionNames()).toEqual(['notes']);
+      const wrong = new CloudBase({ secretId: 'local', secretKey: 'wrong', envId: 'mulin-local' });
+      await expect(wrong.env.getEnvInfo()).rejects.toMatchObject({ code: 'AuthFailure.SignatureFailure' });
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
+  it('tunnels through the proxy only for a process that trusts the local authority', async () => {
+    const script = `
+      const CloudBase = require('@cloudbase/manager-node');
+      const app = new CloudBase({ secretId: 'local', secretKey: 'local', envId: 'mulin-local', proxy: ${JSON.stringify(cloud.baseUrl)} });
+      app.env.getEnvInfo().then((r) => console.log('ok ' + r.EnvInfo.EnvId), (e) => console.log('refused ' + e.message));`;
+    const run = (env: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ['-e', script], {
+          cwd: root,
+          env: { PATH: process.env.PATH!, ...env },
+        });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.once('close', () => resolve(out.trim()));
+      });
+    const before = cloud.manage.calls.length;
+    const dir = mkdtempSync(join(tmpdir(), 'mulin-ca-'));
+    const caFile = join(dir, 'ca.pem');
+    writeFileSync(caFile, await (await fetch(`${cloud.baseUrl}/manage/ca.pem`)).text());
+    try {
+      expect(await run({})).toMatch(/^refused .*unable to verify the first certificate/);
+      expect(await run({ NODE_EXTRA_CA_CERTS: caFile })).toBe('ok mulin-local');
+      // The refused tunnel never reached the API; the trusted one made exactly its one call.
+      expect(cloud.manage.calls.slice(before)).toEqual([{ service: 'tcb', action: 'DescribeEnvInfo' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
