@@ -18,6 +18,8 @@ import { functionHandlers } from './wire/functions';
 import { createOpenApi, type LocalOpenApi } from './wire/openapi';
 import { createStorage, type WireStorage } from './wire/storage';
 import { createOutbox, type Outbox } from './openapi/outbox';
+import { createManagement, LOCAL_CREDENTIALS, type Management } from './manage/management';
+import type { ApiCredentials } from './manage/tc3';
 import { startWireServer, type HttpRoute } from './wire/server';
 import type { WireContext, WireHandler } from './wire/types';
 
@@ -33,9 +35,13 @@ export interface LocalCloudOptions {
   /** Data folder (SQLite file, storage, outbox); omitted = in memory (tests). */
   dataDir?: string;
   root?: string;
-  functionsDir?: string;
+  /** Built functions to serve (default build/cloudfunctions); null = none until a deploy brings some. */
+  functionsDir?: string | null;
   workerScript?: string;
-  databaseSpec?: string;
+  /** The database declaration applied at start (default cloudfunctions/database.json); null = none. */
+  databaseSpec?: string | null;
+  /** The key pair the management API accepts (default `local`/`local`). */
+  managementCredentials?: ApiCredentials;
   logs?: 'print' | 'quiet';
   /** Run timers on their schedule (tests fire them on demand instead). */
   scheduleTimers?: boolean;
@@ -62,6 +68,8 @@ export interface LocalCloud {
   openapi: LocalOpenApi;
   /** Subscription messages sent, for tests and previews. */
   outbox: Outbox;
+  /** The management API a deploy talks to (manage/management.ts). */
+  manage: Management;
   /** Calls a function as a mini program user, exactly as the gateway does. */
   call(name: string, data: unknown, openid: string): Promise<GatewayReply>;
   /** Wire requests served, by action (for tests and benchmarks). */
@@ -79,12 +87,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const store = new DocumentStore(options.dataDir ? join(options.dataDir, 'db.sqlite') : ':memory:', () =>
     clock.now(),
   );
-  store.applySpec(loadDatabaseSpec(options.databaseSpec ?? join(root, 'cloudfunctions', 'database.json')));
+  const spec =
+    options.databaseSpec === null
+      ? undefined
+      : loadDatabaseSpec(options.databaseSpec ?? join(root, 'cloudfunctions', 'database.json'));
+  if (spec) store.applySpec(spec);
   const transactions = new TransactionManager(store, () => clock.now());
 
   let baseUrl = '';
   const host = new FunctionHost({
-    functionsDir: resolve(root, options.functionsDir ?? join('build', 'cloudfunctions')),
+    functionsDir:
+      options.functionsDir === null
+        ? null
+        : resolve(root, options.functionsDir ?? join('build', 'cloudfunctions')),
     workerScript: options.workerScript ?? join(root, 'build', 'localcloud', 'worker.js'),
     wireBase: () => baseUrl,
     envName: LOCAL_ENV,
@@ -109,6 +124,23 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     now: () => clock.now(),
   });
 
+  // Deployed functions, the catalogue and the management authority live with the data (or in a temporary folder).
+  const manageDir = options.dataDir
+    ? join(options.dataDir, 'manage')
+    : mkdtempSync(join(tmpdir(), 'mulin-manage-'));
+  const manage = createManagement({
+    envId: LOCAL_ENV,
+    dir: manageDir,
+    persist: Boolean(options.dataDir),
+    modulesDir: join(root, 'node_modules'),
+    store,
+    host,
+    timers,
+    credentials: options.managementCredentials ?? LOCAL_CREDENTIALS,
+    spec,
+    now: () => clock.now(),
+  });
+
   const handlers: Record<string, WireHandler> = {
     ...databaseHandlers({ store, transactions, now: () => clock.now() }),
     ...functionHandlers(host),
@@ -116,6 +148,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     ...openapi.handlers,
   };
   const routes: HttpRoute[] = [
+    manage.route,
     (req, res, url, body) => storage.handleStorageHttp(req, res, url, body),
     gatewayRoute({
       host,
@@ -142,6 +175,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
     },
   });
+  manage.attach(server);
   baseUrl = `http://127.0.0.1:${port}`;
   if (options.scheduleTimers) timers.start();
 
@@ -158,6 +192,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     storage,
     openapi,
     outbox,
+    manage,
     requestCounts,
     wireListeners,
     call: async (name, data, openid) =>
@@ -177,7 +212,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         server.close(() => resolve());
       });
       store.close();
-      if (!options.dataDir) rmSync(storageDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        rmSync(storageDir, { recursive: true, force: true });
+        rmSync(manageDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the local cloud on 127.0.0.1:$LOCALCLOUD_PORT (8787) with its data in $LOCALCLOUD_DATA
  * (.localcloud/data). A fresh data folder gets the demo community. Flags: `--reset` wipes the data folder first;
- * `--no-seed` leaves a fresh folder empty. Prints `localcloud ready` once it accepts requests; SIGTERM/SIGINT stop
+ * `--no-seed` leaves a fresh folder empty; `--empty` starts an empty cloud (no database.json, no built functions,
+ * no seed) for `npm run deploy -- --local` to deploy into. Prints `localcloud ready` once it accepts requests; SIGTERM/SIGINT stop
  * it cleanly (data is kept for the next start).
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -21,15 +22,17 @@ async function main(): Promise<void> {
 
   // The first admin comes from configuration, as on CloudBase (see README, deploy); the demo's by default.
   const functionEnv = demoFunctionEnv();
+  const empty = args.has('--empty');
   const cloud = await startLocalCloud({
     port,
     dataDir,
     root,
+    ...(empty ? { databaseSpec: null, functionsDir: null } : {}),
     logs: 'print',
     scheduleTimers: true,
     functionEnv,
   });
-  if (fresh && !args.has('--no-seed')) {
+  if (fresh && !args.has('--no-seed') && !empty) {
     const summary = await seedIfFresh(cloud);
     if (summary) console.log(`seeded the demo community: ${summary}`);
   }
@@ -37,7 +40,10 @@ async function main(): Promise<void> {
   console.log(
     `gateway: curl -s ${cloud.baseUrl}/gateway/call -d '{"name":"account","user":"<openid>","data":{"action":"..."}}'`,
   );
-  console.log(`functions: ${cloud.host.names().join(', ') || '(none built)'}`);
+  console.log(`functions: ${cloud.host.names().join(', ') || '(none yet)'}`);
+  console.log(
+    `management API (npm run deploy -- --local): proxy ${cloud.baseUrl}, authority ${cloud.baseUrl}/manage/ca.pem`,
+  );
   console.log('localcloud ready');
 
   let stopping = false;

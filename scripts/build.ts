@@ -74,6 +74,11 @@ async function buildFunction(name: string): Promise<void> {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Builds the given functions (all by default) into build/cloudfunctions/ (what `npm run deploy` uploads). */
+export async function buildFunctions(names: string[] = functionNames()): Promise<void> {
+  await Promise.all(names.map(buildFunction));
+}
+
 async function buildLocalCloud(): Promise<void> {
   const out = join(root, 'build', 'localcloud');
   mkdirSync(out, { recursive: true });

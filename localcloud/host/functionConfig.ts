@@ -25,6 +25,8 @@ export interface FunctionDef {
   dir: string;
   bundlePath: string;
   config: FunctionConfig;
+  /** Environment variables set for this function alone (a deployed function gets exactly these). */
+  env?: Record<string, string>;
 }
 
 /** Lists the built functions under `dir` (each a folder with index.js and config.json). */

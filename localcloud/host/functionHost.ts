@@ -36,7 +36,8 @@ export interface InvocationStats {
 
 /** Options of the host. */
 export interface FunctionHostOptions {
-  functionsDir: string;
+  /** Built functions to serve; null serves none until some are deployed ({@link FunctionHost.define}). */
+  functionsDir: string | null;
   workerScript: string;
   /** Base of the wire endpoint, e.g. `http://127.0.0.1:8787`. */
   wireBase: () => string;
@@ -55,6 +56,8 @@ interface Instance {
   worker: Worker;
   busy: boolean;
   current?: Pending;
+  /** Runs code or settings that were replaced: stops after its current invocation. */
+  retired?: boolean;
 }
 
 interface Pending {
@@ -81,7 +84,28 @@ export class FunctionHost {
   private closed = false;
 
   constructor(private readonly options: FunctionHostOptions) {
-    this.functions = discoverFunctions(options.functionsDir);
+    this.functions = options.functionsDir ? discoverFunctions(options.functionsDir) : new Map();
+  }
+
+  /**
+   * Serves `def` under its name from now on (a deploy created or changed it). As on CloudBase, later invocations
+   * get fresh instances with the new code and settings; one already running finishes on the old instance.
+   */
+  define(def: FunctionDef): void {
+    this.functions.set(def.name, def);
+    const pool = this.pools.get(def.name);
+    if (!pool) return;
+    this.pools.delete(def.name);
+    for (const instance of pool.instances) {
+      instance.retired = true;
+      if (!instance.busy) void instance.worker.terminate();
+    }
+    // Invocations still queued for the old pool run on the new definition.
+    const queued = pool.queue.splice(0);
+    if (queued.length > 0) {
+      this.pool(def).queue.push(...queued);
+      this.dispatch(this.pool(def));
+    }
   }
 
   /** Names of the functions found. */
@@ -210,7 +234,7 @@ export class FunctionHost {
         TENCENTCLOUD_SECRETID: 'local',
         TENCENTCLOUD_SECRETKEY: 'local',
         SILENCE: 'true',
-        ...this.options.functionEnv,
+        ...(def.env ?? this.options.functionEnv),
       },
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, def.config.memorySize ?? 256) },
       stdout: true,
@@ -258,6 +282,7 @@ export class FunctionHost {
     clearTimeout(pending.timer);
     instance.current = undefined;
     instance.busy = false;
+    if (instance.retired) void instance.worker.terminate();
     this.inflight.delete(pending.id);
     const stats: InvocationStats = {
       requestId: pending.id,

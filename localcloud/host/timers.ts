@@ -25,13 +25,19 @@ export class TimerScheduler {
     private readonly host: FunctionHost,
     private readonly clock: Clock,
   ) {
-    for (const name of host.names()) {
-      for (const t of host.definition(name)?.config.triggers ?? []) {
+    this.reload();
+    this.lastCheck = clock.now();
+  }
+
+  /** Reads the triggers of the host's functions again (after a deploy changed them). */
+  reload(): void {
+    this.triggers.length = 0;
+    for (const name of this.host.names()) {
+      for (const t of this.host.definition(name)?.config.triggers ?? []) {
         if (t.type === 'timer')
           this.triggers.push({ functionName: name, triggerName: t.name, cron: t.config });
       }
     }
-    this.lastCheck = clock.now();
   }
 
   /** The declared triggers. */

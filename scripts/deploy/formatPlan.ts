@@ -1,0 +1,55 @@
+/** The plan as the deployer reads it (`--dry-run`, and before a real deploy). Secrets are never printed. */
+import { relative } from 'node:path';
+import type { DeployPlan, FunctionPlan } from './plan';
+
+/** The plan, line by line. */
+export function formatPlan(plan: DeployPlan, targetLabel: string): string {
+  const lines: string[] = [`Deploy plan → ${targetLabel}`, ''];
+  lines.push(`Database: ${plan.collections.length} collections`);
+  lines.push(
+    '  each: create if missing (CreateTable), create the indexes it lacks (UpdateTable), set its rule (ModifySafeRule)',
+  );
+  for (const c of plan.collections) {
+    const rules = c.rules ? JSON.stringify(c.rules) : '(none declared)';
+    lines.push(`  ${c.name}  rule ${rules}`);
+    for (const ix of c.indexes ?? []) {
+      const keys = Object.entries(ix.keys)
+        .map(([k, d]) => (d === -1 ? `${k} desc` : k))
+        .join(', ');
+      lines.push(`    index ${ix.name}${ix.unique ? ' (unique)' : ''}: ${keys}`);
+    }
+  }
+  lines.push('');
+  lines.push(`Functions: ${plan.functions.length}`);
+  lines.push(
+    '  each: create it (CreateFunction, the folder zipped) or update its code and settings (UpdateFunctionCode, UpdateFunctionConfiguration); timers: delete changed or removed ones (DeleteTrigger), create missing ones (BatchCreateTrigger)',
+  );
+  for (const f of plan.functions) lines.push(...functionLines(f));
+  if (plan.warnings.length > 0) {
+    lines.push('', 'Warnings:');
+    for (const w of plan.warnings) lines.push(`  - ${w}`);
+  }
+  if (plan.problems.length > 0) {
+    lines.push('', 'Nothing will be deployed until these are fixed:');
+    for (const p of plan.problems) lines.push(`  - ${p}`);
+  }
+  return lines.join('\n');
+}
+
+function functionLines(f: FunctionPlan): string[] {
+  const deps = Object.entries(f.dependencies)
+    .map(([d, v]) => `${d}@${v}`)
+    .join(', ');
+  const env = Object.keys(f.env)
+    .sort()
+    .map((k) =>
+      f.secretNames.includes(k) ? `${k}=<secret, ${f.env[k]!.length} characters>` : `${k}=${f.env[k]}`,
+    );
+  return [
+    `  ${f.name}  from ${relative(process.cwd(), f.dir) || f.dir}`,
+    `    ${f.runtime}, handler ${f.handler}, timeout ${f.timeout} s, memory ${f.memorySize} MB; dependencies installed in the cloud: ${deps || 'none'}`,
+    `    environment: ${env.length > 0 ? env.join(', ') : 'none'}`,
+    `    timers: ${f.triggers.length > 0 ? f.triggers.map((t) => `${t.name} "${t.cron}"`).join(', ') : 'none'}`,
+    `    open API (config.json in the package): ${f.openapi.length > 0 ? f.openapi.join(', ') : 'none'}`,
+  ];
+}
