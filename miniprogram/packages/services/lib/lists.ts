@@ -18,7 +18,7 @@ export interface OrderLine {
 export function orderLine(o: OrderCard): OrderLine {
   return {
     id: o.id,
-    title: `${o.itemName}${o.escalated ? '（需跟进）' : ''}`,
+    title: `${o.itemName}${o.escalated ? '（需跟进）' : ''}${o.checkInException ? '（签到异常）' : ''}`,
     description: [
       o.slotLabel,
       `${o.beneficiaryNameMasked} · ${o.communityName}`,
