@@ -70,8 +70,9 @@ async function refusedWithoutReason(id: string, location: object, message: strin
 describe('inside the window and the radius', () => {
   it('is accepted without a reason, tells the staff member the window beforehand, and is no exception', async () => {
     const id = await accepted(demo.slot(1)); // 6月2日 上午 08:00–12:00
-    const early = await demo.sok<OrderView>(P.lin, 'orderDetail', { orderId: id });
-    expect(early.checkInWindow).toEqual({
+    const detail = await demo.svc<OrderView>(P.lin, 'orderDetail', { orderId: id });
+    expect(detail.roundTrips).toBe(1); // the community's rule is joined into the one read
+    expect(detail.ok && detail.data.checkInWindow).toEqual({
       text: '6月2日 06:00 至 12:00，居民所在社区 500 米内',
       now: 'early',
     });
