@@ -86,6 +86,7 @@ async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
     await timed(second, 'checkIn', {
       orderId: placed.id,
       location: { latitude: 31.737, longitude: 118.866 },
+      reason: '老人约了提前上门', // the slot is days away
     });
     await timed(second, 'checkOut', { orderId: placed.id, notes: '服务完成' });
     if (round % 2 === 0) await timed(P.wang, 'rateOrder', { orderId: placed.id, rating: 5 });

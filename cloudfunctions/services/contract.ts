@@ -33,8 +33,22 @@ export const SERVICES_LIMITS = {
   photosMax: 6,
   commentMax: 200,
   demandTextMax: 200,
-  /** A check-in further than this from the resident's community is flagged for the admin (km). */
-  checkInFarKm: 3,
+  /**
+   * Check-in needs no reason from this many minutes before the slot starts until `checkInLateMinutes` after it
+   * ends, within `checkInRadiusM` metres of the service address; a community's admins may set their own.
+   */
+  checkInEarlyMinutes: 120,
+  checkInLateMinutes: 0,
+  checkInRadiusM: 500,
+  /** Bounds of what a community may set. */
+  checkInEarlyMinutesMax: 720,
+  checkInLateMinutesMax: 240,
+  checkInRadiusMinM: 100,
+  checkInRadiusMaxM: 5000,
+  /** The staff member's reason for checking in outside the window or radius. */
+  checkInReasonMax: 100,
+  /** A check-in outside the rule stays on the admin's overdue/exception list this many days. */
+  checkInExceptionDays: 7,
   /** Orders the re-matching timer looks at in one run. */
   rematchBatch: 1000,
 } as const;
@@ -63,6 +77,11 @@ export type Period = (typeof PERIODS)[number];
 export const RESIDENT_TEMPLATES = ['ORDER_STATUS', 'SERVICE_SURVEY'] as const;
 /** A template a resident agreed to. */
 export type ResidentTemplate = (typeof RESIDENT_TEMPLATES)[number];
+
+/** How a check-in departs from its community's rule: before the window, after it, outside the radius. */
+export const CHECK_IN_DEPARTURES = ['early', 'late', 'far'] as const;
+/** One departure from the check-in rule. */
+export type CheckInDeparture = (typeof CHECK_IN_DEPARTURES)[number];
 
 /** Order states. */
 export const ORDER_STATUSES = [
@@ -148,7 +167,12 @@ export const servicesInputs = {
   }),
   acceptOrder: z.strictObject({ orderId: id }),
   declineOrder: z.strictObject({ orderId: id, reason: line(SERVICES_LIMITS.reasonMax) }),
-  checkIn: z.strictObject({ orderId: id, location }),
+  checkIn: z.strictObject({
+    orderId: id,
+    location,
+    /** Needed only when the check-in is outside the window or radius (the reply says so). */
+    reason: line(SERVICES_LIMITS.checkInReasonMax).optional(),
+  }),
   checkOut: z.strictObject({
     orderId: id,
     notes: line(SERVICES_LIMITS.checkOutNotesMax),
@@ -206,6 +230,12 @@ export const servicesInputs = {
     communityId: id,
     monthlyYuan: yuan(SERVICES_LIMITS.monthlyVoucherMaxFen),
     eligibility: z.array(z.enum(ELIGIBILITY)).min(1).max(ELIGIBILITY.length),
+  }),
+  setCheckInRule: z.strictObject({
+    communityId: id,
+    earlyMinutes: z.number().int().min(0).max(SERVICES_LIMITS.checkInEarlyMinutesMax),
+    lateMinutes: z.number().int().min(0).max(SERVICES_LIMITS.checkInLateMinutesMax),
+    radiusM: z.number().int().min(SERVICES_LIMITS.checkInRadiusMinM).max(SERVICES_LIMITS.checkInRadiusMaxM),
   }),
 } as const;
 
@@ -331,6 +361,8 @@ export interface OrderCard {
   escalated: boolean;
   /** For matched orders: when the organization must have accepted. */
   acceptDeadline?: string;
+  /** A check-in outside its community's rule, in plain words with the staff member's reason. */
+  checkInException?: string;
   createdAt: string;
 }
 
@@ -345,7 +377,12 @@ export interface OrderView extends OrderCard {
   note: string;
   orderedVia: 'self' | 'family' | 'admin';
   staffName?: string;
-  checkIn?: { at: string; far: boolean };
+  checkIn?: { at: string; far: boolean; departures: CheckInDeparture[]; reason?: string };
+  /**
+   * For the staff member who may check in now: when check-in needs no reason (`6月7日 06:00 至 12:00，
+   * 老人所在社区 500 米内`) and where this moment falls in that window.
+   */
+  checkInWindow?: { text: string; now: 'early' | 'open' | 'late' };
   checkOut?: { at: string; notes: string; photos: string[] };
   subsidy: { status: 'none' | 'pending' | 'deducted' | 'self_pay'; amountFen: number; text: string };
   survey?: { rating: number; comment: string; complaint: boolean; by: 'resident' | 'phone'; at: string };
@@ -353,6 +390,16 @@ export interface OrderView extends OrderCard {
   can: OrderActions;
   /** For an admin who may assign it: the organizations offering the item in its community. */
   assignable?: { id: string; name: string }[];
+}
+
+/** A community's check-in rule, as its admins set it. */
+export interface CheckInRuleView {
+  communityId: string;
+  earlyMinutes: number;
+  lateMinutes: number;
+  radiusM: number;
+  /** 服务开始前 2 小时到服务时段结束、老人所在社区 500 米内签到不需说明原因 */
+  text: string;
 }
 
 /** A month of someone's voucher: balance and ledger. */

@@ -27,6 +27,7 @@ import providerStats from './actions/providerStats';
 import rateOrder from './actions/rateOrder';
 import requestService from './actions/requestService';
 import reviewItem from './actions/reviewItem';
+import setCheckInRule from './actions/setCheckInRule';
 import setEligibility from './actions/setEligibility';
 import setVoucherPolicy from './actions/setVoucherPolicy';
 import vouchers from './actions/vouchers';
@@ -63,6 +64,7 @@ const actions: Record<ServicesAction, Action> = {
   adoptDemand,
   setEligibility,
   setVoucherPolicy,
+  setCheckInRule,
 };
 
 export const main = createMain({ actions, timers: { rematch, monthlyVouchers, pruneSlots } });

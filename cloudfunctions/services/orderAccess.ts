@@ -1,19 +1,22 @@
 /**
  * The read most order actions start with: the caller, the order, the caller's family links and, when asked, the
- * order's item with its organizations (for re-matching) — one aggregation. NOT_FOUND when the order does not
+ * order's item with its organizations (for re-matching) or its community's check-in rule — one aggregation. NOT_FOUND when the order does not
  * exist or the caller may not see it (so its existence is not disclosed).
  */
 import type { ActionContext } from '../common/action';
 import { notFound } from '../common/errors';
 import { canSee, relationTo, type Relation } from './domain/access';
+import { checkInRuleOf, type CheckInRule } from './domain/checkIn';
 import { elderIdsOf } from './domain/people';
 import { firstOf, readWithCaller, type Join, type Joined } from '../common/joins';
 import {
+  CHECKIN_RULES,
   FAMILY_LINKS,
   ITEMS,
   ORDERS,
   ORG_STATS,
   ORGANIZATIONS,
+  type CheckInRuleDoc,
   type ItemDoc,
   type LinkRef,
   type OrderDoc,
@@ -30,11 +33,14 @@ export interface OrderInHand {
   joined: Joined;
 }
 
-/** Reads the order for the caller (+ item, organizations and their stats with `withItem`; + extra joins). */
+/**
+ * Reads the order for the caller (+ item, organizations and their stats with `withItem`; + the community's
+ * check-in rule with `withCheckInRule`, see {@link checkInRuleFrom}; + extra joins).
+ */
 export async function orderForCaller(
   ctx: ActionContext,
   orderId: string,
-  options: { withItem?: boolean; extra?: Join[] } = {},
+  options: { withItem?: boolean; withCheckInRule?: boolean; extra?: Join[] } = {},
 ): Promise<OrderInHand> {
   const joins: Join[] = [
     { as: 'order', from: ORDERS, match: { _id: orderId } },
@@ -49,6 +55,11 @@ export async function orderForCaller(
       { as: 'stats', from: ORG_STATS, localField: 'itemOrgIds', foreignField: '_id' },
     );
   }
+  if (options.withCheckInRule)
+    joins.push(
+      { set: { orderCommunityId: firstOf('order.communityId') } },
+      { as: 'checkInRule', from: CHECKIN_RULES, localField: 'orderCommunityId', foreignField: '_id' },
+    );
   joins.push(...(options.extra ?? []));
   const joined = await readWithCaller(ctx, joins);
   const order = joined.one<OrderDoc>('order');
@@ -72,4 +83,9 @@ export function itemSide(joined: Joined): {
     orgs: joined.all<OrgRef>('orgs'),
     stats: new Map(joined.all<OrgStatsDoc>('stats').map((s) => [s._id, s])),
   };
+}
+
+/** The check-in rule of the order's community an `orderForCaller(..., { withCheckInRule: true })` read. */
+export function checkInRuleFrom(joined: Joined): CheckInRule {
+  return checkInRuleOf(joined.one<CheckInRuleDoc>('checkInRule'));
 }

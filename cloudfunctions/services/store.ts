@@ -2,7 +2,14 @@
  * The services function's collections and document types. Money is in fen (integers); times are Dates; slot
  * keys are Beijing half days (`2026-06-02/am`, see domain/calendar).
  */
-import type { Category, EligibilityTag, OrderStatus, PriceType, ResidentTemplate } from './contract';
+import type {
+  Category,
+  CheckInDeparture,
+  EligibilityTag,
+  OrderStatus,
+  PriceType,
+  ResidentTemplate,
+} from './contract';
 
 /** Collection names. */
 export const ITEMS = 'service_items';
@@ -10,6 +17,7 @@ export const ORDERS = 'service_orders';
 export const WALLETS = 'service_wallets';
 export const PROFILES = 'service_profiles';
 export const POLICIES = 'service_voucher_policies';
+export const CHECKIN_RULES = 'service_checkin_rules';
 export const DEMANDS = 'service_demands';
 export const ORG_STATS = 'service_org_stats';
 /** Collections of the account capability this one reads. */
@@ -92,6 +100,8 @@ export interface TimelineEntry {
   by: Actor;
   note?: string;
   orgName?: string;
+  /** On a check-in outside its community's rule: how (the note holds the staff member's reason). */
+  departures?: CheckInDeparture[];
 }
 
 /** How a subsidized order was paid. */
@@ -153,7 +163,16 @@ export interface OrderDoc {
   /** Whether the organization's staff were told about this match (the timer does it). */
   staffNotified: boolean;
   acceptedAt?: Date;
-  checkIn?: { at: Date; latitude: number; longitude: number; distanceKm: number };
+  checkIn?: {
+    at: Date;
+    latitude: number;
+    longitude: number;
+    /** From the service address (see domain/checkIn `serviceAddressPoint`). */
+    distanceKm: number;
+    /** Present only when the check-in was outside the rule; the admin's exception list reads it. */
+    departures?: CheckInDeparture[];
+    reason?: string;
+  };
   checkOut?: { at: Date; notes: string; photos: string[]; latitude?: number; longitude?: number };
   completedAt?: Date;
   subsidy: Subsidy;
@@ -211,6 +230,19 @@ export interface PolicyDoc {
   _id: string;
   monthlyFen: number;
   eligibility: EligibilityTag[];
+  setBy: string;
+  updatedAt: Date;
+}
+
+/**
+ * A community's own check-in rule (absent: the defaults in SERVICES_LIMITS). `_id` is the community id. Kept
+ * apart from the voucher policy, which its action replaces whole and the monthly timer reads as a list.
+ */
+export interface CheckInRuleDoc {
+  _id: string;
+  earlyMinutes: number;
+  lateMinutes: number;
+  radiusM: number;
   setBy: string;
   updatedAt: Date;
 }

@@ -4,10 +4,12 @@
  * by the street admins (two proposals still waiting, one retired), a 东山 service station (so 孙桂兰, who has no
  * WeChat, can be served), monthly vouchers, orders in every state — rated by the resident, rated by phone,
  * completed and waiting for a rating (on the callback list), in service, accepted, waiting for acceptance,
- * declined and escalated, cancelled — for oneself, by family and by an admin (代下单), and a demand list with one
- * line adopted into the menu. The cloud's clock is moved to when things happened and put back at the end.
+ * declined and escalated, cancelled — for oneself, by family and by an admin (代下单), one check-in away from the
+ * service address with the staff member's reason (on the 东山 admin's exception list), and a demand list with one
+ * line adopted into the menu. Staff check in on time, beside the resident's community unless said otherwise. The cloud's clock is moved to when things happened and put back at the end.
  */
 import { bookableSlots, parseSlot } from '../../cloudfunctions/services/domain/calendar';
+import { communityCentre } from '../../cloudfunctions/services/domain/places';
 import type { LocalCloud } from '../cloud';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
@@ -419,21 +421,32 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
   const order = async (openid: string, item: string, after: number, extra: Record<string, unknown> = {}) => {
     const now = cloud.clock.now();
     const slot = bookableSlots(new Date(now)).find((s) => parseSlot(s)!.start.getTime() >= now + after)!;
-    const placed = await call(openid, 'placeOrder', {
+    const placed = await call<{ id: string; communityId: string }>(openid, 'placeOrder', {
       itemId: items[item],
       slot,
       subscribed: ['ORDER_STATUS', 'SERVICE_SURVEY'],
       idempotencyKey: key('order'),
       ...extra,
     });
-    return { id: placed.id, start: parseSlot(slot)!.start.getTime() };
+    return { id: placed.id, start: parseSlot(slot)!.start.getTime(), communityId: placed.communityId };
   };
   const at = (ms: number) => cloud.clock.set(ms);
-  const here = { latitude: 31.737, longitude: 118.866 };
-  const serve = async (o: { id: string; start: number }, staff: string, notes: string, finish = true) => {
+  /** A point about 40 m from the centre of a community (where check-in is measured from). */
+  const beside = (communityId: string) => {
+    const c = communityCentre(communityId);
+    return { latitude: c.lat + 0.0003, longitude: c.lng + 0.0002 };
+  };
+  type Placed = { id: string; start: number; communityId: string };
+  const serve = async (
+    o: Placed,
+    staff: string,
+    notes: string,
+    finish = true,
+    checkIn: { location?: { latitude: number; longitude: number }; reason?: string } = {},
+  ) => {
     await call(staff, 'acceptOrder', { orderId: o.id });
     at(o.start + 10 * MIN);
-    await call(staff, 'checkIn', { orderId: o.id, location: here });
+    await call(staff, 'checkIn', { orderId: o.id, location: beside(o.communityId), ...checkIn });
     if (!finish) return;
     at(o.start + 100 * MIN);
     await call(staff, 'checkOut', { orderId: o.id, notes });
@@ -464,7 +477,11 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
   const lunch = await order('demo-resident-chen', '长者食堂助餐', 3 * H, {
     beneficiaryId: account.proxyElderId,
   });
-  await serve(lunch, DONGSHAN.staff.openid, '午餐已送到家，老人吃完了');
+  // She was staying at her daughter's that week: a check-in away from her community, with the reason.
+  await serve(lunch, DONGSHAN.staff.openid, '午餐已送到女儿家，老人吃完了', true, {
+    location: { latitude: 31.962, longitude: 118.852 },
+    reason: '孙奶奶这几天住在女儿家，按家属要求送到那里',
+  });
   await call('demo-resident-chen', 'rateOrder', {
     orderId: lunch.id,
     rating: 4,

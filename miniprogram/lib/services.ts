@@ -4,6 +4,7 @@
  * subscription templates residents are asked about when they order, and small display helpers pages share.
  */
 import type {
+  CheckInRuleView,
   DemandView,
   ItemAdminView,
   ItemDetail,
@@ -70,6 +71,7 @@ export interface ServicesResults {
   adoptDemand: ItemAdminView;
   setEligibility: { disabled: boolean; lowIncome: boolean; voucherGranted: boolean; voucherText: string };
   setVoucherPolicy: { communityId: string; monthlyFen: number; eligibility: string[]; text: string };
+  setCheckInRule: CheckInRuleView;
 }
 
 /** Calls `services.<action>` with its typed input; never rejects (see lib/cloud.ts). */

@@ -2,7 +2,7 @@
  * acceptOrder — 接单: a member of the matched organization's staff takes the work order. Conditional on the
  * order still waiting for that organization, so when several staff tap at once exactly one gets it. The
  * address and phone are shown to them from now on; whoever ordered is told.
- * Input: { orderId }. Result: OrderView (contact revealed).
+ * Input: { orderId }. Result: OrderView (contact revealed; when and where check-in needs no reason).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not staff of the matched organization), NOT_FOUND (or
  * another organization's order), CONFLICT (someone else accepted it, or it changed). Round trips: 2.
  */
@@ -13,13 +13,15 @@ import { actorFor } from '../domain/access';
 import { transition } from '../domain/orders';
 import { orderView } from '../domain/views';
 import { tellOrderer } from '../notices';
-import { orderForCaller } from '../orderAccess';
+import { checkInRuleFrom, orderForCaller } from '../orderAccess';
 import { writeOrder } from '../writes';
 
 export default action({
   input: servicesInputs.acceptOrder,
   async run(input, ctx) {
-    const { caller, order, rel } = await orderForCaller(ctx, input.orderId);
+    const { caller, order, rel, joined } = await orderForCaller(ctx, input.orderId, {
+      withCheckInRule: true,
+    });
     if (!rel.orgStaff) throw forbidden('只有派单机构的工作人员可以接单');
     if (order.status === 'accepted' && order.staffId !== caller._id)
       throw conflict(`已经被同事 ${order.staffName ?? ''} 接单了`);
@@ -32,6 +34,6 @@ export default action({
     if (!(await writeOrder(order, next, { orgId: order.orgId })))
       throw conflict('这个工单刚刚被同事接了，或已经改派');
     await tellOrderer(next, 'ORDER_STATUS', '已接单', `${caller.nickname} 会按时上门`);
-    return orderView(next, { ...rel, assignedStaff: true }, ctx.now);
+    return orderView(next, { ...rel, assignedStaff: true }, ctx.now, checkInRuleFrom(joined));
   },
 });

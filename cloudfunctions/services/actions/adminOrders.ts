@@ -1,6 +1,7 @@
 /**
  * adminOrders — orders of the communities in an admin's scope: `overdue` (sent to the admin, not accepted by
- * the deadline, or accepted but nobody came by half an hour after the slot began), `open` (not yet done),
+ * the deadline, accepted but nobody came by half an hour after the slot began, or — for a week — checked in
+ * outside the community's window or radius, with the staff member's reason), `open` (not yet done),
  * `callback` (done a day ago and not rated: phone the resident), `all`. 20 a page, names masked.
  * Input: { view, communityId?, offset, limit }. Result: Page<OrderCard>.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin). Round trips: 2.
@@ -30,6 +31,10 @@ export default action({
           { escalatedAt: _.exists(true), status: _.in(['submitted', 'matched']) },
           { status: 'matched', acceptDeadline: _.lt(ctx.now) },
           { status: 'accepted', slotStart: _.lt(new Date(now - 30 * 60_000)) },
+          {
+            'checkIn.departures': _.exists(true),
+            'checkIn.at': _.gte(new Date(now - SERVICES_LIMITS.checkInExceptionDays * 86_400_000)),
+          },
         ]),
         'slotStart',
         'asc',

@@ -6,7 +6,7 @@
  * themselves (recorded on the order). Whoever ordered is asked to rate the service (回访).
  * Input: { orderId, notes, photos, location? }. Result: OrderView (status `completed`).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not the staff member who accepted), NOT_FOUND, CONFLICT
- * (not in service), CONTENT_REJECTED.
+ * (not checked in yet, or already checked out — also when two check-outs race), CONTENT_REJECTED.
  * Round trips: 2 (not subsidized, or no charge possible), 3 (charged); 4 only when the charge raced another.
  */
 import { action } from '../../common/action';
@@ -17,6 +17,7 @@ import { conflict, forbidden } from '../../common/errors';
 import { servicesInputs } from '../contract';
 import { actorFor } from '../domain/access';
 import { beijingMonth } from '../domain/calendar';
+import { checkOutRefusal } from '../domain/checkIn';
 import { transition } from '../domain/orders';
 import { chargePlan, deductionEntry, walletId } from '../domain/vouchers';
 import { orderView } from '../domain/views';
@@ -67,7 +68,8 @@ export default action({
       ],
     });
     if (!rel.assignedStaff) throw forbidden('只有接单的工作人员可以签退');
-    if (order.status !== 'in_service') throw conflict('工单不在服务中，不能签退');
+    const refusal = checkOutRefusal(order.status);
+    if (refusal) throw conflict(refusal);
     await checkText(ctx.openid, [input.notes], 2);
     const subsidy = await charge(order, joined.one<WalletDoc>('wallet'), month, caller._id, ctx.now);
     const { order: next } = transition(

@@ -68,6 +68,16 @@ export function slotLabel(key: string): string {
   return `${m}月${d}日 ${weekday} ${PERIOD_HOURS[slot.period].name}`;
 }
 
+/** 6月7日 06:00: an instant as Beijing date and clock time. */
+export function beijingDateTimeText(at: Date): string {
+  const [date, clock] = new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 16).split('T') as [
+    string,
+    string,
+  ];
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${m}月${d}日 ${clock}`;
+}
+
 /** Why a slot cannot be booked at `now`, or undefined when it can. */
 export function unbookableReason(key: string, now: Date): string | undefined {
   const slot = parseSlot(key);

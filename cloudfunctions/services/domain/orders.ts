@@ -10,8 +10,9 @@
  *   escalate: a flag for the admin's overdue list, no state change.
  */
 import { conflict } from '../../common/errors';
-import type { OrderStatus } from '../contract';
+import type { CheckInDeparture, OrderStatus } from '../contract';
 import type { Actor, OrderDoc, Survey, TimelineEntry } from '../store';
+import { departureText } from './checkIn';
 
 /** Something that happens to an order. */
 export type OrderEvent =
@@ -21,7 +22,15 @@ export type OrderEvent =
   | { kind: 'expire' }
   | { kind: 'unmatched'; reason: string }
   | { kind: 'escalate'; reason: string }
-  | { kind: 'checkIn'; latitude: number; longitude: number; distanceKm: number }
+  | {
+      kind: 'checkIn';
+      latitude: number;
+      longitude: number;
+      distanceKm: number;
+      /** How it departs from the community's rule (domain/checkIn), and the staff member's reason. */
+      departures?: CheckInDeparture[];
+      reason?: string;
+    }
   | {
       kind: 'complete';
       notes: string;
@@ -125,7 +134,10 @@ export function transition(
         latitude: event.latitude,
         longitude: event.longitude,
         distanceKm: event.distanceKm,
+        ...(event.departures?.length ? { departures: event.departures } : {}),
+        ...(event.reason ? { reason: event.reason } : {}),
       };
+      note = event.reason;
       break;
     case 'complete':
       status = 'completed';
@@ -158,6 +170,7 @@ export function transition(
     by,
     ...(note ? { note } : {}),
     ...(orgName && ['match', 'decline', 'expire'].includes(event.kind) ? { orgName } : {}),
+    ...(event.kind === 'checkIn' && event.departures?.length ? { departures: event.departures } : {}),
   };
   next.timeline = [...order.timeline, entry];
   return { order: next, entry };
@@ -217,7 +230,9 @@ export function timelineText(entry: TimelineEntry): string {
     case 'escalated':
       return '已转社区工作人员跟进';
     case 'checked_in':
-      return '服务人员已到达，开始服务';
+      return entry.departures?.length
+        ? `服务人员签到，开始服务（${departureText(entry.departures)}）`
+        : '服务人员已到达，开始服务';
     case 'completed':
       return '服务已完成';
     case 'confirmed':

@@ -6,7 +6,6 @@
 import { maskAddress, maskName, maskPhone } from '../../common/mask';
 import { ageAt } from '../../common/users';
 import {
-  SERVICES_LIMITS,
   type ItemAdminView,
   type ItemCard,
   type OrderCard,
@@ -15,6 +14,7 @@ import {
 } from '../contract';
 import { allowedActions, revealsContact, type Relation } from './access';
 import { slotLabel } from './calendar';
+import { exceptionText, windowHint, type CheckInRule } from './checkIn';
 import { eligibilityText } from './eligibility';
 import { ITEM_STATUS_TEXT, priceText } from './menu';
 import { STATUS_TEXT, timelineText } from './orders';
@@ -83,6 +83,7 @@ export function timelineView(entry: TimelineEntry): TimelineView {
 
 /** An order in a list (no contact details at all). */
 export function orderCard(order: OrderDoc): OrderCard {
+  const exception = order.checkIn && exceptionText(order.checkIn);
   return {
     id: order._id,
     itemName: order.itemName,
@@ -100,13 +101,18 @@ export function orderCard(order: OrderDoc): OrderCard {
     ...(order.acceptDeadline && order.status === 'matched'
       ? { acceptDeadline: iso(order.acceptDeadline) }
       : {}),
+    ...(exception ? { checkInException: exception } : {}),
     createdAt: iso(order.createdAt),
   };
 }
 
-/** An order in full, as this viewer may see it. */
-export function orderView(order: OrderDoc, r: Relation, now: Date): OrderView {
+/**
+ * An order in full, as this viewer may see it. With the community's check-in `rule`, the staff member who may
+ * check in is also told when and where it needs no reason.
+ */
+export function orderView(order: OrderDoc, r: Relation, now: Date, rule?: CheckInRule): OrderView {
   const reveal = revealsContact(r, order);
+  const can = allowedActions(r, order);
   return {
     ...orderCard(order),
     beneficiaryName: reveal ? order.beneficiaryName : maskName(order.beneficiaryName),
@@ -121,10 +127,13 @@ export function orderView(order: OrderDoc, r: Relation, now: Date): OrderView {
       ? {
           checkIn: {
             at: iso(order.checkIn.at),
-            far: order.checkIn.distanceKm > SERVICES_LIMITS.checkInFarKm,
+            far: Boolean(order.checkIn.departures?.includes('far')),
+            departures: order.checkIn.departures ?? [],
+            ...(order.checkIn.reason ? { reason: order.checkIn.reason } : {}),
           },
         }
       : {}),
+    ...(can.checkIn && rule ? { checkInWindow: windowHint(order, rule, now) } : {}),
     ...(order.checkOut
       ? {
           checkOut: {
@@ -150,6 +159,6 @@ export function orderView(order: OrderDoc, r: Relation, now: Date): OrderView {
         }
       : {}),
     timeline: order.timeline.map(timelineView),
-    can: allowedActions(r, order),
+    can,
   };
 }

@@ -147,7 +147,11 @@ it('50 subsidized completions at once never overdraw the voucher, and each charg
     ids.push((await demo.order(P.wang, items[k % 2]!, slots[Math.floor(k / 2)]!)).id);
   for (const orderId of ids) {
     await demo.sok(P.lin, 'acceptOrder', { orderId });
-    await demo.sok(P.lin, 'checkIn', { orderId, location: { latitude: 31.737, longitude: 118.866 } });
+    await demo.sok(P.lin, 'checkIn', {
+      orderId,
+      location: { latitude: 31.737, longitude: 118.866 },
+      reason: '老人约了提前上门', // days before the slot (checkin-evidence.test.ts covers the window)
+    });
   }
   // Every completion at once, and a second tap on ten of them.
   const replies = await Promise.all(

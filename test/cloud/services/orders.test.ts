@@ -337,7 +337,11 @@ describe('a work order from acceptance to rating', () => {
       error: { code: 'CONFLICT' },
     });
     demo.cloud.clock.advance(60_000);
-    const started = await call<OrderView>(P.lin, 'checkIn', { orderId: id, location: where });
+    const started = await call<OrderView>(P.lin, 'checkIn', {
+      orderId: id,
+      location: where,
+      reason: '老人约了提前上门', // days before the slot (checkin-evidence.test.ts covers the window)
+    });
     expect(started).toMatchObject({
       ok: true,
       data: { status: 'in_service', checkIn: { at: expect.any(String), far: false } },

@@ -158,6 +158,7 @@ it('asks for a rating once the service is done, and keeps it', async () => {
   await demo.ok('services', LIN, 'checkIn', {
     orderId: id,
     location: { latitude: 31.737, longitude: 118.866 },
+    reason: '老人约了提前上门', // the slot may be days away (checkin-evidence.test.ts covers the window)
   });
   await demo.ok('services', LIN, 'checkOut', { orderId: id, notes: '协助洗浴 40 分钟' });
   const page = await open(WANG, `packages/services/pages/order/index?id=${id}`);

@@ -94,6 +94,10 @@ it('accepts, checks in with the location, and signs out with notes and a photo',
   expect(textOf(page, '#who')).toContain('王秀英（84 岁）');
   expect(page.querySelector('#call')).toBeTruthy();
 
+  // Inside the agreed window no reason is asked (checkin-reason.test.ts covers the reason).
+  demo.cloud.clock.set(new Date(stored(id).slotStart as string).getTime() - 30 * 60_000);
+  await (page.instance as unknown as { load(): Promise<void> }).load();
+  expect(page.querySelector('#checkin-ask')).toBeFalsy();
   // Location refused: nothing is sent and the staff member is told why.
   setLocation(null);
   await tap(page, '#check-in');

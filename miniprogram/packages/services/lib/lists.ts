@@ -14,12 +14,17 @@ export interface OrderLine {
   url: string;
 }
 
-/** An order card as a list line: what, when, for whom, who serves, the state. */
+/** An order card as a list line: what, when, for whom, who serves, a check-in outside the rule, the state. */
 export function orderLine(o: OrderCard): OrderLine {
   return {
     id: o.id,
-    title: `${o.itemName}${o.escalated ? '（需跟进）' : ''}`,
-    description: [o.slotLabel, `${o.beneficiaryNameMasked} · ${o.communityName}`, o.orgName]
+    title: `${o.itemName}${o.escalated ? '（需跟进）' : ''}${o.checkInException ? '（签到异常）' : ''}`,
+    description: [
+      o.slotLabel,
+      `${o.beneficiaryNameMasked} · ${o.communityName}`,
+      o.orgName,
+      o.checkInException,
+    ]
       .filter(Boolean)
       .join('\n'),
     note: o.statusText,

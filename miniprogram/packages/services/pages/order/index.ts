@@ -1,11 +1,14 @@
 /**
  * 订单详情: one order for whoever may see it — the resident side (timeline, cancel before acceptance, rate after
  * the service), the organization's staff (accept or decline with a reason; the one who accepted: check in with
- * the phone's location, check out with notes and photos), admins (phone callback, give an order nobody took to
- * an organization). What shows is what the function says the viewer may do (`can`); address and phone are as
+ * the phone's location — outside the agreed time or place only with a written reason, asked for up front when
+ * the time is already outside and whenever the function says one is needed — check out with notes and photos),
+ * admins (phone callback, give an order nobody took to an organization). What shows is what the function says the viewer may do (`can`); address and phone are as
  * the function sent them (in full only to the staff member who accepted).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import type { CloudReply } from '../../../../lib/cloud';
+import { plainFieldErrors } from '../../../../lib/form';
 import {
   callServices,
   shortTime,
@@ -72,6 +75,15 @@ function shown(o: OrderView): Shown {
   };
 }
 
+/** What the check-in box says before the tap when the time is already outside the agreed window. */
+const ASK_BEFORE: Record<'early' | 'late', string> = {
+  early: '现在还没到约定的签到时间。如确需现在签到，请写明原因。',
+  late: '已经过了约定的签到时间。如确需现在签到，请写明原因。',
+};
+
+/** Shown under the reason when the function refused its length. */
+const REASON_HINTS = { reason: '原因请写短一些，最多 100 个字' };
+
 const NO_ACTIONS: OrderActions = {
   cancel: false,
   rate: false,
@@ -100,6 +112,11 @@ Component({
     notes: '',
     photos: [] as string[],
     orgs: [] as { id: string; name: string }[],
+    /** When and where check-in needs no reason (for the staff member who may check in). */
+    checkInWindow: '',
+    /** Why a reason is needed before checking in; empty while none is. */
+    ask: '',
+    reasonError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -119,7 +136,11 @@ Component({
       this.show(reply.data);
     },
     show(o: OrderView) {
+      const window = o.checkInWindow;
       this.setData({
+        checkInWindow: window?.text ?? '',
+        ask: window && window.now !== 'open' ? ASK_BEFORE[window.now] : '',
+        reasonError: '',
         status: 'ready',
         order: shown(o),
         steps: [...o.timeline].reverse().map((t, i) => ({
@@ -133,13 +154,21 @@ Component({
         busy: false,
       });
     },
-    /** Runs an action that returns the order, then shows it (or the error). */
-    async act(run: () => ReturnType<typeof callServices<'acceptOrder'>>, done: string) {
+    /**
+     * Runs an action that returns the order, then shows it (or the error). `handled` may take a refusal the page
+     * answers in place (returns true) instead of the generic dialog.
+     */
+    async act(
+      run: () => ReturnType<typeof callServices<'acceptOrder'>>,
+      done: string,
+      handled?: (refusal: Extract<CloudReply<unknown>, { ok: false }>) => boolean,
+    ) {
       if (this.data.busy) return;
       this.setData({ busy: true });
       const reply = await run();
       if (!reply.ok) {
         this.setData({ busy: false });
+        if (handled?.(reply)) return;
         wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });
         if (reply.error.code === 'CONFLICT') this.load();
         return;
@@ -149,7 +178,8 @@ Component({
       this.show(reply.data);
     },
     onText(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
-      this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
+      const { field } = e.currentTarget.dataset;
+      this.setData({ [field]: e.detail.value, ...(field === 'reason' ? { reasonError: '' } : {}) });
     },
     onRating(e: WechatMiniprogram.CustomEvent<{ value: number }>) {
       this.setData({ rating: e.detail.value });
@@ -198,6 +228,11 @@ Component({
       );
     },
     async onCheckIn() {
+      const reason = this.data.reason.trim();
+      if (this.data.ask && !reason) {
+        this.setData({ reasonError: '请先写明原因' });
+        return;
+      }
       let location: { latitude: number; longitude: number };
       try {
         const res = await wx.getLocation({ type: 'gcj02' });
@@ -210,7 +245,26 @@ Component({
         });
         return;
       }
-      this.act(() => callServices('checkIn', { orderId: this.data.orderId, location }), '已签到');
+      const sent = this.data.ask ? reason : '';
+      this.act(
+        () =>
+          callServices('checkIn', {
+            orderId: this.data.orderId,
+            location,
+            ...(sent ? { reason: sent } : {}),
+          }),
+        '已签到',
+        (reply) => {
+          // Outside the agreed time or place: the function says why; ask for the reason right here.
+          const errors = plainFieldErrors(reply, REASON_HINTS);
+          if (!('reason' in errors)) return false;
+          this.setData({
+            ask: sent ? this.data.ask : reply.error.message,
+            reasonError: sent ? errors.reason! : '',
+          });
+          return true;
+        },
+      );
     },
     async onAddPhoto() {
       try {

@@ -1,6 +1,7 @@
 /**
- * 逾期与回访 (admins): orders that need a person — escalated, not accepted by the deadline, or not started after
- * their half day began; services done a day ago and not rated (phone the resident); everything still open.
+ * 逾期与回访 (admins): orders that need a person — escalated, not accepted by the deadline, not started after
+ * their half day began, or checked in outside the agreed time or place (with the staff member's reason, for a
+ * week); services done a day ago and not rated (phone the resident); everything still open.
  * 20 at a time; each opens the order, where the admin records the callback or gives the order to a provider.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
@@ -15,7 +16,7 @@ Component({
   data: {
     ...listData('overdue'),
     tabs: [
-      { id: 'overdue', title: '逾期' },
+      { id: 'overdue', title: '逾期与异常' },
       { id: 'callback', title: '待回访' },
       { id: 'open', title: '进行中' },
     ],

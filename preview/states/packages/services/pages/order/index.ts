@@ -1,6 +1,7 @@
 /**
  * 订单详情 pictures, one per state and role: waiting for acceptance, accepted (the staff member sees the
- * contact), in service, done and waiting for a rating, rated, cancelled, escalated (the admin assigns), a
+ * contact; days before the slot, so check-in asks for a reason), accepted in the check-in window (no reason
+ * asked), in service, done and waiting for a rating, rated, cancelled, escalated (the admin assigns), a
  * callback by phone.
  */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
@@ -26,6 +27,16 @@ export const states: PreviewState[] = [
     user: 'demo-staff-xinyuan-1',
     query: (demo) => ({ id: orderId(demo, '陪同就医') }),
     elder: true,
+  },
+  {
+    name: '可以签到',
+    user: 'demo-staff-xinyuan-1',
+    // Half an hour before the slot starts: inside the agreed window.
+    setup: async (demo) => {
+      const order = demo.cloud.store.docs('service_orders').find((o) => o._id === orderId(demo, '陪同就医'));
+      demo.cloud.clock.set(new Date(order!.slotStart as string).getTime() - 30 * 60_000);
+    },
+    query: (demo) => ({ id: orderId(demo, '陪同就医') }),
   },
   { name: '服务中', user: 'demo-staff-xinyuan-2', query: (demo) => ({ id: orderId(demo, '康复理疗上门') }) },
   {
