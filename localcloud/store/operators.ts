@@ -237,3 +237,11 @@ export function updateInPlace(doc: AnyObject, updateDoc: AnyObject): string[] {
     queryOptions: mingoOptions(),
   });
 }
+
+/** Whether the store evaluates an operator (`'expression'`, `'accumulator'`, `'query'`, `'pipeline'`). */
+export function isRegistered(
+  kind: 'expression' | 'accumulator' | 'query' | 'pipeline',
+  name: string,
+): boolean {
+  return CONTEXT.getOperator(kind as never, name) !== null;
+}

@@ -3,7 +3,7 @@
  * what CloudBase's document database implements), with the operators where mingo differs from MongoDB replaced
  * and the ones it lacks added (see operators.ts), and geo queries over 2dsphere indexes (geo.ts).
  */
-import type { Doc } from './ejson';
+import { isBsonValue, type Doc } from './ejson';
 import { findNear, geoIndexField, geometriesOf, nearestDistance, pointOf } from './geo';
 import { idKey, isDocId } from './ids';
 import { aggregateWith, newQuery, updateInPlace } from './operators';
@@ -131,7 +131,10 @@ function valuesAt(doc: unknown, path: string): unknown[] {
 }
 
 function keyOf(v: unknown): string {
-  return v instanceof Date ? `date:${v.getTime()}` : JSON.stringify(v);
+  if (v instanceof Date) return `date:${v.getTime()}`;
+  // An ObjectId joins only an equal ObjectId, never the string of its hex (JSON would make them equal).
+  if (isBsonValue(v)) return `${(v as { _bsontype: string })._bsontype}:${String(v)}`;
+  return JSON.stringify(v);
 }
 
 function simpleLookup(
