@@ -156,6 +156,25 @@ it('fails at the write when another open transaction wrote the document; that on
   expect((await read(a)).n).toBe(4);
 });
 
+it('a finished transaction answers any further call with CloudBase’s TransactionNotExist', async () => {
+  const a = await counter(1);
+  const tx = await node.startTransaction();
+  await tx.commit();
+  // CloudBase's own SDK test ("事务提交后, 不能进行其它操作"), word for word.
+  await expect(tx.collection('counters').doc(a).set({ n: 2 })).rejects.toMatchObject({
+    code: 'DATABASE_TRANSACTION_FAIL',
+    message: NOT_EXIST_MESSAGE,
+  });
+  // Through wx-server-sdk: the code is not one it knows, so errCode is its SYS_ERR, as reported from production.
+  const wx = await db.startTransaction();
+  await wx.rollback();
+  await expect(wx.collection('counters').doc(a).get()).rejects.toMatchObject({
+    errCode: -501001,
+    errMsg: expect.stringContaining(NOT_EXIST_MESSAGE),
+  });
+  expect((await read(a)).n).toBe(1);
+});
+
 it('a plain write to a locked document waits for the transaction to end, then applies to what it left', async () => {
   const _ = db.command;
   const a = await counter(1);
