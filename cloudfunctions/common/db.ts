@@ -1,5 +1,5 @@
 /** Small helpers over the SDK's database calls: error kinds, one-document reads, transactions with retries. */
-import { db } from './cloud';
+import { _, db } from './cloud';
 
 type AnyObject = Record<string, unknown>;
 
@@ -27,6 +27,32 @@ function errorText(err: unknown): string {
   if (!err || typeof err !== 'object') return String(err);
   const e = err as { errMsg?: unknown; message?: unknown };
   return `${String(e.errMsg ?? '')} ${String(e.message ?? '')}`;
+}
+
+/** A stored GeoJSON point as the SDK reads it back (its `db.Geo.Point`): what a 2dsphere index covers. */
+export interface GeoPointValue {
+  longitude: number;
+  latitude: number;
+}
+
+/**
+ * A `{ latitude, longitude }` (wx.getLocation's shape) as the SDK's GeoJSON point, to store under a 2dsphere index
+ * declared in database.json (the SDK's Point takes longitude first).
+ */
+export function geoPoint(at: { latitude: number; longitude: number }): GeoPointValue {
+  const { Point } = db.Geo as unknown as { Point: new (lng: number, lat: number) => GeoPointValue };
+  return new Point(at.longitude, at.latitude);
+}
+
+/**
+ * A query condition on a 2dsphere-indexed field: within `maxDistanceM` of `at` (any distance when omitted), the
+ * results nearest first — CloudBase's geoNear, one round trip however many documents there are.
+ */
+export function nearestTo(at: { latitude: number; longitude: number }, maxDistanceM?: number): unknown {
+  return _.geoNear({
+    geometry: geoPoint(at) as never,
+    ...(maxDistanceM !== undefined ? { maxDistance: maxDistanceM } : {}),
+  });
 }
 
 /** The first document matching `where`, or undefined (one round trip; never throws for "not found"). */

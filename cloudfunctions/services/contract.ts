@@ -162,6 +162,8 @@ export const servicesInputs = {
   // Provider staff
   workOrders: z.strictObject({
     view: z.enum(['incoming', 'mine', 'done']).default('incoming'),
+    /** Where the staff member is now: the orders come nearest first, each with its distance. */
+    location: location.optional(),
     offset,
     limit,
   }),
@@ -364,6 +366,8 @@ export interface OrderCard {
   /** A check-in outside its community's rule, in plain words with the staff member's reason. */
   checkInException?: string;
   createdAt: string;
+  /** Work orders asked for by distance: metres from the staff member to the order's place. */
+  distanceM?: number;
 }
 
 /** An order in full, as the viewer may see it. */

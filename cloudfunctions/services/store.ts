@@ -2,6 +2,7 @@
  * The services function's collections and document types. Money is in fen (integers); times are Dates; slot
  * keys are Beijing half days (`2026-06-02/am`, see domain/calendar).
  */
+import type { GeoPointValue } from '../common/db';
 import type {
   Category,
   CheckInDeparture,
@@ -142,6 +143,11 @@ export interface OrderDoc {
   communityName: string;
   /** The community's path (district → street → community), for admins' scopes. */
   placePath: string[];
+  /**
+   * Where the service is delivered, as a GeoJSON point under the 2dsphere index that orders staff's work orders by
+   * distance. The place tree has no coordinates per home yet, so it is the community's centre (domain/places.ts).
+   */
+  point: GeoPointValue;
   /** Full contact details: only the assigned staff member sees them, and only after accepting. */
   address: string;
   phone: string;

@@ -11,7 +11,7 @@ import { _, db } from '../common/cloud';
 import { AppError, notFound } from '../common/errors';
 import { idempotentId } from '../common/idempotency';
 import type { Moderation } from '../common/contentCheck';
-import { rows } from '../common/db';
+import { rows, type GeoPointValue } from '../common/db';
 import type { Movement } from './domain/hours';
 import type { SignupHours } from './domain/records';
 import type { Skill } from './contract';
@@ -90,6 +90,8 @@ export interface ActivityDoc extends Schedule {
   placePath: string[];
   address: string;
   location: LatLng;
+  /** `location` as a GeoJSON point, under the 2dsphere index that "离我近" (nearest first) queries. */
+  point: GeoPointValue;
   checkinRadiusM: number;
   capacity: number;
   skills: Skill[];
@@ -198,7 +200,7 @@ export interface CertificateDoc {
 }
 
 /** Fields list views read (the members arrays stay in the database). */
-export const LIST_FIELDS = { members: false, activeIds: false } as const;
+export const LIST_FIELDS = { members: false, activeIds: false, point: false } as const;
 
 /** The id of a volunteer's sign-up for an activity. */
 export function signupIdOf(activityId: string, volunteerId: string): string {

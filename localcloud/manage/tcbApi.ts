@@ -172,9 +172,12 @@ function toIndexSpec(p: CreateIndexParam): IndexSpec {
   const spec: IndexSpec = { name: p.IndexName, keys: {} };
   if (p.MgoKeySchema?.MgoIsUnique) spec.unique = true;
   for (const k of keys) {
-    if (!k.Name || (k.Direction !== '1' && k.Direction !== '-1'))
-      throw new ApiError('InvalidParameterValue', `index ${p.IndexName}: key direction must be "1" or "-1"`);
-    spec.keys[k.Name] = k.Direction === '1' ? 1 : -1;
+    if (!k.Name || (k.Direction !== '1' && k.Direction !== '-1' && k.Direction !== '2dsphere'))
+      throw new ApiError(
+        'InvalidParameterValue',
+        `index ${p.IndexName}: key direction must be "1", "-1" or "2dsphere"`,
+      );
+    spec.keys[k.Name] = k.Direction === '2dsphere' ? '2dsphere' : k.Direction === '1' ? 1 : -1;
   }
   return spec;
 }

@@ -4,9 +4,18 @@
  * plain JS values with Date and RegExp.
  */
 import { BSONRegExp, EJSON } from 'bson';
+import { cloudErrors } from '../wire/errors';
 
-/** A stored document: plain JSON-like values plus Date. */
-export type Doc = Record<string, unknown> & { _id: string };
+/**
+ * A stored document: plain JSON-like values plus Date, RegExp and BSON values (ObjectId…). `_id` is usually a string
+ * but may be any value MongoDB accepts (see ids.ts).
+ */
+export type Doc = Record<string, unknown> & { _id: unknown };
+
+/** Whether a value is one of bson's classes (ObjectId, Long, Decimal128, Binary…): kept whole, never walked. */
+export function isBsonValue(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && '_bsontype' in value;
+}
 
 /** Parses an EJSON string from the SDK into JS values, turning BSON regexes into RegExp for mingo. */
 export function decodeEjson(text: string | undefined | null): unknown {
@@ -28,6 +37,7 @@ export function decodeObject(text: unknown, what: string): Record<string, unknow
 function toJs(value: unknown): unknown {
   if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options.replace(/[^gimsuy]/g, ''));
   if (Array.isArray(value)) return value.map(toJs);
+  if (isBsonValue(value)) return value;
   if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJs(v);
@@ -54,7 +64,13 @@ export function decodeStored(text: string): Doc {
 /** `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; CloudBase substitutes its clock. */
 export function substituteServerDates<T>(value: T, now: number): T {
   if (Array.isArray(value)) return value.map((v) => substituteServerDates(v, now)) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !(value instanceof RegExp) &&
+    !isBsonValue(value)
+  ) {
     const record = value as Record<string, unknown>;
     const marker = record.$tcb_server_date as { offset?: unknown } | undefined;
     if (marker && Object.keys(record).length === 1) {
@@ -71,7 +87,7 @@ export function substituteServerDates<T>(value: T, now: number): T {
 /** Deep copy of a stored value (documents handed out must never alias the cache). */
 export function clone<T>(value: T): T {
   if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (value instanceof RegExp) return value;
+  if (value instanceof RegExp || isBsonValue(value)) return value;
   if (Array.isArray(value)) return value.map(clone) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -79,4 +95,23 @@ export function clone<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+/**
+ * Refuses what MongoDB will not store: a field name that begins with `$` at any depth (CloudBase answers with
+ * MongoDB's DollarPrefixedFieldName error). Checked on every document written, so a bad insert or update writes
+ * nothing.
+ */
+export function assertStorable(doc: unknown, path = ''): void {
+  if (Array.isArray(doc)) {
+    doc.forEach((v, i) => assertStorable(v, path ? `${path}.${i}` : String(i)));
+    return;
+  }
+  if (!doc || typeof doc !== 'object' || doc instanceof Date || doc instanceof RegExp || isBsonValue(doc))
+    return;
+  for (const [key, value] of Object.entries(doc)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key.startsWith('$')) throw cloudErrors.dollarField(key, here);
+    assertStorable(value, here);
+  }
 }

@@ -6,9 +6,9 @@
  * All methods are synchronous and the server runs them on one thread, so each wire request is atomic — the
  * single-document atomicity CloudBase promises (`where({_id, left: _.gt(0)}).update({left: _.inc(-1)})`).
  */
-import { clone, decodeStored, encodeForStorage, type Doc } from './ejson';
-import { newDocId } from './ids';
-import { applyUpdate, compileFilter, project, runPipeline, sortDocs } from './query';
+import { assertStorable, clone, decodeStored, encodeForStorage, type Doc } from './ejson';
+import { idKey, isDocId, newDocId } from './ids';
+import { applyUpdate, compileFilter, nearOrder, project, runPipeline, sortDocs } from './query';
 import type { CollectionSpec, DatabaseSpec, IndexSpec } from './schema';
 import { SqliteFile, sqliteIndexName, type RowChange } from './sqlite';
 import { cloudErrors, CloudError } from '../wire/errors';
@@ -22,7 +22,10 @@ export interface Entry {
   doc: Doc;
 }
 
-/** One change to commit: `doc: null` deletes; `insert` requires that the document does not exist yet. */
+/**
+ * One change to commit: `doc: null` deletes; `insert` requires that the document does not exist yet. `id` is the
+ * document's key ({@link idKey} of its `_id`).
+ */
 export interface Change {
   coll: string;
   id: string;
@@ -50,12 +53,15 @@ export interface WriteObserver {
 export interface WriteResult {
   matched: number;
   updated: number;
-  upsertedId?: string;
+  upsertedId?: unknown;
 }
 
 interface CollectionState {
+  /** Documents by {@link idKey} of their `_id`. */
   docs: Map<string, Entry>;
   uniqueIndexes: IndexSpec[];
+  /** Fields with a 2dsphere index (near queries and `$geoNear` need one). */
+  geoFields: string[];
 }
 
 /** Hard cap on documents per get, as CloudBase enforces in cloud functions. */
@@ -78,7 +84,7 @@ export class DocumentStore {
   ) {
     this.file = new SqliteFile(path);
     for (const name of this.file.listCollections())
-      this.collections.set(name, { docs: new Map(), uniqueIndexes: [] });
+      this.collections.set(name, { docs: new Map(), uniqueIndexes: [], geoFields: [] });
     for (const row of this.file.allRows()) {
       const state = this.collections.get(row.coll);
       if (state) state.docs.set(row.id, { seq: row.seq, version: 0, doc: decodeStored(row.doc) });
@@ -97,6 +103,8 @@ export class DocumentStore {
     for (const ix of c.indexes ?? []) {
       this.file.createIndex(c.name, ix);
       if (ix.unique && !state.uniqueIndexes.some((u) => u.name === ix.name)) state.uniqueIndexes.push(ix);
+      for (const [field, kind] of Object.entries(ix.keys))
+        if (kind === '2dsphere' && !state.geoFields.includes(field)) state.geoFields.push(field);
     }
   }
 
@@ -106,7 +114,7 @@ export class DocumentStore {
       throw cloudErrors.invalidParam(`invalid collection name: ${name}`);
     if (this.collections.has(name)) throw cloudErrors.collectionExists(name);
     this.file.addCollection(name, this.now());
-    this.collections.set(name, { docs: new Map(), uniqueIndexes: [] });
+    this.collections.set(name, { docs: new Map(), uniqueIndexes: [], geoFields: [] });
   }
 
   /** Names of all collections. */
@@ -121,13 +129,13 @@ export class DocumentStore {
 
   private state(coll: string): CollectionState {
     const state = this.collections.get(coll);
-    if (!state) throw cloudErrors.collectionNotExist(coll);
+    if (!state) throw cloudErrors.collectionNotExist();
     return state;
   }
 
-  /** The live entry for an id (callers must not mutate it). */
-  entry(coll: string, id: string): Entry | undefined {
-    return this.state(coll).docs.get(id);
+  /** The live entry for a key ({@link idKey} of an `_id`; callers must not mutate it). */
+  entry(coll: string, key: string): Entry | undefined {
+    return this.state(coll).docs.get(key);
   }
 
   /** All documents of a collection in insertion order (callers must not mutate them). */
@@ -137,19 +145,26 @@ export class DocumentStore {
     return out;
   }
 
+  /** Matching entries, in insertion order — or nearest first for a near query (which needs a 2dsphere index). */
   private matching(coll: string, filter: AnyObject): Entry[] {
     const state = this.state(coll);
     const matcher = compileFilter(filter);
+    const near = nearOrder(filter, state.geoFields);
     if (matcher.id !== undefined) {
       const e = state.docs.get(matcher.id);
       return e && matcher.test(e.doc) ? [e] : [];
     }
     const out: Entry[] = [];
     for (const e of state.docs.values()) if (matcher.test(e.doc)) out.push(e);
-    return out;
+    if (!near) return out;
+    const byDoc = new Map(out.map((e) => [e.doc, e]));
+    return near(out.map((e) => e.doc)).map((d) => byDoc.get(d)!);
   }
 
-  /** Finds documents: filter, then order (default insertion order), offset, limit (capped at 1000), projection. */
+  /**
+   * Finds documents: filter, then order (default insertion order, or nearest first for a near query), offset, limit
+   * (capped at 1000), projection.
+   */
   find(coll: string, filter: AnyObject, options: FindOptions = {}): AnyObject[] {
     let docs = this.matching(coll, filter).map((e) => e.doc);
     if (options.order && Object.keys(options.order).length > 0) docs = sortDocs(docs, options.order);
@@ -166,22 +181,26 @@ export class DocumentStore {
 
   /** Runs an aggregation pipeline over a collection. */
   aggregate(coll: string, pipeline: AnyObject[]): AnyObject[] {
-    return runPipeline(this.docs(coll), pipeline, (name) =>
-      this.collections.has(name) ? this.docs(name) : [],
+    return runPipeline(
+      this.docs(coll),
+      pipeline,
+      (name) => (this.collections.has(name) ? this.docs(name) : []),
+      this.state(coll).geoFields,
     );
   }
 
-  /** Inserts documents (all or none); returns their ids. */
-  insert(coll: string, docs: AnyObject[], txId?: string): string[] {
+  /** Inserts documents (all or none); returns their `_id`s. */
+  insert(coll: string, docs: AnyObject[], txId?: string): unknown[] {
     this.state(coll);
     const changes: Change[] = docs.map((d) => {
       const id = d._id === undefined ? newDocId(this.now()) : d._id;
-      if (typeof id !== 'string' || id === '')
-        throw cloudErrors.invalidParam('_id must be a non-empty string');
-      return { coll, id, doc: { ...clone(d), _id: id } as Doc, insert: true };
+      if (!isDocId(id) || id === '') throw cloudErrors.invalidParam(`invalid _id: ${String(id)}`);
+      const doc = { ...clone(d), _id: id } as Doc;
+      assertStorable(doc);
+      return { coll, id: idKey(id), doc, insert: true };
     });
     this.commit(changes, txId);
-    return changes.map((c) => c.id);
+    return changes.map((c) => c.doc!._id);
   }
 
   /**
@@ -198,9 +217,10 @@ export class DocumentStore {
     if (!opts.multi) targets = targets.slice(0, 1);
     if (targets.length === 0) {
       if (!opts.upsert) return { matched: 0, updated: 0 };
-      const id = typeof filter._id === 'string' ? filter._id : undefined;
+      // The new document keeps the filter's `_id` whatever its type (doc(12345).set() upserts _id 12345).
+      const id = isDocId(filter._id) ? filter._id : undefined;
       const base = opts.replace ? { ...updateDoc } : {};
-      const doc = { ...clone(base), ...(id ? { _id: id } : {}) } as Doc;
+      const doc = { ...clone(base), ...(id !== undefined ? { _id: id } : {}) } as Doc;
       if (!opts.replace) applyUpdate(doc, updateDoc);
       const [newId] = this.insert(coll, [doc], opts.txId);
       return { matched: 0, updated: 0, upsertedId: newId };
@@ -208,21 +228,27 @@ export class DocumentStore {
     const changes: Change[] = [];
     for (const e of targets) {
       const next = this.nextDoc(e.doc, updateDoc, opts.replace === true);
-      if (next) changes.push({ coll, id: e.doc._id, doc: next });
+      if (next) changes.push({ coll, id: idKey(e.doc._id), doc: next });
     }
     this.commit(changes, opts.txId);
     return { matched: targets.length, updated: changes.length };
   }
 
-  /** The document after an update, or undefined when it would not change. Refuses changing `_id`. */
+  /**
+   * The document after an update, or undefined when it would not change. Refuses changing `_id` and field names
+   * MongoDB will not store.
+   */
   nextDoc(current: Doc, updateDoc: AnyObject, replace: boolean): Doc | undefined {
     if (replace) {
       const next = { ...clone(updateDoc), _id: current._id } as Doc;
+      assertStorable(next);
       return sameDoc(current, next) ? undefined : next;
     }
     const next = clone(current);
     if (!applyUpdate(next, updateDoc)) return undefined;
-    if (next._id !== current._id) throw cloudErrors.invalidParam('the _id field cannot be changed');
+    if (idKey(next._id) !== idKey(current._id))
+      throw cloudErrors.invalidParam('the _id field cannot be changed');
+    assertStorable(next);
     return next;
   }
 
@@ -238,7 +264,7 @@ export class DocumentStore {
     const target = docs[0];
     if (!target) return undefined;
     const next = this.nextDoc(target, updateDoc, false);
-    if (next) this.commit([{ coll, id: target._id, doc: next }]);
+    if (next) this.commit([{ coll, id: idKey(target._id), doc: next }]);
     return next ?? target;
   }
 
@@ -247,7 +273,7 @@ export class DocumentStore {
     let targets = this.matching(coll, filter);
     if (!multi) targets = targets.slice(0, 1);
     this.commit(
-      targets.map((e) => ({ coll, id: e.doc._id, doc: null })),
+      targets.map((e) => ({ coll, id: idKey(e.doc._id), doc: null })),
       txId,
     );
     return targets.length;
@@ -265,7 +291,8 @@ export class DocumentStore {
     for (const c of changes) {
       const state = this.state(c.coll);
       const existing = state.docs.get(c.id);
-      if (c.insert && existing) throw cloudErrors.duplicateKey(c.coll, '_id_', `{ _id: "${c.id}" }`);
+      if (c.insert && existing)
+        throw cloudErrors.duplicateKey(c.coll, '_id_', `{ _id: ${JSON.stringify(c.doc?._id ?? c.id)} }`);
       rows.push({
         coll: c.coll,
         id: c.id,

@@ -5,11 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 
-/** One index: `keys` maps a (dotted) field path to 1 or -1, in order. */
+/**
+ * One index: `keys` maps a (dotted) field path to 1 or -1 (ascending, descending) or `'2dsphere'` (a geo index
+ * over GeoJSON values, which geo queries need), in order — CloudBase's index directions.
+ */
 export interface IndexSpec {
   name: string;
   unique?: boolean;
-  keys: Record<string, 1 | -1>;
+  keys: Record<string, 1 | -1 | '2dsphere'>;
 }
 
 /** One collection with its indexes and its client security rule. */
@@ -41,6 +44,10 @@ export function loadDatabaseSpec(path: string): DatabaseSpec {
     for (const ix of c.indexes ?? []) {
       if (!ix.name || !ix.keys || Object.keys(ix.keys).length === 0) {
         throw new Error(`${path}: index of ${c.name} needs a name and keys`);
+      }
+      for (const [field, kind] of Object.entries(ix.keys)) {
+        if (kind !== 1 && kind !== -1 && kind !== '2dsphere')
+          throw new Error(`${path}: index ${ix.name} of ${c.name}: ${field} must be 1, -1 or "2dsphere"`);
       }
     }
   }

@@ -96,11 +96,12 @@ export class SqliteFile {
   /** Creates the SQLite expression index for a declared index (idempotent). */
   createIndex(coll: string, spec: IndexSpec): void {
     const name = sqliteIndexName(coll, spec.name);
+    // Geo (2dsphere) keys are served by the query layer; SQLite indexes the ordinary keys beside them.
+    const fields = Object.keys(spec.keys).filter((field) => spec.keys[field] !== '2dsphere');
+    if (fields.length === 0) return;
     // A missing field and null are the same key for a unique index (as in CloudBase/MongoDB): coalesce both to
     // one sentinel, so only one document may lack the field.
-    const exprs = Object.keys(spec.keys).map(
-      (field) => `coalesce(json_extract(doc, '${jsonPath(field)}'), char(0))`,
-    );
+    const exprs = fields.map((field) => `coalesce(json_extract(doc, '${jsonPath(field)}'), char(0))`);
     const unique = spec.unique ? 'UNIQUE ' : '';
     this.db.exec(
       `CREATE ${unique}INDEX IF NOT EXISTS "${name}" ON docs (${exprs.join(', ')}) WHERE coll = '${coll}'`,

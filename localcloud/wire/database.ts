@@ -5,6 +5,7 @@
  */
 import { decodeEjson, decodeObject, encodeForReply, substituteServerDates, type Doc } from '../store/ejson';
 import type { DocumentStore } from '../store/engine';
+import { isDocId } from '../store/ids';
 import type { TransactionManager } from '../store/transactions';
 import { cloudErrors } from './errors';
 import type { WireBody, WireHandler } from './types';
@@ -38,8 +39,8 @@ function num(value: unknown, fallback: number): number {
 }
 
 /** Inside a transaction CloudBase allows single-document operations only. */
-function docIdInTransaction(body: WireBody, query: AnyObject): string {
-  if (body.queryType !== 'DOC' || typeof query._id !== 'string') {
+function docIdInTransaction(body: WireBody, query: AnyObject): unknown {
+  if (body.queryType !== 'DOC' || !isDocId(query._id)) {
     throw cloudErrors.invalidParam('a transaction only supports single-document operations: use doc(id)');
   }
   return query._id;
@@ -57,14 +58,16 @@ export function databaseHandlers({ store, transactions, now }: DatabaseDeps): Re
       return { data: {} };
     },
 
-    'database.insertDocument': (body) => {
+    'database.insertDocument': async (body) => {
       const coll = collectionName(body);
       const raw = Array.isArray(body.data) ? body.data : [body.data];
       const docs = raw.map((d) => substituteServerDates(decodeObject(d, 'data'), now()));
       if (docs.length === 0) throw cloudErrors.invalidParam('data must not be empty');
       const tx = txId(body);
-      if (!store.hasCollection(coll)) throw cloudErrors.collectionNotExist(coll);
-      const insertedIds = tx ? docs.map((d) => transactions.insert(tx, coll, d)) : store.insert(coll, docs);
+      if (!store.hasCollection(coll)) throw cloudErrors.collectionNotExist();
+      const insertedIds = tx
+        ? docs.map((d) => transactions.insert(tx, coll, d))
+        : await transactions.whenUnlocked(() => store.insert(coll, docs));
       return { data: { insertedIds } };
     },
 
@@ -92,7 +95,7 @@ export function databaseHandlers({ store, transactions, now }: DatabaseDeps): Re
       return { data: { total } };
     },
 
-    'database.modifyDocument': (body) => {
+    'database.modifyDocument': async (body) => {
       const coll = collectionName(body);
       const query = decodeObject(body.query, 'query');
       const data = parseData(body, now());
@@ -101,7 +104,7 @@ export function databaseHandlers({ store, transactions, now }: DatabaseDeps): Re
       const tx = txId(body);
       if (tx) {
         const id = docIdInTransaction(body, query);
-        if (!store.hasCollection(coll)) throw cloudErrors.collectionNotExist(coll);
+        if (!store.hasCollection(coll)) throw cloudErrors.collectionNotExist();
         let upserted = false;
         const changed = transactions.write(tx, coll, id, (base) => {
           if (!base) {
@@ -113,11 +116,13 @@ export function databaseHandlers({ store, transactions, now }: DatabaseDeps): Re
         });
         return { data: { updated: changed && !upserted ? 1 : 0, upsert_id: upserted ? id : null } };
       }
-      const result = store.update(coll, query, data, { multi: body.multi === true, replace, upsert });
+      const result = await transactions.whenUnlocked(() =>
+        store.update(coll, query, data, { multi: body.multi === true, replace, upsert }),
+      );
       return { data: { updated: result.updated, upsert_id: result.upsertedId ?? null } };
     },
 
-    'database.removeDocument': (body) => {
+    'database.removeDocument': async (body) => {
       const coll = collectionName(body);
       const query = decodeObject(body.query, 'query');
       const tx = txId(body);
@@ -126,15 +131,16 @@ export function databaseHandlers({ store, transactions, now }: DatabaseDeps): Re
         const removed = transactions.write(tx, coll, id, (base) => (base ? null : undefined));
         return { data: { deleted: removed ? 1 : 0 } };
       }
-      return {
-        data: { deleted: store.remove(coll, query, body.multi !== false && body.queryType !== 'DOC') },
-      };
+      const multi = body.multi !== false && body.queryType !== 'DOC';
+      return { data: { deleted: await transactions.whenUnlocked(() => store.remove(coll, query, multi)) } };
     },
 
-    'database.modifyAndReturnDoc': (body) => {
+    'database.modifyAndReturnDoc': async (body) => {
       const coll = collectionName(body);
       if (txId(body)) throw cloudErrors.invalidParam('updateAndReturn is not supported in a transaction');
-      const doc = store.findAndModify(coll, decodeObject(body.query, 'query'), parseData(body, now()));
+      const query = decodeObject(body.query, 'query');
+      const data = parseData(body, now());
+      const doc = await transactions.whenUnlocked(() => store.findAndModify(coll, query, data));
       return { data: { updated: doc ? 1 : 0, doc: doc ? encodeForReply(doc) : null } };
     },
 

@@ -32,12 +32,20 @@ export class CloudError extends Error {
   }
 }
 
-/** Messages modelled on CloudBase's own wording (the SDK passes them through to errMsg). */
+/** CloudBase's closing sentence on database errors. */
+const PERSISTS = 'Please check your request, but if the problem persists, contact us.';
+
+/**
+ * Messages as CloudBase words them (the SDK passes them through to errMsg). Where a message was seen from the real
+ * service (its SDK's own tests against it, reports of its errors) it is copied exactly: collection not found,
+ * transaction conflict, transaction not found. The others follow the same pattern around MongoDB's text; the
+ * README lists which ones are not confirmed.
+ */
 export const cloudErrors = {
-  collectionNotExist: (name: string) =>
+  collectionNotExist: () =>
     new CloudError(
       'DATABASE_COLLECTION_NOT_EXIST',
-      `[ResourceNotFound] Db or Table not exist: ${name}. Please check your request, but if the problem cannot be solved, contact us.`,
+      '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.',
     ),
   collectionExists: (name: string) =>
     new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${name}.`),
@@ -49,13 +57,22 @@ export const cloudErrors = {
   transactionConflict: () =>
     new CloudError(
       'DATABASE_TRANSACTION_CONFLICT',
-      '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem cannot be solved, contact us.',
+      `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${PERSISTS}`,
     ),
-  transactionNotExist: (id: string) =>
+  transactionNotExist: () =>
     new CloudError(
       'DATABASE_TRANSACTION_FAIL',
-      `[ResourceNotFound.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds: ${id}.`,
+      `[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. ${PERSISTS}`,
     ),
+  /** MongoDB refuses field names starting with `$` in stored documents (DollarPrefixedFieldName). */
+  dollarField: (field: string, path: string) =>
+    new CloudError(
+      'DATABASE_REQUEST_FAILED',
+      `[FailedOperation] The dollar ($) prefixed field '${field}' in '${path}' is not valid for storage.`,
+    ),
+  /** MongoDB's answer to $near/$nearSphere/$geoNear without a 2dsphere index on the field. */
+  noGeoIndex: (operator: string) =>
+    new CloudError('DATABASE_REQUEST_FAILED', `[FailedOperation] unable to find index for ${operator} query`),
   invalidParam: (message: string) => new CloudError('INVALID_PARAM', `[InvalidParameter] ${message}`),
   invalidOperator: (message: string) =>
     new CloudError('DATABASE_INVALID_OPERRATOR', `[InvalidParameter] ${message}`),

@@ -194,7 +194,11 @@ function sameIndex(
   current: { Unique?: boolean; Keys?: { Name?: string; Direction?: string }[] },
   ix: IndexSpec,
 ): boolean {
-  const keys = (current.Keys ?? []).map((k) => [k.Name, Number(k.Direction)]);
+  // Directions come back as strings: "1", "-1", or "2dsphere" for a geo index.
+  const keys = (current.Keys ?? []).map((k) => [
+    k.Name,
+    k.Direction === '2dsphere' ? '2dsphere' : Number(k.Direction),
+  ]);
   return (
     (current.Unique === true) === (ix.unique === true) &&
     JSON.stringify(keys) === JSON.stringify(Object.entries(ix.keys))

@@ -36,6 +36,17 @@ export function connectSdk(cloud: LocalCloud): WxServerSdk {
   return sdk;
 }
 
+/**
+ * The same cloud through @cloudbase/node-sdk (the package wx-server-sdk pins and wraps), for what wx-server-sdk
+ * does not expose or rewraps: `db.ObjectId`, error `code`s of document calls inside transactions.
+ */
+export function connectNodeSdk(cloud: LocalCloud): WxServerSdk {
+  connectSdk(cloud);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tcb = require('@cloudbase/node-sdk') as WxServerSdk;
+  return tcb.init({ env: cloud.envName });
+}
+
 /** A function's reply when it succeeded; throws with the platform error otherwise. */
 export function resultOf<T = unknown>(reply: GatewayReply): T {
   if ('error' in reply) throw new Error(`function failed: ${reply.error.errMsg}`);

@@ -17,7 +17,7 @@ import { action } from '../../common/action';
 import { _ } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
 import { db } from '../../common/cloud';
-import { findById, isDuplicateKey } from '../../common/db';
+import { findById, geoPoint, isDuplicateKey } from '../../common/db';
 import { conflict, forbidden, invalid, limitReached, notFound } from '../../common/errors';
 import { idempotentId } from '../../common/idempotency';
 import { USERS, type UserDoc } from '../../common/users';
@@ -29,6 +29,7 @@ import { preferenceFor, type PastService } from '../domain/matchInput';
 import { isOrderable } from '../domain/menu';
 import { acceptDeadlineFor, activeKeyOf, transition } from '../domain/orders';
 import { beneficiaryOf, displayName, factsOf, placeNamesOf } from '../domain/people';
+import { communityLatLng } from '../domain/places';
 import { orderView } from '../domain/views';
 import { firstOf, readWithCaller } from '../../common/joins';
 import {
@@ -173,6 +174,7 @@ export default action({
       communityId,
       communityName: names[2] ?? '',
       placePath: person.placePath,
+      point: geoPoint(communityLatLng(communityId)),
       address,
       phone,
       note: input.note,

@@ -1,17 +1,19 @@
 /**
  * workOrders — 工单 for provider staff: `incoming` (matched to their organization, waiting for someone to
  * accept; most urgent first), `mine` (accepted by them or in service; soonest first), `done` (completed by
- * them; latest first). Names are masked; contact details appear in the order once accepted. 20 a page.
- * Input: { view, offset, limit }. Result: Page<OrderCard>.
+ * them; latest first). With the staff member's `location`, any view comes nearest first instead (a geoNear query
+ * on the orders' 2dsphere-indexed place), each card with its distance. Names are masked; contact details appear
+ * in the order once accepted. 20 a page.
+ * Input: { view, location?, offset, limit }. Result: Page<OrderCard>.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not provider staff). Round trips: 2.
  */
 import { action } from '../../common/action';
 import { providerOrgIds, requireProvider } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
+import { nearestTo, rows } from '../../common/db';
 import { toPage } from '../../common/schemas';
 import { servicesInputs } from '../contract';
-import { orderCard } from '../domain/views';
+import { workOrderCard } from '../domain/views';
 import { ORDERS, type OrderDoc } from '../store';
 
 export default action({
@@ -25,16 +27,20 @@ export default action({
         : input.view === 'mine'
           ? [{ staffId: me._id, status: _.in(['accepted', 'in_service']) }, 'slotStart', 'asc']
           : [{ staffId: me._id, status: _.in(['completed', 'confirmed']) }, 'completedAt', 'desc'];
+    const query = input.location
+      ? db.collection(ORDERS).where({ ...where, point: nearestTo(input.location) })
+      : db.collection(ORDERS).where(where).orderBy(field, dir);
     const found = rows<OrderDoc>(
-      await db
-        .collection(ORDERS)
-        .where(where)
-        .orderBy(field, dir)
+      await query
         .skip(input.offset)
         .limit(input.limit + 1)
         .field({ timeline: false, checkOut: false, address: false, phone: false })
         .get(),
     );
-    return toPage(found.map(orderCard), input.offset, input.limit);
+    return toPage(
+      found.map((o) => workOrderCard(o, input.location)),
+      input.offset,
+      input.limit,
+    );
   },
 });

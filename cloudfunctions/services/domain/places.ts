@@ -29,6 +29,12 @@ export function communityCentre(communityId: string): GeoPoint {
   return Object.prototype.hasOwnProperty.call(CENTRES, communityId) ? CENTRES[communityId]! : DISTRICT_CENTRE;
 }
 
+/** The centre of a community in wx.getLocation's shape, for what is stored as a GeoJSON point (an order's place). */
+export function communityLatLng(communityId: string): { latitude: number; longitude: number } {
+  const { lat, lng } = communityCentre(communityId);
+  return { latitude: lat, longitude: lng };
+}
+
 /** An organization's base: the centre of the first community it serves (its contracted home). */
 export function orgBase(communityIds: readonly string[]): GeoPoint {
   return communityIds.length > 0 ? communityCentre(communityIds[0]!) : DISTRICT_CENTRE;

@@ -15,6 +15,7 @@ import {
 import { allowedActions, revealsContact, type Relation } from './access';
 import { slotLabel } from './calendar';
 import { exceptionText, windowHint, type CheckInRule } from './checkIn';
+import { haversineKm } from './matching/geo';
 import { eligibilityText } from './eligibility';
 import { ITEM_STATUS_TEXT, priceText } from './menu';
 import { STATUS_TEXT, timelineText } from './orders';
@@ -104,6 +105,20 @@ export function orderCard(order: OrderDoc): OrderCard {
     ...(exception ? { checkInException: exception } : {}),
     createdAt: iso(order.createdAt),
   };
+}
+
+/**
+ * A work order's card for staff, with the distance in whole metres from where they are when they sent it (to the
+ * order's stored point: its community's centre).
+ */
+export function workOrderCard(order: OrderDoc, from?: { latitude: number; longitude: number }): OrderCard {
+  const card = orderCard(order);
+  if (!from || !order.point) return card;
+  const km = haversineKm(
+    { lat: from.latitude, lng: from.longitude },
+    { lat: order.point.latitude, lng: order.point.longitude },
+  );
+  return { ...card, distanceM: Math.round(km * 1000) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { action } from '../../common/action';
 import { requireProvider } from '../../common/auth';
 import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { findById, isDuplicateKey } from '../../common/db';
+import { findById, isDuplicateKey, geoPoint } from '../../common/db';
 import { forbidden, notFound } from '../../common/errors';
 import { idempotentId } from '../../common/idempotency';
 import { PLACES, type PlaceDoc } from '../../account/domain/places';
@@ -67,6 +67,7 @@ export default action({
       placePath: community.path,
       address: input.address,
       location: input.location,
+      point: geoPoint(input.location),
       checkinRadiusM: input.checkinRadiusM,
       capacity: input.capacity,
       skills: input.skills,

@@ -11,6 +11,7 @@ import type {
 } from '../../../cloudfunctions/services/contract';
 import type { Page } from '../../../cloudfunctions/common/schemas';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
+import { communityCentre } from '../../../cloudfunctions/services/domain/places';
 
 jest.setTimeout(60_000);
 
@@ -79,4 +80,13 @@ it('gives residents a menu per community and shows admins the callback list and 
   expect(wang.months.flatMap((m) => m.entries.map((e) => e.kind))).toEqual(
     expect.arrayContaining(['grant', 'deduct', 'deduct']),
   );
+});
+
+it('gives every order its place as a GeoJSON point, for work orders by distance', () => {
+  const orders = demo.cloud.store.docs('service_orders');
+  expect(orders.length).toBeGreaterThan(0);
+  for (const o of orders) {
+    const { lat, lng } = communityCentre(o.communityId as string);
+    expect(o.point).toEqual({ type: 'Point', coordinates: [lng, lat] });
+  }
 });

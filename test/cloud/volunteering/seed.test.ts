@@ -98,3 +98,11 @@ it('leaves the clean-up day with an auto-closed check-out for the organizer to v
   expect(roster.items.find((i) => i.realName === '徐静')).toMatchObject({ autoClosed: true });
   expect(roster.items.find((i) => i.realName === '何佳')).toMatchObject({ noShow: true });
 });
+
+it('gives every activity its location as a GeoJSON point too, for "离我近"', () => {
+  expect(activities().length).toBeGreaterThan(0);
+  for (const a of activities()) {
+    const { latitude, longitude } = a.location as { latitude: number; longitude: number };
+    expect(a.point).toEqual({ type: 'Point', coordinates: [longitude, latitude] });
+  }
+});

@@ -21,6 +21,7 @@ export function orderFixture(over: Partial<OrderDoc> = {}): OrderDoc {
     communityId: 'jn-lukou-lukou',
     communityName: '禄口社区',
     placePath: ['jn', 'jn-lukou', 'jn-lukou-lukou'],
+    point: { longitude: 118.866, latitude: 31.737 },
     address: '江宁区禄口街道禄口社区花园路12号3栋201',
     phone: '13851700101',
     note: '',

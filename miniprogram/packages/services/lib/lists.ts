@@ -3,6 +3,7 @@
  * ("再看 20 条"), so 我的预约, 服务工单 and 逾期与回访 behave the same.
  */
 import type { CloudReply } from '../../../lib/cloud';
+import { distanceWords } from '../../../lib/distance';
 import { SERVICES_PAGES, type ListPage, type OrderCard } from '../../../lib/services';
 
 /** An order as a line of a list. */
@@ -14,14 +15,18 @@ export interface OrderLine {
   url: string;
 }
 
-/** An order card as a list line: what, when, for whom, who serves, a check-in outside the rule, the state. */
+/**
+ * An order card as a list line: what, when, for whom (and how far, when asked by distance), who serves, a check-in
+ * outside the rule, the state.
+ */
 export function orderLine(o: OrderCard): OrderLine {
+  const place = `${o.beneficiaryNameMasked} · ${o.communityName}`;
   return {
     id: o.id,
     title: `${o.itemName}${o.escalated ? '（需跟进）' : ''}${o.checkInException ? '（签到异常）' : ''}`,
     description: [
       o.slotLabel,
-      `${o.beneficiaryNameMasked} · ${o.communityName}`,
+      o.distanceM === undefined ? place : `${place} · 离您约 ${distanceWords(o.distanceM)}`,
       o.orgName,
       o.checkInException,
     ]

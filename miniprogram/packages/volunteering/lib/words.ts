@@ -1,4 +1,5 @@
 /** How volunteering reads to people: phases, standings, hours, distances, skills and week days in plain Chinese. */
+import { distanceWords } from '../../../lib/distance';
 import type { ActivityListItem, Phase, Skill } from './api';
 
 /** Every skill, in the order the function lists them (kept in step with contract.ts SKILLS by a page test). */
@@ -49,11 +50,8 @@ export function hoursWords(minutes: number): string {
   return `${Number.isInteger(h) ? h : h.toFixed(1)} 小时`;
 }
 
-/** "350 米" / "1.2 公里". */
-export function distanceWords(metres: number): string {
-  const m = Math.round(metres);
-  return m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`;
-}
+/** "350 米" / "1.2 公里" (one home for all pages: lib/distance.ts). */
+export { distanceWords };
 
 /**
  * Times are read in Beijing time (UTC+8, no daylight saving) whatever the phone is set to: the activities are in

@@ -1,13 +1,14 @@
 /**
  * 服务工单 (provider staff): work orders waiting for the organization (most urgent first), mine to do (soonest
- * first), and done — 20 at a time; each opens the order to accept, decline, check in and check out.
+ * first), and done — 20 at a time; each opens the order to accept, decline, check in and check out. "离我近的排前面"
+ * asks for the phone's location once and lists every tab nearest first, with how far each order is.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callServices } from '../../../../lib/services';
 import { listData, loadFirst, loadMore } from '../../lib/lists';
 
-const load = (tab: string, offset: number) =>
-  callServices('workOrders', { view: tab as 'incoming' | 'mine' | 'done', offset });
+type Spot = { latitude: number; longitude: number };
+type View = 'incoming' | 'mine' | 'done';
 
 Component({
   behaviors: [elderModeBehavior],
@@ -19,30 +20,60 @@ Component({
       { id: 'done', title: '已完成' },
     ],
     empty: '暂时没有工单',
+    byDistance: false,
+    location: null as Spot | null,
+    locationProblem: '',
   },
   pageLifetimes: {
     show() {
-      if (this.data.status === 'ready') loadFirst(this, load, this.data.tab);
+      if (this.data.status === 'ready') loadFirst(this, this.loader(), this.data.tab);
     },
   },
   methods: {
     onLoad() {
-      loadFirst(this, load, 'incoming');
+      loadFirst(this, this.loader(), 'incoming');
+    },
+    /** Loads a page of a tab: nearest first while sorting by distance and the location is known. */
+    loader() {
+      return (tab: string, offset: number) => {
+        const location = this.data.byDistance ? this.data.location : null;
+        return callServices('workOrders', { view: tab as View, offset, ...(location ? { location } : {}) });
+      };
     },
     async onPullDownRefresh() {
-      await loadFirst(this, load, this.data.tab);
+      await loadFirst(this, this.loader(), this.data.tab);
       wx.stopPullDownRefresh?.();
     },
     onRetry() {
       this.setData({ status: 'loading' });
-      loadFirst(this, load, this.data.tab);
+      loadFirst(this, this.loader(), this.data.tab);
     },
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
       this.setData({ status: 'loading' });
-      loadFirst(this, load, e.currentTarget.dataset.tab);
+      loadFirst(this, this.loader(), e.currentTarget.dataset.tab);
     },
     onMore() {
-      loadMore(this, load);
+      loadMore(this, this.loader());
+    },
+    async onByDistance() {
+      if (this.data.byDistance) {
+        this.setData({ byDistance: false, status: 'loading' });
+      } else {
+        const location = this.data.location ?? (await this.locate());
+        if (!location) return;
+        this.setData({ byDistance: true, location, status: 'loading' });
+      }
+      await loadFirst(this, this.loader(), this.data.tab);
+    },
+    async locate(): Promise<Spot | null> {
+      try {
+        const loc = await wx.getLocation({ type: 'gcj02' });
+        this.setData({ locationProblem: '' });
+        return { latitude: loc.latitude, longitude: loc.longitude };
+      } catch {
+        this.setData({ locationProblem: '没能获取您的位置。允许使用位置后，可以把离您近的工单排在前面。' });
+        return null;
+      }
     },
   },
 });
