@@ -1,9 +1,7 @@
 /** What recordProgress and recordSpending share: who may report on which project, and the idempotent insert. */
 import type { ActionContext } from '../common/action';
-import { db } from '../common/cloud';
-import { findById, isDuplicateKey } from '../common/db';
 import { invalid } from '../common/errors';
-import { idempotentId } from '../common/idempotency';
+import { idempotentCreate, idempotentId } from '../common/idempotency';
 import type { UserDoc } from '../common/users';
 import { requireCanReport, type AccountEntry } from './domain/accountability';
 import { actorFor } from './domain/eligibility';
@@ -49,7 +47,10 @@ export async function reportContext(
   return { me, at };
 }
 
-/** Inserts a record under the caller's idempotency key (a racing retry returns the first). Round trips: 1. */
+/**
+ * Inserts a record under the caller's idempotency key (a racing replay returns the first: common/idempotency).
+ * Round trips: 1; 2 for a replay racing the first.
+ */
 export async function saveReport(
   byId: string,
   ref: { roundId: string; proposalId: string; idempotencyKey: string },
@@ -64,11 +65,9 @@ export async function saveReport(
     by: byId,
     createdAt: now,
   });
-  try {
-    await db.collection(REPORTS).add({ data: doc });
-    return accountEntries([doc])[0]!;
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    return accountEntries([(await findById<ReportDoc>(REPORTS, doc._id))!])[0]!;
-  }
+  return idempotentCreate({
+    collection: REPORTS,
+    build: () => doc,
+    reply: (saved) => accountEntries([saved])[0]!,
+  });
 }

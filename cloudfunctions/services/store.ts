@@ -46,6 +46,12 @@ export interface ItemEvent {
 /** Taken places per slot and organization: `slots['2026-06-02/am'][orgId] = 3`. */
 export type SlotCounters = Record<string, Record<string, number>>;
 
+/**
+ * Who took a place, per slot, by the order's id: `holds['2026-06-02/am'][orderId] = orgId`. Written with the place
+ * by placeOrder, so a replayed order takes no second place and finds the one its twin took; pruned with the slot.
+ */
+export type SlotHolds = Record<string, Record<string, string>>;
+
 /** A menu item (服务项目). */
 export interface ItemDoc {
   _id: string;
@@ -72,6 +78,8 @@ export interface ItemDoc {
   scopePath: string[];
   /** Places taken, per slot and organization; changed only by conditional single-document updates. */
   slots: SlotCounters;
+  /** The tags of places taken by placeOrder (absent until the first order). */
+  holds?: SlotHolds;
   proposedBy: Actor;
   /** Openid of the proposer, for the review message. */
   proposerOpenid?: string;

@@ -1,13 +1,14 @@
 /**
  * The conditional writes several actions share: an order transition applied only if the order is still as it
  * was read, and the slot counters on an item (place taken, given back, moved) changed only if there is room.
- * Each is one database round trip and one atomic single-document update.
+ * Each is one database round trip and one atomic single-document update (plus the read of which place an order's
+ * tag holds, for placeOrder's replays).
  */
 import { _, db } from '../common/cloud';
-import { updatedCount } from '../common/db';
+import { rows, updatedCount } from '../common/db';
 import { changes } from './domain/orders';
-import { counterPath } from './domain/menu';
-import { ITEMS, ORDERS, type OrderDoc } from './store';
+import { counterPath, heldIn, holdPath } from './domain/menu';
+import { ITEMS, ORDERS, type ItemDoc, type OrderDoc } from './store';
 
 type AnyObject = Record<string, unknown>;
 
@@ -29,13 +30,16 @@ export async function writeOrder(before: OrderDoc, after: OrderDoc, where: AnyOb
 
 /**
  * Takes a place for an organization in a slot of an item, if the item is still approved with the same capacity,
- * offered by that organization in that community, and the organization has a place left.
+ * offered by that organization in that community, and the organization has a place left. With `holdId` (the
+ * order's id) the place is tagged `holds.<slot>.<holdId> = orgId` and not taken twice under one tag, so a replayed
+ * order never holds two places and its twins can see which place it holds (common/idempotency).
  */
 export async function reservePlace(
   item: { _id: string; capacityPerSlot: number },
   slot: string,
   orgId: string,
   communityId: string,
+  holdId?: string,
 ): Promise<boolean> {
   const res = await db
     .collection(ITEMS)
@@ -47,18 +51,52 @@ export async function reservePlace(
       orgIds: orgId,
       // A counter nobody has touched yet is missing; "not ≥ capacity" matches it too.
       [counterPath(slot, orgId)]: _.not(_.gte(item.capacityPerSlot)),
+      ...(holdId ? { [holdPath(slot, holdId)]: _.exists(false) } : {}),
     })
-    .update({ data: { [counterPath(slot, orgId)]: _.inc(1) } });
+    .update({
+      data: { [counterPath(slot, orgId)]: _.inc(1), ...(holdId ? { [holdPath(slot, holdId)]: orgId } : {}) },
+    });
   return updatedCount(res) === 1;
 }
 
-/** Gives a place back (never below zero). */
-export async function releasePlace(itemId: string, slot: string, orgId: string): Promise<boolean> {
+/**
+ * Gives a place back (never below zero). With `holdId`, only the place held under that tag, and the tag goes with
+ * it: twins giving back one order's place give it back once.
+ */
+export async function releasePlace(
+  itemId: string,
+  slot: string,
+  orgId: string,
+  holdId?: string,
+): Promise<boolean> {
   const res = await db
     .collection(ITEMS)
-    .where({ _id: itemId, [counterPath(slot, orgId)]: _.gt(0) })
-    .update({ data: { [counterPath(slot, orgId)]: _.inc(-1) } });
+    .where({
+      _id: itemId,
+      [counterPath(slot, orgId)]: _.gt(0),
+      ...(holdId ? { [holdPath(slot, holdId)]: orgId } : {}),
+    })
+    .update({
+      data: {
+        [counterPath(slot, orgId)]: _.inc(-1),
+        ...(holdId ? { [holdPath(slot, holdId)]: _.remove() } : {}),
+      },
+    });
   return updatedCount(res) === 1;
+}
+
+/** The organization whose place in a slot is held under `holdId`, if any (one read). */
+export async function placeHeldBy(itemId: string, slot: string, holdId: string): Promise<string | undefined> {
+  const path = holdPath(slot, holdId);
+  const found = rows<Pick<ItemDoc, 'holds'>>(
+    await db
+      .collection(ITEMS)
+      .where({ _id: itemId })
+      .field({ [path]: true })
+      .limit(1)
+      .get(),
+  )[0];
+  return heldIn(found ?? {}, slot, holdId);
 }
 
 /** Moves a place from one organization to another in one update, if the new one has room. */

@@ -1,16 +1,15 @@
 /**
  * registerElder — an admin registers an elder who has no WeChat (or no phone), so family and staff can later act
- * on their behalf. Idempotent: the same key returns the same record.
+ * on their behalf. Idempotent: every replay of the key returns the same record (common/idempotency).
  * Input: { realName, birthYear, communityId, address, phone?, idempotencyKey }. Result: UserDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (community outside the admin's scope), NOT_FOUND (community).
- * Round trips: 3 (caller, community, insert).
+ * Round trips: 3 (caller, community, insert); a replay of the key 4 (the stored record read back).
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';
-import { db } from '../../common/cloud';
-import { findById, isDuplicateKey } from '../../common/db';
+import { findById } from '../../common/db';
 import { notFound } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { USERS, type UserDoc } from '../../common/users';
 import { accountInputs } from '../contract';
 import { PLACES, type PlaceDoc } from '../domain/places';
@@ -42,12 +41,6 @@ export default action({
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
-    try {
-      await db.collection(USERS).add({ data: elder });
-      return detail(elder, ctx.now);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return detail((await findById<UserDoc>(USERS, _id))!, ctx.now);
-    }
+    return idempotentCreate({ collection: USERS, build: () => elder, reply: (doc) => detail(doc, ctx.now) });
   },
 });

@@ -1,16 +1,16 @@
 /**
  * pledgeToStock — a donor pledges an item to a supermarket's general stock (staff later allocate it to a
- * recipient's need). The item's name is public, so it is content-checked. Idempotent on the client's key.
+ * recipient's need). The item's name is public, so it is content-checked. Idempotent on the client's key: every
+ * replay returns the pledge the first made (common/idempotency).
  * Input: { supermarketId, item, itemCategory, unit, quantity, pledgeBy, subscribed, idempotencyKey }.
  * Result: DonationView (with the code). Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND (supermarket),
- * CONTENT_REJECTED. Round trips: 2 (caller + supermarket + any earlier try, the insert).
+ * CONTENT_REJECTED. Round trips: 2 (caller + supermarket + any earlier try, the insert); 1 for a replay after it
+ * exists, 3 for one racing it (the stored pledge read back).
  */
 import { action } from '../../common/action';
-import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { findById, isDuplicateKey } from '../../common/db';
 import { notFound } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { charityInputs, type DonationView } from '../contract';
 import { PUBLIC } from '../domain/access';
 import { newDonation } from '../domain/donations';
@@ -36,8 +36,9 @@ export default action({
       sm: { from: SUPERMARKETS, match: { _id: input.supermarketId } },
       earlier: { from: DONATIONS, match: { _id: id } },
     });
+    const reply = (doc: DonationDoc) => donationView(doc, asDonor);
     const earlier = first<DonationDoc>(r.earlier);
-    if (earlier) return donationView(earlier, asDonor);
+    if (earlier) return reply(earlier);
     const sm = first<SupermarketDoc>(r.sm);
     if (!sm) throw notFound('慈善超市');
     checkPledgeBy(input.pledgeBy, ctx.now);
@@ -57,12 +58,6 @@ export default action({
       { kind: 'stock', supermarket: sm },
       ctx.now,
     );
-    try {
-      await db.collection(DONATIONS).add({ data: donation });
-      return donationView(donation, asDonor);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return donationView((await findById<DonationDoc>(DONATIONS, id))!, asDonor);
-    }
+    return idempotentCreate({ collection: DONATIONS, build: () => donation, reply });
   },
 });

@@ -3,20 +3,19 @@
  * per unit, a short story and a deadline. The story is public, so it must not name the recipient, their phone or
  * address, and it is content-checked (a story WeChat is unsure about stays off the public list until looked at).
  * The item is brought to the charity supermarket of the recipient's street, which must be open.
- * Idempotent on the key.
+ * Idempotent on the key: every replay returns the need the first posted (common/idempotency).
  * Input: { recipientId, item, itemCategory, unit, quantity, estimatedValue, story, deadline, idempotencyKey }.
  * Result: NeedView. Errors: INVALID_INPUT (story identifies the recipient; deadline not within 90 days),
  * UNAUTHENTICATED, FORBIDDEN (outside the admin's scope), NOT_FOUND (recipient), CONFLICT (recipient no longer
  * served; no supermarket in their street yet), CONTENT_REJECTED.
- * Round trips: 2 (recipient + supermarket + caller + any earlier try, the insert).
+ * Round trips: 2 (recipient + supermarket + caller + any earlier try, the insert); 1 for a replay after it
+ * exists, 3 for one racing it (the stored need read back).
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';
-import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { findById, isDuplicateKey } from '../../common/db';
 import { conflict, invalid, notFound, unauthenticated } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { CHARITY_LIMITS, charityInputs, type NeedView } from '../contract';
 import { publicProfile, requireNoIdentity } from '../domain/privacy';
 import type { NeedDoc, RecipientDoc, SupermarketDoc } from '../domain/records';
@@ -40,8 +39,9 @@ export default action({
     if (!rec) throw notFound('受助人');
     if (!r.caller) throw unauthenticated();
     requireAdminOver(r.caller, rec.placePath);
+    const reply = (doc: NeedDoc) => needView(doc, ctx.now, true);
     const earlier = first<NeedDoc>(r.joined.earlier);
-    if (earlier) return needView(earlier, ctx.now, true);
+    if (earlier) return reply(earlier);
     if (!rec.active) throw conflict('此受助人已停止登记');
     const sm = first<SupermarketDoc>(r.joined.sm);
     if (!sm) throw conflict('该街道还没有开设慈善超市');
@@ -77,12 +77,6 @@ export default action({
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
-    try {
-      await db.collection(NEEDS).add({ data: need });
-      return needView(need, ctx.now, true);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return needView((await findById<NeedDoc>(NEEDS, id))!, ctx.now, true);
-    }
+    return idempotentCreate({ collection: NEEDS, build: () => need, reply });
   },
 });

@@ -1,14 +1,14 @@
 /**
  * recordStocktake — staff record what they counted on the shelf, item by item; reconciliation holds the latest
- * count of each item against received − delivered. Idempotent on the client's key.
+ * count of each item against received − delivered. Idempotent on the client's key: every replay answers with the
+ * stocktake the first recorded, its time included (common/idempotency).
  * Input: { supermarketId, counts: [{ item, unit, counted }], idempotencyKey }. Result: { id, at, items }.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not staff of the supermarket).
- * Round trips: 2 (caller + supermarket + any earlier try, the insert).
+ * Round trips: 2 (caller + supermarket + any earlier try, the insert); 1 for a replay after it exists, 3 for
+ * one racing it (the stored stocktake read back).
  */
 import { action } from '../../common/action';
-import { db } from '../../common/cloud';
-import { isDuplicateKey } from '../../common/db';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { charityInputs } from '../contract';
 import { requireOperator } from '../domain/access';
 import {
@@ -29,8 +29,13 @@ export default action({
       earlier: { from: STOCKTAKES, match: { _id: id } },
     });
     requireOperator(r.caller, first<SupermarketDoc>(r.sm));
+    const reply = (doc: StocktakeDoc) => ({
+      id: doc._id,
+      at: new Date(doc.at).toISOString(),
+      items: doc.counts.length,
+    });
     const earlier = first<StocktakeDoc>(r.earlier);
-    if (earlier) return { id, at: new Date(earlier.at).toISOString(), items: earlier.counts.length };
+    if (earlier) return reply(earlier);
     const take: StocktakeDoc = {
       _id: id,
       supermarketId: input.supermarketId,
@@ -38,11 +43,6 @@ export default action({
       by: r.caller._id,
       at: ctx.now,
     };
-    try {
-      await db.collection(STOCKTAKES).add({ data: take });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
-    return { id, at: ctx.now.toISOString(), items: take.counts.length };
+    return idempotentCreate({ collection: STOCKTAKES, build: () => take, reply });
   },
 });

@@ -3,19 +3,19 @@
  * low-income family, disabled resident, child in difficulty), with the consent record PIPL asks for sensitive
  * data. Only what delivery needs is collected: name, address, phone (optional), birth year (optional). If the
  * person uses the mini program, linking their account lets them confirm receipt and thank donors themselves.
- * The same person (name plus phone or address) cannot be registered twice in a community. Idempotent on the key.
+ * The same person (name plus phone or address) cannot be registered twice in a community. Idempotent on the key:
+ * every replay returns the record the first made (common/idempotency).
  * Input: { name, category, birthYear?, communityId, address, phone?, residentId?, consent: { method, note? },
  * idempotencyKey }. Result: RecipientView (in full: only admins of the place ever get it).
  * Errors: INVALID_INPUT (resident not found in the admin's scope), UNAUTHENTICATED, FORBIDDEN (community outside
  * the admin's scope), NOT_FOUND (community), CONFLICT (already registered).
- * Round trips: 2 (caller + community + resident + same-name records + any earlier try, the insert).
+ * Round trips: 2 (caller + community + resident + same-name records + any earlier try, the insert); 1 for a
+ * replay after it exists, 3 for one racing it (the stored record read back).
  */
 import { action } from '../../common/action';
 import { isAdminOver, requireAdminOver } from '../../common/auth';
-import { db } from '../../common/cloud';
-import { findById, isDuplicateKey } from '../../common/db';
 import { conflict, invalid, notFound } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { USERS, type UserDoc } from '../../common/users';
 import { charityInputs, type RecipientView } from '../contract';
 import { publicProfile } from '../domain/privacy';
@@ -75,12 +75,6 @@ export default action({
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
-    try {
-      await db.collection(RECIPIENTS).add({ data: doc });
-      return show(doc);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return show((await findById<RecipientDoc>(RECIPIENTS, id))!);
-    }
+    return idempotentCreate({ collection: RECIPIENTS, build: () => doc, reply: show });
   },
 });

@@ -1,19 +1,19 @@
 /**
  * createRound — an admin opens a round (一期微公益) for a street or community in their scope: title, total budget,
  * per-proposal range, proposals per author, vote mode and its limit, whether tallies show while voting, and the
- * dates of each phase. Idempotent: the same key returns the same round.
+ * dates of each phase. Idempotent: every replay of the key returns the same round (common/idempotency).
  * Input: proposalInputs.createRound. Result: RoundCard & { version }.
  * Errors: INVALID_INPUT (settings or dates, with field paths), UNAUTHENTICATED, FORBIDDEN (scope outside the
  * admin's, or not an admin), NOT_FOUND (place), CONTENT_REJECTED (title or description).
- * Round trips: 3 (caller; place with any round made under this key; insert); 2 for a retried key.
+ * Round trips: 3 (caller; place with any round made under this key; insert); 2 for a replay after the round
+ * exists, 4 for one racing it (the stored round read back).
  */
 import { action } from '../../common/action';
 import { requireAdminOver, requireAnyAdmin } from '../../common/auth';
-import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { findById, isDuplicateKey } from '../../common/db';
+import { findById } from '../../common/db';
 import { invalid, notFound } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { proposalInputs, type RoundCard } from '../contract';
 import { initialPhase, nextCheckAt } from '../domain/phases';
 import { requireValidRound } from '../domain/settings';
@@ -26,10 +26,12 @@ export default action({
     const me = await ctx.caller();
     requireAnyAdmin(me);
     const { idempotencyKey, scopeId, title, description, schedule, ...settings } = input;
-    requireValidRound(settings, schedule, ctx.now);
     const _id = idempotentId(me._id, 'createRound', idempotencyKey);
+    const reply = (r: RoundDoc) => ({ ...roundCard(r), version: r.version });
     const { place, existing } = await placeAndRound(scopeId, _id);
-    if (existing) return { ...roundCard(existing), version: existing.version };
+    // A replay is answered from its round, even once its dates are no longer acceptable for a new one.
+    if (existing) return reply(existing);
+    requireValidRound(settings, schedule, ctx.now);
     if (!place) throw notFound('辖区');
     if (place.level === 'district')
       throw invalid('每一期只能面向一个街道或一个社区', [
@@ -56,13 +58,14 @@ export default action({
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
-    try {
-      await db.collection(ROUNDS).add({ data: round });
-      return { ...roundCard(round), version: round.version };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const existing = reviveRound((await findById<RoundDoc>(ROUNDS, round._id))!);
-      return { ...roundCard(existing), version: existing.version };
-    }
+    return idempotentCreate({
+      collection: ROUNDS,
+      build: () => round,
+      reply,
+      twin: async () => {
+        const stored = await findById<RoundDoc>(ROUNDS, _id);
+        return stored && reviveRound(stored);
+      },
+    });
   },
 });

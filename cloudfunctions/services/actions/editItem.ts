@@ -26,7 +26,7 @@ export default action({
   input: servicesInputs.editItem,
   async run(input, ctx) {
     const r = await readWithCaller(ctx, [
-      { as: 'item', from: ITEMS, match: { _id: input.itemId }, project: { slots: 0 } },
+      { as: 'item', from: ITEMS, match: { _id: input.itemId }, project: { slots: 0, holds: 0 } },
       { set: { orgIdsSeen: _.aggregate.concatArrays([firstOf('item.orgIds'), input.orgIds ?? []]) } },
       { as: 'orgs', from: ORGANIZATIONS, localField: 'orgIdsSeen', foreignField: '_id' },
     ]);

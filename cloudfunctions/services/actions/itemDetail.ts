@@ -39,7 +39,12 @@ export default action({
     const month = beijingMonth(ctx.now);
     const asked = input.beneficiaryId ? [input.beneficiaryId] : [];
     const r = await readWithCaller(ctx, [
-      { as: 'item', from: ITEMS, match: { _id: input.itemId, status: 'approved' }, project: { history: 0 } },
+      {
+        as: 'item',
+        from: ITEMS,
+        match: { _id: input.itemId, status: 'approved' },
+        project: { history: 0, holds: 0 },
+      },
       { set: { itemOrgIds: firstOf('item.orgIds') } },
       { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
       { as: 'links', from: FAMILY_LINKS, localField: '_id', foreignField: 'relativeId' },

@@ -34,7 +34,7 @@ export default action({
         .orderBy('updatedAt', 'desc')
         .skip(input.offset)
         .limit(input.limit + 1)
-        .field({ slots: false })
+        .field({ slots: false, holds: false })
         .get(),
     );
     return toPage(found.map(itemAdminView), input.offset, input.limit);

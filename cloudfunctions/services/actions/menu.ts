@@ -45,7 +45,7 @@ export default action({
         .orderBy('name', 'asc')
         .skip(input.offset)
         .limit(input.limit + 1)
-        .field({ slots: false, history: false })
+        .field({ slots: false, holds: false, history: false })
         .get(),
     );
     let categories: MenuView['categories'];

@@ -9,24 +9,29 @@
  * UNAUTHENTICATED, FORBIDDEN (not linked to that person nor their admin; the person does not meet the item's
  * conditions), NOT_FOUND (item, person), CONFLICT (item not offered in the person's community; already booked
  * for that half day), LIMIT_REACHED (the half day is full), CONTENT_REJECTED.
- * Round trips: 3 (everything read in one aggregation, the place, the insert); 1 for a retried tap or a refusal.
- * A place taken by someone else between read and write costs one more per organization tried; a double
- * booking racing another costs two more (the unique index refuses it, the place is given back).
+ * Replays of the key (at once or later) all get the same order: the place is tagged with the order's id, so a
+ * twin takes no second place and one finding the half day full because of its twin finishes the order with the
+ * twin's place (common/idempotency); only a really full half day is LIMIT_REACHED (one read more tells it from
+ * a booking made meanwhile).
+ * Round trips: 3 (everything read in one aggregation, the place, the insert); 1 for a replay after the order
+ * exists or a refusal found in the read. A place taken by someone else between read and write costs one more
+ * per organization tried; a full half day two more (the tag; whether the person was booked meanwhile); a twin of
+ * an order in flight one or two more (the tag; the stored order read back); a double booking racing another two
+ * more (the unique index refuses it, the place is given back).
  */
 import { action } from '../../common/action';
 import { _ } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { db } from '../../common/cloud';
-import { findById, geoPoint, isDuplicateKey } from '../../common/db';
+import { findOne, geoPoint } from '../../common/db';
 import { conflict, forbidden, invalid, limitReached, notFound } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { USERS, type UserDoc } from '../../common/users';
 import { SERVICES_LIMITS, servicesInputs } from '../contract';
 import { SYSTEM, relationTo } from '../domain/access';
 import { parseSlot, unbookableReason } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
 import { preferenceFor, type PastService } from '../domain/matchInput';
-import { isOrderable } from '../domain/menu';
+import { heldIn, isOrderable } from '../domain/menu';
 import { acceptDeadlineFor, activeKeyOf, transition } from '../domain/orders';
 import { beneficiaryOf, displayName, factsOf, placeNamesOf } from '../domain/people';
 import { communityLatLng } from '../domain/places';
@@ -46,7 +51,7 @@ import {
   type OrgStatsDoc,
   type ProfileDoc,
 } from '../store';
-import { releasePlace, reservePlace } from '../writes';
+import { placeHeldBy, releasePlace, reservePlace } from '../writes';
 
 const DONE = _.in(['completed', 'confirmed']);
 const ALREADY_BOOKED = '这个时段已经预约过这项服务了，可以在「我的预约」里查看';
@@ -100,8 +105,10 @@ export default action({
     ]);
     const me = r.caller;
     const links = r.all<LinkRef>('links');
+    const show = (order: OrderDoc) =>
+      orderView(order, relationTo({ user: me, elderIds: [] }, order), ctx.now);
     const existing = r.one<OrderDoc>('existing');
-    if (existing) return orderView(existing, relationTo({ user: me, elderIds: [] }, existing), ctx.now);
+    if (existing) return show(existing);
 
     const { person, via } = beneficiaryOf(me, input.beneficiaryId, r.one<UserDoc>('target'), links);
     const item = r.one<ItemDoc>('item');
@@ -125,7 +132,9 @@ export default action({
     if (!phone) throw invalid('请留一个联系电话', [{ path: 'contactPhone', message: 'required' }]);
     await checkText(ctx.openid, [input.note, input.address], 2);
 
-    // Match now: the engine ranks the organizations that can take it; the first with a place left gets it.
+    // Match now: the engine ranks the organizations that can take it; the first with a place left gets it. The
+    // place is tagged with the order's id, so a replay of this tap takes no second place and, finding the half
+    // day full, can tell its twin's place from a full half day (common/idempotency).
     const slotStart = parseSlot(input.slot)!.start;
     const open = {
       _id: orderId,
@@ -147,77 +156,85 @@ export default action({
       },
       orderId,
     );
-    let chosen: OrgRef | undefined;
-    for (const orgId of ranked) {
-      if (await reservePlace(item, input.slot, orgId, communityId)) {
-        chosen = orgs.find((o) => o._id === orgId);
-        break;
-      }
-    }
-    if (!chosen) throw limitReached('这个时段已经约满了，请换一个时间');
+    const full = () => limitReached('这个时段已经约满了，请换一个时间');
 
     const names = placeNamesOf(person);
-    const submitted: OrderDoc = {
-      _id: orderId,
-      itemId: item._id,
-      itemName: item.name,
-      category: item.category,
-      priceType: item.priceType,
-      priceFen: item.priceFen,
-      beneficiaryId: person._id,
-      beneficiaryName: displayName(person),
-      ...(person.birthYear ? { beneficiaryBirthYear: person.birthYear } : {}),
-      orderedBy: me._id,
-      orderedByOpenid: ctx.openid,
-      via,
-      consent: input.subscribed,
-      communityId,
-      communityName: names[2] ?? '',
-      placePath: person.placePath,
-      point: geoPoint(communityLatLng(communityId)),
-      address,
-      phone,
-      note: input.note,
-      slot: input.slot,
-      slotStart,
-      status: 'submitted',
-      excludedOrgIds: [],
-      rematchCount: 0,
-      staffNotified: false,
-      subsidy:
-        item.priceType === 'voucher'
-          ? { status: 'pending', amountFen: item.priceFen }
-          : { status: 'none', amountFen: item.priceFen },
-      adminNotified: false,
-      activeKey: activeKeyOf(person._id, item._id, input.slot),
-      timeline: [
-        {
-          event: 'submitted',
-          status: 'submitted',
-          at: ctx.now,
-          by: { id: me._id, name: me.nickname, role: via === 'self' ? 'resident' : via },
-        },
-      ],
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
+    const matched = (orgId: string): OrderDoc => {
+      const chosen = orgs.find((o) => o._id === orgId);
+      if (!chosen) throw full();
+      const submitted: OrderDoc = {
+        _id: orderId,
+        itemId: item._id,
+        itemName: item.name,
+        category: item.category,
+        priceType: item.priceType,
+        priceFen: item.priceFen,
+        beneficiaryId: person._id,
+        beneficiaryName: displayName(person),
+        ...(person.birthYear ? { beneficiaryBirthYear: person.birthYear } : {}),
+        orderedBy: me._id,
+        orderedByOpenid: ctx.openid,
+        via,
+        consent: input.subscribed,
+        communityId,
+        communityName: names[2] ?? '',
+        placePath: person.placePath,
+        point: geoPoint(communityLatLng(communityId)),
+        address,
+        phone,
+        note: input.note,
+        slot: input.slot,
+        slotStart,
+        status: 'submitted',
+        excludedOrgIds: [],
+        rematchCount: 0,
+        staffNotified: false,
+        subsidy:
+          item.priceType === 'voucher'
+            ? { status: 'pending', amountFen: item.priceFen }
+            : { status: 'none', amountFen: item.priceFen },
+        adminNotified: false,
+        activeKey: activeKeyOf(person._id, item._id, input.slot),
+        timeline: [
+          {
+            event: 'submitted',
+            status: 'submitted',
+            at: ctx.now,
+            by: { id: me._id, name: me.nickname, role: via === 'self' ? 'resident' : via },
+          },
+        ],
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      const deadline = acceptDeadlineFor(ctx.now, slotStart, SERVICES_LIMITS.acceptSlaMinutes);
+      return transition(
+        submitted,
+        { kind: 'match', orgId: chosen._id, orgName: chosen.name, acceptDeadline: deadline },
+        SYSTEM,
+        ctx.now,
+      ).order;
     };
-    const deadline = acceptDeadlineFor(ctx.now, slotStart, SERVICES_LIMITS.acceptSlaMinutes);
-    const { order } = transition(
-      submitted,
-      { kind: 'match', orgId: chosen._id, orgName: chosen.name, acceptDeadline: deadline },
-      SYSTEM,
-      ctx.now,
-    );
-    try {
-      await db.collection(ORDERS).add({ data: order });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      await releasePlace(item._id, input.slot, chosen._id);
-      // The same tap twice at once (same id), or this person already has this service booked that half day.
-      const same = await findById<OrderDoc>(ORDERS, orderId);
-      if (same) return orderView(same, relationTo({ user: me, elderIds: [] }, same), ctx.now);
-      throw conflict(ALREADY_BOOKED);
-    }
-    return orderView(order, relationTo({ user: me, elderIds: [] }, order), ctx.now);
+    return idempotentCreate({
+      collection: ORDERS,
+      take: {
+        held: heldIn(item, input.slot, orderId),
+        take: async () => {
+          for (const orgId of ranked)
+            if (await reservePlace(item, input.slot, orgId, communityId, orderId)) return orgId;
+          return undefined;
+        },
+        heldByTwin: () => placeHeldBy(item._id, input.slot, orderId),
+        // Full — or a twin took a place and gave it back because the person was booked meanwhile: say that.
+        refused: async () =>
+          (await findOne(ORDERS, { activeKey: activeKeyOf(person._id, item._id, input.slot) }))
+            ? conflict(ALREADY_BOOKED)
+            : full(),
+        giveBack: (orgId) => releasePlace(item._id, input.slot, orgId, orderId),
+      },
+      build: matched,
+      reply: show,
+      // The person already has this service booked that half day (another order holds the active key).
+      clash: () => conflict(ALREADY_BOOKED),
+    });
   },
 });

@@ -1,6 +1,6 @@
 /**
  * proposeItem — 社会组织提菜: provider staff propose a menu item for communities their organization serves; it
- * waits for an admin of the organization's scope. Idempotent on the client's key.
+ * waits for an admin of the organization's scope. Idempotent on the client's key (common/idempotency).
  * Input: item fields (name, category, description, unit, priceType, priceYuan, eligibility, communityIds,
  * capacityPerSlot, durationMinutes) and idempotencyKey. Result: ItemAdminView (status `proposed`).
  * Errors: INVALID_INPUT (a community the organization does not serve; a price that does not fit the type),
@@ -9,11 +9,9 @@
  */
 import { action } from '../../common/action';
 import { requireProvider } from '../../common/auth';
-import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { findById, isDuplicateKey } from '../../common/db';
 import { notFound } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { servicesInputs } from '../contract';
 import { workActor } from '../domain/access';
 import { fenOf, planProposal } from '../domain/menu';
@@ -44,12 +42,6 @@ export default action({
       ...planProposal(org, { ...fields, priceFen: fenOf(priceYuan) }, workActor(me, 'provider'), ctx.now),
       proposerOpenid: ctx.openid,
     };
-    try {
-      await db.collection(ITEMS).add({ data: item });
-      return itemAdminView(item);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return itemAdminView((await findById<ItemDoc>(ITEMS, _id))!);
-    }
+    return idempotentCreate({ collection: ITEMS, build: () => item, reply: itemAdminView });
   },
 });

@@ -31,7 +31,7 @@ export default action({
   input: servicesInputs.reviewItem,
   async run(input, ctx) {
     const r = await readWithCaller(ctx, [
-      { as: 'item', from: ITEMS, match: { _id: input.itemId }, project: { slots: 0 } },
+      { as: 'item', from: ITEMS, match: { _id: input.itemId }, project: { slots: 0, holds: 0 } },
       { set: { itemOrgIds: firstOf('item.orgIds') } },
       { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
     ]);

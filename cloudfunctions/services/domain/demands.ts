@@ -3,7 +3,7 @@
  * category in the same community add up to one line with a count (one per resident), which admins read before
  * deciding what to buy. Adopting a line puts an item on the menu and tells everyone who asked.
  */
-import { idempotentId } from '../../common/idempotency';
+import { idempotentId } from '../../common/ids';
 import type { DemandView } from '../contract';
 import type { DemandDoc } from '../store';
 

@@ -166,6 +166,16 @@ export function counterPath(slot: string, orgId: string): string {
   return `slots.${slot}.${orgId}`;
 }
 
+/** The field path of the tag of the place an order holds in a slot. */
+export function holdPath(slot: string, orderId: string): string {
+  return `holds.${slot}.${orderId}`;
+}
+
+/** The organization whose place an order holds in a slot, per the item's tags. */
+export function heldIn(item: Pick<ItemDoc, 'holds'>, slot: string, orderId: string): string | undefined {
+  return item.holds?.[slot]?.[orderId];
+}
+
 /**
  * An item an admin puts on the menu directly (adopting a demand): approved at once, offered by the chosen
  * organizations, in the organizations' first scope. Throws when an organization is stopped or a community is

@@ -72,7 +72,7 @@ export async function rematch(now: Date): Promise<RematchSummary> {
         .collection(ITEMS)
         .where({ _id: _.in(itemIds) })
         .limit(1000)
-        .field({ history: false })
+        .field({ history: false, holds: false })
         .get(),
     ).map((i) => [i._id, i]),
   );

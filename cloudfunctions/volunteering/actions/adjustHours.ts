@@ -1,21 +1,23 @@
 /**
  * adjustHours — the organizer corrects a sign-up's hours by some minutes, with a reason; before verification it
  * changes the unverified balance, after it the verified one. Appended to the ledger (never edited). Idempotent on
- * the client's key: a retried tap finds its entry.
- * Input: { signupId, deltaMinutes, reason, idempotencyKey }. Result: { pendingMinutes, verifiedMinutes, verified }.
+ * the client's key: every replay — at once or later — finds its entry and answers with the balances right after it
+ * (common/idempotency).
+ * Input: { signupId, deltaMinutes, reason, idempotencyKey }. Result: { pendingMinutes, verifiedMinutes, verified }
+ * (the balances right after this adjustment).
  * Errors: INVALID_INPUT (below zero), UNAUTHENTICATED, FORBIDDEN (not the organizer), NOT_FOUND, CONFLICT (nothing
  * credited yet; changed meanwhile), CONTENT_REJECTED.
- * Round trips: 3 (caller, the sign-up with its ledger, insert).
+ * Round trips: 3 (caller, the sign-up with its ledger, insert); 2 for a replay after the entry exists, 4 for one
+ * racing its twin (the ledger read again).
  */
 import { action } from '../../common/action';
-import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { isDuplicateKey } from '../../common/db';
 import { conflict, notFound } from '../../common/errors';
+import { idempotentCreate } from '../../common/idempotency';
 import { volunteeringInputs } from '../contract';
 import { ledgerState, planAdjust } from '../domain/hours';
 import { requireManager } from '../domain/permissions';
-import { entryBaseOf, HOURS, hoursEntry, signupWithEntries } from '../store';
+import { entryBaseOf, HOURS, hoursEntry, signupWithEntries, type HoursEntryDoc } from '../store';
 
 export default action({
   input: volunteeringInputs.adjustHours,
@@ -25,23 +27,27 @@ export default action({
     if (!found) throw notFound('报名记录');
     const { signup, entries } = found;
     requireManager(me, signup);
-    const state = ledgerState(entries);
-    const view = (s: { pending: number; verified: number; isVerified: boolean }) => ({
-      pendingMinutes: s.pending,
-      verifiedMinutes: s.verified,
-      verified: s.isVerified,
+    // The balances right after this adjustment: the same for every replay, whatever was entered since.
+    const reply = (e: HoursEntryDoc) => ({
+      pendingMinutes: e.pendingAfter,
+      verifiedMinutes: e.verifiedAfter,
+      verified: e.verified,
     });
-    if (entries.some((e) => e.key === input.idempotencyKey)) return view(state);
+    const mine = (list: HoursEntryDoc[]) => list.find((e) => e.key === input.idempotencyKey);
+    const earlier = mine(entries);
+    if (earlier) return reply(earlier);
     await checkText(ctx.openid, [input.reason]);
+    const state = ledgerState(entries);
     const m = planAdjust(state, input.deltaMinutes, input.reason);
-    try {
-      await db.collection(HOURS).add({
-        data: hoursEntry(entryBaseOf(signup), state.n + 1, m, me._id, ctx.now, { key: input.idempotencyKey }),
-      });
-    } catch (err) {
-      if (isDuplicateKey(err)) throw conflict('时长刚被修改，请刷新后重试');
-      throw err;
-    }
-    return view({ pending: m.pendingAfter, verified: m.verifiedAfter, isVerified: m.verified });
+    // The entry's number is the contested thing: a duplicate is this key's twin (its entry is the reply) or
+    // another entry written meanwhile (the balance this delta was meant for changed: CONFLICT).
+    return idempotentCreate({
+      collection: HOURS,
+      build: () =>
+        hoursEntry(entryBaseOf(signup), state.n + 1, m, me._id, ctx.now, { key: input.idempotencyKey }),
+      reply,
+      twin: async () => mine((await signupWithEntries(input.signupId))?.entries ?? []),
+      clash: () => conflict('时长刚被修改，请刷新后重试'),
+    });
   },
 });

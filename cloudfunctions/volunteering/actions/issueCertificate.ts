@@ -1,15 +1,14 @@
 /**
  * issueCertificate — a certificate of service (志愿服务证明) of the volunteer's verified hours so far, frozen with a
- * code anyone can check (verifyCertificate); the page draws it for saving as an image. Idempotent on the key.
+ * code anyone can check (verifyCertificate); the page draws it for saving as an image. Idempotent on the key:
+ * every replay returns the certificate the first made (common/idempotency).
  * Input: { idempotencyKey }. Result: CertificateView.
  * Errors: INVALID_INPUT (no real name on the account), UNAUTHENTICATED, CONFLICT (no verified hours yet).
  * Round trips: 3 (caller, the ledger summed, insert); a retried key: 4.
  */
 import { action } from '../../common/action';
-import { db } from '../../common/cloud';
-import { findById, isDuplicateKey } from '../../common/db';
 import { conflict, invalid } from '../../common/errors';
-import { idempotentId } from '../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { VOL_LIMITS, volunteeringInputs, type CertificateView } from '../contract';
 import { certificateCode, certificateView } from '../domain/certificate';
 import { isVerified } from '../domain/records';
@@ -38,12 +37,6 @@ export default action({
       lastDate: dates[dates.length - 1]!,
       issuedAt: ctx.now,
     };
-    try {
-      await db.collection(CERTIFICATES).add({ data: cert });
-      return certificateView(cert);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return certificateView((await findById<CertificateDoc>(CERTIFICATES, cert._id))!);
-    }
+    return idempotentCreate({ collection: CERTIFICATES, build: () => cert, reply: certificateView });
   },
 });

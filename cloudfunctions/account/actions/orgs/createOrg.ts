@@ -1,16 +1,17 @@
 /**
  * createOrg — an admin registers a social organization (社会组织) serving communities in their scope.
- * Idempotent on the client's key. Input: { name, description, services, communityIds, scopeId, idempotencyKey }.
+ * Idempotent on the client's key (common/idempotency). Input: { name, description, services, communityIds, scopeId, idempotencyKey }.
  * Result: OrgView. Errors: INVALID_INPUT (a community outside the scope), UNAUTHENTICATED, FORBIDDEN (scope not
- * the admin's), NOT_FOUND (place), CONTENT_REJECTED. Round trips: 3 (caller, places, insert).
+ * the admin's), NOT_FOUND (place), CONTENT_REJECTED. Round trips: 3 (caller, places, insert); a replay of the key
+ * 4 (the stored organization read back).
  */
 import { action } from '../../../common/action';
 import { requireAdminOver } from '../../../common/auth';
 import { _, db } from '../../../common/cloud';
 import { checkText } from '../../../common/contentCheck';
-import { findById, isDuplicateKey, rows } from '../../../common/db';
+import { rows } from '../../../common/db';
 import { invalid, notFound } from '../../../common/errors';
-import { idempotentId } from '../../../common/idempotency';
+import { idempotentCreate, idempotentId } from '../../../common/idempotency';
 import { accountInputs } from '../../contract';
 import { isWithin, PLACES, type PlaceDoc } from '../../domain/places';
 import { orgView } from '../../domain/orgs';
@@ -56,12 +57,6 @@ export default action({
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
-    try {
-      await db.collection(ORGANIZATIONS).add({ data: org });
-      return orgView(org);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return orgView((await findById<OrgDoc>(ORGANIZATIONS, org._id))!);
-    }
+    return idempotentCreate({ collection: ORGANIZATIONS, build: () => org, reply: orgView });
   },
 });
