@@ -53,7 +53,10 @@ export default action({
     if (input.orgId) requireProvider(me, input.orgId);
     const id = idempotentId(me._id, 'createActivity', input.idempotencyKey);
     const { community, orgs, earlier } = await communityWithOrgs(input.communityId, id);
-    const reply = (a: ActivityDoc) => detailView(a, ctx.now, { standing: 'none' }, true);
+    // A twin whose clock read a few ms before the stored creation must not describe the activity as of before it
+    // existed (sign-up "not open yet"): every twin answers as of no earlier than its creation.
+    const asOf = (a: ActivityDoc) => new Date(Math.max(ctx.now.getTime(), new Date(a.createdAt).getTime()));
+    const reply = (a: ActivityDoc) => detailView(a, asOf(a), { standing: 'none' }, true);
     if (earlier) return reply(earlier);
     const schedule = planSchedule(input, ctx.now);
     const org = input.orgId ? orgs.find((o) => o._id === input.orgId) : undefined;
