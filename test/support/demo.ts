@@ -12,6 +12,8 @@ import { TEST_FUNCTION_TIMEOUT_S } from './localcloud';
 export interface DemoCloud {
   cloud: LocalCloud;
   seed: AccountSeed;
+  /** The seed's summary (`{ full: true }`: seedIfFresh's, a line per capability, as `npm start` prints it). */
+  summary: string;
   /** Calls `fn.action` as `openid`; returns the function's reply and the invocation's round trips. */
   call<T = unknown>(
     fn: string,
@@ -50,6 +52,7 @@ export async function startDemoCloud(options: { full?: boolean } = {}): Promise<
   return {
     cloud,
     seed,
+    summary: template.summary,
     call,
     ok: async <T>(fn: string, openid: string, action: string, payload: Record<string, unknown> = {}) => {
       const r = await call<T>(fn, openid, action, payload);
@@ -61,4 +64,10 @@ export async function startDemoCloud(options: { full?: boolean } = {}): Promise<
     },
     close: () => cloud.close(),
   };
+}
+
+/** One capability's line of a full demo's summary (`charity: 3 supermarkets, …` → `3 supermarkets, …`). */
+export function partSummary(demo: DemoCloud, part: string): string {
+  const line = demo.summary.split('\n').find((l) => l.trim().startsWith(`${part}: `));
+  return line ? line.trim().slice(part.length + 2) : `no ${part} line in: ${demo.summary}`;
 }

@@ -7,8 +7,6 @@ import { closePage, loadPage, tap, waitFor, lastCall } from '../../support/minip
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../support/miniprogram/text';
 
-jest.setTimeout(30_000);
-
 let demo: DemoCloud;
 let donationId = '';
 
@@ -45,14 +43,14 @@ afterAll(() => demo.close());
 async function home(openid: string) {
   switchUser(openid);
   const page = await loadPage('pages/home/index');
-  await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
-  await waitFor(() => !JSON.stringify(page.data).includes('"loading":true'), { timeout: 10_000 });
+  await waitFor(() => page.data.status === 'ready');
+  await waitFor(() => !JSON.stringify(page.data).includes('"loading":true'));
   return page;
 }
 
 it('reminds the donor what to bring, where and by when', async () => {
   const page = await home('demo-resident-zhang');
-  await waitFor(() => textOf(page, '#section-charity') !== '', { timeout: 10_000 });
+  await waitFor(() => textOf(page, '#section-charity') !== '');
   expect(textOf(page, '#section-charity')).toContain('把电热毯送到禄口街道慈善超市');
   expect(textOf(page, '#section-charity')).toMatch(/\d+月\d+日前/);
   await closePage(page);
@@ -60,7 +58,7 @@ it('reminds the donor what to bring, where and by when', async () => {
 
 it('tells the recipient something is on its way, and opens it', async () => {
   const page = await home('demo-resident-wang');
-  await waitFor(() => textOf(page, '#section-charity') !== '', { timeout: 10_000 });
+  await waitFor(() => textOf(page, '#section-charity') !== '');
   expect(textOf(page, '#section-charity')).toContain('好心人送您电热毯，收到后请确认');
   await tap(page, '#section-charity .section__item');
   expect(lastCall('navigateTo')).toMatchObject({
