@@ -3,7 +3,15 @@
  * recipient with the mini program is told something is on its way to confirm; people with neither see nothing.
  */
 import { openSupermarkets, registerDemoRecipients } from '../../../localcloud/seed/charity';
-import { closePage, loadPage, tap, waitFor, lastCall } from '../../support/miniprogram/page';
+import {
+  closePage,
+  cloudCalls,
+  flush,
+  loadPage,
+  tap,
+  waitFor,
+  lastCall,
+} from '../../support/miniprogram/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../support/miniprogram/text';
 
@@ -69,7 +77,17 @@ it('tells the recipient something is on its way, and opens it', async () => {
 
 it('shows nothing to someone with neither', async () => {
   const page = await home('demo-resident-chen');
-  await new Promise((r) => setTimeout(r, 500));
+  // Both of the section's calls have been answered (however long that took), and the page has had its turn.
+  const answered = (action: string) =>
+    cloudCalls().some(
+      (c) =>
+        c.user === 'demo-resident-chen' &&
+        c.name === 'charity' &&
+        (c.data as { action?: string }).action === action &&
+        (c.result !== undefined || c.error !== undefined),
+    );
+  await waitFor(() => answered('myReceipts') && answered('myDonations'));
+  await flush();
   expect(page.querySelector('#section-charity')).toBeFalsy();
   await closePage(page);
 });
