@@ -30,7 +30,8 @@ import { demoFunctionEnv } from './functionEnv';
 import { SEED_FUNCTION_TIMEOUT_S, seedDemo } from './seedIfFresh';
 
 const ROOT = projectRoot();
-const CACHE_DIR = path.join(ROOT, '.tmp', 'seed-cache');
+/** Where the folders live: `.tmp/seed-cache`, or MULIN_SEED_CACHE (tests of this module use a folder of their own). */
+const cacheDir = () => process.env.MULIN_SEED_CACHE ?? path.join(ROOT, '.tmp', 'seed-cache');
 /** What the key is made of (folders are walked, files read whole). */
 const KEY_SOURCES = [
   'localcloud',
@@ -93,7 +94,8 @@ export function seedKey(): string {
 
 /** Seeds `part` into a new folder named `<prefix><made at>` (made beside it and renamed into place). */
 async function seedInto(prefix: string, part: SeedPart): Promise<void> {
-  const work = path.join(CACHE_DIR, `${prefix}.tmp-${process.pid}`);
+  const cache = cacheDir();
+  const work = path.join(cache, `${prefix}.tmp-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const env = demoFunctionEnv({});
@@ -119,7 +121,7 @@ async function seedInto(prefix: string, part: SeedPart): Promise<void> {
   // Closing checkpoints the WAL into db.sqlite, so the folder is one file a cloud can load into memory.
   await cloud.close();
   writeFileSync(path.join(work, 'meta.json'), JSON.stringify(meta));
-  renameSync(work, path.join(CACHE_DIR, `${prefix}${meta.madeAt}`));
+  renameSync(work, path.join(cache, `${prefix}${meta.madeAt}`));
 }
 
 function peopleSummary(cloud: LocalCloud): string {
@@ -129,8 +131,9 @@ function peopleSummary(cloud: LocalCloud): string {
 
 /** The newest finished folder for `prefix` young enough to reuse. */
 function reusable(prefix: string): SeedTemplate | undefined {
-  const made = existsSync(CACHE_DIR)
-    ? readdirSync(CACHE_DIR)
+  const cache = cacheDir();
+  const made = existsSync(cache)
+    ? readdirSync(cache)
         .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
         .map((name) => ({ name, at: Number(name.slice(prefix.length)) }))
         .filter(({ name, at }) => Date.now() - at < MAX_AGE_MS && existsSync(metaFile(name)))
@@ -138,10 +141,10 @@ function reusable(prefix: string): SeedTemplate | undefined {
     : [];
   if (made.length === 0) return undefined;
   const meta = JSON.parse(readFileSync(metaFile(made[0]!.name), 'utf8')) as Meta;
-  return { dir: path.join(CACHE_DIR, made[0]!.name, 'data'), ...meta };
+  return { dir: path.join(cache, made[0]!.name, 'data'), ...meta };
 }
 
-const metaFile = (name: string) => path.join(CACHE_DIR, name, 'meta.json');
+const metaFile = (name: string) => path.join(cacheDir(), name, 'meta.json');
 
 function alive(pid: number): boolean {
   try {
@@ -175,8 +178,9 @@ function tryLock(lock: string): boolean {
 
 /** Removes folders (and leftovers of killed seeds) too old for anyone to be using. */
 function removeStale(): void {
-  for (const entry of readdirSync(CACHE_DIR)) {
-    const dir = path.join(CACHE_DIR, entry);
+  const cache = cacheDir();
+  for (const entry of readdirSync(cache)) {
+    const dir = path.join(cache, entry);
     if (entry.endsWith('.lock')) continue;
     const stat = statSync(dir, { throwIfNoEntry: false });
     if (stat && Date.now() - stat.mtimeMs > STALE_MS) rmSync(dir, { recursive: true, force: true });
@@ -188,10 +192,11 @@ function removeStale(): void {
  * or by another that is already seeding it (this one waits).
  */
 export async function seedTemplate(part: SeedPart = 'full'): Promise<SeedTemplate> {
-  mkdirSync(CACHE_DIR, { recursive: true });
+  const cache = cacheDir();
+  mkdirSync(cache, { recursive: true });
   const key = seedKey();
   const prefix = `${key}-${part}-`;
-  const lock = path.join(CACHE_DIR, `${key}-${part}.lock`);
+  const lock = path.join(cache, `${key}-${part}.lock`);
   for (;;) {
     const found = reusable(prefix);
     if (found) return found;
