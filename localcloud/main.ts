@@ -14,7 +14,7 @@ import { demoFunctionEnv } from './seed/functionEnv';
 import { seedStatus, writeSeedRecord } from './seed/marker';
 import { seedIfFresh } from './seed/seedIfFresh';
 
-/** Stops the start with a message (exit code 1) — before anything listens, so nobody sees a partial demo. */
+/** Stops the start with a message (exit code 1), never having printed the ready line. */
 function refuse(message: string): never {
   console.error(message);
   process.exit(1);
@@ -75,8 +75,8 @@ async function main(): Promise<void> {
     } catch (err) {
       await cloud.close();
       refuse(
-        `the demo seed failed: ${(err as Error).message}
-` + `${dataDir} is incomplete; the next start seeds it again from an empty folder.`,
+        `the demo seed failed: ${(err as Error).message}\n` +
+          `${dataDir} is incomplete; the next start seeds it again from an empty folder.`,
       );
     }
     writeSeedRecord(dataDir, 'complete', summary);
