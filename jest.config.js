@@ -5,11 +5,18 @@ const swc = [
   { jsc: { target: 'es2021', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
 ];
 
+const os = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
   // Tests drive real functions through a local cloud on a shared 2-core CI machine: a burst of concurrent calls
   // can take seconds there. Budgets are measured by bench/, not by test timeouts.
   testTimeout: 60_000,
+  // One worker per core (jest's default leaves one core idle, and a test file spends much of its time waiting on
+  // function instances, which are threads of their own), at most 4: each worker runs its own clouds.
+  maxWorkers: Math.min(4, Math.max(2, os.availableParallelism())),
+  // The longest files first on a clean clone (jest orders untimed files by size).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     {
       displayName: 'cloud',

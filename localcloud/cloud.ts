@@ -2,7 +2,7 @@
  * One local cloud: document store + transactions, wire server, function host with timers, gateway.
  * `main.ts` starts one for `npm start`; tests start one per file (in memory, random port).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Clock } from './clock';
@@ -17,7 +17,7 @@ import { databaseHandlers } from './wire/database';
 import { functionHandlers } from './wire/functions';
 import { createOpenApi, type LocalOpenApi } from './wire/openapi';
 import { createStorage, type WireStorage } from './wire/storage';
-import { createOutbox, type Outbox } from './openapi/outbox';
+import { createOutbox, readOutboxFile, type Outbox } from './openapi/outbox';
 import { createManagement, LOCAL_CREDENTIALS, type Management } from './manage/management';
 import type { ApiCredentials } from './manage/tc3';
 import { startWireServer, type HttpRoute } from './wire/server';
@@ -34,6 +34,11 @@ export interface LocalCloudOptions {
   port?: number;
   /** Data folder (SQLite file, storage, outbox); omitted = in memory (tests). */
   dataDir?: string;
+  /**
+   * An in-memory cloud's starting data: a data folder (a seeded template, seed/template.ts) whose database is
+   * loaded into memory and whose stored files and outbox are copied. The folder itself is never changed.
+   */
+  from?: string;
   root?: string;
   /** Built functions to serve (default build/cloudfunctions); null = none until a deploy brings some. */
   functionsDir?: string | null;
@@ -48,6 +53,8 @@ export interface LocalCloudOptions {
   maxInstances?: number;
   /** Environment variables for every function (e.g. MULIN_BOOTSTRAP_ADMINS, the deploy-time first admin). */
   functionEnv?: Record<string, string>;
+  /** Seconds no function is stopped before, whatever its config.json says (tests on a busy machine). */
+  minFunctionTimeoutSeconds?: number;
 }
 
 /** A running local cloud. */
@@ -83,9 +90,15 @@ export interface LocalCloud {
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const root = options.root ?? projectRoot();
   const clock = new Clock();
+  if (options.dataDir && options.from) throw new Error('startLocalCloud: give dataDir or from, not both');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const store = new DocumentStore(options.dataDir ? join(options.dataDir, 'db.sqlite') : ':memory:', () =>
-    clock.now(),
+  const store = new DocumentStore(
+    options.dataDir
+      ? join(options.dataDir, 'db.sqlite')
+      : options.from
+        ? readFileSync(join(options.from, 'db.sqlite'))
+        : ':memory:',
+    () => clock.now(),
   );
   const spec =
     options.databaseSpec === null
@@ -107,6 +120,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     clock,
     maxInstances: options.maxInstances,
     functionEnv: options.functionEnv,
+    minTimeoutSeconds: options.minFunctionTimeoutSeconds,
     logs: options.logs ?? 'quiet',
   });
   const timers = new TimerScheduler(host, clock);
@@ -115,8 +129,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const storageDir = options.dataDir
     ? join(options.dataDir, 'storage')
     : mkdtempSync(join(tmpdir(), 'mulin-storage-'));
+  const fromStorage = options.from && join(options.from, 'storage');
+  if (fromStorage && existsSync(fromStorage)) cpSync(fromStorage, storageDir, { recursive: true });
   const storage = createStorage({ rootDir: storageDir, envName: LOCAL_ENV, now: () => clock.now() });
-  const outbox = createOutbox(options.dataDir ? join(options.dataDir, 'outbox.jsonl') : undefined);
+  const outbox = createOutbox(
+    options.dataDir ? join(options.dataDir, 'outbox.jsonl') : undefined,
+    options.from ? readOutboxFile(join(options.from, 'outbox.jsonl')) : [],
+  );
   const openapi = createOpenApi({
     outbox,
     readMedia: (url) => storage.readTempUrl(url),

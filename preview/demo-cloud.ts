@@ -1,14 +1,14 @@
 /**
  * Local clouds for pictures: in process, on a free port, with the full demo seed (`seedIfFresh`, the same data
- * `npm start` loads, so every capability's seed is included as it lands). States without `setup` share one
- * seeded cloud; a state with `setup` gets a fresh copy, so what it changes never shows in another picture.
+ * `npm start` loads, so every capability's seed is included as it lands), started from the seeded folder cached
+ * by localcloud/seed/template.ts. States without `setup` share one seeded cloud; a state with `setup` gets a fresh
+ * copy, so what it changes never shows in another picture.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../localcloud/cloud';
+import { demoFunctionEnv } from '../localcloud/seed/functionEnv';
+import { seedTemplate, startFromTemplate, type SeedTemplate } from '../localcloud/seed/template';
+import { TEST_FUNCTION_TIMEOUT_S as FUNCTION_TIMEOUT_S } from '../test/support/localcloud';
 import type { PreviewDemo } from './registry';
-import { demoFunctionEnv, seedTemplate, type SeedTemplate } from './seed-cache';
 
 /** A started cloud for pictures. */
 export interface PreviewCloudHandle {
@@ -50,33 +50,25 @@ function previewDemo(cloud: LocalCloud): PreviewDemo {
   };
 }
 
-function handle(cloud: LocalCloud, summary: string, cleanup?: () => void): PreviewCloudHandle {
-  return {
-    demo: previewDemo(cloud),
-    gatewayUrl: cloud.baseUrl,
-    summary,
-    close: async () => {
-      await cloud.close();
-      cleanup?.();
-    },
-  };
+function handle(cloud: LocalCloud, summary: string): PreviewCloudHandle {
+  return { demo: previewDemo(cloud), gatewayUrl: cloud.baseUrl, summary, close: () => cloud.close() };
 }
 
 /** Starts a local cloud with the built functions and no data (in memory). */
 export async function startUnseededCloud(): Promise<PreviewCloudHandle> {
-  return handle(
-    await startLocalCloud({ port: 0, logs: 'quiet', functionEnv: demoFunctionEnv() }),
-    'unseeded',
-  );
+  const cloud = await startLocalCloud({
+    port: 0,
+    logs: 'quiet',
+    functionEnv: demoFunctionEnv(),
+    minFunctionTimeoutSeconds: FUNCTION_TIMEOUT_S,
+  });
+  return handle(cloud, 'unseeded');
 }
 
 /** Starts a cloud on a fresh copy of the seeded folder, with the secrets and clock the seed used. */
-async function startFromTemplate(template: SeedTemplate): Promise<PreviewCloudHandle> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mulin-preview-cloud-'));
-  cpSync(template.dir, dir, { recursive: true });
-  const cloud = await startLocalCloud({ port: 0, logs: 'quiet', dataDir: dir, functionEnv: template.env });
-  cloud.clock.advance(template.offset);
-  return handle(cloud, template.summary, () => rmSync(dir, { recursive: true, force: true }));
+async function startSeeded(template: SeedTemplate): Promise<PreviewCloudHandle> {
+  const cloud = await startFromTemplate(template, { minFunctionTimeoutSeconds: FUNCTION_TIMEOUT_S });
+  return handle(cloud, template.summary);
 }
 
 /**
@@ -88,19 +80,19 @@ export class CloudPool {
   private shared?: Promise<PreviewCloudHandle>;
 
   private seeded(): Promise<SeedTemplate> {
-    this.template ??= seedTemplate();
+    this.template ??= seedTemplate('full');
     return this.template;
   }
 
   /** The shared demo cloud (started on first use). */
   demo(): Promise<PreviewCloudHandle> {
-    this.shared ??= this.seeded().then(startFromTemplate);
+    this.shared ??= this.seeded().then(startSeeded);
     return this.shared;
   }
 
   /** A cloud of its own, seeded or empty; the caller closes it. */
   async fresh(seed: boolean): Promise<PreviewCloudHandle> {
-    return seed ? startFromTemplate(await this.seeded()) : startUnseededCloud();
+    return seed ? startSeeded(await this.seeded()) : startUnseededCloud();
   }
 
   /** Closes the shared cloud (the seeded folder stays cached for the next run). */

@@ -25,7 +25,10 @@ export interface SessionOptions {
   pages?: PageSpec[];
   /** WXML roots to compile for the pages; default: the mini program. Tests add fixture folders. */
   compile?: { rootPath: string; dirs: string[] };
-  /** Default 15 s. */
+  /**
+   * How long a page's cloud calls may take to settle before the shot records that they never did. Default 50 s:
+   * generous, because the pictures run in `npm test` on busy machines too, where slowness must not fail a page.
+   */
   settleTimeoutMs?: number;
 }
 
@@ -63,7 +66,7 @@ export class PictureSession {
       camera,
       outDir: options.outDir,
       pictures: options.pictures ?? 'all',
-      settleTimeoutMs: options.settleTimeoutMs ?? 15_000,
+      settleTimeoutMs: options.settleTimeoutMs ?? 50_000,
     };
     return new PictureSession(context, pages);
   }

@@ -39,6 +39,47 @@ interface MiniprogramCi {
   }): Promise<{ miniProgramPackNum: number; otherNpmPackNum: number; warnList: { msg?: string }[] }>;
 }
 
+/** What to try when the build fails because of one package. */
+function advice(name: string): string {
+  return (
+    `Try: npm ci (reinstalls ${name} and everything else from package-lock.json), then ` +
+    `npx tsx scripts/build-miniprogram-npm.ts --force. If package.json changed ${name}'s version, that version ` +
+    `may not support the mini program's npm build (it needs a "miniprogram" folder or plain CommonJS): go back ` +
+    `to the last version that built.`
+  );
+}
+
+/** The package under `node_modules/` that a message points at (the first path into one), if any. */
+function packageIn(message: string): string | undefined {
+  return /node_modules[\\/]((?:@[^\\/\s"'():,]+[\\/])?[^\\/\s"'():,]+)/
+    .exec(message)?.[1]
+    ?.replace('\\', '/');
+}
+
+/** The installed version of a package, or why there is none. */
+function installed(root: string, name: string): string {
+  const file = path.join(root, 'node_modules', name, 'package.json');
+  if (!existsSync(file)) return 'not installed';
+  return `${(JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?'} installed`;
+}
+
+/**
+ * The error to report when packNpmManually threw: names the package the error points at (and what to try), or
+ * every dependency when it points at none.
+ */
+function packFailure(root: string, deps: Record<string, string>, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const name = packageIn(message);
+  const which = name
+    ? `package ${name} (${deps[name] ? `${deps[name]} in package.json, ` : 'a dependency of a dependency, '}` +
+      `${installed(root, name)})`
+    : `one of ${Object.keys(deps).join(', ')}`;
+  return new Error(
+    `building miniprogram/miniprogram_npm failed in ${which}: ${message}\n${advice(name ?? 'it')}`,
+    { cause: err },
+  );
+}
+
 /** Hash of everything the output depends on: lockfile, dependency list, this builder's version. */
 function inputHash(root: string, deps: Record<string, string>): string {
   const hash = createHash('sha256');
@@ -82,15 +123,42 @@ export async function buildMiniprogramNpmWithResult(
   const tmpDir = path.join(root, '.tmp', `miniprogram-npm-${process.pid}-${Date.now()}`);
   mkdirSync(tmpDir, { recursive: true });
   try {
-    // Loaded lazily: requiring miniprogram-ci costs about a second, which the up-to-date path should not pay.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ci = require('miniprogram-ci') as MiniprogramCi;
-    const result = await ci.packNpmManually({ packageJsonPath, miniprogramNpmDistDir: tmpDir });
-    for (const warn of result.warnList) console.warn(`[miniprogram-npm] ${warn.msg ?? JSON.stringify(warn)}`);
-    const built = path.join(tmpDir, 'miniprogram_npm');
-    if (result.miniProgramPackNum + result.otherNpmPackNum === 0 || !existsSync(built)) {
+    let ci: MiniprogramCi;
+    try {
+      // Loaded lazily: requiring miniprogram-ci costs about a second, which the up-to-date path should not pay.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      ci = require('miniprogram-ci') as MiniprogramCi;
+    } catch (err) {
       throw new Error(
-        `packNpmManually built no package from ${packageJsonPath} (dependencies: ${Object.keys(deps).join(', ')})`,
+        `building miniprogram/miniprogram_npm needs the package miniprogram-ci (a devDependency), which did not ` +
+          `load: ${(err as Error).message}\n${advice('miniprogram-ci')}`,
+        { cause: err },
+      );
+    }
+    let result: Awaited<ReturnType<MiniprogramCi['packNpmManually']>>;
+    try {
+      result = await ci.packNpmManually({ packageJsonPath, miniprogramNpmDistDir: tmpDir });
+    } catch (err) {
+      throw packFailure(root, deps, err);
+    }
+    const warnings = result.warnList.map((warn) => warn.msg ?? JSON.stringify(warn));
+    const rawWarnings = result.warnList.map((warn) => JSON.stringify(warn));
+    for (const warning of warnings) console.warn(`[miniprogram-npm] ${warning}`);
+    const built = path.join(tmpDir, 'miniprogram_npm');
+    // miniprogram-ci skips a package it cannot pack with at most a warning: name each one missing from the output.
+    const missing = Object.keys(deps).filter((name) => !existsSync(path.join(built, name)));
+    if (missing.length > 0) {
+      throw new Error(
+        missing
+          .map((name) => {
+            const warned = rawWarnings.filter((w) => packageIn(w) === name);
+            return (
+              `building miniprogram/miniprogram_npm made nothing for package ${name} (${deps[name]} in ` +
+              `package.json, ${installed(root, name)})${warned.length ? `: ${warned.join('; ')}` : ''}\n` +
+              advice(name)
+            );
+          })
+          .join('\n'),
       );
     }
     const old = `${outDir}.old-${process.pid}`;

@@ -50,6 +50,11 @@ export interface FunctionHostOptions {
   logs?: 'print' | 'quiet';
   /** Environment variables every function gets (what the CloudBase console sets per function). */
   functionEnv?: Record<string, string>;
+  /**
+   * Seconds no invocation is stopped before, whatever config.json's `timeout` says (default 0: the platform's
+   * limits). Tests set it so a busy machine's slowness never fails them; see {@link FunctionHost.setMinTimeout}.
+   */
+  minTimeoutSeconds?: number;
 }
 
 interface Instance {
@@ -82,9 +87,11 @@ export class FunctionHost {
   private readonly inflight = new Map<string, Pending>();
   private readonly logTail: string[] = [];
   private closed = false;
+  private minTimeoutS: number;
 
   constructor(private readonly options: FunctionHostOptions) {
     this.functions = options.functionsDir ? discoverFunctions(options.functionsDir) : new Map();
+    this.minTimeoutS = options.minTimeoutSeconds ?? 0;
   }
 
   /**
@@ -106,6 +113,21 @@ export class FunctionHost {
       this.pool(def).queue.push(...queued);
       this.dispatch(this.pool(def));
     }
+  }
+
+  /**
+   * Sets the floor under every function's timeout (0: config.json's own) and returns the previous one. The demo
+   * seed raises it while it runs, so a busy machine's first start is never cut short by a wall-clock limit.
+   */
+  setMinTimeout(seconds: number): number {
+    const previous = this.minTimeoutS;
+    this.minTimeoutS = seconds;
+    return previous;
+  }
+
+  /** The timeout an invocation of `def` gets: config.json's (CloudBase's default 3 s), or the floor if higher. */
+  private timeoutSeconds(def: FunctionDef): number {
+    return Math.max(def.config.timeout ?? 3, this.minTimeoutS);
   }
 
   /** Names of the functions found. */
@@ -148,7 +170,7 @@ export class FunctionHost {
         stats: { requestId: id, dbRoundTrips: 0, durationMs: 0 },
       });
     }
-    const timeoutS = def.config.timeout ?? 3;
+    const timeoutS = this.timeoutSeconds(def);
     const message: InvokeMessage = {
       type: 'invoke',
       id,
@@ -205,7 +227,7 @@ export class FunctionHost {
       const pending = pool.queue.shift()!;
       instance.busy = true;
       instance.current = pending;
-      const timeoutMs = (pool.def.config.timeout ?? 3) * 1000;
+      const timeoutMs = this.timeoutSeconds(pool.def) * 1000;
       pending.timer = setTimeout(() => {
         // CloudBase kills an instance that runs past its timeout; its next caller gets a fresh one.
         pool.instances = pool.instances.filter((i) => i !== instance);

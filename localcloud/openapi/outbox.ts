@@ -65,9 +65,12 @@ export function readOutboxFile(filePath: string): OutboxEntry[] {
     .map((line) => JSON.parse(line) as OutboxEntry);
 }
 
-/** Creates an outbox; with `filePath` it persists as JSON lines there and lists from the file. */
-export function createOutbox(filePath?: string): Outbox {
-  const memory: OutboxEntry[] = [];
+/**
+ * Creates an outbox; with `filePath` it persists as JSON lines there and lists from the file. `initial`: entries
+ * an in-memory outbox starts with (a cloud started from a seeded folder keeps what the seed sent).
+ */
+export function createOutbox(filePath?: string, initial: OutboxEntry[] = []): Outbox {
+  const memory: OutboxEntry[] = [...initial];
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
   return {
     filePath,

@@ -11,6 +11,12 @@ import { seedVolunteering } from './volunteering';
 
 export { DEMO_BOOTSTRAP_ADMINS } from './functionEnv';
 
+/**
+ * Seconds each function call of the seed may take before it is stopped: the seed gives its calls this much
+ * instead of their config.json timeouts, so a first start on a busy machine is slow, never cut short.
+ */
+export const SEED_FUNCTION_TIMEOUT_S = 600;
+
 /** Loads the demo community; returns a summary line per part. */
 export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
   return (await seedDemo(cloud)).summary;
@@ -19,15 +25,20 @@ export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
 /** Loads the whole demo community; returns the account part's ids and a summary. */
 export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSeed; summary: string }> {
   const started = Date.now();
-  const account = await seedAccount(cloud);
-  const parts = [
-    `charity: ${await seedCharity(cloud, account)}`,
-    `proposals: ${await seedProposals(cloud, account)}`,
-    `services: ${await seedServices(cloud, account)}`,
-    `volunteering: ${await seedVolunteering(cloud, account)}`,
-  ];
-  const count = (c: string) => cloud.store.count(c, {});
-  const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;
-  const summary = [`${head} in ${Date.now() - started} ms`, ...parts.map((p) => `  ${p}`)].join('\n');
-  return { account, summary };
+  const previous = cloud.host.setMinTimeout(SEED_FUNCTION_TIMEOUT_S);
+  try {
+    const account = await seedAccount(cloud);
+    const parts = [
+      `charity: ${await seedCharity(cloud, account)}`,
+      `proposals: ${await seedProposals(cloud, account)}`,
+      `services: ${await seedServices(cloud, account)}`,
+      `volunteering: ${await seedVolunteering(cloud, account)}`,
+    ];
+    const count = (c: string) => cloud.store.count(c, {});
+    const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;
+    const summary = [`${head} in ${Date.now() - started} ms`, ...parts.map((p) => `  ${p}`)].join('\n');
+    return { account, summary };
+  } finally {
+    cloud.host.setMinTimeout(previous);
+  }
 }

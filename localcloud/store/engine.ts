@@ -78,8 +78,9 @@ export class DocumentStore {
   version = 0;
   observer?: WriteObserver;
 
+  /** `path`: the SQLite file, `:memory:`, or a database image to load into memory (see SqliteFile). */
   constructor(
-    path: string,
+    path: string | Buffer,
     private readonly now: () => number,
   ) {
     this.file = new SqliteFile(path);

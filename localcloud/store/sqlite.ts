@@ -22,14 +22,26 @@ export interface RowChange {
   insertSeq?: number;
 }
 
+/**
+ * A copy of a database file that SQLite can open in memory: the header of a WAL-mode file (bytes 18 and 19 set
+ * to 2) makes an in-memory open fail, so the copy says "rollback journal" (1) instead. The file must have been
+ * closed cleanly (no -wal file beside it), which is what closing the store does.
+ */
+function inMemoryImage(file: Buffer): Buffer {
+  const image = Buffer.from(file);
+  if (image.length >= 20) image[18] = image[19] = 1;
+  return image;
+}
+
 /** Thin typed wrapper over better-sqlite3 with the statements the store needs, prepared once. */
 export class SqliteFile {
   readonly db: Database.Database;
   private readonly stmts;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    if (file !== ':memory:') {
+  /** `file`: a path, `:memory:`, or a database image (a copy of a db.sqlite file) to load into memory. */
+  constructor(file: string | Buffer) {
+    this.db = new Database(typeof file === 'string' ? file : inMemoryImage(file));
+    if (typeof file === 'string' && file !== ':memory:') {
       // WAL with synchronous=NORMAL: a committed write is in the WAL before the call returns, so it survives
       // the process being killed (only a power cut could lose the last commits).
       this.db.pragma('journal_mode = WAL');

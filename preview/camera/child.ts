@@ -25,7 +25,8 @@ const ARGS = [
   '--no-first-run',
 ];
 const SLOTS = 2;
-const TIMEOUT_MS = 30_000;
+/** Generous: Chromium shares the machine with the rest of `npm test`, and slowness must not fail a picture. */
+const TIMEOUT_MS = 120_000;
 const HINT =
   'run `bash scripts/ensure-system-packages.sh` (as root) to install chromium and fonts-wqy-microhei';
 

@@ -6,7 +6,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { CameraFigures, CameraMessage, ShootRequest } from './protocol';
 
-const START_TIMEOUT_MS = 60_000;
+/** Generous: Chromium may start on a machine busy with the rest of `npm test`. */
+const START_TIMEOUT_MS = 120_000;
 
 /** A running camera. */
 export interface Camera {

@@ -1,19 +1,33 @@
 /**
  * The fixed interface of `npm start` (build/localcloud/main.js): LOCALCLOUD_PORT and LOCALCLOUD_DATA, the ready
- * line, a clean SIGTERM, data kept across restarts, `--reset`, and durability of acknowledged writes under SIGKILL.
+ * line, a clean SIGTERM, data kept across restarts, `--reset`, durability of acknowledged writes under SIGKILL,
+ * and a first start that never says ready with half the demo (a seed killed or failed midway is detected).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { EJSON } from 'bson';
-import { freePort, startCloudProcess as start, type CloudProcess } from '../support/process';
+import {
+  freePort,
+  printedReady,
+  spawnCloudProcess,
+  startCloudProcess as start,
+  type CloudProcess,
+} from '../support/process';
 
-jest.setTimeout(120_000);
+// Generous: the seed tests run the whole demo seed in a child process, slow on a busy machine.
+jest.setTimeout(600_000);
 
 let dataDir: string;
 const started: CloudProcess[] = [];
 async function startCloudProcess(env: Record<string, string>, args: string[]): Promise<CloudProcess> {
   const p = await start(env, args);
+  started.push(p);
+  return p;
+}
+function spawnCloud(env: Record<string, string>, args: string[]): CloudProcess {
+  const p = spawnCloudProcess(env, args);
   started.push(p);
   return p;
 }
@@ -106,11 +120,13 @@ it('keeps every acknowledged write when killed with SIGKILL mid-stream', async (
       }
     }
   };
-  const writers = Array.from({ length: 4 }, writer);
-  await new Promise((r) => setTimeout(r, 700));
+  let stopped = false;
+  const writers = Promise.all(Array.from({ length: 4 }, writer)).finally(() => (stopped = true));
+  // Killed mid-stream once enough writes were acknowledged, however long that takes on a busy machine.
+  while (acknowledged.size <= 50 && !stopped) await new Promise((r) => setTimeout(r, 10));
   cloud.child.kill('SIGKILL');
   killed = true;
-  await Promise.all(writers);
+  await writers;
   await cloud.exited;
   expect(acknowledged.size).toBeGreaterThan(50);
 
@@ -120,4 +136,102 @@ it('keeps every acknowledged write when killed with SIGKILL mid-stream', async (
   expect(lost).toEqual([]);
   again.child.kill('SIGTERM');
   await again.exited;
+});
+
+/** Documents per collection in a data folder's database (read beside a running or stopped cloud). */
+function countsIn(dir: string): Record<string, number> {
+  const file = join(dir, 'db.sqlite');
+  if (!existsSync(file)) return {};
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT coll, count(*) AS n FROM docs GROUP BY coll').all() as {
+      coll: string;
+      n: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.coll, r.n]));
+  } finally {
+    db.close();
+  }
+}
+
+const seedRecord = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8')) as { state: string; summary?: string };
+
+/** What a finished demo has: the summary's people and organizations, and every capability's data. */
+function expectWholeDemo(dir: string, output: string): void {
+  const counts = countsIn(dir);
+  const [, people, orgs] = /seeded the demo community: (\d+) people, (\d+) organizations/.exec(output) ?? [];
+  expect(counts.users).toBe(Number(people));
+  expect(counts.organizations).toBe(Number(orgs));
+  const capabilities = ['charity_needs', 'proposals', 'service_items', 'volunteer_activities'];
+  expect(capabilities.filter((coll) => !counts[coll])).toEqual([]);
+  expect(seedRecord(dir)).toMatchObject({ state: 'complete', summary: expect.stringContaining('people') });
+}
+
+it('a start killed mid-seed is detected: --no-seed refuses the half demo, a plain start seeds it again', async () => {
+  const port = await freePort();
+  const env = { LOCALCLOUD_PORT: String(port), LOCALCLOUD_DATA: dataDir };
+  const first = spawnCloud(env, []);
+  // Kill it once the seed has written part of the demo (some people, before the rest of the community).
+  const usersSoFar = () => {
+    try {
+      return countsIn(dataDir).users ?? 0;
+    } catch {
+      return 0; // the file is being created (no tables yet)
+    }
+  };
+  while (usersSoFar() < 3) {
+    if (first.child.exitCode !== null) throw new Error(`exited before it was killed:\n${first.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  first.child.kill('SIGKILL');
+  await first.exited;
+  expect(printedReady(first)).toBe(false);
+  expect(seedRecord(dataDir).state).toBe('seeding');
+  const partial = countsIn(dataDir);
+
+  const noSeed = spawnCloud(env, ['--no-seed']);
+  expect(await noSeed.exited).toBe(1);
+  expect(printedReady(noSeed)).toBe(false);
+  expect(noSeed.output()).toMatch(/did not finish.*--reset/s);
+  expect(countsIn(dataDir)).toEqual(partial);
+
+  const again = await startCloudProcess(env, []);
+  expect(again.output()).toContain('did not finish last time: seeding it again from an empty folder');
+  expectWholeDemo(dataDir, again.output());
+  expect(countsIn(dataDir).users).toBeGreaterThan(partial.users!);
+  again.child.kill('SIGTERM');
+  expect(await again.exited).toBe(0);
+});
+
+it('a seed that fails stops the start without the ready line; data without a seed record is refused', async () => {
+  const port = await freePort();
+  // Another first admin: the demo's district admin cannot appoint the street admins, so the seed fails midway.
+  const env = {
+    LOCALCLOUD_PORT: String(port),
+    LOCALCLOUD_DATA: dataDir,
+    MULIN_BOOTSTRAP_ADMINS: 'nobody@jn',
+  };
+  const failed = spawnCloud(env, []);
+  expect(await failed.exited).toBe(1);
+  expect(printedReady(failed)).toBe(false);
+  expect(failed.output()).toMatch(/the demo seed failed: account\.\w+ as demo-admin-jiangning: FORBIDDEN/);
+  expect(failed.output()).toContain('the next start seeds it again from an empty folder');
+  expect(seedRecord(dataDir).state).toBe('seeding');
+  expect(countsIn(dataDir).users).toBeGreaterThan(0);
+
+  // A folder with data and no record at all (made by an older version, or its record lost): never served as a
+  // demo; the message names --reset.
+  rmSync(join(dataDir, 'seed.json'));
+  const unknown = spawnCloud({ LOCALCLOUD_PORT: String(port), LOCALCLOUD_DATA: dataDir }, []);
+  expect(await unknown.exited).toBe(1);
+  expect(printedReady(unknown)).toBe(false);
+  expect(unknown.output()).toMatch(/no record that the demo seed finished.*--reset/s);
+
+  // Asked for as it is, it starts.
+  const asIs = await startCloudProcess({ LOCALCLOUD_PORT: String(port), LOCALCLOUD_DATA: dataDir }, [
+    '--no-seed',
+  ]);
+  asIs.child.kill('SIGTERM');
+  expect(await asIs.exited).toBe(0);
 });

@@ -15,7 +15,7 @@ import type { ShotResult } from '../../preview/results';
 import { PictureSession } from '../../preview/session';
 import { makePng } from './png';
 
-// The first picture waits for the demo seed (about a minute when it is not cached in .tmp/preview-seed).
+// The first picture may wait for the demo seed (half a minute or more when .tmp/seed-cache has none fresh).
 jest.setTimeout(240_000);
 
 const FIXTURES = path.join(__dirname, 'fixtures');

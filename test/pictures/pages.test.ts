@@ -16,7 +16,7 @@ import { planShots, type Shot } from '../../preview/plan';
 import { STATES_DIR } from '../../preview/registry';
 import { PictureSession } from '../../preview/session';
 
-// The first picture waits for the demo seed (about a minute when it is not cached in .tmp/preview-seed).
+// The first picture may wait for the demo seed (half a minute or more when .tmp/seed-cache has none fresh).
 jest.setTimeout(240_000);
 
 const pages = appPages();

@@ -3,16 +3,17 @@
  * organizations, staff, residents, a proxy elder, family links), and calls as its people.
  */
 import type { LocalCloud } from '../../localcloud/cloud';
-import { seedAccount, type AccountSeed } from '../../localcloud/seed/account';
-import { demoFunctionEnv } from '../../localcloud/seed/functionEnv';
-import { seedDemo } from '../../localcloud/seed/seedIfFresh';
+import type { AccountSeed } from '../../localcloud/seed/account';
+import { seedTemplate, startFromTemplate } from '../../localcloud/seed/template';
 import type { Reply } from '../../cloudfunctions/common/reply';
-import { startTestCloud } from './localcloud';
+import { TEST_FUNCTION_TIMEOUT_S } from './localcloud';
 
 /** A started cloud with the demo community. */
 export interface DemoCloud {
   cloud: LocalCloud;
   seed: AccountSeed;
+  /** The seed's summary (`{ full: true }`: seedIfFresh's, a line per capability, as `npm start` prints it). */
+  summary: string;
   /** Calls `fn.action` as `openid`; returns the function's reply and the invocation's round trips. */
   call<T = unknown>(
     fn: string,
@@ -27,11 +28,14 @@ export interface DemoCloud {
 
 /**
  * Starts a cloud with the demo community's people (the account part of the demo seed), or with the whole demo
- * community (`{ full: true }`: every capability's demo data, as `npm start` has it).
+ * community (`{ full: true }`: every capability's demo data, as `npm start` has it). The data comes from a seed
+ * that ran through the real functions once for the whole test run (localcloud/seed/template.ts), loaded into this
+ * file's own in-memory cloud: what a file changes is its own.
  */
 export async function startDemoCloud(options: { full?: boolean } = {}): Promise<DemoCloud> {
-  const cloud = await startTestCloud({ functionEnv: demoFunctionEnv({}) });
-  const seed = options.full ? (await seedDemo(cloud)).account : await seedAccount(cloud);
+  const template = await seedTemplate(options.full ? 'full' : 'account');
+  const cloud = await startFromTemplate(template, { minFunctionTimeoutSeconds: TEST_FUNCTION_TIMEOUT_S });
+  const seed = template.account;
   const call = async <T>(
     fn: string,
     openid: string,
@@ -48,6 +52,7 @@ export async function startDemoCloud(options: { full?: boolean } = {}): Promise<
   return {
     cloud,
     seed,
+    summary: template.summary,
     call,
     ok: async <T>(fn: string, openid: string, action: string, payload: Record<string, unknown> = {}) => {
       const r = await call<T>(fn, openid, action, payload);
@@ -59,4 +64,10 @@ export async function startDemoCloud(options: { full?: boolean } = {}): Promise<
     },
     close: () => cloud.close(),
   };
+}
+
+/** One capability's line of a full demo's summary (`charity: 3 supermarkets, …` → `3 supermarkets, …`). */
+export function partSummary(demo: DemoCloud, part: string): string {
+  const line = demo.summary.split('\n').find((l) => l.trim().startsWith(`${part}: `));
+  return line ? line.trim().slice(part.length + 2) : `no ${part} line in: ${demo.summary}`;
 }

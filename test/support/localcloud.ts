@@ -7,9 +7,21 @@ import type { GatewayReply } from '../../localcloud/gateway';
 
 export type { LocalCloud };
 
+/**
+ * The wall-clock limit test clouds give every function, whatever its config.json says: as long as a test may
+ * run (jest's 60 s), so a busy machine's slowness never fails a test. The platform's own limits are shown by
+ * test/localcloud/functions.test.ts with a cloud that keeps them (`minFunctionTimeoutSeconds: 0`).
+ */
+export const TEST_FUNCTION_TIMEOUT_S = 60;
+
 /** Starts an in-memory local cloud on a free port (functions from build/cloudfunctions unless told otherwise). */
 export function startTestCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
-  return startLocalCloud({ port: 0, logs: 'quiet', ...options });
+  return startLocalCloud({
+    port: 0,
+    logs: 'quiet',
+    minFunctionTimeoutSeconds: TEST_FUNCTION_TIMEOUT_S,
+    ...options,
+  });
 }
 
 /** The subset of wx-server-sdk the tests use, typed loosely on purpose: the SDK ships no precise types. */

@@ -7,15 +7,14 @@
 import { isAdminOver } from '../../../cloudfunctions/common/auth';
 import type { UserDoc } from '../../../cloudfunctions/common/users';
 import type { DonationDoc, RecipientDoc } from '../../../cloudfunctions/charity/domain/records';
-import { seedCharity } from '../../../localcloud/seed/charity';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { DAY } from './fixture';
 
 let demo: DemoCloud;
 beforeAll(async () => {
-  demo = await startDemoCloud();
-  await seedCharity(demo.cloud, demo.seed);
-}, 120_000);
+  // The whole demo (charity's seed and everyone else's data), as npm start has it.
+  demo = await startDemoCloud({ full: true });
+}, 180_000);
 afterAll(() => demo.close());
 
 const ROLES = [

@@ -22,9 +22,6 @@ import {
   XINYUAN,
 } from './helpers';
 
-// Starting a cloud with the demo community takes a few seconds on a busy machine.
-jest.setTimeout(30_000);
-
 let demo: DemoCloud;
 let v: string[];
 let activityId: string;

@@ -27,9 +27,6 @@ import {
   ZHANG,
 } from './helpers';
 
-// Starting a cloud with the demo community takes a few seconds on a busy machine.
-jest.setTimeout(30_000);
-
 let demo: DemoCloud;
 let v: string[];
 let a: ActivityDetail;
@@ -61,7 +58,7 @@ beforeAll(async () => {
   await attend(v[1]!, 'checkIn');
   at(100 * MIN);
   await attend(v[0]!, 'checkOut');
-}, 30_000);
+});
 afterAll(() => demo.close());
 
 describe('the auto-close timer', () => {

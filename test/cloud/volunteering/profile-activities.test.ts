@@ -26,9 +26,6 @@ import {
   ZHAO,
 } from './helpers';
 
-// Starting a cloud with the demo community takes a few seconds on a busy machine.
-jest.setTimeout(30_000);
-
 let demo: DemoCloud;
 beforeAll(async () => {
   demo = await startDemoCloud();

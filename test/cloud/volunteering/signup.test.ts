@@ -21,9 +21,6 @@ import {
   ZHANG,
 } from './helpers';
 
-// Starting a cloud with the demo community takes a few seconds on a busy machine.
-jest.setTimeout(30_000);
-
 let demo: DemoCloud;
 let v: string[];
 beforeAll(async () => {

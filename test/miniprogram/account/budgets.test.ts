@@ -36,7 +36,7 @@ it('keeps every account page’s first render under 32 KB', async () => {
   for (const path of pages()) {
     switchUser(ADMIN);
     const page = await loadPage(path);
-    await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
+    await waitFor(() => page.data.status === 'ready');
     sizes[path.split('?')[0]] = Buffer.byteLength(JSON.stringify(page.data));
     await closePage(page);
   }

@@ -22,8 +22,6 @@ import {
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../support/miniprogram/text';
 
-jest.setTimeout(30_000);
-
 const ZHANG = 'demo-resident-zhang';
 const LIN = 'demo-staff-xinyuan-1';
 const LUKOU_ADMIN = 'demo-admin-lukou';
@@ -57,7 +55,7 @@ const donations = () => demo.cloud.store.docs('charity_donations');
 async function open(openid: string, path: string, ready = true): Promise<LoadedPage> {
   switchUser(openid);
   const page = await loadPage(path);
-  if (ready) await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
+  if (ready) await waitFor(() => page.data.status === 'ready');
   return page;
 }
 
@@ -117,7 +115,7 @@ it('staff scan the code at the counter and receive it (a second scan says it was
   const d = donations()[0]!;
   queueScan(String(d.code));
   const page = await open(LIN, 'packages/charity/pages/receive/index?scan=1', false);
-  await waitFor(() => page.data.p !== null, { timeout: 10_000 });
+  await waitFor(() => page.data.p !== null);
   expect(textOf(page, '#title')).toBe('大米 2袋');
   expect(textOf(page, '#who')).toBe('赵* · 85岁 · 禄口街道');
   await tap(page, '#receive');

@@ -14,7 +14,7 @@ afterAll(() => demo.close());
 afterEach(() => resetSession());
 
 async function ready(page: LoadedPage): Promise<void> {
-  await waitFor(() => page.data.status !== 'loading', { timeout: 20_000 });
+  await waitFor(() => page.data.status !== 'loading');
   expect(page.data.errorMessage).toBe('');
 }
 

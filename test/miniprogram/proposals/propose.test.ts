@@ -9,8 +9,6 @@ import { startPageCloud, switchUser, type DemoCloud } from '../../support/minipr
 import { textOf } from '../../support/miniprogram/text';
 import { makeRound } from '../../cloud/proposals/helpers';
 
-jest.setTimeout(60_000);
-
 const FORM = 'packages/proposals/pages/propose/index';
 const WANG = 'demo-resident-wang';
 const ZHANG = 'demo-resident-zhang';

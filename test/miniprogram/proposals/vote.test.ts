@@ -17,8 +17,6 @@ import { startPageCloud, switchUser, type DemoCloud } from '../../support/minipr
 import { textOf } from '../../support/miniprogram/text';
 import { roundInVoting } from '../../cloud/proposals/helpers';
 
-jest.setTimeout(60_000);
-
 const P = 'packages/proposals/pages';
 const WANG = 'demo-resident-wang';
 

@@ -1,11 +1,10 @@
 /**
  * The first-render data budget (DESIGN.md: any page's first-render setData ≤ 32 KB) on every services page,
- * with the services demo seed loaded and the people who see the most: the district admin (every community),
+ * with the whole demo loaded (the services seed among it) and the people who see the most: the district admin (every community),
  * 王奶奶 (orders, vouchers) and 小林 (work orders). The page's whole data once ready bounds what its setData
  * calls sent. `MULIN_REPORT_SIZES=1` prints the figures.
  */
 import { Buffer } from 'node:buffer';
-import { seedServices } from '../../../localcloud/seed/services';
 import { closePage, loadPage, waitFor } from '../../support/miniprogram/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 
@@ -13,9 +12,8 @@ const BUDGET = 32 * 1024;
 
 let demo: DemoCloud;
 beforeAll(async () => {
-  demo = await startPageCloud('demo-resident-wang');
-  await seedServices(demo.cloud, demo.seed);
-}, 60_000);
+  demo = await startPageCloud('demo-resident-wang', { full: true });
+}, 180_000);
 afterAll(() => demo.close());
 
 it('keeps every services page’s first render under 32 KB', async () => {
@@ -39,7 +37,7 @@ it('keeps every services page’s first render under 32 KB', async () => {
   for (const [who, path] of visits) {
     switchUser(who);
     const page = await loadPage(path);
-    await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
+    await waitFor(() => page.data.status === 'ready');
     sizes[path.split('?')[0]!] = Buffer.byteLength(JSON.stringify(page.data));
     await closePage(page);
   }

@@ -25,7 +25,6 @@ const MONDAY = new Date('2026-06-01T01:00:00Z');
 const beijing = (iso: string) => new Date(`${iso}+08:00`);
 const lukou = communityCentre('jn-lukou-lukou');
 
-jest.setTimeout(30_000);
 
 let demo: DemoCloud;
 let itemId = '';
@@ -64,7 +63,7 @@ async function accepted(slot: string, key: string): Promise<string> {
 async function open(id: string): Promise<LoadedPage> {
   switchUser(LIN);
   const page = await loadPage(`packages/services/pages/order/index?id=${id}`);
-  await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
+  await waitFor(() => page.data.status === 'ready');
   return page;
 }
 

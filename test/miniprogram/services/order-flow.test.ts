@@ -25,8 +25,6 @@ const WANG = 'demo-resident-wang';
 const ZHANG = 'demo-resident-zhang';
 const LIN = 'demo-staff-xinyuan-1';
 
-jest.setTimeout(30_000);
-
 let demo: DemoCloud;
 let bath = '';
 beforeAll(async () => {
@@ -56,7 +54,7 @@ const orders = () => demo.cloud.store.docs('service_orders');
 async function open(openid: string, path: string): Promise<LoadedPage> {
   switchUser(openid);
   const page = await loadPage(path);
-  await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
+  await waitFor(() => page.data.status === 'ready');
   return page;
 }
 

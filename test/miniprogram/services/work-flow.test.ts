@@ -21,8 +21,6 @@ const WANG = 'demo-resident-wang';
 const LIN = 'demo-staff-xinyuan-1';
 const HE = 'demo-staff-xinyuan-2';
 
-jest.setTimeout(30_000);
-
 let demo: DemoCloud;
 let itemId = '';
 beforeAll(async () => {
@@ -60,7 +58,7 @@ async function order(key: string, nth: number): Promise<string> {
 async function open(openid: string, path: string): Promise<LoadedPage> {
   switchUser(openid);
   const page = await loadPage(path);
-  await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
+  await waitFor(() => page.data.status === 'ready');
   return page;
 }
 
@@ -118,7 +116,7 @@ it('accepts, checks in with the location, and signs out with notes and a photo',
   await tap(page, '#add-photo');
   await waitFor(() => page.data.photos.length === 1);
   await tap(page, '#check-out');
-  await waitFor(() => page.data.order?.statusText === '已完成，待评价', { timeout: 10_000 });
+  await waitFor(() => page.data.order?.statusText === '已完成，待评价');
   const done = stored(id) as { status: string; checkOut: { notes: string; photos: string[] } };
   expect(done.checkOut.notes).toBe('协助洗浴 40 分钟，老人精神好');
   expect(done.checkOut.photos).toEqual([expect.stringMatching(/^cloud:\/\//)]);

@@ -19,7 +19,6 @@ const HE = 'demo-staff-xinyuan-2';
 /** 禄口社区's centre as the services function keeps it (domain/places.ts). */
 const LUKOU = { latitude: 31.737, longitude: 118.866 };
 
-jest.setTimeout(30_000);
 
 let demo: DemoCloud;
 beforeAll(async () => {
@@ -46,7 +45,7 @@ afterAll(() => demo.close());
 async function open(): Promise<LoadedPage> {
   switchUser(HE);
   const page = await loadPage('packages/services/pages/work/index');
-  await waitFor(() => page.data.status === 'ready', { timeout: 10_000 });
+  await waitFor(() => page.data.status === 'ready');
   return page;
 }
 

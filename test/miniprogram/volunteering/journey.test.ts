@@ -18,8 +18,6 @@ import {
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf, textsOf } from '../../support/miniprogram/text';
 
-jest.setTimeout(60_000);
-
 const P = 'packages/volunteering/pages';
 const STAFF = 'demo-staff-hongye-1';
 const ZHANG = 'demo-resident-zhang';

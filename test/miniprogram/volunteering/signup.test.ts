@@ -17,8 +17,6 @@ import {
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../support/miniprogram/text';
 
-jest.setTimeout(30_000);
-
 const DETAIL = 'packages/volunteering/pages/detail/index';
 const ZHAO = 'demo-volunteer-zhao';
 const CHEN = 'demo-resident-chen';

@@ -17,7 +17,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { harness } from './state';
 
-const TIMEOUT_MS = 30_000;
+/** Longer than any function may run in a test cloud (TEST_FUNCTION_TIMEOUT_S): the function's outcome decides. */
+const TIMEOUT_MS = 120_000;
 
 /** The error wx.cloud calls reject with. */
 export class WxCloudError extends Error {

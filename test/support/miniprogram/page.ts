@@ -264,11 +264,13 @@ export async function input(
 
 /**
  * Polls until `predicate` returns a truthy value without throwing, and returns it; fails after `timeout` ms
- * with the predicate's last error. Use it to wait for cloud calls a page started.
+ * with the predicate's last error. Use it to wait for cloud calls a page started. The default is generous (a
+ * little under jest's 60 s per test): a busy machine makes the page slow, never the test fail; give no shorter
+ * limit in a test.
  */
 export async function waitFor<T>(
   predicate: () => T | Promise<T>,
-  { timeout = 15_000, interval = 10 }: { timeout?: number; interval?: number } = {},
+  { timeout = 50_000, interval = 10 }: { timeout?: number; interval?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
