@@ -25,7 +25,6 @@ const MONDAY = new Date('2026-06-01T01:00:00Z');
 const beijing = (iso: string) => new Date(`${iso}+08:00`);
 const lukou = communityCentre('jn-lukou-lukou');
 
-
 let demo: DemoCloud;
 let itemId = '';
 beforeAll(async () => {

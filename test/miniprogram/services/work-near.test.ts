@@ -19,7 +19,6 @@ const HE = 'demo-staff-xinyuan-2';
 /** 禄口社区's centre as the services function keeps it (domain/places.ts). */
 const LUKOU = { latitude: 31.737, longitude: 118.866 };
 
-
 let demo: DemoCloud;
 beforeAll(async () => {
   demo = await startPageCloud(LIN);
