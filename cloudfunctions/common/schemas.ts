@@ -9,12 +9,13 @@ export const id = z
   .max(64)
   .regex(/^[\w@:.-]+$/, '编号有误');
 
-/** The client's idempotency key for a create action. */
+/** The client's idempotency key for a create action: opaque, but never whitespace or invisible characters. */
 export const idempotencyKey = z
   .string()
+  .overwrite((s) => s.normalize('NFC'))
   .min(8)
   .max(64)
-  .regex(/^[\w.:-]+$/, '请求编号有误');
+  .regex(/^[^\s\p{C}]+$/u, '请求编号有误');
 
 /** How a text field is kept, as metadata on its schema (read by the contract walk in the tests). */
 export type TextKind = 'line' | 'multiline';
