@@ -1,19 +1,16 @@
 /**
- * `npm start`: the local cloud on 127.0.0.1:$LOCALCLOUD_PORT (8787) with its data in $LOCALCLOUD_DATA
- * (.localcloud/data). A fresh data folder gets the demo community. Flags: `--reset` wipes the data folder first;
- * `--no-seed` leaves a fresh folder empty. Prints `localcloud ready` once it accepts requests, and never with half
- * a demo: a folder whose seed was cut short (seed/marker.ts) is seeded again from empty, a folder with data but no
- * record of a finished seed stops the start with a message naming `--reset`, and a seed that fails exits with its
- * error. `--empty` starts an empty cloud (no database.json, no built functions, no seed) for
- * `npm run deploy -- --local` to deploy into. SIGTERM/SIGINT stop it cleanly (data is kept for the next start).
+ * `localcloud`: a local cloud on 127.0.0.1 with its data in a folder (flags: cliOptions.ts, `--help`). With
+ * `--seed <module>` a fresh data folder is filled once, and never served half filled: the record of the seed
+ * (seedRecord.ts) is written before its first write and after its last, so a folder whose seed was cut short is
+ * seeded again from empty (or refused with `--no-seed`), a folder with data but no record is refused with a message
+ * naming `--reset`, and a seed that fails exits with its error. Prints `localcloud ready` once it accepts requests;
+ * SIGTERM/SIGINT stop it cleanly (the data is kept for the next start).
  */
-import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { startLocalCloud } from './cloud';
-import { projectRoot } from './root';
-import { demoFunctionEnv } from './seed/functionEnv';
-import { seedStatus, writeSeedRecord } from './seed/marker';
-import { seedIfFresh } from './seed/seedIfFresh';
+import { parseCli, USAGE, type CliOptions } from './cliOptions';
+import { loadSeedModule, type SeedModule } from './seedModule';
+import { seedStatus, writeSeedRecord } from './seedRecord';
 
 /** Stops the start with a message (exit code 1), never having printed the ready line. */
 function refuse(message: string): never {
@@ -21,78 +18,72 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
-/** Whether this start seeds the demo: a fresh folder does, a folder whose seed was cut short does again. */
-function planSeed(dataDir: string, noSeed: boolean): boolean {
+/** Whether this start seeds: a fresh folder does, a folder whose seed was cut short does again. */
+function planSeed(dataDir: string, canSeed: boolean): boolean {
   const status = seedStatus(dataDir);
   if (status === 'interrupted') {
-    if (noSeed)
+    if (!canSeed)
       refuse(
-        `${dataDir} holds a demo seed that did not finish. Start with --reset (npm start -- --reset) to ` +
-          `empty it (add --no-seed to keep it empty), or without --no-seed to seed the demo again.`,
+        `${dataDir} holds a seed that did not finish. Start with --reset to empty it, or with its seed ` +
+          `module (--seed, without --no-seed) to seed it again.`,
       );
-    console.log(
-      `the demo seed in ${dataDir} did not finish last time: seeding it again from an empty folder`,
-    );
+    console.log(`the seed in ${dataDir} did not finish last time: seeding it again from an empty folder`);
     rmSync(dataDir, { recursive: true, force: true });
     return true;
   }
-  if (status === 'unknown' && !noSeed)
+  if (status === 'unknown' && canSeed)
     refuse(
-      `${dataDir} has data but no record that the demo seed finished (a first start stopped mid-seed, or a ` +
-        `folder from an older version). Start with --reset (npm start -- --reset) to wipe it and seed the ` +
-        `demo again, or with --no-seed to use it as it is.`,
+      `${dataDir} has data but no record that the seed finished (a first start stopped mid-seed, or a folder ` +
+        `made otherwise). Start with --reset to wipe it and seed it again, or with --no-seed to use it as it is.`,
     );
-  return status === 'fresh' && !noSeed;
+  return status === 'fresh' && canSeed;
 }
 
-async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
-  const root = projectRoot();
-  const port = Number(process.env.LOCALCLOUD_PORT ?? 8787);
-  const dataDir = resolve(process.env.LOCALCLOUD_DATA ?? join(root, '.localcloud', 'data'));
-  if (args.has('--reset') && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
-  const empty = args.has('--empty');
-  const noSeed = args.has('--no-seed') || empty;
-  const fresh = seedStatus(dataDir) === 'fresh';
-  const seed = planSeed(dataDir, noSeed);
+async function serve(o: CliOptions): Promise<void> {
+  if (o.reset) rmSync(o.dataDir, { recursive: true, force: true });
+  const seedModule: SeedModule | undefined = o.seedModule ? loadSeedModule(o.seedModule) : undefined;
+  const fresh = seedStatus(o.dataDir) === 'fresh';
+  const seed = planSeed(o.dataDir, Boolean(seedModule) && !o.noSeed);
   // The record goes first: a start killed from here on leaves `seeding`, and the next start knows.
-  if (seed) writeSeedRecord(dataDir, 'seeding');
-  else if (fresh) writeSeedRecord(dataDir, 'none');
+  if (seed) writeSeedRecord(o.dataDir, 'seeding');
+  else if (fresh) writeSeedRecord(o.dataDir, 'none');
 
-  // The first admin comes from configuration, as on CloudBase (see README, deploy); the demo's by default.
-  const functionEnv = demoFunctionEnv();
   const cloud = await startLocalCloud({
-    port,
-    dataDir,
-    root,
-    ...(empty ? { databaseSpec: null, functionsDir: null } : {}),
+    port: o.port,
+    dataDir: o.dataDir,
+    functionsDir: o.functionsDir,
+    databaseSpec: o.databaseSpec,
+    envName: o.envName,
+    appid: o.appid,
+    modulesDir: o.modulesDir,
+    sensitiveWords: o.sensitiveWords,
     logs: 'print',
-    // Timers start once the data is complete: none fires into a half-made demo or competes with the seed.
+    // Timers start once the data is complete: none fires into half the seed or competes with it.
     scheduleTimers: false,
-    functionEnv,
+    functionEnv: seedModule?.functionEnv?.(process.env),
   });
-  if (seed) {
+  if (seed && seedModule) {
     let summary: string;
     try {
-      summary = await seedIfFresh(cloud);
+      summary = (await seedModule.seed(cloud)) || 'done';
     } catch (err) {
       await cloud.close();
       refuse(
-        `the demo seed failed: ${(err as Error).message}\n` +
-          `${dataDir} is incomplete; the next start seeds it again from an empty folder.`,
+        `the seed failed: ${(err as Error).message}\n` +
+          `${o.dataDir} is incomplete; the next start seeds it again from an empty folder.`,
       );
     }
-    writeSeedRecord(dataDir, 'complete', summary);
-    console.log(`seeded the demo community: ${summary}`);
+    writeSeedRecord(o.dataDir, 'complete', summary);
+    console.log(`seeded ${seedModule.description ?? 'the seed data'}: ${summary}`);
   }
   cloud.timers.start();
-  console.log(`wire endpoint ${cloud.wireUrl} (env ${cloud.envName}); data in ${dataDir}`);
+  console.log(`wire endpoint ${cloud.wireUrl} (env ${cloud.envName}); data in ${o.dataDir}`);
   console.log(
-    `gateway: curl -s ${cloud.baseUrl}/gateway/call -d '{"name":"account","user":"<openid>","data":{"action":"..."}}'`,
+    `gateway: curl -s ${cloud.baseUrl}/gateway/call -d '{"name":"<function>","user":"<openid>","data":{}}'`,
   );
   console.log(`functions: ${cloud.host.names().join(', ') || '(none yet)'}`);
   console.log(
-    `management API (npm run deploy -- --local): proxy ${cloud.baseUrl}, authority ${cloud.baseUrl}/manage/ca.pem`,
+    `management API (@cloudbase/manager-node): proxy ${cloud.baseUrl}, authority ${cloud.baseUrl}/manage/ca.pem`,
   );
   console.log('localcloud ready');
 
@@ -111,6 +102,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCli>;
+  try {
+    options = parseCli(process.argv.slice(2), process.env);
+  } catch (err) {
+    refuse(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  await serve(options);
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,7 @@
  * The shot list: every page in every declared state, plus elder-mode twins (each page's first state, and any
  * state marked `elder`). Node only.
  */
-import { DISTRICT_ADMIN, RESIDENTS, STAFF, STREET_ADMINS } from '../localcloud/seed/demoPeople';
+import { DISTRICT_ADMIN, RESIDENTS, STAFF, STREET_ADMINS } from '../seed/demoPeople';
 import type { PageSpec } from './app-pages';
 import { defaultState, pageStates, statesFile, type PageStates, type PreviewState } from './registry';
 

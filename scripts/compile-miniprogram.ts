@@ -102,6 +102,7 @@ async function compileHere(root: string): Promise<CompileReport> {
       '.tmp/**/*',
       'test/**/*',
       'localcloud/**/*',
+      'seed/**/*',
       'bench/**/*',
     ],
   });

@@ -2,7 +2,7 @@
  * 首页's 慈善超市 section against the real charity function: a donor is reminded what to bring and by when; a
  * recipient with the mini program is told something is on its way to confirm; people with neither see nothing.
  */
-import { openSupermarkets, registerDemoRecipients } from '../../../localcloud/seed/charity';
+import { openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
 import {
   closePage,
   cloudCalls,
