@@ -6,9 +6,8 @@
  */
 import type { LocalCloud } from '../localcloud/cloud';
 import { demoFunctionEnv } from '../seed/functionEnv';
-import { startProjectCloud } from '../seed/projectCloud';
+import { startProjectCloud, TEST_FUNCTION_TIMEOUT_S as FUNCTION_TIMEOUT_S } from '../seed/projectCloud';
 import { seedTemplate, startFromTemplate, type SeedTemplate } from '../seed/template';
-import { TEST_FUNCTION_TIMEOUT_S as FUNCTION_TIMEOUT_S } from '../test/support/localcloud';
 import type { PreviewDemo } from './registry';
 
 /** A started cloud for pictures. */

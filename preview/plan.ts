@@ -3,7 +3,7 @@
  * state marked `elder`). Node only.
  */
 import { DISTRICT_ADMIN, RESIDENTS, STAFF, STREET_ADMINS } from '../seed/demoPeople';
-import type { PageSpec } from './app-pages';
+import type { PageSpec } from '../simulator/app-pages';
 import { defaultState, pageStates, statesFile, type PageStates, type PreviewState } from './registry';
 
 /** One picture to take. */

@@ -103,6 +103,7 @@ async function compileHere(root: string): Promise<CompileReport> {
       'test/**/*',
       'localcloud/**/*',
       'seed/**/*',
+      'simulator/**/*',
       'bench/**/*',
     ],
   });

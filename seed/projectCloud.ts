@@ -20,6 +20,13 @@ interface ProjectConfig {
 
 const config = JSON.parse(readFileSync(path.join(ROOT, 'localcloud.json'), 'utf8')) as ProjectConfig;
 
+/**
+ * The wall-clock limit the clouds of tests and pictures give every function, whatever its config.json says: as
+ * long as a test may run (jest's 60 s), so a busy machine's slowness never fails a test. The platform's own limits
+ * are shown by test/localcloud/functions.test.ts with a cloud that keeps them (`minFunctionTimeoutSeconds: 0`).
+ */
+export const TEST_FUNCTION_TIMEOUT_S = 60;
+
 /** What makes a cloud the project's: its functions, database declaration, environment id and appid. */
 export const PROJECT_CLOUD: Readonly<LocalCloudOptions> = {
   functionsDir: path.join(ROOT, config.functions),

@@ -4,9 +4,9 @@
  */
 import type { LocalCloud } from '../../localcloud/cloud';
 import type { AccountSeed } from '../../seed/account';
+import { TEST_FUNCTION_TIMEOUT_S } from '../../seed/projectCloud';
 import { seedTemplate, startFromTemplate } from '../../seed/template';
 import type { Reply } from '../../cloudfunctions/common/reply';
-import { TEST_FUNCTION_TIMEOUT_S } from './localcloud';
 
 /** A started cloud with the demo community. */
 export interface DemoCloud {

@@ -4,16 +4,9 @@
  */
 import type { LocalCloud, LocalCloudOptions } from '../../localcloud/cloud';
 import type { GatewayReply } from '../../localcloud/gateway';
-import { startProjectCloud } from '../../seed/projectCloud';
+import { startProjectCloud, TEST_FUNCTION_TIMEOUT_S } from '../../seed/projectCloud';
 
 export type { LocalCloud };
-
-/**
- * The wall-clock limit test clouds give every function, whatever its config.json says: as long as a test may
- * run (jest's 60 s), so a busy machine's slowness never fails a test. The platform's own limits are shown by
- * test/localcloud/functions.test.ts with a cloud that keeps them (`minFunctionTimeoutSeconds: 0`).
- */
-export const TEST_FUNCTION_TIMEOUT_S = 60;
 
 /**
  * Starts an in-memory local cloud on a free port with the project's settings (localcloud.json: functions from
