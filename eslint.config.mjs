@@ -4,6 +4,12 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+/** The product (functions, mini program, local cloud, demo seed) never imports from the tests. */
+const notFromTests = {
+  group: ['**/test/**', '**/test'],
+  message: 'The product never imports from test/ (tools shared by tests and pictures live in simulator/).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -13,6 +19,7 @@ export default tseslint.config(
       '.preview/**',
       '.tmp/**',
       'coverage/**',
+      'localcloud/dist/**',
       'miniprogram/miniprogram_npm/**',
     ],
   },
@@ -54,6 +61,38 @@ export default tseslint.config(
               group: ['**/cloudfunctions/**', '**/localcloud/**', 'node:*'],
               allowTypeImports: true,
               message: 'Mini program code may only `import type` from cloud functions.',
+            },
+            notFromTests,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cloudfunctions/**/*.ts', 'seed/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [notFromTests] }] },
+  },
+  {
+    // localcloud/ is a package of its own: it knows nothing of this project.
+    files: ['localcloud/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            notFromTests,
+            {
+              group: [
+                '**/cloudfunctions/**',
+                '**/miniprogram/**',
+                '**/seed/**',
+                '**/seed',
+                '**/scripts/**',
+                '**/bench/**',
+                '**/preview/**',
+                '**/simulator/**',
+              ],
+              message: 'localcloud/ is a package of its own: it imports nothing from the project around it.',
             },
           ],
         },

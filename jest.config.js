@@ -40,9 +40,9 @@ module.exports = {
       },
       transformIgnorePatterns: ['/node_modules/'],
       moduleDirectories: ['miniprogram_npm', 'node_modules'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/miniprogram/setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/simulator/setup.ts'],
       // Builds miniprogram/miniprogram_npm (TDesign) when the lockfile changed; ~1 ms otherwise.
-      globalSetup: '<rootDir>/test/support/miniprogram/global-setup.ts',
+      globalSetup: '<rootDir>/simulator/global-setup.ts',
     },
   ],
 };

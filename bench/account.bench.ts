@@ -2,16 +2,15 @@
  * Database round trips per account action (budget ≤ 3), measured by the local cloud for each invocation,
  * calling every action as the demo person who would use it.
  */
-import { startLocalCloud } from '../localcloud/cloud';
-import { seedAccount } from '../localcloud/seed/account';
-import { DEMO_BOOTSTRAP_ADMINS } from '../localcloud/seed/seedIfFresh';
+import { seedAccount } from '../seed/account';
+import { DEMO_BOOTSTRAP_ADMINS } from '../seed/functionEnv';
+import { startProjectCloud } from '../seed/projectCloud';
 import { printResults } from './support/stats';
 import type { BenchResult } from './support/types';
 
 /** Runs every account action once and reports its round trips. */
 export async function run(): Promise<BenchResult[]> {
-  const cloud = await startLocalCloud({
-    port: 0,
+  const cloud = await startProjectCloud({
     functionEnv: { MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS },
   });
   try {

@@ -11,7 +11,7 @@ import {
 } from '../cloudfunctions/charity/domain/chain';
 import { donationCode } from '../cloudfunctions/charity/domain/codes';
 import type { DonationDoc } from '../cloudfunctions/charity/domain/records';
-import { openSupermarkets } from '../localcloud/seed/charity';
+import { openSupermarkets } from '../seed/charity';
 import { startDemoCloud } from '../test/support/demo';
 import { measureCharityRoundTrips } from './support/charityRoundTrips';
 import { percentile, printResults, r2 } from './support/stats';

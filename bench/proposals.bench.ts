@@ -7,9 +7,10 @@
  * The 1,000 voters are inserted straight into `users` (the documents account.login and updateProfile leave), so
  * the figures are the votes alone. Run alone: npx tsx bench/proposals.bench.ts
  */
-import { startLocalCloud, type LocalCloud } from '../localcloud/cloud';
-import { seedAccount } from '../localcloud/seed/account';
-import { DEMO_BOOTSTRAP_ADMINS } from '../localcloud/seed/seedIfFresh';
+import type { LocalCloud } from '../localcloud/cloud';
+import { seedAccount } from '../seed/account';
+import { DEMO_BOOTSTRAP_ADMINS } from '../seed/functionEnv';
+import { startProjectCloud } from '../seed/projectCloud';
 import { percentile, printResults, r2, timeRuns } from './support/stats';
 import type { BenchResult } from './support/types';
 
@@ -312,8 +313,7 @@ async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResult[]> {
 
 /** Runs the proposals benchmarks. */
 export async function run(): Promise<BenchResult[]> {
-  const cloud = await startLocalCloud({
-    port: 0,
+  const cloud = await startProjectCloud({
     functionEnv: { MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS },
   });
   try {

@@ -3,9 +3,10 @@
  * seats (function host with 8 instances, as CloudBase scales out; warm instances), and the database round trips
  * of every action and path (budget ≤ 3 per user action).
  */
-import { startLocalCloud, type LocalCloud } from '../localcloud/cloud';
-import { seedAccount, type AccountSeed } from '../localcloud/seed/account';
-import { DEMO_BOOTSTRAP_ADMINS } from '../localcloud/seed/seedIfFresh';
+import type { LocalCloud } from '../localcloud/cloud';
+import { seedAccount, type AccountSeed } from '../seed/account';
+import { DEMO_BOOTSTRAP_ADMINS } from '../seed/functionEnv';
+import { startProjectCloud } from '../seed/projectCloud';
 import { percentile, printResults, r2 } from './support/stats';
 import type { BenchResult } from './support/types';
 
@@ -245,9 +246,7 @@ async function roundTripsPerAction(
 
 /** Runs the volunteering benchmarks. */
 export async function run(): Promise<BenchResult[]> {
-  const cloud = await startLocalCloud({
-    port: 0,
-    logs: 'quiet',
+  const cloud = await startProjectCloud({
     functionEnv: { MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS, MULIN_CHECKIN_SECRET: crypto.randomUUID() },
   });
   try {

@@ -1,7 +1,7 @@
 /**
  * The settings each function reads from its environment, which a deployment sets (never the repository):
  * `npm run deploy` takes their values from the deployer's environment and refuses to deploy while one is missing
- * or unusable; the local cloud's demo gives them demo values (localcloud/seed/functionEnv.ts).
+ * or unusable; the local cloud's demo gives them demo values (seed/functionEnv.ts).
  * test/cloud/deploySettings.test.ts keeps this list in step with what the functions read.
  * Subscription-message template ids (`MULIN_TEMPLATE_<NAME>`) are optional and handled by the deploy separately.
  */

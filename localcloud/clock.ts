@@ -1,7 +1,7 @@
 /**
- * The local cloud's clock. Real time plus an offset that tests (and the gateway) can move, so timers, pledge
- * expiry and voting phases can be exercised without waiting. Functions see the same offset through the
- * LOCALCLOUD_CLOCK_OFFSET_MS variable their worker is given (read by cloudfunctions/common/clock.ts).
+ * The local cloud's clock. Real time plus an offset that tests (and the gateway) can move, so timers, expiries
+ * and deadlines can be exercised without waiting. Functions see the same offset through the
+ * LOCALCLOUD_CLOCK_OFFSET_MS variable their worker is given (a function that honours it reads its clock from it).
  */
 export class Clock {
   private offsetMs = 0;

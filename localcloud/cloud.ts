@@ -1,6 +1,6 @@
 /**
  * One local cloud: document store + transactions, wire server, function host with timers, gateway.
- * `main.ts` starts one for `npm start`; tests start one per file (in memory, random port).
+ * The CLI (`cli.ts`) starts one on a data folder; tests start one per file (in memory, random port).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { Clock } from './clock';
 import { clientEvent, gatewayRoute, toGatewayReply, type GatewayReply } from './gateway';
 import { FunctionHost } from './host/functionHost';
 import { TimerScheduler } from './host/timers';
-import { projectRoot } from './root';
+import { packageDir } from './packageDir';
 import { DocumentStore } from './store/engine';
 import { loadDatabaseSpec } from './store/schema';
 import { TransactionManager } from './store/transactions';
@@ -23,35 +23,46 @@ import type { ApiCredentials } from './manage/tc3';
 import { startWireServer, type HttpRoute } from './wire/server';
 import type { WireContext, WireHandler } from './wire/types';
 
-/** The environment name the local cloud answers as (what getWXContext().ENV reports). */
-export const LOCAL_ENV = 'mulin-local';
-/** The appid functions see for mini program callers. */
-export const LOCAL_APPID = 'wxlocal0000mulin';
+/** The environment id a cloud answers as unless told otherwise (what getWXContext().ENV reports). */
+export const DEFAULT_ENV_NAME = 'local';
+/** The appid functions see for mini program callers unless told otherwise. */
+export const DEFAULT_APPID = 'wxlocalcloud0000';
 
-/** Options; every one has a default that suits `npm start`. */
+/** Options; every one has a default: an empty cloud in memory on a free port. */
 export interface LocalCloudOptions {
   /** 0 picks a free port. */
   port?: number;
   /** Data folder (SQLite file, storage, outbox); omitted = in memory (tests). */
   dataDir?: string;
   /**
-   * An in-memory cloud's starting data: a data folder (a seeded template, seed/template.ts) whose database is
+   * An in-memory cloud's starting data: a data folder (e.g. one seeded once and reused) whose database is
    * loaded into memory and whose stored files and outbox are copied. The folder itself is never changed.
    */
   from?: string;
-  root?: string;
-  /** Built functions to serve (default build/cloudfunctions); null = none until a deploy brings some. */
+  /** The environment id (default `local`): getWXContext().ENV, fileIDs, the management API's environment. */
+  envName?: string;
+  /** The appid mini program callers have (default `wxlocalcloud0000`). */
+  appid?: string;
+  /**
+   * Built functions to serve: a folder of `<name>/index.js` (+ `config.json`), relative to the working folder.
+   * Omitted or null: none until a deploy brings some.
+   */
   functionsDir?: string | null;
+  /** The worker every function instance runs in (default: this package's `dist/worker.js`). */
   workerScript?: string;
-  /** The database declaration applied at start (default cloudfunctions/database.json); null = none. */
+  /** A database declaration (database.json: collections, indexes, rules) applied at start; omitted or null: none. */
   databaseSpec?: string | null;
+  /** Installed packages a deployed function's dependencies are linked from (default `./node_modules`). */
+  modulesDir?: string;
+  /** The word list msgSecCheck matches (default: the package's `openapi/sensitive-words.txt`). */
+  sensitiveWords?: string;
   /** The key pair the management API accepts (default `local`/`local`). */
   managementCredentials?: ApiCredentials;
   logs?: 'print' | 'quiet';
   /** Run timers on their schedule (tests fire them on demand instead). */
   scheduleTimers?: boolean;
   maxInstances?: number;
-  /** Environment variables for every function (e.g. MULIN_BOOTSTRAP_ADMINS, the deploy-time first admin). */
+  /** Environment variables for every built function (settings a deploy would give them, e.g. secrets). */
   functionEnv?: Record<string, string>;
   /** Seconds no function is stopped before, whatever its config.json says (tests on a busy machine). */
   minFunctionTimeoutSeconds?: number;
@@ -88,7 +99,8 @@ export interface LocalCloud {
 
 /** Starts a local cloud. */
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
-  const root = options.root ?? projectRoot();
+  const envName = options.envName ?? DEFAULT_ENV_NAME;
+  const appid = options.appid ?? DEFAULT_APPID;
   const clock = new Clock();
   if (options.dataDir && options.from) throw new Error('startLocalCloud: give dataDir or from, not both');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -100,23 +112,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         : ':memory:',
     () => clock.now(),
   );
-  const spec =
-    options.databaseSpec === null
-      ? undefined
-      : loadDatabaseSpec(options.databaseSpec ?? join(root, 'cloudfunctions', 'database.json'));
+  const spec = options.databaseSpec ? loadDatabaseSpec(resolve(options.databaseSpec)) : undefined;
   if (spec) store.applySpec(spec);
   const transactions = new TransactionManager(store, () => clock.now());
 
   let baseUrl = '';
   const host = new FunctionHost({
-    functionsDir:
-      options.functionsDir === null
-        ? null
-        : resolve(root, options.functionsDir ?? join('build', 'cloudfunctions')),
-    workerScript: options.workerScript ?? join(root, 'build', 'localcloud', 'worker.js'),
+    functionsDir: options.functionsDir ? resolve(options.functionsDir) : null,
+    workerScript: options.workerScript ?? join(packageDir(), 'dist', 'worker.js'),
     wireBase: () => baseUrl,
-    envName: LOCAL_ENV,
-    appid: LOCAL_APPID,
+    envName,
+    appid,
     clock,
     maxInstances: options.maxInstances,
     functionEnv: options.functionEnv,
@@ -128,16 +134,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   // Storage lives on disk; an in-memory cloud gets a temporary folder it removes on close.
   const storageDir = options.dataDir
     ? join(options.dataDir, 'storage')
-    : mkdtempSync(join(tmpdir(), 'mulin-storage-'));
+    : mkdtempSync(join(tmpdir(), 'localcloud-storage-'));
   const fromStorage = options.from && join(options.from, 'storage');
   if (fromStorage && existsSync(fromStorage)) cpSync(fromStorage, storageDir, { recursive: true });
-  const storage = createStorage({ rootDir: storageDir, envName: LOCAL_ENV, now: () => clock.now() });
+  const storage = createStorage({ rootDir: storageDir, envName, now: () => clock.now() });
   const outbox = createOutbox(
     options.dataDir ? join(options.dataDir, 'outbox.jsonl') : undefined,
     options.from ? readOutboxFile(join(options.from, 'outbox.jsonl')) : [],
   );
   const openapi = createOpenApi({
     outbox,
+    words: options.sensitiveWords,
     readMedia: (url) => storage.readTempUrl(url),
     permissions: (name) => host.definition(name)?.config.permissions?.openapi,
     now: () => clock.now(),
@@ -146,12 +153,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   // Deployed functions, the catalogue and the management authority live with the data (or in a temporary folder).
   const manageDir = options.dataDir
     ? join(options.dataDir, 'manage')
-    : mkdtempSync(join(tmpdir(), 'mulin-manage-'));
+    : mkdtempSync(join(tmpdir(), 'localcloud-manage-'));
   const manage = createManagement({
-    envId: LOCAL_ENV,
+    envId: envName,
     dir: manageDir,
     persist: Boolean(options.dataDir),
-    modulesDir: join(root, 'node_modules'),
+    modulesDir: resolve(options.modulesDir ?? 'node_modules'),
     store,
     host,
     timers,
@@ -173,7 +180,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       host,
       timers,
       clock,
-      appid: LOCAL_APPID,
+      appid,
       storage,
       extra: { outbox: () => outbox.list() },
     }),
@@ -202,7 +209,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     port,
     baseUrl,
     wireUrl: `${baseUrl}/admin`,
-    envName: LOCAL_ENV,
+    envName,
     clock,
     store,
     transactions,
@@ -216,12 +223,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     wireListeners,
     call: async (name, data, openid) =>
       toGatewayReply(
-        await host.invoke(
-          name,
-          clientEvent(data, openid, LOCAL_APPID),
-          { openid, appid: LOCAL_APPID },
-          { source: 'wx_client' },
-        ),
+        await host.invoke(name, clientEvent(data, openid, appid), { openid, appid }, { source: 'wx_client' }),
       ),
     close: async () => {
       timers.stop();

@@ -1,13 +1,13 @@
 /**
- * Local clouds for pictures: in process, on a free port, with the full demo seed (`seedIfFresh`, the same data
+ * Local clouds for pictures: in process, on a free port, with the full demo seed (`seedDemo`, the same data
  * `npm start` loads, so every capability's seed is included as it lands), started from the seeded folder cached
- * by localcloud/seed/template.ts. States without `setup` share one seeded cloud; a state with `setup` gets a fresh
+ * by seed/template.ts. States without `setup` share one seeded cloud; a state with `setup` gets a fresh
  * copy, so what it changes never shows in another picture.
  */
-import { startLocalCloud, type LocalCloud } from '../localcloud/cloud';
-import { demoFunctionEnv } from '../localcloud/seed/functionEnv';
-import { seedTemplate, startFromTemplate, type SeedTemplate } from '../localcloud/seed/template';
-import { TEST_FUNCTION_TIMEOUT_S as FUNCTION_TIMEOUT_S } from '../test/support/localcloud';
+import type { LocalCloud } from '../localcloud/cloud';
+import { demoFunctionEnv } from '../seed/functionEnv';
+import { startProjectCloud, TEST_FUNCTION_TIMEOUT_S as FUNCTION_TIMEOUT_S } from '../seed/projectCloud';
+import { seedTemplate, startFromTemplate, type SeedTemplate } from '../seed/template';
 import type { PreviewDemo } from './registry';
 
 /** A started cloud for pictures. */
@@ -56,9 +56,7 @@ function handle(cloud: LocalCloud, summary: string): PreviewCloudHandle {
 
 /** Starts a local cloud with the built functions and no data (in memory). */
 export async function startUnseededCloud(): Promise<PreviewCloudHandle> {
-  const cloud = await startLocalCloud({
-    port: 0,
-    logs: 'quiet',
+  const cloud = await startProjectCloud({
     functionEnv: demoFunctionEnv(),
     minFunctionTimeoutSeconds: FUNCTION_TIMEOUT_S,
   });

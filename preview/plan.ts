@@ -2,8 +2,8 @@
  * The shot list: every page in every declared state, plus elder-mode twins (each page's first state, and any
  * state marked `elder`). Node only.
  */
-import { DISTRICT_ADMIN, RESIDENTS, STAFF, STREET_ADMINS } from '../localcloud/seed/demoPeople';
-import type { PageSpec } from './app-pages';
+import { DISTRICT_ADMIN, RESIDENTS, STAFF, STREET_ADMINS } from '../seed/demoPeople';
+import type { PageSpec } from '../simulator/app-pages';
 import { defaultState, pageStates, statesFile, type PageStates, type PreviewState } from './registry';
 
 /** One picture to take. */

@@ -46,7 +46,7 @@ export type PreviewCloud =
 export interface PreviewState {
   /** Short name shown under the picture, e.g. `有数据`, `空`, `出错`, `管理员`. Unique per page. */
   name: string;
-  /** The openid the page's calls are made as (see localcloud/seed/demoPeople.ts). */
+  /** The openid the page's calls are made as (see seed/demoPeople.ts). */
   user: string;
   /** Label for the user under the picture; defaults to the demo person's nickname and note. */
   role?: string;

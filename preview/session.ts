@@ -6,9 +6,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { appPages, MINIPROGRAM_DIR, readAppJson, type PageSpec } from './app-pages';
+import { appPages, MINIPROGRAM_DIR, readAppJson, type PageSpec } from '../simulator/app-pages';
 import { startCamera, type Camera } from './camera/client';
-import { checkCompileScope } from './capture/compile-scope';
+import { checkCompileScope } from '../simulator/capture/compile-scope';
 import { CloudPool } from './demo-cloud';
 import { writeGallery } from './gallery';
 import { planShots, type Plan, type Shot } from './plan';

@@ -5,13 +5,13 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MINIPROGRAM_DIR, tabBarOf, type AppJson } from './app-pages';
+import { MINIPROGRAM_DIR, tabBarOf, type AppJson } from '../simulator/app-pages';
 import { problemsOf } from './budgets';
 import type { Camera } from './camera/client';
 import type { CameraFigures } from './camera/protocol';
-import type { CompileScope } from './capture/compile-scope';
-import { imageResolver } from './capture/images';
-import { capture, type Capture } from './capture/shot';
+import type { CompileScope } from '../simulator/capture/compile-scope';
+import { imageResolver } from '../simulator/capture/images';
+import { capture, type Capture } from '../simulator/capture/shot';
 import type { CloudPool, PreviewCloudHandle } from './demo-cloud';
 import type { Shot } from './plan';
 import type { ShotResult } from './results';

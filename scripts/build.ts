@@ -1,8 +1,9 @@
 /**
  * Builds everything that runs: each cloud function bundled with esbuild into a deployable folder
  * (build/cloudfunctions/<name>/ with index.js, package.json, config.json; wx-server-sdk stays external and is
- * installed by CloudBase from the pinned version), the local cloud (build/localcloud/), and the mini program's
- * npm packages (miniprogram/miniprogram_npm, offline with miniprogram-ci).
+ * installed by CloudBase from the pinned version), the local cloud package (its own build, localcloud/dist/), the
+ * demo seed the local cloud loads (build/seed/index.js, `seed` in localcloud.json), and the mini program's npm
+ * packages (miniprogram/miniprogram_npm, offline with miniprogram-ci).
  */
 import { build } from 'esbuild';
 import {
@@ -16,6 +17,7 @@ import {
   copyFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { buildLocalCloud } from '../localcloud/build';
 
 const root = join(__dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -79,15 +81,11 @@ export async function buildFunctions(names: string[] = functionNames()): Promise
   await Promise.all(names.map(buildFunction));
 }
 
-async function buildLocalCloud(): Promise<void> {
-  const out = join(root, 'build', 'localcloud');
-  mkdirSync(out, { recursive: true });
+/** The demo seed as one CommonJS module for the local cloud's `--seed` (packages stay external). */
+async function buildSeed(): Promise<void> {
   await build({
-    entryPoints: {
-      main: join(root, 'localcloud', 'main.ts'),
-      worker: join(root, 'localcloud', 'host', 'worker.ts'),
-    },
-    outdir: out,
+    entryPoints: [join(root, 'seed', 'index.ts')],
+    outfile: join(root, 'build', 'seed', 'index.js'),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -111,9 +109,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const only = process.argv.slice(2);
   const names = only.length > 0 ? functionNames().filter((n) => only.includes(n)) : functionNames();
-  const rest = only.length > 0 ? [] : [buildLocalCloud(), buildMiniprogramNpmIfPresent()];
+  const rest = only.length > 0 ? [] : [buildLocalCloud(), buildSeed(), buildMiniprogramNpmIfPresent()];
   await Promise.all([...names.map(buildFunction), ...rest]);
-  const what = only.length > 0 ? '' : ', the local cloud and miniprogram_npm';
+  const what = only.length > 0 ? '' : ', the local cloud, the demo seed and miniprogram_npm';
   console.log(`built ${names.length} functions (${names.join(', ')})${what} in ${Date.now() - started} ms`);
 }
 

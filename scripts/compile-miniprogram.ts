@@ -102,6 +102,8 @@ async function compileHere(root: string): Promise<CompileReport> {
       '.tmp/**/*',
       'test/**/*',
       'localcloud/**/*',
+      'seed/**/*',
+      'simulator/**/*',
       'bench/**/*',
     ],
   });

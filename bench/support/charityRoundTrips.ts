@@ -4,7 +4,7 @@
  * the round-trip test (which holds each to its header and to the ≤ 3 budget) and by the benchmark.
  */
 import type { DonationView, NeedView, StepResult } from '../../cloudfunctions/charity/contract';
-import { openSupermarkets, registerDemoRecipients } from '../../localcloud/seed/charity';
+import { openSupermarkets, registerDemoRecipients } from '../../seed/charity';
 import type { DemoCloud } from '../../test/support/demo';
 
 /** One measured call. */

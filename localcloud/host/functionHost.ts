@@ -116,8 +116,8 @@ export class FunctionHost {
   }
 
   /**
-   * Sets the floor under every function's timeout (0: config.json's own) and returns the previous one. The demo
-   * seed raises it while it runs, so a busy machine's first start is never cut short by a wall-clock limit.
+   * Sets the floor under every function's timeout (0: config.json's own) and returns the previous one. A seed
+   * can raise it while it runs, so a busy machine's first start is never cut short by a wall-clock limit.
    */
   setMinTimeout(seconds: number): number {
     const previous = this.minTimeoutS;

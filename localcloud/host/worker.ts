@@ -1,7 +1,7 @@
 /**
  * One function instance: loads the built bundle once, then runs one invocation at a time, each with the caller's
  * identity set in this worker's own `process.env` (a worker's env is private to it, so concurrent callers never
- * see each other's OPENID). Built to build/localcloud/worker.js.
+ * see each other's OPENID). Built to dist/worker.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InvokeMessage, ResultMessage } from './protocol';

@@ -62,7 +62,7 @@ export class DeployedFunctions {
 
   constructor(
     private readonly dir: string,
-    /** Where the packages a function may depend on are installed (the project's node_modules). */
+    /** Where the packages a function may depend on are installed (a node_modules folder). */
     private readonly modulesDir: string,
   ) {
     mkdirSync(dir, { recursive: true });

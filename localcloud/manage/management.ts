@@ -1,5 +1,5 @@
 /**
- * The local cloud's management API: the Tencent Cloud API 3.0 calls `npm run deploy` makes through
+ * The local cloud's management API: the Tencent Cloud API 3.0 calls a deploy makes through
  * @cloudbase/manager-node (tcb: environment, collections, indexes, security rules; scf: functions and timer
  * triggers), answered from the same store, function host and timers the functions use.
  *

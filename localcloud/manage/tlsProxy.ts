@@ -5,7 +5,7 @@
  * and then TLS to the real host name. So the local cloud is that proxy: it accepts CONNECT for
  * `*.tencentcloudapi.com`, answers TLS with a certificate for those names issued by a certificate authority it
  * made on first use, and serves the decrypted requests itself. The deploying process trusts that authority
- * only through NODE_EXTRA_CA_CERTS (npm run deploy fetches it from `GET /manage/ca.pem`); nothing else does.
+ * only through NODE_EXTRA_CA_CERTS (a deploy script fetches it from `GET /manage/ca.pem`); nothing else does.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';

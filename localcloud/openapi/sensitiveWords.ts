@@ -2,8 +2,9 @@
  * The local stand-in for WeChat's text content check: a word list (`sensitive-words.txt` by default) matched
  * on normalised text. Risky sections make `suggest: 'risky'`, the `review` section `suggest: 'review'`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageDir } from '../packageDir';
 
 /** WeChat's content-check suggestions. */
 export type Suggest = 'pass' | 'review' | 'risky';
@@ -34,18 +35,9 @@ export interface TextVerdict {
   hits: Hit[];
 }
 
-/**
- * Path of the word list shipped with the local cloud: beside this module when run from source, else found
- * under `localcloud/openapi/` above the bundle (a build does not copy the .txt).
- */
+/** Path of the word list shipped with the local cloud (`openapi/sensitive-words.txt` in the package). */
 export function defaultWordsFile(): string {
-  const beside = join(__dirname, 'sensitive-words.txt');
-  if (existsSync(beside)) return beside;
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'localcloud', 'openapi', 'sensitive-words.txt');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return beside;
-  }
+  return join(packageDir(), 'openapi', 'sensitive-words.txt');
 }
 
 /**

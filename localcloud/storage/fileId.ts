@@ -1,7 +1,7 @@
 /**
  * fileIDs, buckets and cloud paths, shaped like CloudBase's own:
  * `cloud://<env>.<hex of the env's first two chars>-<env>-<app number>/<cloudPath>`
- * (e.g. `cloud://mulin-dev.6d75-mulin-dev-1250000000/avatars/a.png`).
+ * (e.g. `cloud://prod-1a2b.7072-prod-1a2b-1250000000/avatars/a.png`).
  */
 
 /** The numeric part real buckets end with (a Tencent Cloud app id); any fixed number will do locally. */

@@ -10,7 +10,7 @@ import { isBsonValue } from './ejson';
 import { geoIntersects, geoWithin, nearTest, parseNear, type GeoTest } from './geo';
 import { cloudErrors } from '../wire/errors';
 
-// mingo's helpers live in subpath modules its package exports; the project's `node` module resolution reads types
+// mingo's helpers live in subpath modules its package exports; `node` module resolution (tsconfig) reads types
 // by file path, so take the types from the declaration files and the code through `require`.
 // The package's own entry point merges any context *under* its defaults, so replacing an operator needs the base
 // classes (mingo/query, mingo/aggregator, mingo/updater) with a context built here.

@@ -1,7 +1,7 @@
 /**
- * The project's database declaration (`cloudfunctions/database.json`): collections, their indexes and security
- * rules. The same file is applied to a real CloudBase environment by the deploy script and to the local cloud
- * at start, so the two cannot drift.
+ * A database declaration (`database.json`, `--database`): collections, their indexes and security rules. A project
+ * can apply the same file to a real CloudBase environment when it deploys and to the local cloud at start, so the
+ * two cannot drift.
  */
 import { readFileSync } from 'node:fs';
 
@@ -19,7 +19,7 @@ export interface IndexSpec {
 export interface CollectionSpec {
   name: string;
   indexes?: IndexSpec[];
-  /** CloudBase custom security rule; the project denies all client access (`{ read: false, write: false }`). */
+  /** CloudBase custom security rule (stored as declared; the local cloud serves no client-side access). */
   rules?: { read: boolean | string; write: boolean | string };
   /** Why the collection exists, for the next reader. */
   description?: string;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { DEVICE_SCALE, SCREEN_HEIGHT, SCREEN_WIDTH } from '../geometry';
+import { DEVICE_SCALE, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../simulator/geometry';
 import { measurePicture } from './measure';
 import type { CameraMessage, ShootRequest } from './protocol';
 

@@ -4,10 +4,12 @@
  * - a CloudBase environment: TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (TENCENTCLOUD_SESSIONTOKEN with
  *   temporary keys), CLOUDBASE_ENV_ID (or `--env`), TENCENTCLOUD_REGION (or `--region`, default ap-shanghai);
  * - the local cloud (`--local [url]`, default http://127.0.0.1:$LOCALCLOUD_PORT or 8787): its key pair
- *   LOCALCLOUD_SECRETID / LOCALCLOUD_SECRETKEY (default `local`/`local`, not secrets), environment mulin-local.
+ *   LOCALCLOUD_SECRETID / LOCALCLOUD_SECRETKEY (default `local`/`local`, not secrets), environment mulin-local
+ *   (localcloud.json).
  *   The management library is given the local cloud as its proxy and trusts the local cloud's authority through
  *   NODE_EXTRA_CA_CERTS (localcloud/manage/tlsProxy.ts).
  */
+import { PROJECT_CLOUD } from '../../seed/projectCloud';
 
 /** A resolved target. */
 export interface DeployTarget {
@@ -27,8 +29,8 @@ export interface DeployTarget {
 export type TargetResult =
   { ok: true; target: DeployTarget } | { ok: false; missing: string[]; label: string };
 
-/** The local environment's name (localcloud/cloud.ts LOCAL_ENV). */
-export const LOCAL_ENV_ID = 'mulin-local';
+/** The local environment's name: the one the project's local cloud answers as (localcloud.json `env`). */
+export const LOCAL_ENV_ID = PROJECT_CLOUD.envName!;
 
 /** Resolves the target from the flags and the environment. */
 export function resolveTarget(

@@ -1,12 +1,12 @@
 /**
  * Every setting a function reads from its environment is declared for that function in
  * cloudfunctions/deploySettings.ts, so `npm run deploy` asks the deployer for it and `npm start`, the tests and
- * the pictures set it (localcloud/seed/functionEnv.ts); every secret is explained in the README.
+ * the pictures set it (seed/functionEnv.ts); every secret is explained in the README.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTION_SETTINGS, TEMPLATE_PREFIX } from '../../cloudfunctions/deploySettings';
-import { FUNCTION_SECRETS } from '../../localcloud/seed/functionEnv';
+import { FUNCTION_SECRETS } from '../../seed/functionEnv';
 
 const cloudfunctions = join(__dirname, '..', '..', 'cloudfunctions');
 

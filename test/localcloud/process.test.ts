@@ -1,7 +1,8 @@
 /**
- * The fixed interface of `npm start` (build/localcloud/main.js): LOCALCLOUD_PORT and LOCALCLOUD_DATA, the ready
- * line, a clean SIGTERM, data kept across restarts, `--reset`, durability of acknowledged writes under SIGKILL,
- * and a first start that never says ready with half the demo (a seed killed or failed midway is detected).
+ * The fixed interface of `npm start` / `npm run serve` (the `localcloud` command with the project's
+ * localcloud.json): LOCALCLOUD_PORT and LOCALCLOUD_DATA, the ready line, a clean SIGTERM, data kept across
+ * restarts, `--reset`, durability of acknowledged writes under SIGKILL, and a first start that never says ready
+ * with half the demo (a seed killed or failed midway is detected).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -215,7 +216,7 @@ it('a seed that fails stops the start without the ready line; data without a see
   const failed = spawnCloud(env, []);
   expect(await failed.exited).toBe(1);
   expect(printedReady(failed)).toBe(false);
-  expect(failed.output()).toMatch(/the demo seed failed: account\.\w+ as demo-admin-jiangning: FORBIDDEN/);
+  expect(failed.output()).toMatch(/the seed failed: account\.\w+ as demo-admin-jiangning: FORBIDDEN/);
   expect(failed.output()).toContain('the next start seeds it again from an empty folder');
   expect(seedRecord(dataDir).state).toBe('seeding');
   expect(countsIn(dataDir).users).toBeGreaterThan(0);
@@ -226,7 +227,7 @@ it('a seed that fails stops the start without the ready line; data without a see
   const unknown = spawnCloud({ LOCALCLOUD_PORT: String(port), LOCALCLOUD_DATA: dataDir }, []);
   expect(await unknown.exited).toBe(1);
   expect(printedReady(unknown)).toBe(false);
-  expect(unknown.output()).toMatch(/no record that the demo seed finished.*--reset/s);
+  expect(unknown.output()).toMatch(/no record that the seed finished.*--reset/s);
 
   // Asked for as it is, it starts.
   const asIs = await startCloudProcess({ LOCALCLOUD_PORT: String(port), LOCALCLOUD_DATA: dataDir }, [

@@ -1,5 +1,5 @@
 /**
- * The seeded demo folders tests start from (localcloud/seed/template.ts): callers at once share one seed, a lock
+ * The seeded demo folders tests start from (seed/template.ts): callers at once share one seed, a lock
  * left by a process that died is taken over, a folder past its hour is seeded anew, and a cloud started from one
  * has the seed's data while the folder itself stays untouched. In a cache folder of this test's own.
  */
@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedKey, seedTemplate, startFromTemplate } from '../../localcloud/seed/template';
+import { seedKey, seedTemplate, startFromTemplate } from '../../seed/template';
 
 let cache: string;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 /**
- * Self-test of the page harness (test/support/miniprogram/): TDesign really renders in simulate, taps and typing
+ * Self-test of the page harness (simulator/): TDesign really renders in simulate, taps and typing
  * reach it through virtualHost, `wx.cloud` is bridged over HTTP to a gateway (here a stand-in server this file
  * starts), the wx stubs behave as documented, and elder mode both toggles live and scales the compiled styles.
  */
@@ -25,9 +25,9 @@ import {
   tap,
   waitFor,
   wxCalls,
-} from '../support/miniprogram/page';
-import type { PrivacyListener } from '../support/miniprogram/state';
-import { compileWxss, customProperties } from '../support/miniprogram/wxss';
+} from '../../simulator/page';
+import type { PrivacyListener } from '../../simulator/state';
+import { compileWxss, customProperties } from '../../simulator/wxss';
 
 const FIXTURE = path.join(__dirname, 'fixtures/harness/index');
 const TD_THEME = path.resolve(

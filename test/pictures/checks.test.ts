@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MINIPROGRAM_DIR, navigationBarOf, readAppJson, type PageSpec } from '../../preview/app-pages';
-import { checkCompileScope } from '../../preview/capture/compile-scope';
+import { MINIPROGRAM_DIR, navigationBarOf, readAppJson, type PageSpec } from '../../simulator/app-pages';
+import { checkCompileScope } from '../../simulator/capture/compile-scope';
 import { planShots, type Shot } from '../../preview/plan';
 import type { PreviewState } from '../../preview/registry';
 import type { ShotResult } from '../../preview/results';

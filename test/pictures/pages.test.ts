@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appPages } from '../../preview/app-pages';
+import { appPages } from '../../simulator/app-pages';
 import { planShots, type Shot } from '../../preview/plan';
 import { STATES_DIR } from '../../preview/registry';
 import { PictureSession } from '../../preview/session';

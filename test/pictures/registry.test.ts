@@ -4,7 +4,7 @@
  * elder-mode twin, and a broken declaration is reported without hiding the page.
  */
 import path from 'node:path';
-import type { PageSpec } from '../../preview/app-pages';
+import type { PageSpec } from '../../simulator/app-pages';
 import { planShots, roleLabel } from '../../preview/plan';
 import { pageStates, typicalUser } from '../../preview/registry';
 

@@ -3,16 +3,16 @@
  * organizations, staff, residents, a proxy elder, family links), and calls as its people.
  */
 import type { LocalCloud } from '../../localcloud/cloud';
-import type { AccountSeed } from '../../localcloud/seed/account';
-import { seedTemplate, startFromTemplate } from '../../localcloud/seed/template';
+import type { AccountSeed } from '../../seed/account';
+import { TEST_FUNCTION_TIMEOUT_S } from '../../seed/projectCloud';
+import { seedTemplate, startFromTemplate } from '../../seed/template';
 import type { Reply } from '../../cloudfunctions/common/reply';
-import { TEST_FUNCTION_TIMEOUT_S } from './localcloud';
 
 /** A started cloud with the demo community. */
 export interface DemoCloud {
   cloud: LocalCloud;
   seed: AccountSeed;
-  /** The seed's summary (`{ full: true }`: seedIfFresh's, a line per capability, as `npm start` prints it). */
+  /** The seed's summary (`{ full: true }`: seedDemo's, a line per capability, as `npm start` prints it). */
   summary: string;
   /** Calls `fn.action` as `openid`; returns the function's reply and the invocation's round trips. */
   call<T = unknown>(
@@ -29,7 +29,7 @@ export interface DemoCloud {
 /**
  * Starts a cloud with the demo community's people (the account part of the demo seed), or with the whole demo
  * community (`{ full: true }`: every capability's demo data, as `npm start` has it). The data comes from a seed
- * that ran through the real functions once for the whole test run (localcloud/seed/template.ts), loaded into this
+ * that ran through the real functions once for the whole test run (seed/template.ts), loaded into this
  * file's own in-memory cloud: what a file changes is its own.
  */
 export async function startDemoCloud(options: { full?: boolean } = {}): Promise<DemoCloud> {

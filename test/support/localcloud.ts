@@ -2,37 +2,32 @@
  * Test helpers for the cloud side: an in-memory local cloud per test file, the real wx-server-sdk pointed at it
  * from the test process, and calls to functions as named users through the gateway path.
  */
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/cloud';
+import type { LocalCloud, LocalCloudOptions } from '../../localcloud/cloud';
 import type { GatewayReply } from '../../localcloud/gateway';
+import { startProjectCloud, TEST_FUNCTION_TIMEOUT_S } from '../../seed/projectCloud';
 
 export type { LocalCloud };
 
 /**
- * The wall-clock limit test clouds give every function, whatever its config.json says: as long as a test may
- * run (jest's 60 s), so a busy machine's slowness never fails a test. The platform's own limits are shown by
- * test/localcloud/functions.test.ts with a cloud that keeps them (`minFunctionTimeoutSeconds: 0`).
+ * Starts an in-memory local cloud on a free port with the project's settings (localcloud.json: functions from
+ * build/cloudfunctions, cloudfunctions/database.json, environment mulin-local) unless told otherwise.
  */
-export const TEST_FUNCTION_TIMEOUT_S = 60;
-
-/** Starts an in-memory local cloud on a free port (functions from build/cloudfunctions unless told otherwise). */
 export function startTestCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
-  return startLocalCloud({
-    port: 0,
-    logs: 'quiet',
-    minFunctionTimeoutSeconds: TEST_FUNCTION_TIMEOUT_S,
-    ...options,
-  });
+  return startProjectCloud({ minFunctionTimeoutSeconds: TEST_FUNCTION_TIMEOUT_S, ...options });
 }
 
 /** The subset of wx-server-sdk the tests use, typed loosely on purpose: the SDK ships no precise types. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type WxServerSdk = any;
 
+/** Where a cloud answers the SDK: an in-process cloud, or one in another process (its printed endpoint). */
+export type SdkTarget = Pick<LocalCloud, 'envName' | 'wireUrl'>;
+
 /**
  * Points the real wx-server-sdk in this test process at `cloud` (the redirect variables of
  * shared/reference/CLOUDBASE-WIRE.md) and returns it initialised, as a cloud function would have it.
  */
-export function connectSdk(cloud: LocalCloud): WxServerSdk {
+export function connectSdk(cloud: SdkTarget): WxServerSdk {
   Object.assign(process.env, {
     TENCENTCLOUD_RUNENV: 'SCF',
     SCF_NAMESPACE: cloud.envName,
@@ -52,7 +47,7 @@ export function connectSdk(cloud: LocalCloud): WxServerSdk {
  * The same cloud through @cloudbase/node-sdk (the package wx-server-sdk pins and wraps), for what wx-server-sdk
  * does not expose or rewraps: `db.ObjectId`, error `code`s of document calls inside transactions.
  */
-export function connectNodeSdk(cloud: LocalCloud): WxServerSdk {
+export function connectNodeSdk(cloud: SdkTarget): WxServerSdk {
   connectSdk(cloud);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tcb = require('@cloudbase/node-sdk') as WxServerSdk;

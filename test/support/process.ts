@@ -1,9 +1,14 @@
-/** Starting `npm start`'s process (build/localcloud/main.js) from tests, as an outside user would run it. */
+/**
+ * Starting the `localcloud` command from tests, as an outside user would run it: as `npm run serve` does (the
+ * project's localcloud.json: its functions, database.json, demo seed) or bare, on a folder of the test's choosing.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
+/** The package's command (bin/localcloud.js, which runs the built dist/cli.js). */
+const CLI = join(root, 'localcloud', 'bin', 'localcloud.js');
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -24,10 +29,25 @@ export interface CloudProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the built local cloud (build/localcloud/main.js) with `env` and `args`, without waiting for anything. */
-export function spawnCloudProcess(env: Record<string, string>, args: string[] = []): CloudProcess {
-  const child = spawn(process.execPath, [join(root, 'build', 'localcloud', 'main.js'), ...args], {
-    cwd: root,
+/** How to run the command: `project` (default) adds `--config localcloud.json` in the repository root. */
+export interface SpawnOptions {
+  project?: boolean;
+  /** The working folder (default: the repository root). */
+  cwd?: string;
+}
+
+/**
+ * Starts the built `localcloud` command with `env` and `args` (as `npm run serve` does, unless `project: false`),
+ * without waiting for anything.
+ */
+export function spawnCloudProcess(
+  env: Record<string, string>,
+  args: string[] = [],
+  options: SpawnOptions = {},
+): CloudProcess {
+  const project = options.project === false ? [] : ['--config', join(root, 'localcloud.json')];
+  const child = spawn(process.execPath, [CLI, ...project, ...args], {
+    cwd: options.cwd ?? root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,15 +63,16 @@ export function spawnCloudProcess(env: Record<string, string>, args: string[] = 
 export const printedReady = (p: CloudProcess): boolean => /^localcloud ready$/m.test(p.output());
 
 /**
- * Starts the built local cloud and resolves once it printed `localcloud ready`; rejects with everything it
+ * Starts the built `localcloud` command and resolves once it printed `localcloud ready`; rejects with everything it
  * printed when it exits first. No time limit of its own (a first start seeds the demo, slow on a busy machine):
  * the test's timeout is the only one.
  */
 export async function startCloudProcess(
   env: Record<string, string>,
   args: string[] = [],
+  options: SpawnOptions = {},
 ): Promise<CloudProcess> {
-  const p = spawnCloudProcess(env, args);
+  const p = spawnCloudProcess(env, args, options);
   let exitCode: number | null | undefined;
   void p.exited.then((code) => (exitCode = code));
   while (!printedReady(p)) {

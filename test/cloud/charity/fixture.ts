@@ -3,7 +3,7 @@
  * and short helpers to post needs, claim, receive and move a donation along.
  */
 import type { DonationView, NeedView, StepResult } from '../../../cloudfunctions/charity/contract';
-import { DEMO_RECIPIENTS, openSupermarkets, registerDemoRecipients } from '../../../localcloud/seed/charity';
+import { DEMO_RECIPIENTS, openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 
 /** A started demo cloud with the charity side opened. */

@@ -3,9 +3,9 @@
  * predictable codes would let anyone confirm — while everything else keeps working.
  */
 import type { DonationView } from '../../../cloudfunctions/charity/contract';
-import { seedAccount } from '../../../localcloud/seed/account';
-import { openSupermarkets, registerDemoRecipients } from '../../../localcloud/seed/charity';
-import { DEMO_BOOTSTRAP_ADMINS } from '../../../localcloud/seed/seedIfFresh';
+import { seedAccount } from '../../../seed/account';
+import { openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
+import { DEMO_BOOTSTRAP_ADMINS } from '../../../seed/functionEnv';
 import { startTestCloud, type LocalCloud } from '../../support/localcloud';
 
 let cloud: LocalCloud;

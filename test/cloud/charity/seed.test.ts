@@ -1,6 +1,6 @@
 /**
  * The charity demo seed: through the real function, donations at every step, yesterday's digest over them.
- * Checked in the whole demo as `npm start` seeds it (the run's shared seed, localcloud/seed/template.ts), not in
+ * Checked in the whole demo as `npm start` seeds it (the run's shared seed, seed/template.ts), not in
  * a second seed of its own.
  */
 import type { DigestsView, VerifyView } from '../../../cloudfunctions/charity/contract';

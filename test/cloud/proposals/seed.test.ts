@@ -1,7 +1,7 @@
 /**
  * The proposals demo data: seeded through the real functions, one round in each phase, with realistic proposals,
  * votes, results and accounts — and the cloud's clock put back where it was. Checked in the whole demo as `npm
- * start` seeds it (the run's shared seed, localcloud/seed/template.ts), not in a second seed of its own.
+ * start` seeds it (the run's shared seed, seed/template.ts), not in a second seed of its own.
  */
 import { partSummary, startDemoCloud, type DemoCloud } from '../../support/demo';
 

@@ -9,7 +9,7 @@
 import type { CheckInRuleView, OrderCard, OrderView } from '../../../cloudfunctions/services/contract';
 import type { Page } from '../../../cloudfunctions/common/schemas';
 import { communityCentre } from '../../../cloudfunctions/services/domain/places';
-import { seedServices } from '../../../localcloud/seed/services';
+import { seedServices } from '../../../seed/services';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { AT, C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 

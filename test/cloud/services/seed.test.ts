@@ -1,7 +1,7 @@
 /**
  * The services demo seed runs through the real functions and leaves a menu, vouchers, orders in every state, a
  * demand list with one line adopted — and puts the cloud's clock back. Checked in the whole demo as `npm start`
- * seeds it (the run's shared seed, localcloud/seed/template.ts), not in a second seed of its own.
+ * seeds it (the run's shared seed, seed/template.ts), not in a second seed of its own.
  */
 import type {
   MenuView,

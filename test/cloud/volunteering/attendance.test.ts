@@ -5,8 +5,8 @@
  */
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { startTestCloud } from '../../support/localcloud';
-import { seedAccount } from '../../../localcloud/seed/account';
-import { DEMO_BOOTSTRAP_ADMINS } from '../../../localcloud/seed/seedIfFresh';
+import { seedAccount } from '../../../seed/account';
+import { DEMO_BOOTSTRAP_ADMINS } from '../../../seed/functionEnv';
 import type { AttendanceResult, CheckinCodeView } from '../../../cloudfunctions/volunteering/contract';
 import {
   createActivity,

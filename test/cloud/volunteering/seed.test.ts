@@ -2,7 +2,7 @@
  * The volunteering demo seed runs through the real functions and leaves activities in every state, volunteers
  * with hours, a certificate, a waitlist, a late cancellation, a no-show and a check-out awaiting verification —
  * and puts the cloud's clock back. Checked in the whole demo as `npm start` seeds it (the run's shared seed,
- * localcloud/seed/template.ts), not in a second seed of its own.
+ * seed/template.ts), not in a second seed of its own.
  */
 import { partSummary, startDemoCloud, type DemoCloud } from '../../support/demo';
 import type {

@@ -2,17 +2,9 @@
  * Admin pages against the real account function: a street admin sees their communities, finds a resident,
  * makes them staff of an organization and takes the role back with a reason; non-admins are refused.
  */
-import {
-  closePage,
-  input,
-  lastCall,
-  loadPage,
-  type LoadedPage,
-  tap,
-  waitFor,
-} from '../../support/miniprogram/page';
+import { closePage, input, lastCall, loadPage, type LoadedPage, tap, waitFor } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf, textsOf } from '../../support/miniprogram/text';
+import { textOf, textsOf } from '../../../simulator/text';
 
 const ADMIN = 'demo-admin-lukou';
 const TARGET = 'demo-resident-zhang';

@@ -4,7 +4,7 @@
  * data after it is ready bounds what its setData calls sent. `MULIN_REPORT_SIZES=1` prints the figures.
  */
 import { Buffer } from 'node:buffer';
-import { closePage, loadPage, waitFor } from '../../support/miniprogram/page';
+import { closePage, loadPage, waitFor } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 
 const BUDGET = 32 * 1024;

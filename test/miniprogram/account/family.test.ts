@@ -10,9 +10,9 @@ import {
   setModalConfirm,
   tap,
   waitFor,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const FAMILY = 'packages/account/pages/family/index';
 const ELDER = 'demo-resident-li';

@@ -1,8 +1,8 @@
 /** 首页 against the real account function: greeting and community, family requests, a user without a community. */
 import { resetSession } from '../../../miniprogram/lib/session';
-import { closePage, lastCall, loadPage, type LoadedPage, tap, waitFor } from '../../support/miniprogram/page';
+import { closePage, lastCall, loadPage, type LoadedPage, tap, waitFor } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const HOME = 'pages/home/index';
 

@@ -8,9 +8,9 @@ import {
   storage,
   tap,
   waitFor,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf, textsOf } from '../../support/miniprogram/text';
+import { textOf, textsOf } from '../../../simulator/text';
 import { MINE_GROUPS } from '../../../miniprogram/pages/mine/entries';
 
 const MINE = 'pages/mine/index';

@@ -17,9 +17,9 @@ import {
   tap,
   waitFor,
   wxCalls,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const PROFILE = 'packages/account/pages/profile/index';
 const ME = 'demo-resident-zhang';

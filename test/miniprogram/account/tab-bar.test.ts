@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setElderMode } from '../../../miniprogram/lib/elder-mode';
-import { domByClass, lastCall, loadPage, type LoadedPage, tap } from '../../support/miniprogram/page';
-import { textsOf } from '../../support/miniprogram/text';
+import { domByClass, lastCall, loadPage, type LoadedPage, tap } from '../../../simulator/page';
+import { textsOf } from '../../../simulator/text';
 
 const TAB_BAR = 'custom-tab-bar/index';
 const appJson = JSON.parse(

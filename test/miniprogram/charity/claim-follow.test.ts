@@ -4,7 +4,7 @@
  * donation page (code, timeline, 核验), staff receiving it by scanning the code and sending it out, the recipient's
  * code entered at the door, 我的捐赠, and a tampered record caught by 核验. Each step checked in the store.
  */
-import { openSupermarkets, registerDemoRecipients } from '../../../localcloud/seed/charity';
+import { openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
 import {
   closePage,
   fire,
@@ -18,9 +18,9 @@ import {
   tap,
   waitFor,
   wxCalls,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const ZHANG = 'demo-resident-zhang';
 const LIN = 'demo-staff-xinyuan-1';

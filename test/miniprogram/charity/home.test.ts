@@ -2,18 +2,10 @@
  * 首页's 慈善超市 section against the real charity function: a donor is reminded what to bring and by when; a
  * recipient with the mini program is told something is on its way to confirm; people with neither see nothing.
  */
-import { openSupermarkets, registerDemoRecipients } from '../../../localcloud/seed/charity';
-import {
-  closePage,
-  cloudCalls,
-  flush,
-  loadPage,
-  tap,
-  waitFor,
-  lastCall,
-} from '../../support/miniprogram/page';
+import { openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
+import { closePage, cloudCalls, flush, loadPage, tap, waitFor, lastCall } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 let demo: DemoCloud;
 let donationId = '';

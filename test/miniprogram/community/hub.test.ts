@@ -1,8 +1,8 @@
 /** 公益 tab against the real functions with the whole demo community: proposals, volunteering and charity. */
 import { resetSession } from '../../../miniprogram/lib/session';
-import { closePage, loadPage, type LoadedPage, waitFor } from '../../support/miniprogram/page';
+import { closePage, loadPage, type LoadedPage, waitFor } from '../../../simulator/page';
 import { startPageCloud, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const HUB = 'pages/community/index';
 

@@ -4,9 +4,9 @@
  * nothing submitted; an edit of a submitted proposal keeps it submitted; a resident of another street is told
  * they cannot take part, and nothing is written.
  */
-import { closePage, input, lastCall, loadPage, tap, waitFor, wxCalls } from '../../support/miniprogram/page';
+import { closePage, input, lastCall, loadPage, tap, waitFor, wxCalls } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 import { makeRound } from '../../cloud/proposals/helpers';
 
 const FORM = 'packages/proposals/pages/propose/index';

@@ -4,17 +4,9 @@
  * with the votes used up, another vote is refused in plain words and nothing is written; a resident of another
  * street sees why they cannot vote and no button.
  */
-import {
-  closePage,
-  fire,
-  loadPage,
-  setModalConfirm,
-  tap,
-  waitFor,
-  wxCalls,
-} from '../../support/miniprogram/page';
+import { closePage, fire, loadPage, setModalConfirm, tap, waitFor, wxCalls } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 import { roundInVoting } from '../../cloud/proposals/helpers';
 
 const P = 'packages/proposals/pages';

@@ -17,9 +17,9 @@ import {
   fire,
   waitFor,
   wxCalls,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf, textsOf } from '../../support/miniprogram/text';
+import { textOf, textsOf } from '../../../simulator/text';
 
 const WANG = 'demo-resident-wang';
 const ZHANG = 'demo-resident-zhang';

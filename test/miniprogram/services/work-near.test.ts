@@ -2,16 +2,9 @@
  * 服务工单 by distance, against the real services function: "离我近的排前面" asks for the phone's location and lists
  * the work orders nearest first with how far each is; a refused location is said plainly and the list stays by time.
  */
-import {
-  closePage,
-  loadPage,
-  setLocation,
-  tap,
-  waitFor,
-  type LoadedPage,
-} from '../../support/miniprogram/page';
+import { closePage, loadPage, setLocation, tap, waitFor, type LoadedPage } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const WANG = 'demo-resident-wang';
 const LIN = 'demo-staff-xinyuan-1';

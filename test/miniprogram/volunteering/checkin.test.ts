@@ -12,9 +12,9 @@ import {
   setLocation,
   tap,
   waitFor,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const SCAN = 'packages/volunteering/pages/scan/index';
 const DETAIL = 'packages/volunteering/pages/detail/index';

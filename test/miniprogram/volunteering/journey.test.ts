@@ -14,9 +14,9 @@ import {
   setLocation,
   tap,
   waitFor,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf, textsOf } from '../../support/miniprogram/text';
+import { textOf, textsOf } from '../../../simulator/text';
 
 const P = 'packages/volunteering/pages';
 const STAFF = 'demo-staff-hongye-1';

@@ -13,9 +13,9 @@ import {
   tap,
   waitFor,
   wxCalls,
-} from '../../support/miniprogram/page';
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { textOf } from '../../support/miniprogram/text';
+import { textOf } from '../../../simulator/text';
 
 const DETAIL = 'packages/volunteering/pages/detail/index';
 const ZHAO = 'demo-volunteer-zhao';

@@ -9,7 +9,7 @@
  * Needs the functions built first (`npx tsx scripts/build.ts account`).
  */
 import { startDemoCloud, type DemoCloud } from '../demo';
-import { asUser } from './page';
+import { asUser } from '../../../simulator/page';
 
 export type { DemoCloud };
 

@@ -1,7 +1,7 @@
 /** 发布 / 修改活动 pictures: a new activity by staff, by an admin, and editing a published one. */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
 
-/** The id of the demo seed's activity with this title (localcloud/seed/volunteering.ts). */
+/** The id of the demo seed's activity with this title (seed/volunteering.ts). */
 function activityId(demo: PreviewDemo, title: string): string {
   const found = demo.cloud.store.docs('volunteer_activities').find((a) => a.title === title);
   if (!found) throw new Error(`no demo activity titled ${title}`);

@@ -1,7 +1,7 @@
 /** 报名名单 pictures: hours to confirm (an auto-closed check-out, a no-show), a full activity, one going on now. */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
 
-/** The id of the demo seed's activity with this title (localcloud/seed/volunteering.ts). */
+/** The id of the demo seed's activity with this title (seed/volunteering.ts). */
 function activityId(demo: PreviewDemo, title: string): string {
   const found = demo.cloud.store.docs('volunteer_activities').find((a) => a.title === title);
   if (!found) throw new Error(`no demo activity titled ${title}`);

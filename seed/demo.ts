@@ -1,26 +1,20 @@
 /**
- * Seeds a fresh data folder with the demo community by driving the real functions (so the demo data is what
- * the product itself would have written). Each capability adds its part after the account part.
+ * The whole demo community, seeded by driving the real functions (so the demo data is what the product itself
+ * would have written). Each capability adds its part after the account part. `npm start` runs it on a fresh data
+ * folder (seed/index.ts, the local cloud's `--seed` module); tests and pictures reuse it through seed/template.ts.
  */
-import type { LocalCloud } from '../cloud';
+import type { LocalCloud } from '../localcloud/cloud';
 import { seedAccount, type AccountSeed } from './account';
 import { seedCharity } from './charity';
 import { seedProposals } from './proposals';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
 
-export { DEMO_BOOTSTRAP_ADMINS } from './functionEnv';
-
 /**
  * Seconds each function call of the seed may take before it is stopped: the seed gives its calls this much
  * instead of their config.json timeouts, so a first start on a busy machine is slow, never cut short.
  */
 export const SEED_FUNCTION_TIMEOUT_S = 600;
-
-/** Loads the demo community; returns a summary line per part. */
-export async function seedIfFresh(cloud: LocalCloud): Promise<string> {
-  return (await seedDemo(cloud)).summary;
-}
 
 /** Loads the whole demo community; returns the account part's ids and a summary. */
 export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSeed; summary: string }> {

@@ -3,8 +3,8 @@
  * page test loads a component. About a millisecond when the lockfile has not changed since the last build.
  */
 import path from 'node:path';
-import { buildMiniprogramNpm } from '../../../scripts/build-miniprogram-npm';
+import { buildMiniprogramNpm } from '../scripts/build-miniprogram-npm';
 
 export default async function globalSetup(): Promise<void> {
-  await buildMiniprogramNpm(path.resolve(__dirname, '../../..'));
+  await buildMiniprogramNpm(path.resolve(__dirname, '..'));
 }

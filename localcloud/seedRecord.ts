@@ -1,7 +1,7 @@
 /**
- * What a data folder's demo seed came to, recorded in `seed.json` beside db.sqlite: `seeding` is written before
- * the seed's first write and `complete` after its last, so a start can tell a finished demo from one a killed or
- * failed first start left half done (`none`: the folder was started empty on purpose, with `--no-seed`).
+ * What a data folder's seed came to, recorded in `seed.json` beside db.sqlite: `seeding` is written before the
+ * seed's first write and `complete` after its last, so a start can tell finished seed data from data a killed or
+ * failed first start left half done (`none`: the folder was started without seeding, on purpose).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +19,8 @@ export interface SeedRecord {
 }
 
 /**
- * A data folder as a start finds it: `fresh` (no database yet), `seeded` (the demo finished), `empty` (started
- * with --no-seed), `interrupted` (a seed began and never finished), `unknown` (a database without any record:
+ * A data folder as a start finds it: `fresh` (no database yet), `seeded` (the seed finished), `empty` (started
+ * without a seed), `interrupted` (a seed began and never finished), `unknown` (a database without any record:
  * made before records were kept, or by something else).
  */
 export type SeedStatus = 'fresh' | 'seeded' | 'empty' | 'interrupted' | 'unknown';

@@ -7,7 +7,7 @@
  * waitlist (and a promotion), elder visits not yet open, and one the organizer called off.
  * The cloud's clock is moved to when things happened and put back at the end.
  */
-import type { LocalCloud } from '../cloud';
+import type { LocalCloud } from '../localcloud/cloud';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
 

@@ -6,7 +6,7 @@
  * phases (the timer fires at each date), then put back where it was.
  */
 import { deflateSync } from 'node:zlib';
-import type { LocalCloud } from '../cloud';
+import type { LocalCloud } from '../localcloud/cloud';
 import { callOk } from './call';
 import type { AccountSeed } from './account';
 

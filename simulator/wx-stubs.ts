@@ -29,7 +29,7 @@ import path from 'node:path';
 import { harness, type PrivacyListener, type PrivacyResult } from './state';
 
 /** The mini program root, `miniprogram/`. */
-export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../../../miniprogram');
+export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../miniprogram');
 
 interface Callbacks {
   success?: (res: unknown) => void;

@@ -3,7 +3,7 @@
  * the district admin (bootstrapped by configuration) appointing street admins, the street admins registering the
  * two organizations and their staff, an elder registered without WeChat, and family links made both ways.
  */
-import type { LocalCloud } from '../cloud';
+import type { LocalCloud } from '../localcloud/cloud';
 import { callOk } from './call';
 import {
   DISTRICT_ADMIN,

@@ -23,21 +23,21 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../cloud';
-import { projectRoot } from '../root';
+import type { LocalCloud, LocalCloudOptions } from '../localcloud/cloud';
 import { seedAccount, type AccountSeed } from './account';
+import { SEED_FUNCTION_TIMEOUT_S, seedDemo } from './demo';
 import { demoFunctionEnv } from './functionEnv';
-import { SEED_FUNCTION_TIMEOUT_S, seedDemo } from './seedIfFresh';
+import { ROOT, startProjectCloud } from './projectCloud';
 
-const ROOT = projectRoot();
 /** Where the folders live: `.tmp/seed-cache`, or MULIN_SEED_CACHE (tests of this module use a folder of their own). */
 const cacheDir = () => process.env.MULIN_SEED_CACHE ?? path.join(ROOT, '.tmp', 'seed-cache');
-/** What the key is made of (folders are walked, files read whole). */
+/** What the key is made of (folders are walked, files read whole; the local cloud's dist/ included). */
 const KEY_SOURCES = [
   'localcloud',
+  'localcloud.json',
+  'seed',
   'cloudfunctions',
   path.join('build', 'cloudfunctions'),
-  path.join('build', 'localcloud'),
 ];
 /** A folder older than this is not reused (seeds place things relative to the hour they ran). */
 const MAX_AGE_MS = 60 * 60 * 1000;
@@ -70,6 +70,7 @@ type Meta = Omit<SeedTemplate, 'dir'>;
 
 function files(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
+  if (statSync(dir).isFile()) return [...out, dir];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
   )) {
@@ -99,9 +100,7 @@ async function seedInto(prefix: string, part: SeedPart): Promise<void> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const env = demoFunctionEnv({});
-  const cloud = await startLocalCloud({
-    port: 0,
-    logs: 'quiet',
+  const cloud = await startProjectCloud({
     dataDir: path.join(work, 'data'),
     functionEnv: env,
     minFunctionTimeoutSeconds: SEED_FUNCTION_TIMEOUT_S,
@@ -222,13 +221,7 @@ export async function startFromTemplate(
   template: SeedTemplate,
   options: Omit<LocalCloudOptions, 'from' | 'dataDir' | 'functionEnv'> = {},
 ): Promise<LocalCloud> {
-  const cloud = await startLocalCloud({
-    port: 0,
-    logs: 'quiet',
-    ...options,
-    from: template.dir,
-    functionEnv: template.env,
-  });
+  const cloud = await startProjectCloud({ ...options, from: template.dir, functionEnv: template.env });
   cloud.clock.advance(template.offset);
   return cloud;
 }

@@ -4,7 +4,7 @@
  * and fresh random secrets, unless the environment sets them.
  */
 import { randomUUID } from 'node:crypto';
-import { FUNCTION_SETTINGS } from '../../cloudfunctions/deploySettings';
+import { FUNCTION_SETTINGS } from '../cloudfunctions/deploySettings';
 
 /** The setting that makes the demo district admin the first admin (a deploy-time setting in production). */
 export const DEMO_BOOTSTRAP_ADMINS = 'demo-admin-jiangning@jn';

@@ -4,7 +4,7 @@
  * file (each file gets its own jsdom global).
  */
 
-/** Where `wx.cloud` calls go: set by `startLocalCloud()` (test/support/localcloud.ts) or by a test. */
+/** Where `wx.cloud` calls go: set by `startPageCloud()` (page tests), the pictures' cloud pool, or a test. */
 export interface MulinCloudTarget {
   /** Base URL of the local cloud gateway, e.g. `http://127.0.0.1:8787`. */
   gatewayUrl: string;

@@ -1,5 +1,5 @@
 /** Seeds drive the real functions: a call that fails stops the seed with the function's own error. */
-import type { LocalCloud } from '../cloud';
+import type { LocalCloud } from '../localcloud/cloud';
 
 /** Calls `fn.action` as `openid` and returns its data, or throws. */
 export async function callOk<T = unknown>(

@@ -3,7 +3,7 @@
  * types through TDesign components, and the page's `wx.cloud` calls reach the real functions through the
  * local cloud gateway:
  *
- *     const cloud = await startLocalCloud();           // test/support/localcloud.ts
+ *     const demo = await startPageCloud();             // test/support/miniprogram/page-cloud.ts
  *     asUser('o-demo-resident');
  *     const page = await loadPage('pages/services/menu/index', { communityId: 'c1' });
  *     await waitFor(() => page.querySelectorAll('.menu-item').length > 0);
@@ -290,7 +290,7 @@ export async function waitFor<T>(
   }
 }
 
-/** Makes later `wx.cloud` calls as the user with this openid (see test/support/localcloud.ts for demo users). */
+/** Makes later `wx.cloud` calls as the user with this openid (the demo people: seed/demoPeople.ts). */
 export function asUser(openid: string | undefined): void {
   globalThis.__mulinCloud = { gatewayUrl: globalThis.__mulinCloud?.gatewayUrl ?? '', user: openid };
 }

@@ -6,7 +6,7 @@
  * allocated, out for delivery, ready for pickup, confirmed, thanked, expired, cancelled, refused). The clock is
  * moved two days back while donating and then forward again, so yesterday's digest is published over them.
  */
-import type { LocalCloud } from '../cloud';
+import type { LocalCloud } from '../localcloud/cloud';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
 import { PROXY_ELDER, RESIDENTS } from './demoPeople';

@@ -1,6 +1,6 @@
 /**
  * `wx.cloud` for page tests, bridged over HTTP to the local cloud gateway named by
- * `globalThis.__mulinCloud = { gatewayUrl, user }` (set by `startLocalCloud()` or by a test).
+ * `globalThis.__mulinCloud = { gatewayUrl, user }` (set by `startPageCloud()`, the picture loader or a test).
  *
  * - `callFunction({ name, data })` → `POST {gatewayUrl}/gateway/call` with `{ name, data, user }`. The gateway
  *   answers `{ result, requestId, stats }`, or HTTP 200 `{ error: { errCode, errMsg } }` when the function
@@ -53,7 +53,7 @@ function target(api: string): { gatewayUrl: string; user?: string } {
     throw new WxCloudError(
       api,
       -1,
-      'no local cloud: start one with startLocalCloud() (test/support/localcloud.ts) or set globalThis.__mulinCloud',
+      'no local cloud: start one (page tests: startPageCloud()) or set globalThis.__mulinCloud',
     );
   }
   return cloud;

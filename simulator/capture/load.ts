@@ -9,8 +9,8 @@
 import path from 'node:path';
 import * as simulate from 'miniprogram-simulate';
 import { ELDER_MODE_STORAGE_KEY } from '../../miniprogram/lib/elder-mode';
-import { flush, launchApp, type LoadedPage } from '../../test/support/miniprogram/page';
-import { harness } from '../../test/support/miniprogram/state';
+import { flush, launchApp, type LoadedPage } from '../page';
+import { harness } from '../state';
 import { MINIPROGRAM_DIR, type AppJson, type PageSpec } from '../app-pages';
 import type { CompileScope } from './compile-scope';
 import { WCC_MAX_BUFFER } from './compile-scope';
