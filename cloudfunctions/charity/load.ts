@@ -1,7 +1,7 @@
 /** Reading a donation for an action: the donation, its supermarket, its recipient and the caller, in one round trip. */
 import type { ActionContext } from '../common/action';
 import { notFound, unauthenticated } from '../common/errors';
-import type { UserDoc } from '../common/users';
+import type { UserDoc } from '../common/directory/users';
 import { audienceOf, PUBLIC, type Audience } from './domain/access';
 import { confirmCode } from './domain/codes';
 import type { DonationExtras } from './domain/views';

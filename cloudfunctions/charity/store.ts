@@ -7,7 +7,7 @@ import { _, db } from '../common/cloud';
 import { updatedCount } from '../common/db';
 import { AppError, conflict } from '../common/errors';
 import { readWithCaller } from '../common/joins';
-import { USERS, type UserDoc } from '../common/users';
+import { USERS, type UserDoc } from '../common/directory/users';
 import type { DonationStatus } from './contract';
 import { nextEvent, type ChainEvent, type EventDraft } from './domain/chain';
 import type { DonationDoc } from './domain/records';
@@ -31,17 +31,6 @@ export const SUPERMARKETS = 'charity_supermarkets';
 export const DIGESTS = 'charity_digests';
 export const DIGEST_PARTS = 'charity_digest_parts';
 export const STOCKTAKES = 'charity_stocktakes';
-/** The account capability's place tree (read only). */
-export const PLACES = 'places';
-
-/** A place as the charity function reads it. */
-export interface PlaceRef {
-  _id: string;
-  level: 'district' | 'street' | 'community';
-  name: string;
-  path: string[];
-  pathNames: string[];
-}
 
 type AnyObject = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 import type { ActionContext } from '../common/action';
 import { invalid } from '../common/errors';
 import { idempotentCreate, idempotentId } from '../common/idempotency';
-import type { UserDoc } from '../common/users';
+import type { UserDoc } from '../common/directory/users';
 import { requireCanReport, type AccountEntry } from './domain/accountability';
 import { actorFor } from './domain/eligibility';
 import { accountEntries, statusRound } from './domain/views';

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { _, db } from '../common/cloud';
+import { PLACES, type PlaceRef } from '../common/directory/places';
 import { notFound } from '../common/errors';
 import type { Phase, Schedule } from './domain/phases';
 import type { BudgetLine, StoredStatus, ScreeningDecision } from './domain/proposal';
@@ -352,21 +353,13 @@ export function awardState(r: RoundDoc): { fundedIds: string[]; completedIds: st
   };
 }
 
-/** A place as the proposals function reads it (the account capability owns the collection). */
-export interface PlaceRef {
-  _id: string;
-  level: 'district' | 'street' | 'community';
-  name: string;
-  path: string[];
-}
-
 /** A place and, if it exists already, the round with this id (a retried create), in one round trip. */
 export async function placeAndRound(
   placeId: string,
   roundId: string,
 ): Promise<{ place?: PlaceRef; existing?: RoundDoc }> {
   const res = (await db
-    .collection('places')
+    .collection(PLACES)
     .aggregate()
     .match({ _id: placeId })
     .lookup({ from: ROUNDS, pipeline: pipeline().match({ _id: roundId }).done(), as: 'existing' })

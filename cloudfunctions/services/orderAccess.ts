@@ -11,19 +11,17 @@ import { elderIdsOf } from './domain/people';
 import { firstOf, readWithCaller, type Join, type Joined } from '../common/joins';
 import {
   CHECKIN_RULES,
-  FAMILY_LINKS,
   ITEMS,
   ORDERS,
   ORG_STATS,
-  ORGANIZATIONS,
   type CheckInRuleDoc,
   type ItemDoc,
-  type LinkRef,
   type OrderDoc,
-  type OrgRef,
   type OrgStatsDoc,
 } from './store';
-import type { UserDoc } from '../common/users';
+import { FAMILY_LINKS, type LinkRef } from '../common/directory/familyLinks';
+import { ORGANIZATIONS, type OrgRef } from '../common/directory/orgs';
+import type { UserDoc } from '../common/directory/users';
 
 /** An order as its caller relates to it. */
 export interface OrderInHand {

@@ -8,7 +8,8 @@ import { SERVICES_LIMITS } from './contract';
 import { SYSTEM } from './domain/access';
 import { preferenceFor } from './domain/matchInput';
 import { acceptDeadlineFor, transition } from './domain/orders';
-import type { ItemDoc, OrderDoc, OrgRef, OrgStatsDoc } from './store';
+import type { ItemDoc, OrderDoc, OrgStatsDoc } from './store';
+import type { OrgRef } from '../common/directory/orgs';
 import { adjustPlaces, movePlace, releasePlace, writeOrder } from './writes';
 
 /** The item side of an order, as read. */

@@ -21,10 +21,6 @@ export const POLICIES = 'service_voucher_policies';
 export const CHECKIN_RULES = 'service_checkin_rules';
 export const DEMANDS = 'service_demands';
 export const ORG_STATS = 'service_org_stats';
-/** Collections of the account capability this one reads. */
-export const ORGANIZATIONS = 'organizations';
-export const FAMILY_LINKS = 'family_links';
-export const PLACES = 'places';
 
 /** Who did something, as the timeline and histories record it. */
 export interface Actor {
@@ -293,33 +289,4 @@ export interface OrgStatsDoc {
   avgRating?: number;
   openOrders: number;
   updatedAt: Date;
-}
-
-/** An organization as this capability reads it (owned by `account`). */
-export interface OrgRef {
-  _id: string;
-  name: string;
-  services: string[];
-  communityIds: string[];
-  scopeId: string;
-  scopePath: string[];
-  active: boolean;
-}
-
-/** A family link as this capability reads it (owned by `account`). */
-export interface LinkRef {
-  _id: string;
-  elderId: string;
-  relativeId: string;
-  relation: string;
-  status: 'pending' | 'active' | 'revoked';
-}
-
-/** A place as this capability reads it (owned by `account`). */
-export interface PlaceRef {
-  _id: string;
-  level: 'district' | 'street' | 'community';
-  name: string;
-  path: string[];
-  pathNames: string[];
 }

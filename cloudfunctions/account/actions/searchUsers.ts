@@ -10,7 +10,7 @@ import { adminGrants, requireAnyAdmin } from '../../common/auth';
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { toPage } from '../../common/schemas';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs, ACCOUNT_LIMITS } from '../contract';
 import { listItem } from '../domain/views';
 

@@ -16,12 +16,13 @@ import { action } from '../../common/action';
 import { isAdminOver, requireAdminOver } from '../../common/auth';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { charityInputs, type RecipientView } from '../contract';
 import { publicProfile } from '../domain/privacy';
 import type { RecipientDoc } from '../domain/records';
 import { recipientView } from '../domain/views';
-import { first, PLACES, RECIPIENTS, withCaller, type PlaceRef } from '../store';
+import { first, RECIPIENTS, withCaller } from '../store';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: charityInputs.registerRecipient,

@@ -15,15 +15,9 @@ import { checkText } from '../../common/contentCheck';
 import { invalid, notFound } from '../../common/errors';
 import { charityInputs, type SupermarketView } from '../contract';
 import { supermarketView } from '../domain/views';
-import { first, PLACES, SUPERMARKETS, withCaller, type PlaceRef, type SupermarketDoc } from '../store';
-
-/** The account capability's organization record, as far as this action reads it. */
-interface OrgRef {
-  _id: string;
-  scopeId: string;
-  scopePath: string[];
-  active: boolean;
-}
+import { first, SUPERMARKETS, withCaller, type SupermarketDoc } from '../store';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: charityInputs.setSupermarket,
@@ -31,7 +25,7 @@ export default action({
     const orgIds = [...new Set(input.orgIds)];
     const r = await withCaller(ctx, {
       street: { from: PLACES, match: { _id: input.streetId, level: 'street' } },
-      orgs: { from: 'organizations', match: { _id: _.in(orgIds) }, limit: orgIds.length || 1 },
+      orgs: { from: ORGANIZATIONS, match: { _id: _.in(orgIds) }, limit: orgIds.length || 1 },
       current: { from: SUPERMARKETS, match: { _id: input.streetId } },
     });
     const street = first<PlaceRef>(r.street);

@@ -12,7 +12,7 @@ import { isAdminOver, requireAdminOver } from '../../common/auth';
 import { _, db } from '../../common/cloud';
 import { updatedCount } from '../../common/db';
 import { conflict, invalid, notFound } from '../../common/errors';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { charityInputs, type RecipientView } from '../contract';
 import { publicProfile } from '../domain/privacy';
 import type { RecipientDoc } from '../domain/records';

@@ -1,5 +1,5 @@
 /** A new donation: its document with the pledge as the first event of its chain. */
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { DonationKind, ItemCategory } from '../contract';
 import { nextEvent, pseudonym } from './chain';
 import { donationCode } from './codes';

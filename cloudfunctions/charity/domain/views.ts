@@ -8,7 +8,7 @@ import {
   type RecipientView,
   type SupermarketView,
 } from '../contract';
-import { ageAt } from '../../common/users';
+import { ageAt } from '../../common/directory/users';
 import { abilities, seesConfirmCode, seesContact, type Audience } from './access';
 import type { ChainEvent } from './chain';
 import { needState } from './needs';

@@ -14,7 +14,9 @@ import { CATEGORIES, servicesInputs, type Category, type MenuView } from '../con
 import { placeNamesOf } from '../domain/people';
 import { itemCard } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { ITEMS, ORGANIZATIONS, PLACES, type ItemDoc, type OrgRef, type PlaceRef } from '../store';
+import { ITEMS, type ItemDoc } from '../store';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: servicesInputs.menu,

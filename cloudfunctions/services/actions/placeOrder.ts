@@ -25,7 +25,7 @@ import { checkText } from '../../common/contentCheck';
 import { findOne, geoPoint } from '../../common/db';
 import { conflict, forbidden, invalid, limitReached, notFound } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { SERVICES_LIMITS, servicesInputs } from '../contract';
 import { SYSTEM, relationTo } from '../domain/access';
 import { parseSlot, unbookableReason } from '../domain/calendar';
@@ -38,19 +38,17 @@ import { communityLatLng } from '../domain/places';
 import { orderView } from '../domain/views';
 import { firstOf, readWithCaller } from '../../common/joins';
 import {
-  FAMILY_LINKS,
   ITEMS,
   ORDERS,
   ORG_STATS,
-  ORGANIZATIONS,
   PROFILES,
   type ItemDoc,
-  type LinkRef,
   type OrderDoc,
-  type OrgRef,
   type OrgStatsDoc,
   type ProfileDoc,
 } from '../store';
+import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 import { placeHeldBy, releasePlace, reservePlace } from '../writes';
 
 const DONE = _.in(['completed', 'confirmed']);

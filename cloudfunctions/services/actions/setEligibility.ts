@@ -11,7 +11,7 @@ import { requireAdminOver } from '../../common/auth';
 import { db } from '../../common/cloud';
 import { isDuplicateKey } from '../../common/db';
 import { notFound } from '../../common/errors';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { servicesInputs } from '../contract';
 import { beijingMonth } from '../domain/calendar';
 import { yuanText } from '../domain/menu';

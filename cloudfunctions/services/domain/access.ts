@@ -4,7 +4,7 @@
  * contact details reach only the staff member who accepted it, and only while the work is under way.
  */
 import { isAdminOver, providerOrgIds } from '../../common/auth';
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { OrderActions } from '../contract';
 import type { Actor, OrderDoc } from '../store';
 

@@ -4,7 +4,7 @@
  * account capability does (screens are seen over shoulders).
  */
 import { maskAddress, maskName, maskPhone } from '../../common/mask';
-import { ageAt } from '../../common/users';
+import { ageAt } from '../../common/directory/users';
 import {
   type ItemAdminView,
   type ItemCard,

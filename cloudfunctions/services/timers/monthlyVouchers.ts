@@ -5,7 +5,7 @@
  */
 import { _, db } from '../../common/cloud';
 import { isDuplicateKey, rows } from '../../common/db';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { beijingMonth } from '../domain/calendar';
 import { factsOf } from '../domain/people';
 import { getsVoucher, newWallet, policyOf } from '../domain/vouchers';

@@ -11,7 +11,7 @@
  */
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { SERVICES_LIMITS } from '../contract';
 import { SYSTEM } from '../domain/access';
 import { buildMatchingInput, orgOfPair } from '../domain/matchInput';
@@ -19,16 +19,8 @@ import { matchOrders } from '../domain/matching/solve';
 import { acceptDeadlineFor, transition } from '../domain/orders';
 import { tellAdmin, tellStaff } from '../notices';
 import { rematchOne } from '../rematch';
-import {
-  ITEMS,
-  ORDERS,
-  ORG_STATS,
-  ORGANIZATIONS,
-  type ItemDoc,
-  type OrderDoc,
-  type OrgRef,
-  type OrgStatsDoc,
-} from '../store';
+import { ITEMS, ORDERS, ORG_STATS, type ItemDoc, type OrderDoc, type OrgStatsDoc } from '../store';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 import { releasePlace, reservePlace, writeOrder } from '../writes';
 
 /** What one run did, for the logs. */

@@ -17,7 +17,7 @@ import { findById, isDuplicateKey, updatedCount } from '../../common/db';
 import { conflict, forbidden, invalid } from '../../common/errors';
 import { maskName } from '../../common/mask';
 import type { FieldIssue } from '../../common/reply';
-import { USERS, type RoleEvent, type RoleGrant, type UserDoc } from '../../common/users';
+import { USERS, type RoleEvent, type RoleGrant, type UserDoc } from '../../common/directory/users';
 import { volunteeringInputs } from '../contract';
 import { volunteerView } from '../domain/views';
 import { signupHours, VOLUNTEERS, type VolunteerDoc } from '../store';

@@ -1,7 +1,7 @@
 /** How activities and sign-ups are shown. Personal data never leaves here unmasked except on the organizer's roster. */
 import { maskName, maskPhone } from '../../common/mask';
 import { hasRole } from '../../common/auth';
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { ActivityDetail, ActivityListItem, MyStanding, MyVolunteerView, RosterItem } from '../contract';
 import type { ActivityDoc, HoursEntryDoc, SignupDoc, VolunteerDoc } from '../store';
 import { distanceM, type LatLng } from './geo';

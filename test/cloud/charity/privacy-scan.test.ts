@@ -5,7 +5,7 @@
  * donation (while it is on its way) may ever receive them; for everyone else, one hit fails the test.
  */
 import { isAdminOver } from '../../../cloudfunctions/common/auth';
-import type { UserDoc } from '../../../cloudfunctions/common/users';
+import type { UserDoc } from '../../../cloudfunctions/common/directory/users';
 import type { DonationDoc, RecipientDoc } from '../../../cloudfunctions/charity/domain/records';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { DAY } from './fixture';
