@@ -10,9 +10,9 @@ import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { toPage, type Page } from '../../common/schemas';
 import { charityInputs, type NeedView } from '../contract';
-import type { NeedDoc } from '../domain/records';
+import type { NeedDoc } from '../documents';
 import { needView } from '../domain/views';
-import { NEEDS } from '../store';
+import { NEEDS } from '../documents';
 
 export default action({
   input: charityInputs.adminNeeds,

@@ -8,7 +8,7 @@ import { db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { charityInputs, type DigestsView } from '../contract';
 import { verifyDigestChain } from '../domain/digest';
-import { DIGESTS, type DigestDoc } from '../store';
+import { DIGESTS, type DigestDoc } from '../documents';
 
 export default action({
   input: charityInputs.digests,

@@ -10,7 +10,7 @@ import { toPage, type Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { PUBLIC } from '../domain/access';
 import { donationView } from '../domain/views';
-import { DONATIONS, type DonationDoc } from '../store';
+import { DONATIONS, type DonationDoc } from '../documents';
 
 export default action({
   input: charityInputs.myDonations,

@@ -10,10 +10,10 @@ import { rows } from '../../common/db';
 import { toPage, type Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { audienceOf } from '../domain/access';
-import type { DonationDoc, RecipientDoc } from '../domain/records';
+import type { DonationDoc, RecipientDoc } from '../documents';
 import { donationView } from '../domain/views';
-import { extrasFor } from '../load';
-import { DONATIONS, RECIPIENTS } from '../store';
+import { extrasFor } from '../steps/donation';
+import { DONATIONS, RECIPIENTS } from '../documents';
 
 export default action({
   input: charityInputs.myReceipts,

@@ -10,7 +10,7 @@ import { rows } from '../../common/db';
 import { toPage, type Page } from '../../common/schemas';
 import { charityInputs, type NeedView } from '../contract';
 import { needView } from '../domain/views';
-import { NEEDS, type NeedDoc } from '../store';
+import { NEEDS, type NeedDoc } from '../documents';
 
 export default action({
   input: charityInputs.needs,

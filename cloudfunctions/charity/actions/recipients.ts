@@ -11,9 +11,9 @@ import { rows } from '../../common/db';
 import { toPage, type Page } from '../../common/schemas';
 import { charityInputs, type RecipientView } from '../contract';
 import { publicProfile } from '../domain/privacy';
-import type { RecipientDoc } from '../domain/records';
+import type { RecipientDoc } from '../documents';
 import { recipientView } from '../domain/views';
-import { RECIPIENTS } from '../store';
+import { RECIPIENTS } from '../documents';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -12,17 +12,16 @@ import type { Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { audienceOf, requireOperator, seesContact } from '../domain/access';
 import { donationView } from '../domain/views';
-import { extrasFor } from '../load';
+import { extrasFor } from '../steps/donation';
+import { readWithCaller } from '../../common/joins';
 import {
   DONATIONS,
-  first,
   RECIPIENTS,
   SUPERMARKETS,
-  withCaller,
   type DonationDoc,
   type RecipientDoc,
   type SupermarketDoc,
-} from '../store';
+} from '../documents';
 
 const STAGES = {
   expected: { where: { status: 'pledged' }, order: 'pledgeBy' },
@@ -37,8 +36,10 @@ const STAGES = {
 export default action({
   input: charityInputs.staffQueue,
   async run(input, ctx): Promise<Page<DonationView>> {
-    const r = await withCaller(ctx, { sm: { from: SUPERMARKETS, match: { _id: input.supermarketId } } });
-    const sm = first<SupermarketDoc>(r.sm);
+    const r = await readWithCaller(ctx, [
+      { as: 'sm', from: SUPERMARKETS, match: { _id: input.supermarketId }, limit: 1 },
+    ]);
+    const sm = r.one<SupermarketDoc>('sm');
     requireOperator(r.caller, sm);
     const stage = STAGES[input.stage];
     const found = rows<DonationDoc>(

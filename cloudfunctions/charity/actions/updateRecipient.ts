@@ -15,22 +15,20 @@ import { conflict, invalid, notFound } from '../../common/errors';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { charityInputs, type RecipientView } from '../contract';
 import { publicProfile } from '../domain/privacy';
-import type { RecipientDoc } from '../domain/records';
+import type { RecipientDoc } from '../documents';
 import { recipientView } from '../domain/views';
-import { first, NEEDS, readRooted, RECIPIENTS } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { NEEDS, RECIPIENTS } from '../documents';
 
 export default action({
   input: charityInputs.updateRecipient,
   async run(input, ctx): Promise<RecipientView> {
-    const r = await readRooted(
+    const r = await readWithCaller<RecipientDoc>(
       ctx,
-      RECIPIENTS,
-      { _id: input.recipientId },
-      {
-        resident: { from: USERS, match: { _id: input.residentId || '-' } },
-      },
+      [{ as: 'resident', from: USERS, match: { _id: input.residentId || '-' }, limit: 1 }],
+      { from: RECIPIENTS, match: { _id: input.recipientId } },
     );
-    const rec = r.root as unknown as RecipientDoc | undefined;
+    const rec = r.root;
     if (!rec) throw notFound('受助人');
     if (!r.caller) throw notFound('用户');
     requireAdminOver(r.caller, rec.placePath);
@@ -50,7 +48,7 @@ export default action({
     }
     if (input.residentId !== undefined && input.residentId !== (rec.residentId ?? '')) {
       if (input.residentId) {
-        const resident = first<UserDoc>(r.joined.resident);
+        const resident = r.one<UserDoc>('resident');
         if (!resident || resident.kind !== 'wechat' || !isAdminOver(r.caller, resident.placePath))
           throw invalid('没有找到这位居民（须在您管辖的范围内）', [
             { path: 'residentId', message: 'not found' },

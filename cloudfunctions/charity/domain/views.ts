@@ -13,7 +13,7 @@ import { abilities, seesConfirmCode, seesContact, type Audience } from './access
 import type { ChainEvent } from './chain';
 import { needState } from './needs';
 import { contactOf } from './privacy';
-import type { DonationDoc, NeedDoc, RecipientDoc, SupermarketDoc } from './records';
+import type { DonationDoc, NeedDoc, RecipientDoc, SupermarketDoc } from '../documents';
 import { EVENT_LABELS, STATUS_LABELS } from './states';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();

@@ -13,7 +13,7 @@ import { rows } from '../../common/db';
 import { toPage } from '../../common/schemas';
 import { SERVICES_LIMITS, servicesInputs } from '../contract';
 import { orderCard } from '../domain/views';
-import { ORDERS, type OrderDoc } from '../store';
+import { ORDERS, type OrderDoc } from '../documents';
 
 const OPEN = ['submitted', 'matched', 'accepted', 'in_service'];
 

@@ -14,7 +14,7 @@ import { forbidden } from '../../common/errors';
 import { toPage, type Page } from '../../common/schemas';
 import { servicesInputs, type DemandView } from '../contract';
 import { demandView } from '../domain/demands';
-import { DEMANDS, type DemandDoc } from '../store';
+import { DEMANDS, type DemandDoc } from '../documents';
 
 export default action({
   input: servicesInputs.demands,

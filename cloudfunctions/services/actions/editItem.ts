@@ -20,7 +20,7 @@ import { workActor } from '../domain/access';
 import { checkPrice, fenOf, uncovered } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
 import { firstOf, readWithCaller } from '../../common/joins';
-import { ITEMS, type ItemDoc, type ItemEvent } from '../store';
+import { ITEMS, type ItemDoc, type ItemEvent } from '../documents';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 export default action({

@@ -19,7 +19,7 @@ import { beneficiaryOf, displayName, factsOf } from '../domain/people';
 import { itemCard } from '../domain/views';
 import { walletId } from '../domain/vouchers';
 import { firstOf, readWithCaller } from '../../common/joins';
-import { ITEMS, PROFILES, WALLETS, type ItemDoc, type ProfileDoc, type WalletDoc } from '../store';
+import { ITEMS, PROFILES, WALLETS, type ItemDoc, type ProfileDoc, type WalletDoc } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 

@@ -13,7 +13,7 @@ import { forbidden } from '../../common/errors';
 import { toPage } from '../../common/schemas';
 import { servicesInputs } from '../contract';
 import { itemAdminView } from '../domain/views';
-import { ITEMS, type ItemDoc } from '../store';
+import { ITEMS, type ItemDoc } from '../documents';
 
 export default action({
   input: servicesInputs.itemsToManage,

@@ -14,7 +14,7 @@ import { CATEGORIES, servicesInputs, type Category, type MenuView } from '../con
 import { placeNamesOf } from '../domain/people';
 import { itemCard } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { ITEMS, type ItemDoc } from '../store';
+import { ITEMS, type ItemDoc } from '../documents';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 import { PLACES, type PlaceRef } from '../../common/directory/places';
 

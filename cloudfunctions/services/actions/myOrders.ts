@@ -13,7 +13,7 @@ import { servicesInputs } from '../contract';
 import { elderIdsOf } from '../domain/people';
 import { orderCard } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { ORDERS, type OrderDoc } from '../store';
+import { ORDERS, type OrderDoc } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 
 const ACTIVE = ['submitted', 'matched', 'accepted', 'in_service', 'completed'];

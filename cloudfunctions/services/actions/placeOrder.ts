@@ -46,10 +46,10 @@ import {
   type OrderDoc,
   type OrgStatsDoc,
   type ProfileDoc,
-} from '../store';
+} from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
-import { placeHeldBy, releasePlace, reservePlace } from '../writes';
+import { placeHeldBy, releasePlace, reservePlace } from '../store';
 
 const DONE = _.in(['completed', 'confirmed']);
 const ALREADY_BOOKED = '这个时段已经预约过这项服务了，可以在「我的预约」里查看';

@@ -16,7 +16,7 @@ import { conflict, invalid, notFound } from '../../common/errors';
 import { servicesInputs } from '../contract';
 import { demandId, demandView, newDemand, REQUESTS_KEPT } from '../domain/demands';
 import { readWithCaller } from '../../common/joins';
-import { DEMANDS, type DemandDoc } from '../store';
+import { DEMANDS, type DemandDoc } from '../documents';
 import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({

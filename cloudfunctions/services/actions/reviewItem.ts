@@ -18,7 +18,7 @@ import { planReview, uncovered } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
 import { firstOf, readWithCaller } from '../../common/joins';
 import { tellOutcome } from '../notices';
-import { ITEMS, type ItemDoc } from '../store';
+import { ITEMS, type ItemDoc } from '../documents';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 const OUTCOME = {

@@ -18,7 +18,7 @@ import { yuanText } from '../domain/menu';
 import { factsOf } from '../domain/people';
 import { getsVoucher, newWallet, policyOf, walletId } from '../domain/vouchers';
 import { firstOf, readWithCaller } from '../../common/joins';
-import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../store';
+import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../documents';
 
 export default action({
   input: servicesInputs.setEligibility,

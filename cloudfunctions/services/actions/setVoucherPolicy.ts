@@ -13,7 +13,7 @@ import { servicesInputs } from '../contract';
 import { eligibilityText } from '../domain/eligibility';
 import { fenOf, yuanText } from '../domain/menu';
 import { readWithCaller } from '../../common/joins';
-import { POLICIES, type PolicyDoc } from '../store';
+import { POLICIES, type PolicyDoc } from '../documents';
 import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({

@@ -16,7 +16,7 @@ import { yuanText } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
 import { getsVoucher, policyOf } from '../domain/vouchers';
 import { firstOf, readWithCaller, type Join } from '../../common/joins';
-import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../store';
+import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 
 export default action({

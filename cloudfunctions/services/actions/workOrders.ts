@@ -14,7 +14,7 @@ import { nearestTo, rows } from '../../common/db';
 import { toPage } from '../../common/schemas';
 import { servicesInputs } from '../contract';
 import { workOrderCard } from '../domain/views';
-import { ORDERS, type OrderDoc } from '../store';
+import { ORDERS, type OrderDoc } from '../documents';
 
 export default action({
   input: servicesInputs.workOrders,

@@ -6,7 +6,7 @@
 import { isAdminOver, providerOrgIds } from '../../common/auth';
 import type { UserDoc } from '../../common/directory/users';
 import type { OrderActions } from '../contract';
-import type { Actor, OrderDoc } from '../store';
+import type { Actor, OrderDoc } from '../documents';
 
 /** The caller and the elders they may act for (active family links as the relative). */
 export interface Viewer {

@@ -6,7 +6,7 @@
 import { conflict, invalid } from '../../common/errors';
 import type { FieldIssue } from '../../common/reply';
 import { CATEGORIES, type EligibilityTag, type PriceType } from '../contract';
-import type { Actor, ItemDoc, ItemEvent } from '../store';
+import type { Actor, ItemDoc, ItemEvent } from '../documents';
 import type { OrgRef } from '../../common/directory/orgs';
 
 /** Fen from yuan (inputs carry at most two decimals). */

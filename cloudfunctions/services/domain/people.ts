@@ -6,7 +6,7 @@ import { isAdminOver } from '../../common/auth';
 import { forbidden, notFound } from '../../common/errors';
 import type { UserDoc } from '../../common/directory/users';
 import type { PersonFacts } from './eligibility';
-import type { ProfileDoc } from '../store';
+import type { ProfileDoc } from '../documents';
 import type { LinkRef } from '../../common/directory/familyLinks';
 
 /** The person served and how the caller stands to them. */

@@ -18,10 +18,10 @@ import { buildMatchingInput, orgOfPair } from '../domain/matchInput';
 import { matchOrders } from '../domain/matching/solve';
 import { acceptDeadlineFor, transition } from '../domain/orders';
 import { tellAdmin, tellStaff } from '../notices';
-import { rematchOne } from '../rematch';
-import { ITEMS, ORDERS, ORG_STATS, type ItemDoc, type OrderDoc, type OrgStatsDoc } from '../store';
+import { rematchOne } from '../steps/rematch';
+import { ITEMS, ORDERS, ORG_STATS, type ItemDoc, type OrderDoc, type OrgStatsDoc } from '../documents';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
-import { releasePlace, reservePlace, writeOrder } from '../writes';
+import { releasePlace, reservePlace, writeOrder } from '../store';
 
 /** What one run did, for the logs. */
 export interface RematchSummary {

@@ -6,7 +6,7 @@
  */
 import { isAdminOver } from '../../../cloudfunctions/common/auth';
 import type { UserDoc } from '../../../cloudfunctions/common/directory/users';
-import type { DonationDoc, RecipientDoc } from '../../../cloudfunctions/charity/domain/records';
+import type { DonationDoc, RecipientDoc } from '../../../cloudfunctions/charity/documents';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { DAY } from './fixture';
 

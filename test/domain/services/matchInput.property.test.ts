@@ -6,7 +6,7 @@ import {
   type OpenOrder,
 } from '../../../cloudfunctions/services/domain/matchInput';
 import { matchOrders } from '../../../cloudfunctions/services/domain/matching/solve';
-import type { ItemDoc } from '../../../cloudfunctions/services/store';
+import type { ItemDoc } from '../../../cloudfunctions/services/documents';
 import type { OrgRef } from '../../../cloudfunctions/common/directory/orgs';
 import { violations } from '../../support/matchingChecks';
 
