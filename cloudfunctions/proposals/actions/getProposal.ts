@@ -24,7 +24,8 @@ import {
   statusRound,
   sumsView,
 } from '../domain/views';
-import { loadRound, phaseState } from '../store';
+import { phaseState } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.getProposal,

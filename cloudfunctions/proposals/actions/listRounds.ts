@@ -11,7 +11,7 @@ import { rows } from '../../common/db';
 import { toPage, type Page } from '../../common/schemas';
 import { proposalInputs, type RoundCard } from '../contract';
 import { roundCard } from '../domain/views';
-import { reviveRound, ROUNDS, type RoundDoc } from '../store';
+import { reviveRound, ROUNDS, type RoundDoc } from '../documents';
 
 export default action({
   input: proposalInputs.listRounds,

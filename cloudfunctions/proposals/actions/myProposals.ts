@@ -18,7 +18,7 @@ import {
   ROUNDS,
   type ProposalDoc,
   type RoundDoc,
-} from '../store';
+} from '../documents';
 
 export default action({
   input: proposalInputs.myProposals,

@@ -20,7 +20,8 @@ import type { FieldIssue } from '../../common/reply';
 import { USERS, type RoleEvent, type RoleGrant, type UserDoc } from '../../common/directory/users';
 import { volunteeringInputs } from '../contract';
 import { volunteerView } from '../domain/views';
-import { signupHours, VOLUNTEERS, type VolunteerDoc } from '../store';
+import { VOLUNTEERS, type VolunteerDoc } from '../documents';
+import { signupHours } from '../store';
 
 export default action({
   input: volunteeringInputs.becomeVolunteer,

@@ -22,7 +22,7 @@ import { publishAs } from '../domain/permissions';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 import { planSchedule } from '../domain/schedule';
 import { detailView } from '../domain/views';
-import { ACTIVITIES, type ActivityDoc } from '../store';
+import { ACTIVITIES, type ActivityDoc } from '../documents';
 
 /**
  * The community, the organizations serving it (organizations.communityIds contains it) and the activity already

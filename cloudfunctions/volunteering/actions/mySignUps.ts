@@ -12,7 +12,7 @@ import { toPage } from '../../common/schemas';
 import { VOL_LIMITS, volunteeringInputs, type MySignUpItem } from '../contract';
 import { standingOf } from '../domain/roster';
 import { listItem } from '../domain/views';
-import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from '../store';
+import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from '../documents';
 
 export default action({
   input: volunteeringInputs.mySignUps,

@@ -12,7 +12,7 @@ import { forbidden } from '../../common/errors';
 import { toPage } from '../../common/schemas';
 import { VOL_LIMITS, volunteeringInputs } from '../contract';
 import { listItem } from '../domain/views';
-import { ACTIVITIES, LIST_FIELDS, type ActivityDoc } from '../store';
+import { ACTIVITIES, LIST_FIELDS, type ActivityDoc } from '../documents';
 
 export default action({
   input: volunteeringInputs.organizerActivities,

@@ -14,7 +14,8 @@ import { requireManager } from '../domain/permissions';
 import { standings } from '../domain/roster';
 import { phaseOf } from '../domain/schedule';
 import { rosterItem, timeText } from '../domain/views';
-import { HOURS, loadActivity, SIGNUPS, type HoursEntryDoc, type SignupDoc } from '../store';
+import { HOURS, SIGNUPS, type HoursEntryDoc, type SignupDoc } from '../documents';
+import { loadActivity } from '../store';
 
 type Row = { standing: RosterItem['standing']; position?: number; ticket: number; volunteerId: string };
 

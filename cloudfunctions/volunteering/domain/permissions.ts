@@ -7,7 +7,7 @@ import { forbidden } from '../../common/errors';
 import type { UserDoc } from '../../common/directory/users';
 import type { OrgRef } from '../../common/directory/orgs';
 import type { PlaceDoc } from '../../common/directory/places';
-import type { ActivityDoc, Organizer } from '../store';
+import type { ActivityDoc, Organizer } from '../documents';
 
 /** An organization as publishing needs it. */
 export type PublishingOrg = Pick<OrgRef, '_id' | 'name' | 'communityIds' | 'active'>;
