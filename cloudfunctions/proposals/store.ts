@@ -66,26 +66,18 @@ interface Pipeline {
 const $ = _.aggregate;
 const pipeline = (): Pipeline => ($ as unknown as { pipeline(): Pipeline }).pipeline();
 
-/** Reads a round and what the options ask for, in one database round trip. NOT_FOUND for a missing round. */
-export async function loadRound(roundId: string, o: RoundReadOptions = {}): Promise<RoundRead> {
-  let q = db.collection(ROUNDS).aggregate().match({ _id: roundId });
-  if (o.proposalId)
-    q = q.lookup({
-      from: PROPOSALS,
-      pipeline: pipeline().match({ _id: o.proposalId }).done(),
-      as: 'proposal',
-    });
-  if (o.voterId)
-    q = q.lookup({
-      from: BALLOTS,
-      pipeline: pipeline()
-        .match({ _id: ballotId(roundId, o.voterId) })
-        .done(),
-      as: 'ballot',
-    });
-  if (o.tallies) {
-    q = q
-      .lookup({
+/** One `$lookup` of {@link loadRound}. */
+interface Lookup {
+  from: string;
+  pipeline: object[];
+  as: string;
+}
+
+/** The lookups that bring the tallies the options ask for: every proposal's and the voters', or one proposal's. */
+function tallyLookups(roundId: string, o: RoundReadOptions): Lookup[] {
+  if (o.tallies)
+    return [
+      {
         from: BALLOTS,
         pipeline: pipeline()
           .match({ roundId })
@@ -93,62 +85,80 @@ export async function loadRound(roundId: string, o: RoundReadOptions = {}): Prom
           .group({ _id: '$proposalIds', n: $.sum(1) })
           .done(),
         as: 'tallies',
-      })
-      .lookup({
+      },
+      {
         from: BALLOTS,
         pipeline: pipeline()
           .match({ roundId, count: _.gt(0) })
           .count('n')
           .done(),
         as: 'voters',
-      });
-  } else if (o.proposalTally && o.proposalId) {
-    q = q.lookup({
-      from: BALLOTS,
-      pipeline: pipeline().match({ roundId, proposalIds: o.proposalId }).count('n').done(),
-      as: 'proposalTally',
-    });
-  }
+      },
+    ];
+  if (o.proposalTally && o.proposalId)
+    return [
+      {
+        from: BALLOTS,
+        pipeline: pipeline().match({ roundId, proposalIds: o.proposalId }).count('n').done(),
+        as: 'proposalTally',
+      },
+    ];
+  return [];
+}
+
+/** Every lookup the options ask for. */
+function lookupsFor(roundId: string, o: RoundReadOptions): Lookup[] {
+  const out: Lookup[] = [];
+  const byId = (from: string, _id: string, as: string) =>
+    out.push({ from, pipeline: pipeline().match({ _id }).done(), as });
+  if (o.proposalId) byId(PROPOSALS, o.proposalId, 'proposal');
+  if (o.voterId) byId(BALLOTS, ballotId(roundId, o.voterId), 'ballot');
+  out.push(...tallyLookups(roundId, o));
   if (o.proposals) {
-    const where = o.proposals === 'all' ? { roundId } : { roundId, authorId: o.proposals.authorId };
-    q = q.lookup({
+    const all = o.proposals === 'all';
+    out.push({
       from: PROPOSALS,
       pipeline: pipeline()
-        .match(where)
+        .match(all ? { roundId } : { roundId, authorId: (o.proposals as { authorId: string }).authorId })
         // An author's own proposals come whole (a retried create replies with what it saved).
-        .project(o.proposals === 'all' ? CARD_FIELDS : { authorOpenid: 0 })
-        .limit(o.proposals === 'all' ? 1000 : 50)
+        .project(all ? CARD_FIELDS : { authorOpenid: 0 })
+        .limit(all ? 1000 : 50)
         .done(),
       as: 'proposals',
     });
   }
   if (o.reports) {
     const where = o.reports === 'proposal' ? { roundId, proposalId: o.proposalId } : { roundId };
-    q = q.lookup({
+    out.push({
       from: REPORTS,
       pipeline: pipeline().match(where).sort({ at: -1 }).limit(1000).done(),
       as: 'reports',
     });
   }
-  if (o.reportId)
-    q = q.lookup({ from: REPORTS, pipeline: pipeline().match({ _id: o.reportId }).done(), as: 'report' });
-  const res = (await q.end()) as { list?: Record<string, unknown>[]; data?: Record<string, unknown>[] };
-  const row = (res.list ?? res.data ?? [])[0];
-  if (!row) throw notFound('这一期微公益');
-  const { proposal, ballot, tallies, voters, proposalTally, proposals, reports, report, ...round } = row as {
-    proposal?: ProposalDoc[];
-    ballot?: BallotDoc[];
-    tallies?: { _id: string; n: number }[];
-    voters?: { n: number }[];
-    proposalTally?: { n: number }[];
-    proposals?: ProposalDoc[];
-    reports?: ReportDoc[];
-    report?: ReportDoc[];
-  } & Record<string, unknown>;
+  if (o.reportId) byId(REPORTS, o.reportId, 'report');
+  return out;
+}
+
+/** The aggregate's row, as read. */
+type RoundRow = {
+  proposal?: ProposalDoc[];
+  ballot?: BallotDoc[];
+  tallies?: { _id: string; n: number }[];
+  voters?: { n: number }[];
+  proposalTally?: { n: number }[];
+  proposals?: ProposalDoc[];
+  reports?: ReportDoc[];
+  report?: ReportDoc[];
+} & Record<string, unknown>;
+
+/** What the row says, dates revived. */
+function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): RoundRead {
+  const { proposal, ballot, tallies, voters, proposalTally, proposals, reports, report, ...round } = row;
   const p = proposal?.[0];
   if (o.proposalId && (!p || p.roundId !== roundId)) throw notFound('提案');
   const talliesMap = new Map((tallies ?? []).map((t) => [t._id, t.n]));
   if (proposalTally && o.proposalId) talliesMap.set(o.proposalId, proposalTally[0]?.n ?? 0);
+  const revived = (r: ReportDoc) => ({ ...r, at: new Date(r.at) });
   return {
     round: reviveRound(round as unknown as RoundDoc),
     proposal: p && reviveProposal(p),
@@ -156,9 +166,19 @@ export async function loadRound(roundId: string, o: RoundReadOptions = {}): Prom
     tallies: talliesMap,
     voters: voters?.[0]?.n ?? 0,
     proposals: (proposals ?? []).map(reviveProposal),
-    reports: (reports ?? []).map((r) => ({ ...r, at: new Date(r.at) })),
-    report: report?.[0] && { ...report[0], at: new Date(report[0].at) },
+    reports: (reports ?? []).map(revived),
+    report: report?.[0] && revived(report[0]),
   };
+}
+
+/** Reads a round and what the options ask for, in one database round trip. NOT_FOUND for a missing round. */
+export async function loadRound(roundId: string, o: RoundReadOptions = {}): Promise<RoundRead> {
+  let q = db.collection(ROUNDS).aggregate().match({ _id: roundId });
+  for (const l of lookupsFor(roundId, o)) q = q.lookup(l);
+  const res = (await q.end()) as { list?: RoundRow[]; data?: RoundRow[] };
+  const row = (res.list ?? res.data ?? [])[0];
+  if (!row) throw notFound('这一期微公益');
+  return roundReadOf(row, roundId, o);
 }
 
 /** A place and, if it exists already, the round with this id (a retried create), in one round trip. */
