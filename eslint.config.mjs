@@ -3,6 +3,45 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+// One folder per capability under cloudfunctions/ (common/ is shared code, not a capability).
+const CAPABILITIES = readdirSync(new URL('./cloudfunctions/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'common')
+  .map((d) => d.name);
+
+/** A capability reads shared data through common/ (common/directory), never through another capability. */
+const otherCapabilities = (cap) =>
+  CAPABILITIES.filter((c) => c !== cap).map((c) => ({
+    group: [`**/${c}`, `**/${c}/**`],
+    message: `A capability never imports another capability (${c}): shared data lives in common/directory, shared code in common/.`,
+  }));
+
+/** Pure code (domain rules, document types) reaches no SDK and no I/O; types may still be imported. */
+const PURE = {
+  group: [
+    'wx-server-sdk',
+    '**/common/cloud',
+    '**/common/db',
+    '**/common/joins',
+    '**/common/paging',
+    '**/common/idempotency',
+    '**/common/contentCheck',
+    '**/common/notify',
+    '**/store',
+    '**/steps/**',
+    '**/actions/**',
+    '**/timers/**',
+    '**/notices',
+  ],
+  allowTypeImports: true,
+  message:
+    'Pure code (domain/, documents.ts, common/directory) takes no SDK or I/O import; pass what it needs in.',
+};
+const restrict = (patterns) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+});
+const PURE_FILES = (dir) => [`${dir}/domain/**/*.ts`, `${dir}/documents.ts`];
 
 /** The product (functions, mini program, local cloud, demo seed) never imports from the tests. */
 const notFromTests = {
@@ -98,6 +137,23 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  ...CAPABILITIES.flatMap((cap) => [
+    { files: [`cloudfunctions/${cap}/**/*.ts`], rules: restrict(otherCapabilities(cap)) },
+    { files: PURE_FILES(`cloudfunctions/${cap}`), rules: restrict([...otherCapabilities(cap), PURE]) },
+  ]),
+  { files: ['cloudfunctions/common/**/*.ts'], rules: restrict(otherCapabilities('common')) },
+  // Complexity budgets (warnings; a `switch` counts once): handlers — actions, timers, steps, stores, common —
+  // split into named steps past 20; pure domain rules (state machines, the exact matcher) stay within 30.
+  { files: ['cloudfunctions/**/*.ts'], rules: { complexity: ['warn', { max: 20, variant: 'modified' }] } },
+  {
+    files: ['cloudfunctions/*/domain/**/*.ts'],
+    rules: { complexity: ['warn', { max: 30, variant: 'modified' }] },
+  },
+  {
+    files: ['cloudfunctions/common/directory/**/*.ts'],
+    ignores: ['cloudfunctions/common/directory/store.ts'],
+    rules: restrict([...otherCapabilities('common'), PURE]),
   },
   {
     files: ['**/*.js', '**/*.cjs'],

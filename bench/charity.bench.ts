@@ -10,7 +10,7 @@ import {
   type EventDraft,
 } from '../cloudfunctions/charity/domain/chain';
 import { donationCode } from '../cloudfunctions/charity/domain/codes';
-import type { DonationDoc } from '../cloudfunctions/charity/domain/records';
+import type { DonationDoc } from '../cloudfunctions/charity/documents';
 import { openSupermarkets } from '../seed/charity';
 import { startDemoCloud } from '../test/support/demo';
 import { measureCharityRoundTrips } from './support/charityRoundTrips';

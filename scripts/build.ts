@@ -1,9 +1,10 @@
 /**
  * Builds everything that runs: each cloud function bundled with esbuild into a deployable folder
  * (build/cloudfunctions/<name>/ with index.js, package.json, config.json; wx-server-sdk stays external and is
- * installed by CloudBase from the pinned version), the local cloud package (its own build, localcloud/dist/), the
- * demo seed the local cloud loads (build/seed/index.js, `seed` in localcloud.json), and the mini program's npm
- * packages (miniprogram/miniprogram_npm, offline with miniprogram-ci).
+ * installed by CloudBase from the pinned version; index.js.map beside the bundle serves the local cloud's stack
+ * traces and is never uploaded), the local cloud package (its own build, localcloud/dist/), the demo seed the
+ * local cloud loads (build/seed/index.js, `seed` in localcloud.json), and the mini program's npm packages
+ * (miniprogram/miniprogram_npm, offline with miniprogram-ci).
  */
 import { build } from 'esbuild';
 import {
@@ -49,7 +50,10 @@ async function buildFunction(name: string): Promise<void> {
     target: 'node16',
     format: 'cjs',
     external: ['wx-server-sdk'],
-    sourcemap: 'inline',
+    // A map file beside the bundle, not inside it: the deployed bundle stays small (cold starts grow with its
+    // size) and `npm run deploy` leaves *.map out of the upload; the local cloud's workers read it for traces.
+    sourcemap: 'linked',
+    sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
   });

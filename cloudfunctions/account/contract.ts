@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { fileId, id, idempotencyKey, line, phone, text } from '../common/schemas';
-import type { GrantedRole, PlaceLevel } from '../common/users';
+import type { GrantedRole, PlaceLevel } from '../common/directory/users';
 
 /** Limits of the account capability, declared as data (DESIGN.md convention 5). */
 export const ACCOUNT_LIMITS = {

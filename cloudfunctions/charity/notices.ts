@@ -3,7 +3,7 @@
  * a reminder before a pledge runs out, and its expiry. Never throws (common/notify).
  */
 import { notify, templateId, thing } from '../common/notify';
-import type { DonationDoc } from './domain/records';
+import type { DonationDoc } from './documents';
 
 /** What happened, with the template and the 5-character phrase WeChat's `phrase` field allows. */
 const KINDS = {

@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { unauthenticated } from './errors';
-import { loadUserByOpenid, type UserDoc } from './users';
+import { loadUserByOpenid } from './directory/store';
+import type { UserDoc } from './directory/users';
 
 /** What a handler knows about the call. */
 export interface ActionContext {

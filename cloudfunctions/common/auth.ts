@@ -1,6 +1,6 @@
 /** Role checks over a user record: pure functions, so every capability decides the same way. */
 import { forbidden } from './errors';
-import type { RoleGrant, UserDoc } from './users';
+import type { RoleGrant, UserDoc } from './directory/users';
 
 /** The admin grants of a user. */
 export function adminGrants(user: Pick<UserDoc, 'roles'>): RoleGrant[] {

@@ -1,14 +1,16 @@
 /**
- * One-round-trip reads: the caller's user record as the root of an aggregation, with everything else an action
- * needs joined to it by `$lookup` (the item, its organizations, the order, family links, a wallet…). This is
- * how user actions stay within three database round trips (DESIGN.md budget): the read is one request, the
- * conditional write or two the rest. CloudBase documents `lookup` with `let`/`pipeline`; the local cloud runs
- * the same stages with mingo.
+ * The one way an action reads the caller together with what else it needs, in ONE round trip (DESIGN.md budget:
+ * the read is one request, the conditional write or two the rest): an aggregation rooted at the caller's user
+ * record, with everything else joined to it by `$lookup` (the item, its organizations, the order, family links, a
+ * wallet…). When the caller may be someone who never logged in (a public view) or a missing document must say
+ * NOT_FOUND before anything else, the read is rooted at that document instead and the caller is joined to it.
+ * `ctx.caller()` is the same read with nothing joined. CloudBase documents `lookup` with `let`/`pipeline`; the
+ * local cloud runs the same stages with mingo.
  */
-import type { ActionContext } from '../common/action';
-import { _, db } from '../common/cloud';
-import { unauthenticated } from '../common/errors';
-import { USERS, type UserDoc } from '../common/users';
+import type { ActionContext } from './action';
+import { _, db } from './cloud';
+import { unauthenticated } from './errors';
+import { USERS, type UserDoc } from './directory/users';
 
 type AnyObject = Record<string, unknown>;
 
@@ -63,19 +65,71 @@ export type Join =
       project?: AnyObject;
     };
 
-/** What a read with joins returns: the caller and each join's documents by name. */
-export interface Joined {
-  caller: UserDoc;
+/** Each join's documents by name. */
+export interface JoinedDocs {
+  /** Every document the join found. */
   all<T>(as: string): T[];
+  /** The first document the join found. */
   one<T>(as: string): T | undefined;
 }
 
+/** What a read rooted at the caller returns: the caller and each join's documents. */
+export interface Joined extends JoinedDocs {
+  caller: UserDoc;
+}
+
+/** The document a read is rooted at when it is not the caller (its joins' `localField`s are its fields). */
+export interface Root {
+  from: string;
+  match: AnyObject;
+}
+
+/** What a read rooted at a document returns: the document and the caller when found, and each join's documents. */
+export interface RootedJoined<R> extends JoinedDocs {
+  root: R | undefined;
+  /** The caller's user record (undefined for someone who never logged in, or when there is no root). */
+  caller: UserDoc | undefined;
+}
+
+/** Where the caller goes in a read rooted at a document. */
+const CALLER = '__caller';
+
 /**
  * Reads the caller (by openid) and the joins in one aggregation; UNAUTHENTICATED if the caller never logged in.
- * Joins are applied in order, so a `set` can use what an earlier join found.
+ * Joins are applied in order, so a `set` can use what an earlier join found. With `root`, the aggregation is
+ * rooted at that document instead (joins refer to its fields) and the caller is joined to it; nothing is refused.
  */
-export async function readWithCaller(ctx: ActionContext, joins: Join[]): Promise<Joined> {
-  let agg = db.collection(USERS).aggregate().match({ openid: ctx.openid }).limit(1);
+export async function readWithCaller(ctx: Pick<ActionContext, 'openid'>, joins: Join[]): Promise<Joined>;
+export async function readWithCaller<R>(
+  ctx: Pick<ActionContext, 'openid'>,
+  joins: Join[],
+  root: Root,
+): Promise<RootedJoined<R>>;
+export async function readWithCaller<R>(
+  ctx: Pick<ActionContext, 'openid'>,
+  joins: Join[],
+  root?: Root,
+): Promise<Joined | RootedJoined<R>> {
+  const all = root ? [...joins, { as: CALLER, from: USERS, match: { openid: ctx.openid }, limit: 1 }] : joins;
+  const { found, docs } = await aggregateWith(
+    root ? root.from : USERS,
+    root ? root.match : { openid: ctx.openid },
+    all,
+  );
+  if (root) {
+    return { root: found as R | undefined, caller: docs.one<UserDoc>(CALLER), ...docs };
+  }
+  if (!found) throw unauthenticated();
+  return { caller: found as unknown as UserDoc, ...docs };
+}
+
+/** One aggregation: the first document matching `match` in `from`, with the joins; the root without them. */
+async function aggregateWith(
+  from: string,
+  match: AnyObject,
+  joins: Join[],
+): Promise<{ found: AnyObject | undefined; docs: JoinedDocs }> {
+  let agg = db.collection(from).aggregate().match(match).limit(1);
   const names: string[] = [];
   for (const j of joins) {
     if ('set' in j) {
@@ -103,14 +157,15 @@ export async function readWithCaller(ctx: ActionContext, joins: Join[]): Promise
     });
   }
   const { list } = (await agg.end()) as { list: AnyObject[] };
-  const root = list[0];
-  if (!root) throw unauthenticated();
-  const caller = { ...root } as AnyObject;
-  for (const n of names) delete caller[n];
+  const row = list[0];
   // A joined list holds documents only (as MongoDB and CloudBase return them); skipping nulls costs nothing.
   const all = <T>(as: string) =>
-    ((root[as] as (T | null)[] | undefined) ?? []).filter((d): d is T => d !== null);
-  return { caller: caller as unknown as UserDoc, all, one: <T>(as: string) => all<T>(as)[0] };
+    ((row?.[as] as (T | null)[] | undefined) ?? []).filter((d): d is T => d !== null);
+  const docs: JoinedDocs = { all, one: <T>(as: string) => all<T>(as)[0] };
+  if (!row) return { found: undefined, docs };
+  const found = { ...row };
+  for (const n of names) delete found[n];
+  return { found, docs };
 }
 
 /** `$arrayElemAt` of a joined list's field: the first joined document's value, for a later join. */

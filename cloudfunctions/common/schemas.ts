@@ -50,7 +50,7 @@ export const fileId = z
   .max(512)
   .regex(/^cloud:\/\/[^\s\p{Cc}\p{Cf}\p{Cs}]+$/u, '不是云存储文件');
 
-/** Paging: lists show 20 items at a time (DESIGN.md budget). */
+/** Paging: lists show 20 items at a time (DESIGN.md budget); common/paging makes the page. */
 export const page = z.strictObject({
   offset: z.number().int().min(0).max(10_000).default(0),
   limit: z.number().int().min(1).max(20).default(20),
@@ -61,11 +61,6 @@ export interface Page<T> {
   items: T[];
   /** Offset of the next page, or null at the end. */
   next: number | null;
-}
-
-/** Builds a page from `limit + 1` fetched items (the extra one says whether there is more). */
-export function toPage<T>(fetched: T[], offset: number, limit: number): Page<T> {
-  return { items: fetched.slice(0, limit), next: fetched.length > limit ? offset + limit : null };
 }
 
 /** Latitude/longitude (GCJ-02, as wx.getLocation returns). */

@@ -5,7 +5,7 @@
 import { notify, templateId, thing } from '../common/notify';
 import { slotLabel } from './domain/calendar';
 import type { ResidentTemplate } from './contract';
-import type { OrderDoc } from './store';
+import type { OrderDoc } from './documents';
 
 /** The page a message opens for an order. */
 export function orderPage(orderId: string): string {

@@ -9,6 +9,8 @@ import type { InvokeMessage, ResultMessage } from './protocol';
 type Main = (event: unknown, context: unknown) => unknown;
 
 const { bundlePath } = workerData as { bundlePath: string };
+// Stack traces in the local cloud point at the TypeScript sources, through the map beside each built bundle.
+process.setSourceMapsEnabled(true);
 let main: Main | undefined;
 
 function load(): Main {

@@ -130,6 +130,8 @@ async function deployFunction(
     memorySize: f.memorySize,
     installDependency: true,
     envVariables: f.env,
+    // The source map beside each bundle is for local stack traces only (scripts/build.ts).
+    ignore: ['*.map'],
   };
   const code = { functionRootPath: dirname(f.dir), deployMode: 'zip' as const };
   const detail = await step(`function ${f.name}`, async () => {

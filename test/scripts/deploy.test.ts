@@ -7,7 +7,7 @@
  * that updates in place and repairs drifted timers.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalCloud } from '../../localcloud/cloud';
@@ -215,6 +215,10 @@ describe('deploying into an empty local cloud', () => {
       const def = cloud.host.definition(f.name)!;
       expect(def.bundlePath.startsWith(join(root, 'build'))).toBe(false);
       expect(readFileSync(def.bundlePath, 'utf8')).toBe(readFileSync(f.bundlePath, 'utf8'));
+      // The source map stays behind (local stack traces only); the bundle carries none inline.
+      expect(existsSync(`${f.bundlePath}.map`)).toBe(true);
+      expect(existsSync(`${def.bundlePath}.map`)).toBe(false);
+      expect(readFileSync(def.bundlePath, 'utf8')).not.toContain('sourceMappingURL=data:');
       expect(def.config.timeout).toBe(f.config.timeout);
       expect(def.config.memorySize).toBe(f.config.memorySize);
       expect(def.config.permissions).toEqual(f.config.permissions);

@@ -6,9 +6,9 @@ import { action } from '../../common/action';
 import { adminGrants, requireAnyAdmin } from '../../common/auth';
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
-import { USERS } from '../../common/users';
+import { USERS } from '../../common/directory/users';
 import { accountInputs, type CommunityStat } from '../contract';
-import { PLACES, type PlaceDoc } from '../domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 
 export default action({
   input: accountInputs.adminCommunities,

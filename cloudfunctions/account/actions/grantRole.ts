@@ -11,17 +11,23 @@ import { requireAnyAdmin } from '../../common/auth';
 import { db } from '../../common/cloud';
 import { findById, updatedCount } from '../../common/db';
 import { conflict, invalid, notFound } from '../../common/errors';
-import { USERS } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs } from '../contract';
-import { PLACES, type PlaceDoc } from '../domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { planGrant } from '../domain/roles';
 import { listItem } from '../domain/views';
-import { callerAndUser, ORGANIZATIONS, type OrgDoc } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { ORGANIZATIONS, type OrgDoc } from '../../common/directory/orgs';
 
 export default action({
   input: accountInputs.grantRole,
   async run(input, ctx) {
-    const { caller, target } = await callerAndUser(ctx, input.targetUserId);
+    const r = await readWithCaller(ctx, [
+      { as: 'target', from: USERS, match: { _id: input.targetUserId }, limit: 1 },
+    ]);
+    const { caller } = r;
+    const target = r.one<UserDoc>('target');
+    if (!target) throw notFound('用户');
     requireAnyAdmin(caller);
     let plan;
     if (input.targetRole === 'admin') {

@@ -7,7 +7,7 @@ import { db } from '../../common/cloud';
 import { accountInputs, type HomeView } from '../contract';
 import { selfView } from '../domain/views';
 import { greeting } from '../domain/greeting';
-import { FAMILY_LINKS } from '../store';
+import { FAMILY_LINKS } from '../../common/directory/familyLinks';
 
 export default action({
   input: accountInputs.home,

@@ -7,9 +7,10 @@
 import { action } from '../../common/action';
 import { db } from '../../common/cloud';
 import { findById, isDuplicateKey } from '../../common/db';
-import { loadUserByOpenid, USERS, type UserDoc } from '../../common/users';
+import { loadUserByOpenid } from '../../common/directory/store';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs } from '../contract';
-import { PLACES, type PlaceDoc } from '../domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { bootstrapAdmins, type NamedGrant } from '../domain/roles';
 import { selfView } from '../domain/views';
 

@@ -6,7 +6,7 @@ import { action } from '../../common/action';
 import { db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { accountInputs, type PlaceView } from '../contract';
-import { PLACES, type PlaceDoc } from '../domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 
 export default action({
   input: accountInputs.places,

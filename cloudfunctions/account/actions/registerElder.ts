@@ -10,9 +10,9 @@ import { requireAdminOver } from '../../common/auth';
 import { findById } from '../../common/db';
 import { notFound } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs } from '../contract';
-import { PLACES, type PlaceDoc } from '../domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { detail } from '../domain/views';
 
 export default action({

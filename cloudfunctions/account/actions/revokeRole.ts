@@ -8,18 +8,24 @@ import { action } from '../../common/action';
 import { requireAnyAdmin } from '../../common/auth';
 import { db } from '../../common/cloud';
 import { findById, updatedCount } from '../../common/db';
-import { conflict, invalid } from '../../common/errors';
-import { USERS } from '../../common/users';
+import { conflict, invalid, notFound } from '../../common/errors';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs } from '../contract';
-import { PLACES, type PlaceDoc } from '../domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { planRevoke } from '../domain/roles';
 import { listItem } from '../domain/views';
-import { callerAndUser, ORGANIZATIONS, type OrgDoc } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { ORGANIZATIONS, type OrgDoc } from '../../common/directory/orgs';
 
 export default action({
   input: accountInputs.revokeRole,
   async run(input, ctx) {
-    const { caller, target } = await callerAndUser(ctx, input.targetUserId);
+    const r = await readWithCaller(ctx, [
+      { as: 'target', from: USERS, match: { _id: input.targetUserId }, limit: 1 },
+    ]);
+    const { caller } = r;
+    const target = r.one<UserDoc>('target');
+    if (!target) throw notFound('用户');
     requireAnyAdmin(caller);
     let scopePath: string[] | undefined;
     if (input.targetRole === 'admin') {

@@ -8,9 +8,8 @@
 import { action } from '../../common/action';
 import { adminGrants, requireAnyAdmin } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage } from '../../common/schemas';
-import { USERS, type UserDoc } from '../../common/users';
+import { listPage } from '../../common/paging';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs, ACCOUNT_LIMITS } from '../contract';
 import { listItem } from '../domain/views';
 
@@ -33,19 +32,10 @@ export default action({
       where.push(_.or([{ nickname: pattern }, { realName: pattern }, { phone: pattern }]));
     }
     const limit = ACCOUNT_LIMITS.searchResults;
-    const found = rows<UserDoc>(
-      await db
-        .collection(USERS)
-        .where(_.and(where))
-        .orderBy('createdAt', 'desc')
-        .skip(input.offset)
-        .limit(limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((u) => listItem(u, ctx.now)),
-      input.offset,
-      limit,
+    return listPage(
+      db.collection(USERS).where(_.and(where)).orderBy('createdAt', 'desc'),
+      { offset: input.offset, limit },
+      (u: UserDoc) => listItem(u, ctx.now),
     );
   },
 });

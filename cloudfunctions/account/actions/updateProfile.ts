@@ -10,9 +10,9 @@ import { _, db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
 import { findById } from '../../common/db';
 import { invalid, notFound } from '../../common/errors';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs } from '../contract';
-import { PLACES, type PlaceDoc } from '../domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { selfView } from '../domain/views';
 
 export default action({

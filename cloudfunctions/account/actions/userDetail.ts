@@ -5,14 +5,21 @@
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';
+import { notFound } from '../../common/errors';
 import { accountInputs } from '../contract';
 import { detail } from '../domain/views';
-import { callerAndUser } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { USERS, type UserDoc } from '../../common/directory/users';
 
 export default action({
   input: accountInputs.userDetail,
   async run(input, ctx) {
-    const { caller, target } = await callerAndUser(ctx, input.targetUserId);
+    const r = await readWithCaller(ctx, [
+      { as: 'target', from: USERS, match: { _id: input.targetUserId }, limit: 1 },
+    ]);
+    const { caller } = r;
+    const target = r.one<UserDoc>('target');
+    if (!target) throw notFound('用户');
     requireAdminOver(caller, target.placePath);
     return detail(target, ctx.now);
   },

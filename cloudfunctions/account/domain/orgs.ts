@@ -1,6 +1,6 @@
 /** How an organization is shown. */
 import type { OrgView } from '../contract';
-import type { OrgDoc } from '../store';
+import type { OrgDoc } from '../../common/directory/orgs';
 
 /** The public view of an organization. */
 export function orgView(org: OrgDoc, staffCount?: number): OrgView {

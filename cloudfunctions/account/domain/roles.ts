@@ -5,16 +5,12 @@
  */
 import { isAdminOver } from '../../common/auth';
 import { conflict, forbidden, invalid } from '../../common/errors';
-import type { GrantedRole, RoleEvent, RoleGrant, UserDoc } from '../../common/users';
-import type { PlaceDoc } from './places';
+import type { GrantedRole, RoleEvent, RoleGrant, UserDoc } from '../../common/directory/users';
+import type { OrgRef } from '../../common/directory/orgs';
+import type { PlaceDoc } from '../../common/directory/places';
 
 /** An organization as the role rules need it. */
-export interface OrgRef {
-  _id: string;
-  name: string;
-  scopePath: string[];
-  active: boolean;
-}
+export type RoleOrg = Pick<OrgRef, '_id' | 'name' | 'scopePath' | 'active'>;
 
 /** A grant with its display names. */
 export type NamedGrant = RoleGrant & { scopeName?: string; orgName?: string };
@@ -23,7 +19,7 @@ export type NamedGrant = RoleGrant & { scopeName?: string; orgName?: string };
 export function planGrant(
   granter: UserDoc,
   target: UserDoc,
-  req: ({ role: 'admin'; scope: PlaceDoc } | { role: 'provider'; org: OrgRef }) & { reason?: string },
+  req: ({ role: 'admin'; scope: PlaceDoc } | { role: 'provider'; org: RoleOrg }) & { reason?: string },
   now: Date,
 ): { roles: NamedGrant[]; event: RoleEvent } {
   if (req.role === 'admin') {

@@ -1,6 +1,6 @@
 /** How user records are shown: to themselves, in admin lists, in full to an admin of their place. */
 import { maskAddress, maskName, maskPhone } from '../../common/mask';
-import { ageAt, type RoleGrant, type UserDoc } from '../../common/users';
+import { ageAt, type RoleGrant, type UserDoc } from '../../common/directory/users';
 import type { RoleView, SelfView, UserDetail, UserListItem } from '../contract';
 
 /** A role for display. */

@@ -7,12 +7,12 @@
 import { action } from '../../common/action';
 import { adminGrants, requireAnyAdmin } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage, type Page } from '../../common/schemas';
+import type { Page } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { charityInputs, type NeedView } from '../contract';
-import type { NeedDoc } from '../domain/records';
+import type { NeedDoc } from '../documents';
 import { needView } from '../domain/views';
-import { NEEDS } from '../store';
+import { NEEDS } from '../documents';
 
 export default action({
   input: charityInputs.adminNeeds,
@@ -24,20 +24,10 @@ export default action({
     if (input.state === 'open') where.push({ closed: false, available: _.gt(0), deadline: _.gt(ctx.now) });
     if (input.state === 'full') where.push({ closed: false, available: 0 });
     if (input.state === 'closed') where.push({ closed: true });
-    const found = rows<NeedDoc>(
-      await db
-        .collection(NEEDS)
-        .where(_.and(where))
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((n) => needView(n, ctx.now, true)),
-      input.offset,
-      input.limit,
+    return listPage(
+      db.collection(NEEDS).where(_.and(where)).orderBy('createdAt', 'desc').orderBy('_id', 'asc'),
+      input,
+      (n: NeedDoc) => needView(n, ctx.now, true),
     );
   },
 });

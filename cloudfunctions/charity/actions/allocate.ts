@@ -18,23 +18,22 @@ import { pseudonym } from '../domain/chain';
 import { checkClaimable } from '../domain/needs';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
-import { applied, audience, extrasFor, loadDonation, requireCaller } from '../load';
-import { appendStep, first, NEEDS, releaseNeedUnits, type NeedDoc } from '../store';
+import { applied, audience, extrasFor, loadDonation, requireCaller } from '../steps/donation';
+import { appendStep, releaseNeedUnits } from '../store';
+import { NEEDS, type NeedDoc } from '../documents';
 
 export default action({
   input: charityInputs.allocate,
   async run(input, ctx): Promise<StepResult> {
-    const l = await loadDonation(
-      ctx,
-      { _id: input.donationId },
-      { need: { from: NEEDS, match: { _id: input.needId } } },
-    );
+    const l = await loadDonation(ctx, { _id: input.donationId }, [
+      { as: 'need', from: NEEDS, match: { _id: input.needId }, limit: 1 },
+    ]);
     const me = requireCaller(l);
     requireOperator(me, l.sm);
     const { d } = l;
     if (d.kind !== 'stock') throw conflict('只有捐给超市统一调配的物品需要分配');
     const status = requireStep(d.kind, d.status, 'allocated');
-    const need = first<NeedDoc>(l.extra.need);
+    const need = l.joined.one<NeedDoc>('need');
     const units = d.receivedQuantity ?? d.quantity;
     checkClaimable(need, units, ctx.now);
     if (need!.supermarketId !== d.supermarketId) throw conflict('只能分配给本超市服务的心愿');

@@ -10,7 +10,7 @@ import { charityInputs, type DonationView } from '../contract';
 import { pseudonym } from '../domain/chain';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
-import { applied, audience, loadDonation, requireCaller } from '../load';
+import { applied, audience, loadDonation, requireCaller } from '../steps/donation';
 import { appendStepOrConflict, releaseNeedUnits } from '../store';
 
 export default action({

@@ -20,7 +20,9 @@ import { PUBLIC } from '../domain/access';
 import { newDonation } from '../domain/donations';
 import { checkClaimable, checkPledgeBy } from '../domain/needs';
 import { donationView } from '../domain/views';
-import { DONATIONS, donorLabel, first, NEEDS, withCaller, type DonationDoc, type NeedDoc } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { DONATIONS, NEEDS, type DonationDoc, type NeedDoc } from '../documents';
+import { donorLabel } from '../domain/donations';
 
 const asDonor = { ...PUBLIC, donor: true };
 
@@ -28,14 +30,14 @@ export default action({
   input: charityInputs.claim,
   async run(input, ctx): Promise<DonationView> {
     const id = idempotentId(ctx.openid, 'charity-donation', input.idempotencyKey);
-    const r = await withCaller(ctx, {
-      need: { from: NEEDS, match: { _id: input.needId } },
-      earlier: { from: DONATIONS, match: { _id: id } },
-    });
+    const r = await readWithCaller(ctx, [
+      { as: 'need', from: NEEDS, match: { _id: input.needId }, limit: 1 },
+      { as: 'earlier', from: DONATIONS, match: { _id: id }, limit: 1 },
+    ]);
     const reply = (doc: DonationDoc) => donationView(doc, asDonor);
-    const earlier = first<DonationDoc>(r.earlier);
+    const earlier = r.one<DonationDoc>('earlier');
     if (earlier) return reply(earlier);
-    const need = first<NeedDoc>(r.need);
+    const need = r.one<NeedDoc>('need');
     // The units are tagged `claims.<donation id>`: a twin of this tap may already hold them (then they are not
     // checked or taken again, however few are left now).
     const heldIn = (n: NeedDoc | undefined) => n?.claims?.[id]?.q;

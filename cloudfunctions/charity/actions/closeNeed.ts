@@ -9,15 +9,16 @@ import { requireAdminOver } from '../../common/auth';
 import { db } from '../../common/cloud';
 import { notFound, unauthenticated } from '../../common/errors';
 import { charityInputs, type NeedView } from '../contract';
-import type { NeedDoc } from '../domain/records';
+import type { NeedDoc } from '../documents';
 import { needView } from '../domain/views';
-import { NEEDS, readRooted } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { NEEDS } from '../documents';
 
 export default action({
   input: charityInputs.closeNeed,
   async run(input, ctx): Promise<NeedView> {
-    const r = await readRooted(ctx, NEEDS, { _id: input.needId }, {});
-    const need = r.root as unknown as NeedDoc | undefined;
+    const r = await readWithCaller<NeedDoc>(ctx, [], { from: NEEDS, match: { _id: input.needId } });
+    const need = r.root;
     if (!need) throw notFound('心愿');
     if (!r.caller) throw unauthenticated();
     requireAdminOver(r.caller, need.placePath);

@@ -18,9 +18,11 @@ import { confirmCode, sameCode } from '../domain/codes';
 import { requireStep } from '../domain/states';
 import { beijingMonth } from '../domain/time';
 import { donationView } from '../domain/views';
-import { applied, audience, extrasFor, loadDonation, requireCaller } from '../load';
+import { applied, audience, extrasFor, loadDonation, requireCaller } from '../steps/donation';
 import { tellDonor } from '../notices';
-import { appendStep, confirmSecret, DONATIONS, NEEDS } from '../store';
+import { appendStep } from '../store';
+import { confirmSecret } from '../steps/donation';
+import { DONATIONS, NEEDS } from '../documents';
 
 export default action({
   input: charityInputs.confirm,

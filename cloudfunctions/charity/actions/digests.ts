@@ -5,27 +5,25 @@
  */
 import { action } from '../../common/action';
 import { db } from '../../common/cloud';
-import { rows } from '../../common/db';
+import { readPage } from '../../common/paging';
 import { charityInputs, type DigestsView } from '../contract';
 import { verifyDigestChain } from '../domain/digest';
-import { DIGESTS, type DigestDoc } from '../store';
+import { DIGESTS, type DigestDoc } from '../documents';
 
 export default action({
   input: charityInputs.digests,
   async run(input): Promise<DigestsView> {
-    // One more than the page, plus the older neighbour whose hash the page's oldest digest must hold.
-    const found = rows<DigestDoc>(
-      await db
-        .collection(DIGESTS)
-        .orderBy('date', 'desc')
-        .skip(input.offset)
-        .limit(input.limit + 2)
-        .get(),
+    // The page, plus the older neighbour whose hash the page's oldest digest must hold.
+    const { page, beyond } = await readPage<DigestDoc>(
+      db.collection(DIGESTS).orderBy('date', 'desc'),
+      input,
+      {
+        beyond: 1,
+      },
     );
-    const shown = found.slice(0, input.limit);
-    const check = verifyDigestChain([...found.slice(0, input.limit + 1)].reverse());
+    const check = verifyDigestChain([...page.items, ...beyond.slice(0, 1)].reverse());
     return {
-      items: shown.map((d) => ({
+      items: page.items.map((d) => ({
         date: d.date,
         cutoff: new Date(d.cutoff).toISOString(),
         count: d.count,
@@ -34,7 +32,7 @@ export default action({
         hash: d.hash,
         publishedAt: new Date(d.publishedAt).toISOString(),
       })),
-      next: found.length > input.limit ? input.offset + input.limit : null,
+      next: page.next,
       chainIntact: check.intact,
       ...(check.firstBrokenDate ? { firstBrokenDate: check.firstBrokenDate } : {}),
     };

@@ -14,7 +14,7 @@ import { requireOperator } from '../domain/access';
 import { pseudonym } from '../domain/chain';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
-import { applied, audience, extrasFor, loadDonation, requireCaller } from '../load';
+import { applied, audience, extrasFor, loadDonation, requireCaller } from '../steps/donation';
 import { tellDonor } from '../notices';
 import { appendStepOrConflict } from '../store';
 

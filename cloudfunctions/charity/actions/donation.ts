@@ -8,7 +8,7 @@
 import { action } from '../../common/action';
 import { charityInputs, type DonationView } from '../contract';
 import { donationView } from '../domain/views';
-import { audience, extrasFor, loadDonation } from '../load';
+import { audience, extrasFor, loadDonation } from '../steps/donation';
 
 export default action({
   input: charityInputs.donation,

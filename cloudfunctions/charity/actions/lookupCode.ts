@@ -8,7 +8,7 @@ import { charityInputs, type DonationView } from '../contract';
 import { requireOperator } from '../domain/access';
 import { normalizeCode } from '../domain/codes';
 import { donationView } from '../domain/views';
-import { audience, extrasFor, loadDonation, requireCaller } from '../load';
+import { audience, extrasFor, loadDonation, requireCaller } from '../steps/donation';
 
 export default action({
   input: charityInputs.lookupCode,

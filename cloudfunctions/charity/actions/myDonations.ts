@@ -5,30 +5,24 @@
  */
 import { action } from '../../common/action';
 import { db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage, type Page } from '../../common/schemas';
+import type { Page } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { charityInputs, type DonationView } from '../contract';
 import { PUBLIC } from '../domain/access';
 import { donationView } from '../domain/views';
-import { DONATIONS, type DonationDoc } from '../store';
+import { DONATIONS, type DonationDoc } from '../documents';
 
 export default action({
   input: charityInputs.myDonations,
   async run(input, ctx): Promise<Page<DonationView>> {
-    const found = rows<DonationDoc>(
-      await db
+    return listPage(
+      db
         .collection(DONATIONS)
         .where({ donorOpenid: ctx.openid })
         .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((d) => donationView(d, { ...PUBLIC, donor: true })),
-      input.offset,
-      input.limit,
+        .orderBy('_id', 'asc'),
+      input,
+      (d: DonationDoc) => donationView(d, { ...PUBLIC, donor: true }),
     );
   },
 });

@@ -7,13 +7,14 @@
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
-import { toPage, type Page } from '../../common/schemas';
+import { listPage } from '../../common/paging';
+import type { Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { audienceOf } from '../domain/access';
-import type { DonationDoc, RecipientDoc } from '../domain/records';
+import type { DonationDoc, RecipientDoc } from '../documents';
 import { donationView } from '../domain/views';
-import { extrasFor } from '../load';
-import { DONATIONS, RECIPIENTS } from '../store';
+import { extrasFor } from '../steps/donation';
+import { DONATIONS, RECIPIENTS } from '../documents';
 
 export default action({
   input: charityInputs.myReceipts,
@@ -23,25 +24,19 @@ export default action({
       await db.collection(RECIPIENTS).where({ residentId: me._id }).limit(10).get(),
     );
     if (mine.length === 0) return { items: [], next: null };
-    const found = rows<DonationDoc>(
-      await db
+    return listPage(
+      db
         .collection(DONATIONS)
         .where({ recipientId: _.in(mine.map((r) => r._id)) })
         .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((d) => {
+        .orderBy('_id', 'asc'),
+      input,
+      (d: DonationDoc) => {
         const rec = mine.find((r) => r._id === d.recipientId);
         const a = audienceOf(me, d, undefined, rec);
         // The recipient's own record is theirs to see, but the screen can be seen over a shoulder: no contact.
         return donationView(d, a, extrasFor(d, undefined, a));
-      }),
-      input.offset,
-      input.limit,
+      },
     );
   },
 });

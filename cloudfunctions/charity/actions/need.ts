@@ -9,7 +9,7 @@ import { notFound } from '../../common/errors';
 import { charityInputs, type NeedDetailView } from '../contract';
 import { pledgeWindow } from '../domain/needs';
 import { needView, supermarketView } from '../domain/views';
-import { NEEDS, SUPERMARKETS, type NeedDoc, type SupermarketDoc } from '../store';
+import { NEEDS, SUPERMARKETS, type NeedDoc, type SupermarketDoc } from '../documents';
 
 export default action({
   input: charityInputs.need,

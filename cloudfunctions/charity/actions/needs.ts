@@ -6,11 +6,11 @@
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage, type Page } from '../../common/schemas';
+import type { Page } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { charityInputs, type NeedView } from '../contract';
 import { needView } from '../domain/views';
-import { NEEDS, type NeedDoc } from '../store';
+import { NEEDS, type NeedDoc } from '../documents';
 
 export default action({
   input: charityInputs.needs,
@@ -25,20 +25,10 @@ export default action({
     if (input.communityId) where.communityId = input.communityId;
     if (input.category) where['publicProfile.category'] = input.category;
     if (input.itemCategory) where.itemCategory = input.itemCategory;
-    const found = rows<NeedDoc>(
-      await db
-        .collection(NEEDS)
-        .where(where)
-        .orderBy('deadline', 'asc')
-        .orderBy('_id', 'asc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((n) => needView(n, ctx.now)),
-      input.offset,
-      input.limit,
+    return listPage(
+      db.collection(NEEDS).where(where).orderBy('deadline', 'asc').orderBy('_id', 'asc'),
+      input,
+      (n: NeedDoc) => needView(n, ctx.now),
     );
   },
 });

@@ -16,15 +16,9 @@ import { PUBLIC } from '../domain/access';
 import { newDonation } from '../domain/donations';
 import { checkPledgeBy } from '../domain/needs';
 import { donationView } from '../domain/views';
-import {
-  DONATIONS,
-  donorLabel,
-  first,
-  SUPERMARKETS,
-  withCaller,
-  type DonationDoc,
-  type SupermarketDoc,
-} from '../store';
+import { readWithCaller } from '../../common/joins';
+import { DONATIONS, SUPERMARKETS, type DonationDoc, type SupermarketDoc } from '../documents';
+import { donorLabel } from '../domain/donations';
 
 const asDonor = { ...PUBLIC, donor: true };
 
@@ -32,14 +26,14 @@ export default action({
   input: charityInputs.pledgeToStock,
   async run(input, ctx): Promise<DonationView> {
     const id = idempotentId(ctx.openid, 'charity-donation', input.idempotencyKey);
-    const r = await withCaller(ctx, {
-      sm: { from: SUPERMARKETS, match: { _id: input.supermarketId } },
-      earlier: { from: DONATIONS, match: { _id: id } },
-    });
+    const r = await readWithCaller(ctx, [
+      { as: 'sm', from: SUPERMARKETS, match: { _id: input.supermarketId }, limit: 1 },
+      { as: 'earlier', from: DONATIONS, match: { _id: id }, limit: 1 },
+    ]);
     const reply = (doc: DonationDoc) => donationView(doc, asDonor);
-    const earlier = first<DonationDoc>(r.earlier);
+    const earlier = r.one<DonationDoc>('earlier');
     if (earlier) return reply(earlier);
-    const sm = first<SupermarketDoc>(r.sm);
+    const sm = r.one<SupermarketDoc>('sm');
     if (!sm) throw notFound('慈善超市');
     checkPledgeBy(input.pledgeBy, ctx.now);
     await checkText(ctx.openid, [input.item, input.unit], 1);

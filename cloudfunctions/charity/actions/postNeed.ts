@@ -18,32 +18,32 @@ import { conflict, invalid, notFound, unauthenticated } from '../../common/error
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { CHARITY_LIMITS, charityInputs, type NeedView } from '../contract';
 import { publicProfile, requireNoIdentity } from '../domain/privacy';
-import type { NeedDoc, RecipientDoc, SupermarketDoc } from '../domain/records';
+import type { NeedDoc, RecipientDoc, SupermarketDoc } from '../documents';
 import { needView } from '../domain/views';
-import { first, NEEDS, readRooted, RECIPIENTS, SUPERMARKETS } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { NEEDS, RECIPIENTS, SUPERMARKETS } from '../documents';
 
 export default action({
   input: charityInputs.postNeed,
   async run(input, ctx): Promise<NeedView> {
     const id = idempotentId(ctx.openid, 'charity-need', input.idempotencyKey);
-    const r = await readRooted(
+    const r = await readWithCaller<RecipientDoc>(
       ctx,
-      RECIPIENTS,
-      { _id: input.recipientId },
-      {
-        sm: { from: SUPERMARKETS, localField: 'streetId', foreignField: '_id' },
-        earlier: { from: NEEDS, match: { _id: id } },
-      },
+      [
+        { as: 'sm', from: SUPERMARKETS, localField: 'streetId', foreignField: '_id' },
+        { as: 'earlier', from: NEEDS, match: { _id: id }, limit: 1 },
+      ],
+      { from: RECIPIENTS, match: { _id: input.recipientId } },
     );
-    const rec = r.root as unknown as RecipientDoc | undefined;
+    const rec = r.root;
     if (!rec) throw notFound('受助人');
     if (!r.caller) throw unauthenticated();
     requireAdminOver(r.caller, rec.placePath);
     const reply = (doc: NeedDoc) => needView(doc, ctx.now, true);
-    const earlier = first<NeedDoc>(r.joined.earlier);
+    const earlier = r.one<NeedDoc>('earlier');
     if (earlier) return reply(earlier);
     if (!rec.active) throw conflict('此受助人已停止登记');
-    const sm = first<SupermarketDoc>(r.joined.sm);
+    const sm = r.one<SupermarketDoc>('sm');
     if (!sm) throw conflict('该街道还没有开设慈善超市');
     const latest = ctx.now.getTime() + CHARITY_LIMITS.needDaysMax * 86_400_000;
     if (input.deadline.getTime() <= ctx.now.getTime() + 86_400_000 || input.deadline.getTime() > latest)

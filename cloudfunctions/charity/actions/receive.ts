@@ -16,7 +16,14 @@ import { pseudonym } from '../domain/chain';
 import { normalizeCode } from '../domain/codes';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
-import { applied, audience, extrasFor, loadDonation, requireCaller, type LoadedDonation } from '../load';
+import {
+  applied,
+  audience,
+  extrasFor,
+  loadDonation,
+  requireCaller,
+  type LoadedDonation,
+} from '../steps/donation';
 import { tellDonor } from '../notices';
 import { appendStep, releaseNeedUnits } from '../store';
 

@@ -10,36 +10,43 @@ import { notFound, unauthenticated } from '../../common/errors';
 import { charityInputs, type RecipientDetailView } from '../contract';
 import { audienceOf } from '../domain/access';
 import { publicProfile } from '../domain/privacy';
-import type { DonationDoc, NeedDoc, RecipientDoc } from '../domain/records';
+import type { DonationDoc, NeedDoc, RecipientDoc } from '../documents';
 import { donationView, needView, recipientView } from '../domain/views';
-import { extrasFor } from '../load';
-import { DONATIONS, NEEDS, readRooted, RECIPIENTS } from '../store';
+import { extrasFor } from '../steps/donation';
+import { readWithCaller } from '../../common/joins';
+import { DONATIONS, NEEDS, RECIPIENTS } from '../documents';
 
 export default action({
   input: charityInputs.recipientDetail,
   async run(input, ctx): Promise<RecipientDetailView> {
-    const r = await readRooted(
+    const r = await readWithCaller<RecipientDoc>(
       ctx,
-      RECIPIENTS,
-      { _id: input.recipientId },
-      {
-        needs: { from: NEEDS, match: { recipientId: input.recipientId }, sort: { createdAt: -1 }, limit: 20 },
-        donations: {
+      [
+        {
+          as: 'needs',
+          from: NEEDS,
+          match: { recipientId: input.recipientId },
+          sort: { createdAt: -1 },
+          limit: 20,
+        },
+        {
+          as: 'donations',
           from: DONATIONS,
           match: { recipientId: input.recipientId },
           sort: { createdAt: -1 },
           limit: 20,
         },
-      },
+      ],
+      { from: RECIPIENTS, match: { _id: input.recipientId } },
     );
-    const rec = r.root as unknown as RecipientDoc | undefined;
+    const rec = r.root;
     if (!rec) throw notFound('受助人');
     if (!r.caller) throw unauthenticated();
     requireAdminOver(r.caller, rec.placePath);
-    const donations = r.joined.donations as unknown as DonationDoc[];
+    const donations = r.all<DonationDoc>('donations');
     return {
       ...recipientView(rec, ctx.now, publicProfile(rec, ctx.now)),
-      needs: (r.joined.needs as unknown as NeedDoc[]).map((n) => needView(n, ctx.now, true)),
+      needs: r.all<NeedDoc>('needs').map((n) => needView(n, ctx.now, true)),
       donations: donations.map((d) => {
         const a = audienceOf(r.caller, d, undefined, rec);
         return donationView(d, a, extrasFor(d, rec, a));

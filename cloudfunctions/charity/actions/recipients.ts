@@ -7,13 +7,13 @@
 import { action } from '../../common/action';
 import { adminGrants, requireAnyAdmin } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage, type Page } from '../../common/schemas';
+import type { Page } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { charityInputs, type RecipientView } from '../contract';
 import { publicProfile } from '../domain/privacy';
-import type { RecipientDoc } from '../domain/records';
+import type { RecipientDoc } from '../documents';
 import { recipientView } from '../domain/views';
-import { RECIPIENTS } from '../store';
+import { RECIPIENTS } from '../documents';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -29,20 +29,10 @@ export default action({
       const pattern = db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' });
       where.push(_.or([{ name: pattern }, { phone: pattern }]));
     }
-    const found = rows<RecipientDoc>(
-      await db
-        .collection(RECIPIENTS)
-        .where(_.and(where))
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((r) => recipientView(r, ctx.now, publicProfile(r, ctx.now))),
-      input.offset,
-      input.limit,
+    return listPage(
+      db.collection(RECIPIENTS).where(_.and(where)).orderBy('createdAt', 'desc').orderBy('_id', 'asc'),
+      input,
+      (r: RecipientDoc) => recipientView(r, ctx.now, publicProfile(r, ctx.now)),
     );
   },
 });

@@ -13,26 +13,25 @@ import { rows } from '../../common/db';
 import { charityInputs, type ReconciliationView } from '../contract';
 import { requireOperator } from '../domain/access';
 import { reconcile, type StockDonation } from '../domain/stock';
-import {
-  DONATIONS,
-  first,
-  STOCKTAKES,
-  SUPERMARKETS,
-  withCaller,
-  type StocktakeDoc,
-  type SupermarketDoc,
-} from '../store';
+import { readWithCaller } from '../../common/joins';
+import { DONATIONS, STOCKTAKES, SUPERMARKETS, type StocktakeDoc, type SupermarketDoc } from '../documents';
 
 const PAGE = 1000;
 
 export default action({
   input: charityInputs.reconciliation,
   async run(input, ctx): Promise<ReconciliationView> {
-    const r = await withCaller(ctx, {
-      sm: { from: SUPERMARKETS, match: { _id: input.supermarketId } },
-      takes: { from: STOCKTAKES, match: { supermarketId: input.supermarketId }, sort: { at: -1 }, limit: 20 },
-    });
-    requireOperator(r.caller, first<SupermarketDoc>(r.sm));
+    const r = await readWithCaller(ctx, [
+      { as: 'sm', from: SUPERMARKETS, match: { _id: input.supermarketId }, limit: 1 },
+      {
+        as: 'takes',
+        from: STOCKTAKES,
+        match: { supermarketId: input.supermarketId },
+        sort: { at: -1 },
+        limit: 20,
+      },
+    ]);
+    requireOperator(r.caller, r.one<SupermarketDoc>('sm'));
     const donations: StockDonation[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = rows<StockDonation>(
@@ -56,6 +55,6 @@ export default action({
       donations.push(...page);
       if (page.length < PAGE) break;
     }
-    return reconcile(input.supermarketId, donations, r.takes as unknown as StocktakeDoc[], ctx.now);
+    return reconcile(input.supermarketId, donations, r.all<StocktakeDoc>('takes'), ctx.now);
   },
 });

@@ -11,30 +11,24 @@ import { action } from '../../common/action';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { charityInputs } from '../contract';
 import { requireOperator } from '../domain/access';
-import {
-  first,
-  STOCKTAKES,
-  SUPERMARKETS,
-  withCaller,
-  type StocktakeDoc,
-  type SupermarketDoc,
-} from '../store';
+import { readWithCaller } from '../../common/joins';
+import { STOCKTAKES, SUPERMARKETS, type StocktakeDoc, type SupermarketDoc } from '../documents';
 
 export default action({
   input: charityInputs.recordStocktake,
   async run(input, ctx): Promise<{ id: string; at: string; items: number }> {
     const id = idempotentId(ctx.openid, 'charity-stocktake', input.idempotencyKey);
-    const r = await withCaller(ctx, {
-      sm: { from: SUPERMARKETS, match: { _id: input.supermarketId } },
-      earlier: { from: STOCKTAKES, match: { _id: id } },
-    });
-    requireOperator(r.caller, first<SupermarketDoc>(r.sm));
+    const r = await readWithCaller(ctx, [
+      { as: 'sm', from: SUPERMARKETS, match: { _id: input.supermarketId }, limit: 1 },
+      { as: 'earlier', from: STOCKTAKES, match: { _id: id }, limit: 1 },
+    ]);
+    requireOperator(r.caller, r.one<SupermarketDoc>('sm'));
     const reply = (doc: StocktakeDoc) => ({
       id: doc._id,
       at: new Date(doc.at).toISOString(),
       items: doc.counts.length,
     });
-    const earlier = first<StocktakeDoc>(r.earlier);
+    const earlier = r.one<StocktakeDoc>('earlier');
     if (earlier) return reply(earlier);
     const take: StocktakeDoc = {
       _id: id,

@@ -16,39 +16,46 @@ import { action } from '../../common/action';
 import { isAdminOver, requireAdminOver } from '../../common/auth';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { charityInputs, type RecipientView } from '../contract';
 import { publicProfile } from '../domain/privacy';
-import type { RecipientDoc } from '../domain/records';
+import type { RecipientDoc } from '../documents';
 import { recipientView } from '../domain/views';
-import { first, PLACES, RECIPIENTS, withCaller, type PlaceRef } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { RECIPIENTS } from '../documents';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: charityInputs.registerRecipient,
   async run(input, ctx): Promise<RecipientView> {
     const id = idempotentId(ctx.openid, 'charity-recipient', input.idempotencyKey);
-    const r = await withCaller(ctx, {
-      community: { from: PLACES, match: { _id: input.communityId, level: 'community' } },
-      resident: { from: USERS, match: { _id: input.residentId ?? '-' } },
-      sameName: { from: RECIPIENTS, match: { communityId: input.communityId, name: input.name }, limit: 20 },
-      earlier: { from: RECIPIENTS, match: { _id: id } },
-    });
-    const community = first<PlaceRef>(r.community);
+    const r = await readWithCaller(ctx, [
+      { as: 'community', from: PLACES, match: { _id: input.communityId, level: 'community' }, limit: 1 },
+      { as: 'resident', from: USERS, match: { _id: input.residentId ?? '-' }, limit: 1 },
+      {
+        as: 'sameName',
+        from: RECIPIENTS,
+        match: { communityId: input.communityId, name: input.name },
+        limit: 20,
+      },
+      { as: 'earlier', from: RECIPIENTS, match: { _id: id }, limit: 1 },
+    ]);
+    const community = r.one<PlaceRef>('community');
     if (!community) throw notFound('社区');
     requireAdminOver(r.caller, community.path);
     const show = (doc: RecipientDoc) => recipientView(doc, ctx.now, publicProfile(doc, ctx.now));
-    const earlier = first<RecipientDoc>(r.earlier);
+    const earlier = r.one<RecipientDoc>('earlier');
     if (earlier) return show(earlier);
     if (input.residentId) {
-      const resident = first<UserDoc>(r.resident);
+      const resident = r.one<UserDoc>('resident');
       if (!resident || resident.kind !== 'wechat' || !isAdminOver(r.caller, resident.placePath))
         throw invalid('没有找到这位居民（须在您管辖的范围内）', [
           { path: 'residentId', message: 'not found' },
         ]);
     }
-    const same = (r.sameName as unknown as RecipientDoc[]).find(
-      (x) => (input.phone && x.phone === input.phone) || x.address === input.address,
-    );
+    const same = r
+      .all<RecipientDoc>('sameName')
+      .find((x) => (input.phone && x.phone === input.phone) || x.address === input.address);
     if (same) throw conflict('此人已经登记过了');
     const doc: RecipientDoc = {
       _id: id,

@@ -15,29 +15,24 @@ import { checkText } from '../../common/contentCheck';
 import { invalid, notFound } from '../../common/errors';
 import { charityInputs, type SupermarketView } from '../contract';
 import { supermarketView } from '../domain/views';
-import { first, PLACES, SUPERMARKETS, withCaller, type PlaceRef, type SupermarketDoc } from '../store';
-
-/** The account capability's organization record, as far as this action reads it. */
-interface OrgRef {
-  _id: string;
-  scopeId: string;
-  scopePath: string[];
-  active: boolean;
-}
+import { readWithCaller } from '../../common/joins';
+import { SUPERMARKETS, type SupermarketDoc } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: charityInputs.setSupermarket,
   async run(input, ctx): Promise<SupermarketView> {
     const orgIds = [...new Set(input.orgIds)];
-    const r = await withCaller(ctx, {
-      street: { from: PLACES, match: { _id: input.streetId, level: 'street' } },
-      orgs: { from: 'organizations', match: { _id: _.in(orgIds) }, limit: orgIds.length || 1 },
-      current: { from: SUPERMARKETS, match: { _id: input.streetId } },
-    });
-    const street = first<PlaceRef>(r.street);
+    const r = await readWithCaller(ctx, [
+      { as: 'street', from: PLACES, match: { _id: input.streetId, level: 'street' }, limit: 1 },
+      { as: 'orgs', from: ORGANIZATIONS, match: { _id: _.in(orgIds) }, limit: orgIds.length || 1 },
+      { as: 'current', from: SUPERMARKETS, match: { _id: input.streetId }, limit: 1 },
+    ]);
+    const street = r.one<PlaceRef>('street');
     if (!street) throw notFound('街道');
     requireAdminOver(r.caller, street.path);
-    const orgs = r.orgs as unknown as OrgRef[];
+    const orgs = r.all<OrgRef>('orgs');
     const bad = orgIds.filter((id) => {
       const org = orgs.find((o) => o._id === id);
       return (
@@ -50,7 +45,7 @@ export default action({
         bad.map((id) => ({ path: 'orgIds', message: id })),
       );
     await checkText(ctx.openid, [input.name, input.address, input.hours]);
-    const current = first<SupermarketDoc>(r.current);
+    const current = r.one<SupermarketDoc>('current');
     const doc: Omit<SupermarketDoc, '_id'> = {
       name: input.name,
       address: input.address,

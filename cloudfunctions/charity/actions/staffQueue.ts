@@ -8,21 +8,21 @@
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
+import { listPage } from '../../common/paging';
 import type { Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { audienceOf, requireOperator, seesContact } from '../domain/access';
 import { donationView } from '../domain/views';
-import { extrasFor } from '../load';
+import { extrasFor } from '../steps/donation';
+import { readWithCaller } from '../../common/joins';
 import {
   DONATIONS,
-  first,
   RECIPIENTS,
   SUPERMARKETS,
-  withCaller,
   type DonationDoc,
   type RecipientDoc,
   type SupermarketDoc,
-} from '../store';
+} from '../documents';
 
 const STAGES = {
   expected: { where: { status: 'pledged' }, order: 'pledgeBy' },
@@ -37,21 +37,20 @@ const STAGES = {
 export default action({
   input: charityInputs.staffQueue,
   async run(input, ctx): Promise<Page<DonationView>> {
-    const r = await withCaller(ctx, { sm: { from: SUPERMARKETS, match: { _id: input.supermarketId } } });
-    const sm = first<SupermarketDoc>(r.sm);
+    const r = await readWithCaller(ctx, [
+      { as: 'sm', from: SUPERMARKETS, match: { _id: input.supermarketId }, limit: 1 },
+    ]);
+    const sm = r.one<SupermarketDoc>('sm');
     requireOperator(r.caller, sm);
     const stage = STAGES[input.stage];
-    const found = rows<DonationDoc>(
-      await db
+    const { items: shown, next } = await listPage<DonationDoc>(
+      db
         .collection(DONATIONS)
         .where(_.and([{ supermarketId: input.supermarketId }, stage.where]))
         .orderBy(stage.order, 'asc')
-        .orderBy('_id', 'asc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .get(),
+        .orderBy('_id', 'asc'),
+      input,
     );
-    const shown = found.slice(0, input.limit);
     const audiences = shown.map((d) => audienceOf(r.caller, d, sm, undefined));
     const needContact = shown.filter((d, i) => seesContact(audiences[i]!) && d.recipientId);
     const recipients = needContact.length
@@ -69,7 +68,7 @@ export default action({
         const a = audienceOf(r.caller, d, sm, recipient);
         return donationView(d, a, extrasFor(d, recipient, a));
       }),
-      next: found.length > input.limit ? input.offset + input.limit : null,
+      next,
     };
   },
 });

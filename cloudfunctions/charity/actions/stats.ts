@@ -8,7 +8,7 @@ import { _, db } from '../../common/cloud';
 import { charityInputs, type StatsView } from '../contract';
 import { shapeStats, type StatsRow } from '../domain/stats';
 import { lastMonths } from '../domain/time';
-import { DONATIONS } from '../store';
+import { DONATIONS } from '../documents';
 
 const $ = _.aggregate;
 

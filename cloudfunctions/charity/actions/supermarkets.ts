@@ -10,17 +10,19 @@ import { rows } from '../../common/db';
 import { charityInputs, type SupermarketView } from '../contract';
 import { operates } from '../domain/access';
 import { supermarketView } from '../domain/views';
-import { SUPERMARKETS, withCaller, type SupermarketDoc } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { SUPERMARKETS, type SupermarketDoc } from '../documents';
 
 export default action({
   input: charityInputs.supermarkets,
   async run(input, ctx): Promise<SupermarketView[]> {
     const where = input.streetId ? { _id: input.streetId } : {};
     if (input.mine) {
-      const r = await withCaller(ctx, {
-        all: { from: SUPERMARKETS, match: where, sort: { _id: 1 }, limit: 100 },
-      });
-      return (r.all as unknown as SupermarketDoc[])
+      const r = await readWithCaller(ctx, [
+        { as: 'all', from: SUPERMARKETS, match: where, sort: { _id: 1 }, limit: 100 },
+      ]);
+      return r
+        .all<SupermarketDoc>('all')
         .filter((s) => operates(r.caller, s))
         .map((s) => supermarketView(s, true));
     }

@@ -16,7 +16,7 @@ import { pseudonym } from '../domain/chain';
 import { requireNoIdentity } from '../domain/privacy';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
-import { applied, audience, extrasFor, loadDonation, requireCaller } from '../load';
+import { applied, audience, extrasFor, loadDonation, requireCaller } from '../steps/donation';
 import { tellDonor } from '../notices';
 import { appendStepOrConflict } from '../store';
 

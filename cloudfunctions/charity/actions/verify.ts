@@ -12,17 +12,21 @@ import { charityInputs, type VerifyView } from '../contract';
 import { brokenMessage, verifyChain } from '../domain/chain';
 import { checkAnchor, type Leaf } from '../domain/digest';
 import { replayStatus } from '../domain/states';
-import { loadDonation } from '../load';
-import { DIGEST_PARTS, DIGESTS, first, type DigestDoc, type DigestPartDoc } from '../store';
+import { loadDonation } from '../steps/donation';
+import { DIGEST_PARTS, DIGESTS, type DigestDoc, type DigestPartDoc } from '../documents';
 
 export default action({
   input: charityInputs.verify,
   async run(input, ctx): Promise<VerifyView> {
-    const l = await loadDonation(
-      ctx,
-      { _id: input.donationId },
-      { part: { from: DIGEST_PARTS, match: { 'leaves.d': input.donationId }, sort: { date: -1 } } },
-    );
+    const l = await loadDonation(ctx, { _id: input.donationId }, [
+      {
+        as: 'part',
+        from: DIGEST_PARTS,
+        match: { 'leaves.d': input.donationId },
+        sort: { date: -1 },
+        limit: 1,
+      },
+    ]);
     const { d } = l;
     const check = verifyChain(d._id, d.events, d.head);
     let firstBroken = check.broken;
@@ -32,7 +36,7 @@ export default action({
         firstBroken = { seq: replay.badSeq ?? d.events.length - 1, reason: 'state' };
     }
     let anchor: VerifyView['anchor'] = null;
-    const part = first<DigestPartDoc>(l.extra.part);
+    const part = l.joined.one<DigestPartDoc>('part');
     const digest = part ? await findById<DigestDoc>(DIGESTS, part.date) : undefined;
     if (part && digest) {
       const a = checkAnchor(d._id, d.events, part, digest);

@@ -12,9 +12,9 @@
  */
 import { isAdminOver, providerOrgIds } from '../../common/auth';
 import { forbidden } from '../../common/errors';
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { DonationAbilities } from '../contract';
-import type { DonationDoc, RecipientDoc, SupermarketDoc } from './records';
+import type { DonationDoc, RecipientDoc, SupermarketDoc } from '../documents';
 
 /** Whether the user operates the supermarket. */
 export function operates(

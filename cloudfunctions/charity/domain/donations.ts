@@ -1,9 +1,9 @@
 /** A new donation: its document with the pledge as the first event of its chain. */
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { DonationKind, ItemCategory } from '../contract';
 import { nextEvent, pseudonym } from './chain';
 import { donationCode } from './codes';
-import type { DonationDoc, NeedDoc, SupermarketDoc } from './records';
+import type { DonationDoc, NeedDoc, SupermarketDoc } from '../documents';
 import { beijingMonth } from './time';
 
 /** What the donor gives. */
@@ -94,4 +94,10 @@ export function newDonation(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** The caller's label on a donation: masked nickname (张*), or 爱心人士. */
+export function donorLabel(user: Pick<UserDoc, 'nickname'>): string {
+  const chars = [...(user.nickname ?? '').trim()];
+  return chars.length > 0 ? `${chars[0]}*` : '爱心人士';
 }

@@ -5,7 +5,7 @@
  */
 import { conflict, invalid, limitReached, notFound } from '../../common/errors';
 import { CHARITY_LIMITS, type NeedState } from '../contract';
-import type { Claim, NeedDoc } from './records';
+import type { Claim, NeedDoc } from '../documents';
 
 /** The parts of a need the claim rules look at. */
 export type NeedLike = Pick<

@@ -5,9 +5,9 @@
  */
 import { invalid } from '../../common/errors';
 import { maskName } from '../../common/mask';
-import { ageAt } from '../../common/users';
+import { ageAt } from '../../common/directory/users';
 import { RECIPIENT_CATEGORY_LABELS, type PublicProfile, type RecipientContact } from '../contract';
-import type { RecipientDoc } from './records';
+import type { RecipientDoc } from '../documents';
 
 /** The masked profile shown to everyone. */
 export function publicProfile(

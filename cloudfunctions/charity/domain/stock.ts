@@ -6,7 +6,7 @@
  */
 import type { ReconciliationView, StockLine } from '../contract';
 import { verifyChain, type ChainEvent } from './chain';
-import type { DonationDoc, StocktakeDoc } from './records';
+import type { DonationDoc, StocktakeDoc } from '../documents';
 import { ON_HAND_STATUSES, replayStatus } from './states';
 
 /** The parts of a donation reconciliation reads. */

@@ -8,12 +8,12 @@ import {
   type RecipientView,
   type SupermarketView,
 } from '../contract';
-import { ageAt } from '../../common/users';
+import { ageAt } from '../../common/directory/users';
 import { abilities, seesConfirmCode, seesContact, type Audience } from './access';
 import type { ChainEvent } from './chain';
 import { needState } from './needs';
 import { contactOf } from './privacy';
-import type { DonationDoc, NeedDoc, RecipientDoc, SupermarketDoc } from './records';
+import type { DonationDoc, NeedDoc, RecipientDoc, SupermarketDoc } from '../documents';
 import { EVENT_LABELS, STATUS_LABELS } from './states';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();

@@ -10,7 +10,7 @@ import { CHARITY_LIMITS } from '../contract';
 import type { ChainEvent } from '../domain/chain';
 import { buildDigest, headAt, type Leaf } from '../domain/digest';
 import { addDays, beijingDate, dayStart } from '../domain/time';
-import { DIGEST_PARTS, DIGESTS, DONATIONS, type DigestDoc } from '../store';
+import { DIGEST_PARTS, DIGESTS, DONATIONS, type DigestDoc } from '../documents';
 
 const PAGE = 1000;
 

@@ -7,7 +7,8 @@ import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { requireStep } from '../domain/states';
 import { tellDonor } from '../notices';
-import { appendStep, DONATIONS, releaseNeedUnits, type DonationDoc } from '../store';
+import { appendStep, releaseNeedUnits } from '../store';
+import { DONATIONS, type DonationDoc } from '../documents';
 
 const DAY = 86_400_000;
 

@@ -6,7 +6,7 @@ import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { CHARITY_LIMITS } from '../contract';
 import { tellDonor } from '../notices';
-import { DONATIONS, type DonationDoc } from '../store';
+import { DONATIONS, type DonationDoc } from '../documents';
 
 /** Sends due reminders; returns how many. */
 export async function pledgeReminders(now: Date): Promise<{ reminded: number }> {

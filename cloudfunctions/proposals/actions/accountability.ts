@@ -13,7 +13,8 @@ import { proposalInputs, type AccountabilityView, type AccountEntryView } from '
 import { fenToYuan, projectSums, roundSums, timelineOf } from '../domain/accountability';
 import { isOpenFor } from '../domain/phases';
 import { accountEntries, entryView, roundCard, sumsView } from '../domain/views';
-import { awardState, loadRound, phaseState } from '../store';
+import { awardState, phaseState } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.accountability,

@@ -15,7 +15,8 @@ import { updatedCount } from '../../common/db';
 import { conflict } from '../../common/errors';
 import { proposalInputs } from '../contract';
 import { requireOpenFor } from '../domain/phases';
-import { awardState, loadRound, phaseState, ROUNDS, type CompletionDoc } from '../store';
+import { awardState, phaseState, ROUNDS, type CompletionDoc } from '../documents';
+import { loadRound } from '../store';
 import { tellProposer } from '../notices';
 
 export default action({

@@ -21,8 +21,9 @@ import { requireParticipant } from '../domain/eligibility';
 import { requireOpenFor } from '../domain/phases';
 import { EMPTY_CONTENT, mergeContent } from '../domain/proposal';
 import { savedView } from '../domain/views';
-import { checkContent } from '../checks';
-import { compact, loadRound, PROPOSALS, proposalSlotId, type ProposalDoc } from '../store';
+import { checkContent } from '../steps/checks';
+import { compact, PROPOSALS, proposalSlotId, type ProposalDoc } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.createProposal,

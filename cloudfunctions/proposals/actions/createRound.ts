@@ -18,7 +18,8 @@ import { proposalInputs, type RoundCard } from '../contract';
 import { initialPhase, nextCheckAt } from '../domain/phases';
 import { requireValidRound } from '../domain/settings';
 import { roundCard } from '../domain/views';
-import { placeAndRound, reviveRound, ROUNDS, type RoundDoc } from '../store';
+import { reviveRound, ROUNDS, type RoundDoc } from '../documents';
+import { placeAndRound } from '../store';
 
 export default action({
   input: proposalInputs.createRound,

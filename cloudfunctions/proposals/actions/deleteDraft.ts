@@ -8,7 +8,7 @@ import { action } from '../../common/action';
 import { db } from '../../common/cloud';
 import { notFound } from '../../common/errors';
 import { proposalInputs } from '../contract';
-import { PROPOSALS } from '../store';
+import { PROPOSALS } from '../documents';
 
 export default action({
   input: proposalInputs.deleteDraft,

@@ -24,7 +24,69 @@ import {
   statusRound,
   sumsView,
 } from '../domain/views';
-import { loadRound, phaseState } from '../store';
+import { phaseState } from '../documents';
+import { loadRound, type RoundRead } from '../store';
+import type { UserDoc } from '../../common/directory/users';
+
+type Round = RoundRead['round'];
+type Proposal = NonNullable<RoundRead['proposal']>;
+type Actor = ReturnType<typeof actorFor>;
+type PhaseState = ReturnType<typeof phaseState>;
+
+/** Why the caller cannot vote for this proposal now, if they cannot. */
+function voteBlockFor(
+  me: UserDoc,
+  round: Round,
+  p: Proposal,
+  phase: PhaseState,
+  now: Date,
+): string | undefined {
+  const block = participationBlock(me, round);
+  if (block) return block;
+  if (!isOpenFor(phase, 'voting', now))
+    return round.phase === 'voting' ? '投票已经结束' : `现在是“${PHASE_LABELS[round.phase]}”阶段，不在投票期`;
+  if (p.status !== 'accepted') return '这个提案没有进入投票';
+  return undefined;
+}
+
+/** The screening steps the caller sees: all of them for the author and admins, else only a final rejection. */
+function screeningShown(p: Proposal, actor: Actor, author: boolean): ProposalDetail['screening'] {
+  if (author || actor.isAdmin)
+    return p.screening.map((s) => ({ decision: s.decision, note: s.note, at: s.at.toISOString() }));
+  const lastReject = [...p.screening].reverse().find((s) => s.decision === 'reject');
+  return p.status === 'rejected' && lastReject
+    ? [{ decision: 'reject', note: lastReject.note, at: lastReject.at.toISOString() }]
+    : [];
+}
+
+/** What the caller may do with the proposal now. */
+function abilities(
+  p: Proposal,
+  phase: PhaseState,
+  who: { actor: Actor; author: boolean },
+  project: { funded: boolean; completed: boolean },
+  now: Date,
+): ProposalDetail['can'] {
+  const { actor, author } = who;
+  const beforeVoting = (['upcoming', 'collecting', 'screening'] as const).some((ph) =>
+    isOpenFor(phase, ph, now),
+  );
+  return {
+    edit: author && editableNow(p, phase, now),
+    submit:
+      author &&
+      ((p.status === 'draft' && isOpenFor(phase, 'collecting', now)) ||
+        (p.status === 'changes_requested' && isOpenFor(phase, 'screening', now))),
+    withdraw: author && !['draft', 'withdrawn', 'rejected'].includes(p.status) && beforeVoting,
+    delete: author && p.status === 'draft',
+    screen: actor.isAdmin && isOpenFor(phase, 'screening', now) && !['draft', 'withdrawn'].includes(p.status),
+    report:
+      (author || actor.isAdmin) &&
+      project.funded &&
+      !project.completed &&
+      isOpenFor(phase, 'in_progress', now),
+  };
+}
 
 export default action({
   input: proposalInputs.getProposal,
@@ -45,18 +107,9 @@ export default action({
     const st = statusRound(round);
     const funded = Boolean(st.fundedIds?.includes(p._id));
     const completed = Boolean(st.completedIds?.includes(p._id));
-    const beforeVoting = (['upcoming', 'collecting', 'screening'] as const).some((ph) =>
-      isOpenFor(phase, ph, ctx.now),
-    );
-    const block = participationBlock(me, round);
-    let voteBlock = block;
-    if (!voteBlock && !isOpenFor(phase, 'voting', ctx.now))
-      voteBlock =
-        round.phase === 'voting' ? '投票已经结束' : `现在是“${PHASE_LABELS[round.phase]}”阶段，不在投票期`;
-    if (!voteBlock && p.status !== 'accepted') voteBlock = '这个提案没有进入投票';
+    const voteBlock = voteBlockFor(me, round, p, phase, ctx.now);
     const entry = round.results?.entries.find((e) => e.id === p._id);
     const showOutcome = Boolean(round.results?.publishedAt) || actor.isAdmin;
-    const lastReject = [...p.screening].reverse().find((s) => s.decision === 'reject');
     return {
       ...card,
       details: p.details,
@@ -64,32 +117,14 @@ export default action({
       ...(p.beneficiaries ? { beneficiaries: p.beneficiaries } : {}),
       coProposers: coProposersFor(p, actor),
       photos: p.photos,
-      screening:
-        author || actor.isAdmin
-          ? p.screening.map((s) => ({ decision: s.decision, note: s.note, at: s.at.toISOString() }))
-          : p.status === 'rejected' && lastReject
-            ? [{ decision: 'reject', note: lastReject.note, at: lastReject.at.toISOString() }]
-            : [],
+      screening: screeningShown(p, actor, author),
       ...(p.withdrawReason ? { withdrawReason: p.withdrawReason } : {}),
-      can: {
-        edit: author && editableNow(p, phase, ctx.now),
-        submit:
-          author &&
-          ((p.status === 'draft' && isOpenFor(phase, 'collecting', ctx.now)) ||
-            (p.status === 'changes_requested' && isOpenFor(phase, 'screening', ctx.now))),
-        withdraw: author && !['draft', 'withdrawn', 'rejected'].includes(p.status) && beforeVoting,
-        delete: author && p.status === 'draft',
-        screen:
-          actor.isAdmin &&
-          isOpenFor(phase, 'screening', ctx.now) &&
-          !['draft', 'withdrawn'].includes(p.status),
-        report: (author || actor.isAdmin) && funded && !completed && isOpenFor(phase, 'in_progress', ctx.now),
-      },
+      can: abilities(p, phase, { actor, author }, { funded, completed }, ctx.now),
       vote: {
         canVote: !voteBlock,
         ...(voteBlock ? { block: voteBlock } : {}),
         voted: card.voted,
-        ballot: block ? null : ballotView(ballot, round),
+        ballot: participationBlock(me, round) ? null : ballotView(ballot, round),
       },
       ...(entry ? { result: resultEntry(entry, showOutcome) } : {}),
       ...(funded

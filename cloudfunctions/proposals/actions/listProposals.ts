@@ -7,7 +7,8 @@
  * Round trips: 2 (caller; round with the caller's ballot, live tallies and the proposals in one aggregate).
  */
 import { action } from '../../common/action';
-import { toPage, type Page } from '../../common/schemas';
+import { pageOf } from '../../common/paging';
+import type { Page } from '../../common/schemas';
 import { proposalInputs, type ProposalCard } from '../contract';
 import { actorFor } from '../domain/eligibility';
 import { passesFilter, visibleTo } from '../domain/proposal';
@@ -43,7 +44,6 @@ export default action({
       );
     else if (sort === 'budget') cards.sort((a, b) => a.budget - b.budget || newest(a, b));
     else cards.sort(newest);
-    const page = cards.slice(input.offset, input.offset + input.limit + 1);
-    return { ...toPage(page, input.offset, input.limit), sort, votesShown };
+    return { ...pageOf(cards, input), sort, votesShown };
   },
 });

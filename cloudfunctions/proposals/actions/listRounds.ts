@@ -7,11 +7,11 @@
 import { action } from '../../common/action';
 import { adminGrants } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage, type Page } from '../../common/schemas';
+import type { Page } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { proposalInputs, type RoundCard } from '../contract';
 import { roundCard } from '../domain/views';
-import { reviveRound, ROUNDS, type RoundDoc } from '../store';
+import { reviveRound, ROUNDS, type RoundDoc } from '../documents';
 
 export default action({
   input: proposalInputs.listRounds,
@@ -23,20 +23,11 @@ export default action({
     if (scopes.length > 0) whose.push({ scopePath: _.in(scopes) });
     if (whose.length === 0) return { items: [], next: null };
     const where = input.phase ? _.and([_.or(whose), { phase: input.phase }]) : _.or(whose);
-    const found = rows<RoundDoc>(
-      await db
-        .collection(ROUNDS)
-        .where(where)
-        .orderBy('createdAt', 'desc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .field({ results: false, completions: false })
-        .get(),
-    );
-    return toPage(
-      found.map((r) => roundCard(reviveRound({ ...r, completions: [] }))),
-      input.offset,
-      input.limit,
+    return listPage(
+      db.collection(ROUNDS).where(where).orderBy('createdAt', 'desc'),
+      input,
+      (r: RoundDoc) => roundCard(reviveRound({ ...r, completions: [] })),
+      { fields: { results: false, completions: false } },
     );
   },
 });

@@ -6,7 +6,8 @@
  */
 import { action } from '../../common/action';
 import { db } from '../../common/cloud';
-import { toPage, type Page } from '../../common/schemas';
+import { toPage } from '../../common/paging';
+import type { Page } from '../../common/schemas';
 import { proposalInputs, type MyProposalItem } from '../contract';
 import { PHASE_LABELS } from '../domain/phases';
 import { proposalCard } from '../domain/views';
@@ -18,7 +19,7 @@ import {
   ROUNDS,
   type ProposalDoc,
   type RoundDoc,
-} from '../store';
+} from '../documents';
 
 export default action({
   input: proposalInputs.myProposals,

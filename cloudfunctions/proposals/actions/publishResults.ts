@@ -19,7 +19,8 @@ import { nextCheckAt } from '../domain/phases';
 import { applyDecisions, fundedTotal } from '../domain/ranking';
 import { resultsView } from '../domain/views';
 import { tellProposer } from '../notices';
-import { loadRound, ROUNDS, type RoundDoc } from '../store';
+import { ROUNDS, type RoundDoc } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.publishResults,

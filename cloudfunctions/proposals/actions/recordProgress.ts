@@ -10,8 +10,8 @@
 import { action } from '../../common/action';
 import { proposalInputs, type AccountEntryView } from '../contract';
 import { entryView } from '../domain/views';
-import { checkContent } from '../checks';
-import { saveReport, reportContext } from '../reports';
+import { checkContent } from '../steps/checks';
+import { saveReport, reportContext } from '../steps/reports';
 
 export default action({
   input: proposalInputs.recordProgress,

@@ -17,7 +17,8 @@ import { actorFor } from '../domain/eligibility';
 import { DECISION_STATUS, requireScreenable, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
 import { tellProposer } from '../notices';
-import { loadRound, phaseState, PROPOSALS, type ScreeningDoc } from '../store';
+import { phaseState, PROPOSALS, type ScreeningDoc } from '../documents';
+import { loadRound } from '../store';
 
 const OUTCOME = { accept: '已通过', reject: '未通过', request_changes: '请修改' } as const;
 

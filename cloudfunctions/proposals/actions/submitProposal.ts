@@ -15,7 +15,8 @@ import { proposalInputs, type SavedProposal } from '../contract';
 import { actorFor, requireParticipant } from '../domain/eligibility';
 import { requireComplete, submitTransition, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
-import { loadRound, phaseState, PROPOSALS, type ScreeningDoc } from '../store';
+import { phaseState, PROPOSALS, type ScreeningDoc } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.submitProposal,

@@ -15,8 +15,9 @@ import { proposalInputs, type SavedProposal } from '../contract';
 import { actorFor } from '../domain/eligibility';
 import { mergeContent, requireComplete, requireEditable, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
-import { checkContent } from '../checks';
-import { compact, loadRound, phaseState, PROPOSALS, type ProposalDoc } from '../store';
+import { checkContent } from '../steps/checks';
+import { compact, phaseState, PROPOSALS, type ProposalDoc } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.updateProposal,

@@ -18,7 +18,8 @@ import { proposalInputs, type RoundCard } from '../contract';
 import { nextCheckAt } from '../domain/phases';
 import { applyRoundPatch, type RoundSettings } from '../domain/settings';
 import { roundCard } from '../domain/views';
-import { loadRound, ROUNDS } from '../store';
+import { ROUNDS } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.updateRound,

@@ -22,7 +22,8 @@ import { castVote, EMPTY_BALLOT, voteGuard } from '../domain/ballot';
 import { requireParticipant } from '../domain/eligibility';
 import { requireOpenFor } from '../domain/phases';
 import { ballotView, voteRules } from '../domain/views';
-import { BALLOT_LOG_KEEP, ballotId, BALLOTS, loadRound, phaseState, type BallotDoc } from '../store';
+import { BALLOT_LOG_KEEP, ballotId, BALLOTS, phaseState, type BallotDoc } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.vote,

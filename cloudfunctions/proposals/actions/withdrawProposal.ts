@@ -14,7 +14,8 @@ import { actorFor } from '../domain/eligibility';
 import { requireWithdrawable, requireVisible } from '../domain/proposal';
 import { savedView } from '../domain/views';
 import { checkText } from '../../common/contentCheck';
-import { loadRound, phaseState, PROPOSALS } from '../store';
+import { phaseState, PROPOSALS } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.withdrawProposal,

@@ -13,7 +13,8 @@ import { proposalInputs, type BallotView } from '../contract';
 import { EMPTY_BALLOT, withdrawVote } from '../domain/ballot';
 import { requireOpenFor } from '../domain/phases';
 import { ballotView } from '../domain/views';
-import { BALLOT_LOG_KEEP, ballotId, BALLOTS, loadRound, phaseState } from '../store';
+import { BALLOT_LOG_KEEP, ballotId, BALLOTS, phaseState } from '../documents';
+import { loadRound } from '../store';
 
 export default action({
   input: proposalInputs.withdrawVote,

@@ -11,7 +11,7 @@ import type {
   SavedProposal,
   TimelineStepView,
 } from '../contract';
-import type { BallotDoc, ProposalDoc, ReportDoc, RoundDoc } from '../store';
+import type { BallotDoc, ProposalDoc, ReportDoc, RoundDoc } from '../documents';
 import { fenToYuan, type AccountEntry, type ProjectSums } from './accountability';
 import { remaining, type VoteRules } from './ballot';
 import { isAtOrAfter, PHASE_LABELS, phaseEndsAt, timeline } from './phases';

@@ -12,14 +12,14 @@ import { dueStep, nextCheckAt, type Phase } from '../domain/phases';
 import { allocate, fundedTotal, rank } from '../domain/ranking';
 import { tellProposer } from '../notices';
 import {
-  loadRound,
   PROPOSALS,
   reviveRound,
   ROUNDS,
   type ProposalDoc,
   type ResultsDoc,
   type RoundDoc,
-} from '../store';
+} from '../documents';
+import { loadRound } from '../store';
 
 /** One phase change made. */
 export interface Step {

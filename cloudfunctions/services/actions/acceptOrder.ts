@@ -13,8 +13,8 @@ import { actorFor } from '../domain/access';
 import { transition } from '../domain/orders';
 import { orderView } from '../domain/views';
 import { tellOrderer } from '../notices';
-import { checkInRuleFrom, orderForCaller } from '../orderAccess';
-import { writeOrder } from '../writes';
+import { checkInRuleFrom, orderForCaller } from '../steps/orderAccess';
+import { writeOrder } from '../store';
 
 export default action({
   input: servicesInputs.acceptOrder,

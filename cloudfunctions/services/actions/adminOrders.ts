@@ -9,11 +9,10 @@
 import { action } from '../../common/action';
 import { adminGrants, requireAnyAdmin } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { SERVICES_LIMITS, servicesInputs } from '../contract';
 import { orderCard } from '../domain/views';
-import { ORDERS, type OrderDoc } from '../store';
+import { ORDERS } from '../documents';
 
 const OPEN = ['submitted', 'matched', 'accepted', 'in_service'];
 
@@ -52,16 +51,14 @@ export default action({
       all: [{}, 'createdAt', 'desc'],
     };
     const [where, field, dir] = views[input.view];
-    const found = rows<OrderDoc>(
-      await db
+    return listPage(
+      db
         .collection(ORDERS)
         .where(_.and([scope, where]))
-        .orderBy(field, dir)
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .field({ timeline: false, checkOut: false, address: false, phone: false })
-        .get(),
+        .orderBy(field, dir),
+      input,
+      orderCard,
+      { fields: { timeline: false, checkOut: false, address: false, phone: false } },
     );
-    return toPage(found.map(orderCard), input.offset, input.limit);
   },
 });

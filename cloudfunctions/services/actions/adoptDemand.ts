@@ -23,7 +23,8 @@ import { fenOf, planAdminItem } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
 import { tellOutcome } from '../notices';
-import { DEMANDS, ITEMS, ORGANIZATIONS, type DemandDoc, type ItemDoc, type OrgRef } from '../store';
+import { DEMANDS, ITEMS, type DemandDoc, type ItemDoc } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 export default action({
   input: servicesInputs.adoptDemand,

@@ -14,8 +14,8 @@ import { workActor } from '../domain/access';
 import { coveringOrgs } from '../domain/menu';
 import { acceptDeadlineFor, transition } from '../domain/orders';
 import { orderView } from '../domain/views';
-import { itemSide, orderForCaller } from '../orderAccess';
-import { releasePlace, reservePlace, writeOrder } from '../writes';
+import { itemSide, orderForCaller } from '../steps/orderAccess';
+import { releasePlace, reservePlace, writeOrder } from '../store';
 
 export default action({
   input: servicesInputs.assignOrder,

@@ -15,8 +15,8 @@ import { actorFor, isResidentSide } from '../domain/access';
 import { holdsPlace, transition } from '../domain/orders';
 import { orderView } from '../domain/views';
 import { tellOrderer } from '../notices';
-import { orderForCaller } from '../orderAccess';
-import { releasePlace, writeOrder } from '../writes';
+import { orderForCaller } from '../steps/orderAccess';
+import { releasePlace, writeOrder } from '../store';
 
 export default action({
   input: servicesInputs.cancelOrder,

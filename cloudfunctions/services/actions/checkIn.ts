@@ -17,8 +17,8 @@ import { assessCheckIn, requireReason } from '../domain/checkIn';
 import { transition } from '../domain/orders';
 import { orderView } from '../domain/views';
 import { tellOrderer } from '../notices';
-import { checkInRuleFrom, orderForCaller } from '../orderAccess';
-import { writeOrder } from '../writes';
+import { checkInRuleFrom, orderForCaller } from '../steps/orderAccess';
+import { writeOrder } from '../store';
 
 export default action({
   input: servicesInputs.checkIn,

@@ -23,9 +23,9 @@ import { chargePlan, deductionEntry, walletId } from '../domain/vouchers';
 import { orderView } from '../domain/views';
 import { firstOf } from '../../common/joins';
 import { tellOrderer } from '../notices';
-import { orderForCaller } from '../orderAccess';
-import { WALLETS, type OrderDoc, type Subsidy, type WalletDoc } from '../store';
-import { writeOrder } from '../writes';
+import { orderForCaller } from '../steps/orderAccess';
+import { WALLETS, type OrderDoc, type Subsidy, type WalletDoc } from '../documents';
+import { writeOrder } from '../store';
 
 /** Charges the voucher if it can; what the order records. */
 async function charge(

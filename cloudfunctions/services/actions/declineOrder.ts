@@ -14,8 +14,8 @@ import { servicesInputs } from '../contract';
 import { actorFor, relationTo } from '../domain/access';
 import { transition } from '../domain/orders';
 import { orderView } from '../domain/views';
-import { orderForCaller, itemSide } from '../orderAccess';
-import { rematchOne } from '../rematch';
+import { orderForCaller, itemSide } from '../steps/orderAccess';
+import { rematchOne } from '../steps/rematch';
 
 export default action({
   input: servicesInputs.declineOrder,

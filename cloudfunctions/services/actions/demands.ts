@@ -9,12 +9,12 @@
 import { action } from '../../common/action';
 import { adminGrants } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
 import { forbidden } from '../../common/errors';
-import { toPage, type Page } from '../../common/schemas';
+import type { Page } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { servicesInputs, type DemandView } from '../contract';
 import { demandView } from '../domain/demands';
-import { DEMANDS, type DemandDoc } from '../store';
+import { DEMANDS, type DemandDoc } from '../documents';
 
 export default action({
   input: servicesInputs.demands,
@@ -35,21 +35,15 @@ export default action({
       if (!communityId) return { items: [], next: null };
       where = { communityId };
     }
-    const found = rows<DemandDoc>(
-      await db
+    return listPage(
+      db
         .collection(DEMANDS)
         .where({ ...where, status: input.status })
         .orderBy('count', 'desc')
-        .orderBy('lastAt', 'desc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .field({ requesterOpenids: false })
-        .get(),
-    );
-    return toPage(
-      found.map((d) => demandView(d, me._id, asAdmin)),
-      input.offset,
-      input.limit,
+        .orderBy('lastAt', 'desc'),
+      input,
+      (d: DemandDoc) => demandView(d, me._id, asAdmin),
+      { fields: { requesterOpenids: false } },
     );
   },
 });

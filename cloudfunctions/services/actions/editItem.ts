@@ -20,7 +20,8 @@ import { workActor } from '../domain/access';
 import { checkPrice, fenOf, uncovered } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
 import { firstOf, readWithCaller } from '../../common/joins';
-import { ITEMS, ORGANIZATIONS, type ItemDoc, type ItemEvent, type OrgRef } from '../store';
+import { ITEMS, type ItemDoc, type ItemEvent } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 export default action({
   input: servicesInputs.editItem,

@@ -10,7 +10,7 @@ import { action } from '../../common/action';
 import { _ } from '../../common/cloud';
 import { notFound } from '../../common/errors';
 import { maskAddress, maskName } from '../../common/mask';
-import { ageAt, USERS, type UserDoc } from '../../common/users';
+import { ageAt, USERS, type UserDoc } from '../../common/directory/users';
 import { servicesInputs, type BeneficiaryOption, type ItemDetail } from '../contract';
 import { bookableSlots, beijingMonth, slotLabel } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
@@ -19,18 +19,9 @@ import { beneficiaryOf, displayName, factsOf } from '../domain/people';
 import { itemCard } from '../domain/views';
 import { walletId } from '../domain/vouchers';
 import { firstOf, readWithCaller } from '../../common/joins';
-import {
-  FAMILY_LINKS,
-  ITEMS,
-  ORGANIZATIONS,
-  PROFILES,
-  WALLETS,
-  type ItemDoc,
-  type LinkRef,
-  type OrgRef,
-  type ProfileDoc,
-  type WalletDoc,
-} from '../store';
+import { ITEMS, PROFILES, WALLETS, type ItemDoc, type ProfileDoc, type WalletDoc } from '../documents';
+import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 export default action({
   input: servicesInputs.itemDetail,

@@ -8,12 +8,11 @@
 import { action } from '../../common/action';
 import { adminGrants, providerOrgIds } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
 import { forbidden } from '../../common/errors';
-import { toPage } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { servicesInputs } from '../contract';
 import { itemAdminView } from '../domain/views';
-import { ITEMS, type ItemDoc } from '../store';
+import { ITEMS } from '../documents';
 
 export default action({
   input: servicesInputs.itemsToManage,
@@ -27,16 +26,8 @@ export default action({
       ...(orgs.length > 0 ? [{ orgIds: _.in(orgs) }] : []),
     ]);
     const where = input.status ? _.and([mine, { status: input.status }]) : mine;
-    const found = rows<ItemDoc>(
-      await db
-        .collection(ITEMS)
-        .where(where)
-        .orderBy('updatedAt', 'desc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .field({ slots: false, holds: false })
-        .get(),
-    );
-    return toPage(found.map(itemAdminView), input.offset, input.limit);
+    return listPage(db.collection(ITEMS).where(where).orderBy('updatedAt', 'desc'), input, itemAdminView, {
+      fields: { slots: false, holds: false },
+    });
   },
 });

@@ -8,13 +8,14 @@
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { CATEGORIES, servicesInputs, type Category, type MenuView } from '../contract';
 import { placeNamesOf } from '../domain/people';
 import { itemCard } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { ITEMS, ORGANIZATIONS, PLACES, type ItemDoc, type OrgRef, type PlaceRef } from '../store';
+import { ITEMS } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: servicesInputs.menu,
@@ -37,16 +38,15 @@ export default action({
       .filter((o) => o.active)
       .map((o) => o._id);
     const where = { status: 'approved', communityIds: communityId, orgIds: _.in(orgIds) };
-    const items = rows<ItemDoc>(
-      await db
+    const items = await listPage(
+      db
         .collection(ITEMS)
         .where(input.category ? { ...where, category: input.category } : where)
         .orderBy('categoryRank', 'asc')
-        .orderBy('name', 'asc')
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .field({ slots: false, holds: false, history: false })
-        .get(),
+        .orderBy('name', 'asc'),
+      input,
+      itemCard,
+      { fields: { slots: false, holds: false, history: false } },
     );
     let categories: MenuView['categories'];
     if (input.offset === 0) {
@@ -68,7 +68,7 @@ export default action({
       communityId,
       ...(communityName ? { communityName } : {}),
       ...(categories ? { categories } : {}),
-      items: toPage(items.map(itemCard), input.offset, input.limit),
+      items,
     };
   },
 });

@@ -7,13 +7,13 @@
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
-import { toPage } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { servicesInputs } from '../contract';
 import { elderIdsOf } from '../domain/people';
 import { orderCard } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { FAMILY_LINKS, ORDERS, type LinkRef, type OrderDoc } from '../store';
+import { ORDERS } from '../documents';
+import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 
 const ACTIVE = ['submitted', 'matched', 'accepted', 'in_service', 'completed'];
 const DONE = ['confirmed', 'cancelled'];
@@ -29,16 +29,14 @@ export default action({
     const mine = _.or([{ beneficiaryId: _.in(people) }, { orderedBy: me }]);
     const statuses = input.view === 'active' ? ACTIVE : input.view === 'done' ? DONE : [...ACTIVE, ...DONE];
     const [field, dir] = input.view === 'active' ? ['slotStart', 'asc'] : ['updatedAt', 'desc'];
-    const found = rows<OrderDoc>(
-      await db
+    return listPage(
+      db
         .collection(ORDERS)
         .where(_.and([mine, { status: _.in(statuses) }]))
-        .orderBy(field, dir)
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .field({ timeline: false, checkOut: false, address: false, phone: false })
-        .get(),
+        .orderBy(field, dir),
+      input,
+      orderCard,
+      { fields: { timeline: false, checkOut: false, address: false, phone: false } },
     );
-    return toPage(found.map(orderCard), input.offset, input.limit);
   },
 });

@@ -11,7 +11,7 @@ import { action } from '../../common/action';
 import { servicesInputs } from '../contract';
 import { coveringOrgs } from '../domain/menu';
 import { orderView } from '../domain/views';
-import { checkInRuleFrom, itemSide, orderForCaller } from '../orderAccess';
+import { checkInRuleFrom, itemSide, orderForCaller } from '../steps/orderAccess';
 
 export default action({
   input: servicesInputs.orderDetail,

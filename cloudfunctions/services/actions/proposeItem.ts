@@ -17,7 +17,8 @@ import { workActor } from '../domain/access';
 import { fenOf, planProposal } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { ITEMS, ORGANIZATIONS, type ItemDoc, type OrgRef } from '../store';
+import { ITEMS, type ItemDoc } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 export default action({
   input: servicesInputs.proposeItem,

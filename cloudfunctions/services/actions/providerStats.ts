@@ -11,7 +11,8 @@ import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { servicesInputs, type ProviderStat } from '../contract';
 import { providerStat, SATISFIED_FROM, type StatRow } from '../domain/callbacks';
-import { ORDERS, ORGANIZATIONS, type OrgRef } from '../store';
+import { ORDERS } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 export default action({
   input: servicesInputs.providerStats,

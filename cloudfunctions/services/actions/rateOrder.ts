@@ -13,8 +13,8 @@ import { actorFor, isResidentSide } from '../domain/access';
 import { survey } from '../domain/callbacks';
 import { transition } from '../domain/orders';
 import { orderView } from '../domain/views';
-import { orderForCaller } from '../orderAccess';
-import { writeOrder } from '../writes';
+import { orderForCaller } from '../steps/orderAccess';
+import { writeOrder } from '../store';
 
 export default action({
   input: servicesInputs.rateOrder,

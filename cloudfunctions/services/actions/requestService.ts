@@ -16,7 +16,8 @@ import { conflict, invalid, notFound } from '../../common/errors';
 import { servicesInputs } from '../contract';
 import { demandId, demandView, newDemand, REQUESTS_KEPT } from '../domain/demands';
 import { readWithCaller } from '../../common/joins';
-import { DEMANDS, PLACES, type DemandDoc, type PlaceRef } from '../store';
+import { DEMANDS, type DemandDoc } from '../documents';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: servicesInputs.requestService,

@@ -18,7 +18,8 @@ import { planReview, uncovered } from '../domain/menu';
 import { itemAdminView } from '../domain/views';
 import { firstOf, readWithCaller } from '../../common/joins';
 import { tellOutcome } from '../notices';
-import { ITEMS, ORGANIZATIONS, type ItemDoc, type OrgRef } from '../store';
+import { ITEMS, type ItemDoc } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
 const OUTCOME = {
   approve: '已通过，已上架',

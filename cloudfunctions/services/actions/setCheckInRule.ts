@@ -13,7 +13,8 @@ import { notFound } from '../../common/errors';
 import { readWithCaller } from '../../common/joins';
 import { servicesInputs, type CheckInRuleView } from '../contract';
 import { ruleText, type CheckInRule } from '../domain/checkIn';
-import { CHECKIN_RULES, PLACES, type CheckInRuleDoc, type PlaceRef } from '../store';
+import { CHECKIN_RULES, type CheckInRuleDoc } from '../documents';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: servicesInputs.setCheckInRule,

@@ -11,14 +11,14 @@ import { requireAdminOver } from '../../common/auth';
 import { db } from '../../common/cloud';
 import { isDuplicateKey } from '../../common/db';
 import { notFound } from '../../common/errors';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { servicesInputs } from '../contract';
 import { beijingMonth } from '../domain/calendar';
 import { yuanText } from '../domain/menu';
 import { factsOf } from '../domain/people';
 import { getsVoucher, newWallet, policyOf, walletId } from '../domain/vouchers';
 import { firstOf, readWithCaller } from '../../common/joins';
-import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../store';
+import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../documents';
 
 export default action({
   input: servicesInputs.setEligibility,

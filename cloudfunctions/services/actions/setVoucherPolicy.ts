@@ -13,7 +13,8 @@ import { servicesInputs } from '../contract';
 import { eligibilityText } from '../domain/eligibility';
 import { fenOf, yuanText } from '../domain/menu';
 import { readWithCaller } from '../../common/joins';
-import { PLACES, POLICIES, type PlaceRef, type PolicyDoc } from '../store';
+import { POLICIES, type PolicyDoc } from '../documents';
+import { PLACES, type PlaceRef } from '../../common/directory/places';
 
 export default action({
   input: servicesInputs.setVoucherPolicy,

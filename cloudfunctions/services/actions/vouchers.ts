@@ -8,7 +8,7 @@
 import { action } from '../../common/action';
 import { _ } from '../../common/cloud';
 import { maskName } from '../../common/mask';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { servicesInputs, type VoucherMonth, type VoucherView } from '../contract';
 import { beijingMonth } from '../domain/calendar';
 import { eligibilityText } from '../domain/eligibility';
@@ -16,16 +16,8 @@ import { yuanText } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
 import { getsVoucher, policyOf } from '../domain/vouchers';
 import { firstOf, readWithCaller, type Join } from '../../common/joins';
-import {
-  FAMILY_LINKS,
-  POLICIES,
-  PROFILES,
-  WALLETS,
-  type LinkRef,
-  type PolicyDoc,
-  type ProfileDoc,
-  type WalletDoc,
-} from '../store';
+import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../documents';
+import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 
 export default action({
   input: servicesInputs.vouchers,

@@ -10,11 +10,11 @@
 import { action } from '../../common/action';
 import { providerOrgIds, requireProvider } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { nearestTo, rows } from '../../common/db';
-import { toPage } from '../../common/schemas';
+import { nearestTo } from '../../common/db';
+import { listPage } from '../../common/paging';
 import { servicesInputs } from '../contract';
 import { workOrderCard } from '../domain/views';
-import { ORDERS, type OrderDoc } from '../store';
+import { ORDERS, type OrderDoc } from '../documents';
 
 export default action({
   input: servicesInputs.workOrders,
@@ -30,17 +30,8 @@ export default action({
     const query = input.location
       ? db.collection(ORDERS).where({ ...where, point: nearestTo(input.location) })
       : db.collection(ORDERS).where(where).orderBy(field, dir);
-    const found = rows<OrderDoc>(
-      await query
-        .skip(input.offset)
-        .limit(input.limit + 1)
-        .field({ timeline: false, checkOut: false, address: false, phone: false })
-        .get(),
-    );
-    return toPage(
-      found.map((o) => workOrderCard(o, input.location)),
-      input.offset,
-      input.limit,
-    );
+    return listPage(query, input, (o: OrderDoc) => workOrderCard(o, input.location), {
+      fields: { timeline: false, checkOut: false, address: false, phone: false },
+    });
   },
 });

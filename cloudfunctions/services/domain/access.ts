@@ -4,9 +4,9 @@
  * contact details reach only the staff member who accepted it, and only while the work is under way.
  */
 import { isAdminOver, providerOrgIds } from '../../common/auth';
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { OrderActions } from '../contract';
-import type { Actor, OrderDoc } from '../store';
+import type { Actor, OrderDoc } from '../documents';
 
 /** The caller and the elders they may act for (active family links as the relative). */
 export interface Viewer {

@@ -4,7 +4,7 @@
  * complaint rates per organization are derived from the surveys.
  */
 import { SERVICES_LIMITS, type ProviderStat } from '../contract';
-import type { OrderDoc, Survey } from '../store';
+import type { OrderDoc, Survey } from '../documents';
 
 /** Ratings that count as satisfied. */
 export const SATISFIED_FROM = 4;

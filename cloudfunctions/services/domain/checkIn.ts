@@ -11,7 +11,7 @@
  */
 import { invalid } from '../../common/errors';
 import { SERVICES_LIMITS, type CheckInDeparture, type OrderStatus } from '../contract';
-import type { CheckInRuleDoc, OrderDoc } from '../store';
+import type { CheckInRuleDoc, OrderDoc } from '../documents';
 import { beijingDate, beijingDateTimeText, parseSlot } from './calendar';
 import { haversineKm } from './matching/geo';
 import { communityCentre } from './places';

@@ -5,7 +5,7 @@
  */
 import { idempotentId } from '../../common/ids';
 import type { DemandView } from '../contract';
-import type { DemandDoc } from '../store';
+import type { DemandDoc } from '../documents';
 
 /** Requests kept on a line for admins to read (the count keeps growing beyond them). */
 export const REQUESTS_KEPT = 50;

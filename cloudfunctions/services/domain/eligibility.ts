@@ -2,7 +2,7 @@
  * Who may order an item, and who gets vouchers: any one of 80 岁及以上, 残疾, 低保 (none listed: everyone).
  * Age comes from the account's birth year; disability and low income are set by an admin after checking papers.
  */
-import { ageAt } from '../../common/users';
+import { ageAt } from '../../common/directory/users';
 import type { EligibilityTag } from '../contract';
 
 /** What eligibility looks at about a person. */

@@ -9,7 +9,8 @@ import { scoreAssignment } from './matching/score';
 import type { MatchOrder, MatchProvider, MatchingInput, ServiceHistoryEntry } from './matching/types';
 import { coveringOrgs, taken } from './menu';
 import { communityCentre, orgBase } from './places';
-import type { ItemDoc, OrderDoc, OrgRef, OrgStatsDoc } from '../store';
+import type { ItemDoc, OrderDoc, OrgStatsDoc } from '../documents';
+import type { OrgRef } from '../../common/directory/orgs';
 
 /** An open order as matching needs it. */
 export type OpenOrder = Pick<

@@ -6,7 +6,8 @@
 import { conflict, invalid } from '../../common/errors';
 import type { FieldIssue } from '../../common/reply';
 import { CATEGORIES, type EligibilityTag, type PriceType } from '../contract';
-import type { Actor, ItemDoc, ItemEvent, OrgRef } from '../store';
+import type { Actor, ItemDoc, ItemEvent } from '../documents';
+import type { OrgRef } from '../../common/directory/orgs';
 
 /** Fen from yuan (inputs carry at most two decimals). */
 export function fenOf(yuan: number): number {

@@ -11,7 +11,7 @@
  */
 import { conflict } from '../../common/errors';
 import type { CheckInDeparture, OrderStatus } from '../contract';
-import type { Actor, OrderDoc, Survey, TimelineEntry } from '../store';
+import type { Actor, OrderDoc, Survey, TimelineEntry } from '../documents';
 import { departureText } from './checkIn';
 
 /** Something that happens to an order. */

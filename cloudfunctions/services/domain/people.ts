@@ -4,9 +4,10 @@
  */
 import { isAdminOver } from '../../common/auth';
 import { forbidden, notFound } from '../../common/errors';
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { PersonFacts } from './eligibility';
-import type { LinkRef, ProfileDoc } from '../store';
+import type { ProfileDoc } from '../documents';
+import type { LinkRef } from '../../common/directory/familyLinks';
 
 /** The person served and how the caller stands to them. */
 export interface Beneficiary {

@@ -4,7 +4,7 @@
  * account capability does (screens are seen over shoulders).
  */
 import { maskAddress, maskName, maskPhone } from '../../common/mask';
-import { ageAt } from '../../common/users';
+import { ageAt } from '../../common/directory/users';
 import {
   type ItemAdminView,
   type ItemCard,
@@ -20,7 +20,7 @@ import { eligibilityText } from './eligibility';
 import { ITEM_STATUS_TEXT, priceText } from './menu';
 import { STATUS_TEXT, timelineText } from './orders';
 import { subsidyText } from './vouchers';
-import type { Actor, ItemDoc, OrderDoc, TimelineEntry } from '../store';
+import type { Actor, ItemDoc, OrderDoc, TimelineEntry } from '../documents';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

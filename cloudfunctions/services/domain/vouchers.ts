@@ -8,7 +8,7 @@
 import { SERVICES_LIMITS, type EligibilityTag } from '../contract';
 import { isEligible, type PersonFacts } from './eligibility';
 import { yuanText } from './menu';
-import type { LedgerEntry, PolicyDoc, WalletDoc } from '../store';
+import type { LedgerEntry, PolicyDoc, WalletDoc } from '../documents';
 
 /** Eligibility for vouchers when a community has no policy: any one of the three. */
 export const DEFAULT_VOUCHER_ELIGIBILITY: readonly EligibilityTag[] = ['age80', 'disabled', 'lowIncome'];

@@ -5,11 +5,11 @@
  */
 import { _, db } from '../../common/cloud';
 import { isDuplicateKey, rows } from '../../common/db';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { beijingMonth } from '../domain/calendar';
 import { factsOf } from '../domain/people';
 import { getsVoucher, newWallet, policyOf } from '../domain/vouchers';
-import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../store';
+import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../documents';
 
 const PAGE = 1000;
 

@@ -6,7 +6,7 @@
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { isPastSlot } from '../domain/calendar';
-import { ITEMS, type ItemDoc } from '../store';
+import { ITEMS, type ItemDoc } from '../documents';
 
 /** One run. */
 export async function pruneSlots(now: Date): Promise<{ items: number; slots: number }> {

@@ -11,25 +11,17 @@
  */
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
-import { USERS, type UserDoc } from '../../common/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 import { SERVICES_LIMITS } from '../contract';
 import { SYSTEM } from '../domain/access';
 import { buildMatchingInput, orgOfPair } from '../domain/matchInput';
 import { matchOrders } from '../domain/matching/solve';
 import { acceptDeadlineFor, transition } from '../domain/orders';
 import { tellAdmin, tellStaff } from '../notices';
-import { rematchOne } from '../rematch';
-import {
-  ITEMS,
-  ORDERS,
-  ORG_STATS,
-  ORGANIZATIONS,
-  type ItemDoc,
-  type OrderDoc,
-  type OrgRef,
-  type OrgStatsDoc,
-} from '../store';
-import { releasePlace, reservePlace, writeOrder } from '../writes';
+import { rematchOne } from '../steps/rematch';
+import { ITEMS, ORDERS, ORG_STATS, type ItemDoc, type OrderDoc, type OrgStatsDoc } from '../documents';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
+import { releasePlace, reservePlace, writeOrder } from '../store';
 
 /** What one run did, for the logs. */
 export interface RematchSummary {
@@ -47,16 +39,19 @@ function bump(item: ItemDoc | undefined, slot: string, orgId: string, delta: num
   item.slots[slot][orgId] = (item.slots[slot][orgId] ?? 0) + delta;
 }
 
-/** One run. */
-export async function rematch(now: Date): Promise<RematchSummary> {
-  const summary: RematchSummary = {
-    expired: 0,
-    moved: 0,
-    matched: 0,
-    escalated: 0,
-    staffTold: 0,
-    adminsTold: 0,
-  };
+/** What one run works on: the open orders (as they are after each step), their items, organizations and stats. */
+interface Work {
+  now: Date;
+  open: OrderDoc[];
+  byId: Map<string, OrderDoc>;
+  items: Map<string, ItemDoc>;
+  orgs: OrgRef[];
+  stats: Map<string, OrgStatsDoc>;
+  summary: RematchSummary;
+}
+
+/** Step 0 — the open orders (soonest first, one batch) with their items, organizations and those's stats. */
+async function readOpenWork(now: Date): Promise<Work> {
   const open = rows<OrderDoc>(
     await db
       .collection(ORDERS)
@@ -93,85 +88,104 @@ export async function rematch(now: Date): Promise<RematchSummary> {
         .get(),
     ).map((s) => [s._id, s]),
   );
-  const soon = now.getTime() + SERVICES_LIMITS.escalateBeforeSlotMinutes * 60_000;
-  const byId = new Map(open.map((o) => [o._id, o]));
+  const summary = { expired: 0, moved: 0, matched: 0, escalated: 0, staffTold: 0, adminsTold: 0 };
+  return { now, open, byId: new Map(open.map((o) => [o._id, o])), items, orgs, stats, summary };
+}
 
-  // 1. Lapsed acceptance deadlines.
-  for (const order of open) {
+/** Step 1 — lapsed acceptance deadlines: the order moves on to the next organization, or back to the admin. */
+async function expireLapsed(w: Work): Promise<void> {
+  const { now, orgs, stats } = w;
+  for (const order of w.open) {
     if (order.status !== 'matched' || !order.acceptDeadline || new Date(order.acceptDeadline) > now) continue;
     const released = transition(order, { kind: 'expire' }, SYSTEM, now).order;
-    const item = items.get(order.itemId);
+    const item = w.items.get(order.itemId);
     const next = await rematchOne(order, released, { item, orgs, stats }, now);
     if (!next) continue;
-    summary.expired++;
+    w.summary.expired++;
     bump(item, order.slot, order.orgId!, -1);
     if (next.orgId) {
       bump(item, order.slot, next.orgId, 1);
-      summary.moved++;
+      w.summary.moved++;
     }
-    byId.set(order._id, next);
+    w.byId.set(order._id, next);
   }
+}
 
-  // 2. Orders waiting for a provider, matched together on the places left.
-  const waiting = [...byId.values()].filter(
+/** The completed services of these people (their history, for the engine's continuity score). */
+async function historyOf(
+  beneficiaryIds: string[],
+): Promise<{ beneficiaryId: string; orgId: string; itemId: string }[]> {
+  return rows<{ beneficiaryId: string; orgId?: string; itemId: string }>(
+    await db
+      .collection(ORDERS)
+      .where({ beneficiaryId: _.in(beneficiaryIds), status: _.in(['completed', 'confirmed']) })
+      .orderBy('completedAt', 'desc')
+      .limit(1000)
+      .field({ beneficiaryId: true, orgId: true, itemId: true })
+      .get(),
+  ).filter((h): h is { beneficiaryId: string; orgId: string; itemId: string } => Boolean(h.orgId));
+}
+
+/** Step 2 — orders waiting for a provider, matched together by the engine on the places left. */
+async function matchWaiting(w: Work): Promise<void> {
+  const { now, items, orgs, stats } = w;
+  const waiting = [...w.byId.values()].filter(
     (o) =>
       o.status === 'submitted' &&
       o.rematchCount <= SERVICES_LIMITS.maxRematches &&
       new Date(o.slotStart).getTime() > now.getTime() + 30 * 60_000,
   );
-  if (waiting.length > 0) {
-    const history = rows<{ beneficiaryId: string; orgId?: string; itemId: string }>(
-      await db
-        .collection(ORDERS)
-        .where({
-          beneficiaryId: _.in([...new Set(waiting.map((o) => o.beneficiaryId))]),
-          status: _.in(['completed', 'confirmed']),
-        })
-        .orderBy('completedAt', 'desc')
-        .limit(1000)
-        .field({ beneficiaryId: true, orgId: true, itemId: true })
-        .get(),
-    ).filter((h): h is { beneficiaryId: string; orgId: string; itemId: string } => Boolean(h.orgId));
-    const result = matchOrders(buildMatchingInput({ orders: waiting, items, orgs, stats, history }));
-    for (const a of result.assignments) {
-      const order = byId.get(a.orderId)!;
-      const item = items.get(order.itemId);
-      const org = orgs.find((o) => o._id === orgOfPair(a.providerId));
-      if (!item || !org || !(await reservePlace(item, order.slot, org._id, order.communityId))) continue;
-      const deadline = acceptDeadlineFor(now, new Date(order.slotStart), SERVICES_LIMITS.acceptSlaMinutes);
-      const next = transition(
-        order,
-        { kind: 'match', orgId: org._id, orgName: org.name, acceptDeadline: deadline },
-        SYSTEM,
-        now,
-      ).order;
-      if (!(await writeOrder(order, next))) {
-        await releasePlace(item._id, order.slot, org._id);
-        continue;
-      }
-      bump(item, order.slot, org._id, 1);
-      byId.set(order._id, next);
-      summary.matched++;
+  if (waiting.length === 0) return;
+  const history = await historyOf([...new Set(waiting.map((o) => o.beneficiaryId))]);
+  const result = matchOrders(buildMatchingInput({ orders: waiting, items, orgs, stats, history }));
+  for (const a of result.assignments) {
+    const order = w.byId.get(a.orderId)!;
+    const item = items.get(order.itemId);
+    const org = orgs.find((o) => o._id === orgOfPair(a.providerId));
+    if (!item || !org || !(await reservePlace(item, order.slot, org._id, order.communityId))) continue;
+    const deadline = acceptDeadlineFor(now, new Date(order.slotStart), SERVICES_LIMITS.acceptSlaMinutes);
+    const next = transition(
+      order,
+      { kind: 'match', orgId: org._id, orgName: org.name, acceptDeadline: deadline },
+      SYSTEM,
+      now,
+    ).order;
+    if (!(await writeOrder(order, next))) {
+      await releasePlace(item._id, order.slot, org._id);
+      continue;
     }
+    bump(item, order.slot, org._id, 1);
+    w.byId.set(order._id, next);
+    w.summary.matched++;
   }
+}
 
-  // 3. Close to the half day and still nobody: the admin takes over.
-  for (const order of byId.values()) {
+/** Step 3 — close to the half day and still nobody: the admin takes over. */
+async function escalateNearSlots(w: Work): Promise<void> {
+  const soon = w.now.getTime() + SERVICES_LIMITS.escalateBeforeSlotMinutes * 60_000;
+  for (const order of w.byId.values()) {
     if (order.escalatedAt || !['submitted', 'matched'].includes(order.status)) continue;
     if (new Date(order.slotStart).getTime() > soon) continue;
     const reason =
       order.status === 'matched' ? '临近服务时间，机构还没有接单' : '临近服务时间，还没有机构接单';
-    const next = transition(order, { kind: 'escalate', reason }, SYSTEM, now).order;
-    if (await writeOrder(order, next, order.orgId ? { orgId: order.orgId } : {})) summary.escalated++;
+    const next = transition(order, { kind: 'escalate', reason }, SYSTEM, w.now).order;
+    if (await writeOrder(order, next, order.orgId ? { orgId: order.orgId } : {})) w.summary.escalated++;
   }
+}
 
-  summary.staffTold = await tellStaffAboutNewWork(orgs);
-  summary.adminsTold = await tellAdminsAboutEscalations();
+/** One run: the steps in order (each sees what the one before changed), then the messages and the stats. */
+export async function rematch(now: Date): Promise<RematchSummary> {
+  const w = await readOpenWork(now);
+  await expireLapsed(w);
+  await matchWaiting(w);
+  await escalateNearSlots(w);
+  w.summary.staffTold = await tellStaffAboutNewWork(w.orgs);
+  w.summary.adminsTold = await tellAdminsAboutEscalations();
   await refreshOrgStats(
-    orgs.map((o) => o._id),
+    w.orgs.map((o) => o._id),
     now,
   );
-  return summary;
+  return w.summary;
 }
 
 /** One message per member of staff per run, for orders matched to their organization since the last one. */

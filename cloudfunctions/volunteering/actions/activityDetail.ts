@@ -9,7 +9,8 @@ import { findById } from '../../common/db';
 import { volunteeringInputs } from '../contract';
 import { canManage } from '../domain/permissions';
 import { detailView, myStanding } from '../domain/views';
-import { loadActivity, signupIdOf, SIGNUPS, type SignupDoc } from '../store';
+import { signupIdOf, SIGNUPS, type SignupDoc } from '../documents';
+import { loadActivity } from '../store';
 
 export default action({
   input: volunteeringInputs.activityDetail,

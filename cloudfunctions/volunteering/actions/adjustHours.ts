@@ -17,7 +17,8 @@ import { idempotentCreate } from '../../common/idempotency';
 import { volunteeringInputs } from '../contract';
 import { ledgerState, planAdjust } from '../domain/hours';
 import { requireManager } from '../domain/permissions';
-import { entryBaseOf, HOURS, hoursEntry, signupWithEntries, type HoursEntryDoc } from '../store';
+import { entryBaseOf, HOURS, hoursEntry, type HoursEntryDoc } from '../documents';
+import { signupWithEntries } from '../store';
 
 export default action({
   input: volunteeringInputs.adjustHours,

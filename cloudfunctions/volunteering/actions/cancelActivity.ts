@@ -14,7 +14,8 @@ import { requireManager } from '../domain/permissions';
 import { standings } from '../domain/roster';
 import { detailView, myStanding } from '../domain/views';
 import { notifyActivityCancelled } from '../notices';
-import { ACTIVITIES, findAndUpdate, loadActivity, type ActivityDoc } from '../store';
+import { ACTIVITIES, type ActivityDoc } from '../documents';
+import { findAndUpdate, loadActivity } from '../store';
 
 export default action({
   input: volunteeringInputs.cancelActivity,

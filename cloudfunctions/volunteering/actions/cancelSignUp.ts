@@ -15,15 +15,8 @@ import { VOL_LIMITS, volunteeringInputs, type CancelResult } from '../contract';
 import { admittedIds, beforeCancellation, promotedBetween, standingOf } from '../domain/roster';
 import { planCancellation } from '../domain/schedule';
 import { notifyPromoted } from '../notices';
-import {
-  ACTIVITIES,
-  findAndUpdate,
-  loadActivity,
-  signupIdOf,
-  SIGNUPS,
-  VOLUNTEERS,
-  type ActivityDoc,
-} from '../store';
+import { ACTIVITIES, signupIdOf, SIGNUPS, VOLUNTEERS, type ActivityDoc } from '../documents';
+import { findAndUpdate, loadActivity } from '../store';
 
 export default action({
   input: volunteeringInputs.cancelSignUp,

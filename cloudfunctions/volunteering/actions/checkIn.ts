@@ -14,8 +14,8 @@ import { findById, updatedCount } from '../../common/db';
 import { conflict } from '../../common/errors';
 import { volunteeringInputs, type AttendanceResult } from '../contract';
 import { requireCheckInOpen } from '../domain/schedule';
-import { signupIdOf, SIGNUPS, type SignupDoc } from '../store';
-import { requireInside, scanned } from '../attendance';
+import { signupIdOf, SIGNUPS, type SignupDoc } from '../documents';
+import { requireInside, scanned } from '../steps/attendance';
 
 export default action({
   input: volunteeringInputs.checkIn,

@@ -16,8 +16,9 @@ import { conflict } from '../../common/errors';
 import { volunteeringInputs, type AttendanceResult } from '../contract';
 import { creditedMinutes, planCredit } from '../domain/hours';
 import { requireCheckOutOpen } from '../domain/schedule';
-import { entryBaseOf, findAndUpdate, HOURS, hoursEntry, signupIdOf, SIGNUPS, type SignupDoc } from '../store';
-import { requireInside, scanned } from '../attendance';
+import { entryBaseOf, HOURS, hoursEntry, signupIdOf, SIGNUPS, type SignupDoc } from '../documents';
+import { findAndUpdate } from '../store';
+import { requireInside, scanned } from '../steps/attendance';
 
 export default action({
   input: volunteeringInputs.checkOut,

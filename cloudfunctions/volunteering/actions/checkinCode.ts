@@ -10,7 +10,8 @@ import { volunteeringInputs, type CheckinCodeView } from '../contract';
 import { makeCheckinCode } from '../domain/checkinCode';
 import { requireManager } from '../domain/permissions';
 import { requireCodeScreenOpen } from '../domain/schedule';
-import { checkinSecret, loadActivity } from '../store';
+import { checkinSecret } from '../steps/attendance';
+import { loadActivity } from '../store';
 
 export default action({
   input: volunteeringInputs.checkinCode,

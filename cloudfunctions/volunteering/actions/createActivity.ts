@@ -16,12 +16,13 @@ import { checkText } from '../../common/contentCheck';
 import { geoPoint } from '../../common/db';
 import { forbidden, notFound } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
-import { PLACES, type PlaceDoc } from '../../account/domain/places';
+import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { VOL_LIMITS, volunteeringInputs } from '../contract';
-import { publishAs, type OrgRef } from '../domain/permissions';
+import { publishAs } from '../domain/permissions';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 import { planSchedule } from '../domain/schedule';
 import { detailView } from '../domain/views';
-import { ACTIVITIES, type ActivityDoc } from '../store';
+import { ACTIVITIES, type ActivityDoc } from '../documents';
 
 /**
  * The community, the organizations serving it (organizations.communityIds contains it) and the activity already
@@ -36,7 +37,7 @@ async function communityWithOrgs(
     .aggregate()
     .match({ _id: communityId })
     .addFields({ activityId })
-    .lookup({ from: 'organizations', localField: '_id', foreignField: 'communityIds', as: 'orgs' })
+    .lookup({ from: ORGANIZATIONS, localField: '_id', foreignField: 'communityIds', as: 'orgs' })
     .lookup({ from: ACTIVITIES, localField: 'activityId', foreignField: '_id', as: 'earlier' })
     .limit(1)
     .end()) as { list: (PlaceDoc & { activityId: string; orgs: OrgRef[]; earlier: ActivityDoc[] })[] };

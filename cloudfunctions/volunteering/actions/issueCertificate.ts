@@ -13,7 +13,8 @@ import { VOL_LIMITS, volunteeringInputs, type CertificateView } from '../contrac
 import { certificateCode, certificateView } from '../domain/certificate';
 import { isVerified } from '../domain/records';
 import { beijing } from '../domain/time';
-import { CERTIFICATES, signupHours, type CertificateDoc } from '../store';
+import { CERTIFICATES, type CertificateDoc } from '../documents';
+import { signupHours } from '../store';
 
 export default action({
   input: volunteeringInputs.issueCertificate,

@@ -8,12 +8,12 @@
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { nearestTo, rows } from '../../common/db';
+import { nearestTo } from '../../common/db';
 import { invalid } from '../../common/errors';
-import { toPage } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { VOL_LIMITS, volunteeringInputs } from '../contract';
 import { listItem } from '../domain/views';
-import { ACTIVITIES, LIST_FIELDS, type ActivityDoc } from '../store';
+import { ACTIVITIES, LIST_FIELDS, type ActivityDoc } from '../documents';
 
 export default action({
   input: volunteeringInputs.listActivities,
@@ -28,17 +28,8 @@ export default action({
     const query = near
       ? db.collection(ACTIVITIES).where({ ...where, point: nearestTo(near) })
       : db.collection(ACTIVITIES).where(where).orderBy('startAt', 'asc');
-    const found = rows<ActivityDoc>(
-      await query
-        .field(LIST_FIELDS)
-        .skip(input.offset)
-        .limit(limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((a) => listItem(a, ctx.now, input.location)),
-      input.offset,
-      limit,
+    return listPage(query.field(LIST_FIELDS), { offset: input.offset, limit }, (a: ActivityDoc) =>
+      listItem(a, ctx.now, input.location),
     );
   },
 });

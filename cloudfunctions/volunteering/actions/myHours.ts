@@ -6,6 +6,7 @@
  */
 import { action } from '../../common/action';
 import { forbidden } from '../../common/errors';
+import { pageOf } from '../../common/paging';
 import { VOL_LIMITS, volunteeringInputs, type MyHoursView } from '../contract';
 import { hoursLine, summarize } from '../domain/records';
 import { signupHours, volunteerByOpenid } from '../store';
@@ -19,13 +20,13 @@ export default action({
       { volunteerId: me._id },
       { newestFirst: true, limit: VOL_LIMITS.exportRowsMax },
     );
-    const limit = VOL_LIMITS.pageSize;
+    const page = pageOf(groups, { offset: input.offset, limit: VOL_LIMITS.pageSize });
     return {
       ...summarize(groups),
       lateCancels: me.lateCancels,
       noShows: me.noShows,
-      items: groups.slice(input.offset, input.offset + limit).map(hoursLine),
-      next: input.offset + limit < groups.length ? input.offset + limit : null,
+      items: page.items.map(hoursLine),
+      next: page.next,
     };
   },
 });

@@ -8,11 +8,11 @@
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
-import { toPage } from '../../common/schemas';
+import { pageOf, toPage } from '../../common/paging';
 import { VOL_LIMITS, volunteeringInputs, type MySignUpItem } from '../contract';
 import { standingOf } from '../domain/roster';
 import { listItem } from '../domain/views';
-import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from '../store';
+import { ACTIVITIES, SIGNUPS, type ActivityDoc, type SignupDoc } from '../documents';
 
 export default action({
   input: volunteeringInputs.mySignUps,
@@ -55,6 +55,6 @@ export default action({
         items.push(item);
     }
     if (past) return toPage(items, input.offset, limit);
-    return toPage(items.slice(input.offset, input.offset + limit + 1), input.offset, limit);
+    return pageOf(items, { offset: input.offset, limit });
   },
 });

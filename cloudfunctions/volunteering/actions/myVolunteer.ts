@@ -8,7 +8,8 @@ import { action } from '../../common/action';
 import { findById } from '../../common/db';
 import { volunteeringInputs } from '../contract';
 import { volunteerView } from '../domain/views';
-import { signupHours, VOLUNTEERS, type VolunteerDoc } from '../store';
+import { VOLUNTEERS, type VolunteerDoc } from '../documents';
+import { signupHours } from '../store';
 
 export default action({
   input: volunteeringInputs.myVolunteer,

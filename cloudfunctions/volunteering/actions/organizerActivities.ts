@@ -7,12 +7,11 @@
 import { action } from '../../common/action';
 import { adminGrants, providerOrgIds } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
 import { forbidden } from '../../common/errors';
-import { toPage } from '../../common/schemas';
+import { listPage } from '../../common/paging';
 import { VOL_LIMITS, volunteeringInputs } from '../contract';
 import { listItem } from '../domain/views';
-import { ACTIVITIES, LIST_FIELDS, type ActivityDoc } from '../store';
+import { ACTIVITIES, LIST_FIELDS, type ActivityDoc } from '../documents';
 
 export default action({
   input: volunteeringInputs.organizerActivities,
@@ -24,20 +23,14 @@ export default action({
     const mine = _.or([{ 'organizer.id': _.in(orgIds) }, { placePath: _.in(scopes) }]);
     const upcoming = input.filter === 'upcoming';
     const limit = VOL_LIMITS.pageSize;
-    const found = rows<ActivityDoc>(
-      await db
+    return listPage(
+      db
         .collection(ACTIVITIES)
         .where(_.and([mine, { endAt: upcoming ? _.gt(ctx.now) : _.lte(ctx.now) }]))
         .orderBy(upcoming ? 'startAt' : 'endAt', upcoming ? 'asc' : 'desc')
-        .field(LIST_FIELDS)
-        .skip(input.offset)
-        .limit(limit + 1)
-        .get(),
-    );
-    return toPage(
-      found.map((a) => listItem(a, ctx.now)),
-      input.offset,
-      limit,
+        .field(LIST_FIELDS),
+      { offset: input.offset, limit },
+      (a: ActivityDoc) => listItem(a, ctx.now),
     );
   },
 });

@@ -12,7 +12,8 @@ import { VOL_LIMITS, volunteeringInputs, type ActivityListItem } from '../contra
 import { rankByFit, scoreFit } from '../domain/recommend';
 import { listItem } from '../domain/views';
 import { seatCounts } from '../domain/roster';
-import { ACTIVITIES, LIST_FIELDS, volunteerByOpenid, type ActivityDoc } from '../store';
+import { ACTIVITIES, LIST_FIELDS, type ActivityDoc } from '../documents';
+import { volunteerByOpenid } from '../store';
 
 export default action({
   input: volunteeringInputs.recommendActivities,

@@ -7,6 +7,7 @@
  * Round trips: 3 (caller, activity, the sign-ups with their ledger entries in one aggregation).
  */
 import { action } from '../../common/action';
+import { pageOf } from '../../common/paging';
 import { db } from '../../common/cloud';
 import { VOL_LIMITS, volunteeringInputs, type RosterItem, type RosterView } from '../contract';
 import { ledgerState } from '../domain/hours';
@@ -14,7 +15,8 @@ import { requireManager } from '../domain/permissions';
 import { standings } from '../domain/roster';
 import { phaseOf } from '../domain/schedule';
 import { rosterItem, timeText } from '../domain/views';
-import { HOURS, loadActivity, SIGNUPS, type HoursEntryDoc, type SignupDoc } from '../store';
+import { HOURS, SIGNUPS, type HoursEntryDoc, type SignupDoc } from '../documents';
+import { loadActivity } from '../store';
 
 type Row = { standing: RosterItem['standing']; position?: number; ticket: number; volunteerId: string };
 
@@ -49,11 +51,7 @@ export default action({
     const admittedRows = sections.admitted.map((r) => byVolunteer.get(r.volunteerId));
     const limit = VOL_LIMITS.pageSize;
     const rows = sections[input.section];
-    const page = rows.slice(input.offset, input.offset + limit).map((r) => {
-      const s = byVolunteer.get(r.volunteerId);
-      const { entries = [], ...signup } = s ?? { entries: [] };
-      return rosterItem(r, s ? (signup as SignupDoc) : undefined, entries);
-    });
+    const page = pageOf(rows, { offset: input.offset, limit });
     return {
       activity: {
         id: a._id,
@@ -72,8 +70,12 @@ export default action({
           return st.n > 0 && !st.isVerified;
         }).length,
       },
-      items: page,
-      next: input.offset + limit < rows.length ? input.offset + limit : null,
+      items: page.items.map((r) => {
+        const s = byVolunteer.get(r.volunteerId);
+        const { entries = [], ...signup } = s ?? { entries: [] };
+        return rosterItem(r, s ? (signup as SignupDoc) : undefined, entries);
+      }),
+      next: page.next,
     };
   },
 });

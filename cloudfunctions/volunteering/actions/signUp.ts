@@ -23,13 +23,12 @@ import { signUpRefusal } from '../domain/schedule';
 import {
   activitySnapshot,
   ACTIVITIES,
-  findAndUpdate,
-  loadActivity,
   signupIdOf,
   SIGNUPS,
   type ActivityDoc,
   type SignupDoc,
-} from '../store';
+} from '../documents';
+import { findAndUpdate, loadActivity } from '../store';
 
 export default action({
   input: volunteeringInputs.signUp,

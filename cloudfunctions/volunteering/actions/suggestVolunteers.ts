@@ -12,7 +12,8 @@ import { VOL_LIMITS, volunteeringInputs, type VolunteerSuggestion } from '../con
 import { requireManager } from '../domain/permissions';
 import { rankByFit, scoreFit } from '../domain/recommend';
 import { seatCounts } from '../domain/roster';
-import { loadActivity, VOLUNTEERS, type VolunteerDoc } from '../store';
+import { VOLUNTEERS, type VolunteerDoc } from '../documents';
+import { loadActivity } from '../store';
 
 export default action({
   input: volunteeringInputs.suggestVolunteers,

@@ -17,7 +17,8 @@ import { requireManager } from '../domain/permissions';
 import { admittedIds, promotedBetween } from '../domain/roster';
 import { myStanding, detailView } from '../domain/views';
 import { notifyPromoted } from '../notices';
-import { ACTIVITIES, findAndUpdate, loadActivity, type ActivityDoc } from '../store';
+import { ACTIVITIES, type ActivityDoc } from '../documents';
+import { findAndUpdate, loadActivity } from '../store';
 
 export default action({
   input: volunteeringInputs.updateActivity,

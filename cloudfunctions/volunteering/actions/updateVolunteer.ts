@@ -10,7 +10,8 @@ import { checkText } from '../../common/contentCheck';
 import { forbidden } from '../../common/errors';
 import { volunteeringInputs } from '../contract';
 import { volunteerView } from '../domain/views';
-import { findAndUpdate, signupHours, VOLUNTEERS, type VolunteerDoc } from '../store';
+import { VOLUNTEERS, type VolunteerDoc } from '../documents';
+import { findAndUpdate, signupHours } from '../store';
 
 export default action({
   input: volunteeringInputs.updateVolunteer,

@@ -23,7 +23,7 @@ import {
   LIST_FIELDS,
   type ActivityDoc,
   type HoursEntryDoc,
-} from '../store';
+} from '../documents';
 
 export default action({
   input: volunteeringInputs.verifyAllHours,

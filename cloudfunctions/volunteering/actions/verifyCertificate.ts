@@ -11,7 +11,7 @@ import { volunteeringInputs, type CertificateCheck } from '../contract';
 import { CERTIFICATE_ISSUER, normalizeCertificateCode } from '../domain/certificate';
 import { hoursText } from '../domain/hours';
 import { beijing } from '../domain/time';
-import { CERTIFICATES, type CertificateDoc } from '../store';
+import { CERTIFICATES, type CertificateDoc } from '../documents';
 
 export default action({
   input: volunteeringInputs.verifyCertificate,

@@ -16,7 +16,8 @@ import { volunteeringInputs } from '../contract';
 import { ledgerState, planVerify } from '../domain/hours';
 import { requireManager } from '../domain/permissions';
 import { notifyVerified } from '../notices';
-import { entryBaseOf, HOURS, hoursEntry, signupWithEntries } from '../store';
+import { entryBaseOf, HOURS, hoursEntry } from '../documents';
+import { signupWithEntries } from '../store';
 
 export default action({
   input: volunteeringInputs.verifyHours,

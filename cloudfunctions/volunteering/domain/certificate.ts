@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CertificateView } from '../contract';
-import type { CertificateDoc } from '../store';
+import type { CertificateDoc } from '../documents';
 import { hoursText } from './hours';
 import { beijing } from './time';
 

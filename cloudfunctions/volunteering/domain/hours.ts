@@ -5,7 +5,7 @@
  */
 import { conflict, invalid } from '../../common/errors';
 import type { BadgeView } from '../contract';
-import type { HoursEntryDoc } from '../store';
+import type { HoursEntryDoc, LedgerMovement } from '../documents';
 
 const MINUTE = 60_000;
 
@@ -43,15 +43,7 @@ export function ledgerState(
 }
 
 /** A ledger movement (the action adds the ids, snapshots and who). */
-export interface Movement {
-  kind: HoursEntryDoc['kind'];
-  pendingDelta: number;
-  verifiedDelta: number;
-  pendingAfter: number;
-  verifiedAfter: number;
-  verified: boolean;
-  reason?: string;
-}
+export type Movement = LedgerMovement;
 
 /** The first entry: what a check-out (or the timer) credits, unverified. */
 export function planCredit(minutes: number, reason?: string): Movement {

@@ -4,17 +4,13 @@
  */
 import { isAdminOver, providerOrgIds } from '../../common/auth';
 import { forbidden } from '../../common/errors';
-import type { UserDoc } from '../../common/users';
-import type { PlaceDoc } from '../../account/domain/places';
-import type { ActivityDoc, Organizer } from '../store';
+import type { UserDoc } from '../../common/directory/users';
+import type { OrgRef } from '../../common/directory/orgs';
+import type { PlaceDoc } from '../../common/directory/places';
+import type { ActivityDoc, Organizer } from '../documents';
 
 /** An organization as publishing needs it. */
-export interface OrgRef {
-  _id: string;
-  name: string;
-  communityIds: string[];
-  active: boolean;
-}
+export type PublishingOrg = Pick<OrgRef, '_id' | 'name' | 'communityIds' | 'active'>;
 
 /** Whether the user organizes the activity. */
 export function canManage(
@@ -37,7 +33,7 @@ export function requireManager(
  * Who an activity in `community` is published as: the organization `org` (the user must be its staff and it must
  * serve the community), or else the place the user administers that is nearest the community.
  */
-export function publishAs(user: Pick<UserDoc, 'roles'>, community: PlaceDoc, org?: OrgRef): Organizer {
+export function publishAs(user: Pick<UserDoc, 'roles'>, community: PlaceDoc, org?: PublishingOrg): Organizer {
   if (org) {
     if (!providerOrgIds(user).includes(org._id)) throw forbidden('只能以自己所在机构的名义发布活动');
     if (!org.active) throw forbidden('该机构已停用');

@@ -4,7 +4,7 @@
  * seat can never be sold twice, the waitlist is FIFO by construction, and a cancellation promotes exactly the one
  * volunteer who becomes the capacity-th active member — computed from the single atomic update that cancelled.
  */
-import type { MemberEntry } from '../store';
+import type { MemberEntry } from '../documents';
 
 /** A member's standing. */
 export interface MemberStanding {

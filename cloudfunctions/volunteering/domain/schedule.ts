@@ -5,7 +5,7 @@
 import { conflict, invalid } from '../../common/errors';
 import type { FieldIssue } from '../../common/reply';
 import { VOL_LIMITS, type Phase } from '../contract';
-import type { Schedule } from '../store';
+import type { Schedule } from '../documents';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,9 +1,9 @@
 /** How activities and sign-ups are shown. Personal data never leaves here unmasked except on the organizer's roster. */
 import { maskName, maskPhone } from '../../common/mask';
 import { hasRole } from '../../common/auth';
-import type { UserDoc } from '../../common/users';
+import type { UserDoc } from '../../common/directory/users';
 import type { ActivityDetail, ActivityListItem, MyStanding, MyVolunteerView, RosterItem } from '../contract';
-import type { ActivityDoc, HoursEntryDoc, SignupDoc, VolunteerDoc } from '../store';
+import type { ActivityDoc, HoursEntryDoc, SignupDoc, VolunteerDoc } from '../documents';
 import { distanceM, type LatLng } from './geo';
 import { ledgerState } from './hours';
 import { summarize, type SignupHours } from './records';

@@ -17,7 +17,6 @@ import { notifyAutoClosed } from '../notices';
 import {
   ACTIVITIES,
   entryBaseOf,
-  findAndUpdate,
   HOURS,
   hoursEntry,
   SIGNUPS,
@@ -25,7 +24,8 @@ import {
   type ActivityDoc,
   type HoursEntryDoc,
   type SignupDoc,
-} from '../store';
+} from '../documents';
+import { findAndUpdate } from '../store';
 
 const PER_RUN = 20;
 

@@ -5,8 +5,8 @@
  * donation (while it is on its way) may ever receive them; for everyone else, one hit fails the test.
  */
 import { isAdminOver } from '../../../cloudfunctions/common/auth';
-import type { UserDoc } from '../../../cloudfunctions/common/users';
-import type { DonationDoc, RecipientDoc } from '../../../cloudfunctions/charity/domain/records';
+import type { UserDoc } from '../../../cloudfunctions/common/directory/users';
+import type { DonationDoc, RecipientDoc } from '../../../cloudfunctions/charity/documents';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { DAY } from './fixture';
 

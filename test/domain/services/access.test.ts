@@ -7,7 +7,7 @@ import {
 } from '../../../cloudfunctions/services/domain/access';
 import { orderView } from '../../../cloudfunctions/services/domain/views';
 import { ORDER_STATUSES } from '../../../cloudfunctions/services/contract';
-import type { RoleGrant } from '../../../cloudfunctions/common/users';
+import type { RoleGrant } from '../../../cloudfunctions/common/directory/users';
 import { orderFixture } from '../../support/services/orderFixture';
 
 const now = new Date('2026-06-02T02:00:00Z');

@@ -23,7 +23,7 @@ import {
 } from '../../../cloudfunctions/services/domain/checkIn';
 import { communityCentre } from '../../../cloudfunctions/services/domain/places';
 import { timelineText, transition } from '../../../cloudfunctions/services/domain/orders';
-import type { OrderDoc } from '../../../cloudfunctions/services/store';
+import type { OrderDoc } from '../../../cloudfunctions/services/documents';
 
 const beijing = (iso: string) => new Date(`${iso}+08:00`);
 const MIN = 60_000;

@@ -6,7 +6,8 @@ import {
   type OpenOrder,
 } from '../../../cloudfunctions/services/domain/matchInput';
 import { matchOrders } from '../../../cloudfunctions/services/domain/matching/solve';
-import type { ItemDoc, OrgRef } from '../../../cloudfunctions/services/store';
+import type { ItemDoc } from '../../../cloudfunctions/services/documents';
+import type { OrgRef } from '../../../cloudfunctions/common/directory/orgs';
 import { violations } from '../../support/matchingChecks';
 
 const now = new Date('2026-06-01T02:00:00Z');

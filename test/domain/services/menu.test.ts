@@ -7,7 +7,8 @@ import {
   planReview,
   priceText,
 } from '../../../cloudfunctions/services/domain/menu';
-import type { ItemDoc, OrgRef } from '../../../cloudfunctions/services/store';
+import type { ItemDoc } from '../../../cloudfunctions/services/documents';
+import type { OrgRef } from '../../../cloudfunctions/common/directory/orgs';
 
 const now = new Date('2026-06-01T02:00:00Z');
 const staff = { id: 'u-lin', name: '心苑 社工小林', role: 'provider' as const };

@@ -7,7 +7,7 @@ import {
   transition,
   type OrderEvent,
 } from '../../../cloudfunctions/services/domain/orders';
-import type { Actor, OrderDoc } from '../../../cloudfunctions/services/store';
+import type { Actor, OrderDoc } from '../../../cloudfunctions/services/documents';
 import { orderFixture } from '../../support/services/orderFixture';
 
 const staff: Actor = { id: 'u-lin', name: '心苑 社工小林', role: 'provider' };

@@ -7,7 +7,7 @@ import {
   subsidyText,
   walletId,
 } from '../../../cloudfunctions/services/domain/vouchers';
-import type { WalletDoc } from '../../../cloudfunctions/services/store';
+import type { WalletDoc } from '../../../cloudfunctions/services/documents';
 
 const now = new Date('2026-06-01T02:00:00Z');
 

@@ -12,7 +12,7 @@ import {
   standingOf,
   standings,
 } from '../../../cloudfunctions/volunteering/domain/roster';
-import type { MemberEntry } from '../../../cloudfunctions/volunteering/store';
+import type { MemberEntry } from '../../../cloudfunctions/volunteering/documents';
 
 const t = new Date('2026-05-01T00:00:00Z');
 const entry = (v: string): MemberEntry => ({ v, o: `o-${v}`, t });

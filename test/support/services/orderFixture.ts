@@ -1,5 +1,5 @@
 /** A plausible order document for pure domain tests (no database). */
-import type { OrderDoc } from '../../../cloudfunctions/services/store';
+import type { OrderDoc } from '../../../cloudfunctions/services/documents';
 
 /** A submitted order; override any field. */
 export function orderFixture(over: Partial<OrderDoc> = {}): OrderDoc {

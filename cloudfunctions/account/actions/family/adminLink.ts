@@ -8,25 +8,22 @@
 import { action } from '../../../common/action';
 import { requireAdminOver } from '../../../common/auth';
 import { _, db } from '../../../common/cloud';
-import { isDuplicateKey, rows } from '../../../common/db';
-import { conflict, invalid, notFound, unauthenticated } from '../../../common/errors';
+import { isDuplicateKey } from '../../../common/db';
+import { conflict, invalid, notFound } from '../../../common/errors';
+import { readWithCaller } from '../../../common/joins';
 import { idempotentId } from '../../../common/idempotency';
-import { USERS, type UserDoc } from '../../../common/users';
+import { USERS, type UserDoc } from '../../../common/directory/users';
 import { accountInputs } from '../../contract';
-import { FAMILY_LINKS, type FamilyLinkDoc } from '../../store';
+import { FAMILY_LINKS, type FamilyLinkDoc } from '../../../common/directory/familyLinks';
 
 export default action({
   input: accountInputs.adminLink,
   async run(input, ctx) {
-    const people = rows<UserDoc>(
-      await db
-        .collection(USERS)
-        .where(_.or([{ openid: ctx.openid }, { _id: _.in([input.elderId, input.relativeId]) }]))
-        .limit(3)
-        .get(),
-    );
-    const me = people.find((u) => u.openid === ctx.openid);
-    if (!me) throw unauthenticated();
+    const r = await readWithCaller(ctx, [
+      { as: 'people', from: USERS, match: { _id: _.in([input.elderId, input.relativeId]) }, limit: 2 },
+    ]);
+    const me = r.caller;
+    const people = r.all<UserDoc>('people');
     const elder = people.find((u) => u._id === input.elderId);
     const relative = people.find((u) => u._id === input.relativeId);
     if (!elder || !relative) throw notFound('用户');

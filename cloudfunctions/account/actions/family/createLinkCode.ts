@@ -4,7 +4,7 @@
  */
 import { action } from '../../../common/action';
 import { db } from '../../../common/cloud';
-import { USERS } from '../../../common/users';
+import { USERS } from '../../../common/directory/users';
 import { accountInputs } from '../../contract';
 import { hashLinkCode, linkCodeExpiry, newLinkCode } from '../../domain/linkCodes';
 

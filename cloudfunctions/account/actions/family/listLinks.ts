@@ -6,9 +6,9 @@ import { action } from '../../../common/action';
 import { _, db } from '../../../common/cloud';
 import { rows } from '../../../common/db';
 import { maskName } from '../../../common/mask';
-import { ageAt, USERS, type UserDoc } from '../../../common/users';
+import { ageAt, USERS, type UserDoc } from '../../../common/directory/users';
 import { accountInputs, type LinkView } from '../../contract';
-import { FAMILY_LINKS, type FamilyLinkDoc } from '../../store';
+import { FAMILY_LINKS, type FamilyLinkDoc } from '../../../common/directory/familyLinks';
 
 export default action({
   input: accountInputs.listLinks,

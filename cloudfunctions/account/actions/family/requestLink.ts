@@ -11,10 +11,10 @@ import { isDuplicateKey, rows, updatedCount } from '../../../common/db';
 import { conflict, notFound } from '../../../common/errors';
 import { idempotentId } from '../../../common/idempotency';
 import { maskName } from '../../../common/mask';
-import { ageAt, USERS, type UserDoc } from '../../../common/users';
+import { ageAt, USERS, type UserDoc } from '../../../common/directory/users';
 import { accountInputs, type LinkView } from '../../contract';
 import { hashLinkCode } from '../../domain/linkCodes';
-import { FAMILY_LINKS, type FamilyLinkDoc } from '../../store';
+import { FAMILY_LINKS, type FamilyLinkDoc } from '../../../common/directory/familyLinks';
 
 export default action({
   input: accountInputs.requestLink,

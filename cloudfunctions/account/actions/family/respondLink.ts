@@ -8,7 +8,7 @@ import { db } from '../../../common/cloud';
 import { updatedCount } from '../../../common/db';
 import { notFound } from '../../../common/errors';
 import { accountInputs } from '../../contract';
-import { FAMILY_LINKS } from '../../store';
+import { FAMILY_LINKS } from '../../../common/directory/familyLinks';
 
 export default action({
   input: accountInputs.respondLink,

@@ -13,9 +13,9 @@ import { rows } from '../../../common/db';
 import { invalid, notFound } from '../../../common/errors';
 import { idempotentCreate, idempotentId } from '../../../common/idempotency';
 import { accountInputs } from '../../contract';
-import { isWithin, PLACES, type PlaceDoc } from '../../domain/places';
+import { isWithin, PLACES, type PlaceDoc } from '../../../common/directory/places';
 import { orgView } from '../../domain/orgs';
-import { ORGANIZATIONS, type OrgDoc } from '../../store';
+import { ORGANIZATIONS, type OrgDoc } from '../../../common/directory/orgs';
 
 export default action({
   input: accountInputs.createOrg,

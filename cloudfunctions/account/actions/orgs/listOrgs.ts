@@ -8,10 +8,10 @@ import { action } from '../../../common/action';
 import { adminGrants, providerOrgIds } from '../../../common/auth';
 import { _, db } from '../../../common/cloud';
 import { rows } from '../../../common/db';
-import { USERS } from '../../../common/users';
+import { USERS } from '../../../common/directory/users';
 import { accountInputs, type OrgView } from '../../contract';
 import { orgView } from '../../domain/orgs';
-import { ORGANIZATIONS, type OrgDoc } from '../../store';
+import { ORGANIZATIONS, type OrgDoc } from '../../../common/directory/orgs';
 
 export default action({
   input: accountInputs.listOrgs,

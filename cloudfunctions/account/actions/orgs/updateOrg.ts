@@ -11,9 +11,9 @@ import { checkText } from '../../../common/contentCheck';
 import { findById, updatedCount } from '../../../common/db';
 import { conflict, invalid, notFound } from '../../../common/errors';
 import { accountInputs } from '../../contract';
-import { isWithin, PLACES, type PlaceDoc } from '../../domain/places';
+import { isWithin, PLACES, type PlaceDoc } from '../../../common/directory/places';
 import { orgView } from '../../domain/orgs';
-import { ORGANIZATIONS, type OrgDoc } from '../../store';
+import { ORGANIZATIONS, type OrgDoc } from '../../../common/directory/orgs';
 
 async function orgWithPlaces(
   orgId: string,

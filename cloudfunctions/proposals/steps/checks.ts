@@ -3,9 +3,9 @@
  * (msgSecCheck v2), photos through the open API's image check (imgSecCheck on the file's bytes). Only photos not
  * checked before are sent. A risky photo refuses the whole save; nothing is written.
  */
-import { cloud } from '../common/cloud';
-import { checkText, type Moderation } from '../common/contentCheck';
-import { AppError, contentRejected, invalid } from '../common/errors';
+import { cloud } from '../../common/cloud';
+import { checkText, type Moderation } from '../../common/contentCheck';
+import { AppError, contentRejected, invalid } from '../../common/errors';
 
 const TYPES: Record<string, string> = { png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
 

@@ -1,12 +1,13 @@
 /** What recordProgress and recordSpending share: who may report on which project, and the idempotent insert. */
-import type { ActionContext } from '../common/action';
-import { invalid } from '../common/errors';
-import { idempotentCreate, idempotentId } from '../common/idempotency';
-import type { UserDoc } from '../common/users';
-import { requireCanReport, type AccountEntry } from './domain/accountability';
-import { actorFor } from './domain/eligibility';
-import { accountEntries, statusRound } from './domain/views';
-import { compact, loadRound, phaseState, REPORTS, type ReportDoc } from './store';
+import type { ActionContext } from '../../common/action';
+import { invalid } from '../../common/errors';
+import { idempotentCreate, idempotentId } from '../../common/idempotency';
+import type { UserDoc } from '../../common/directory/users';
+import { requireCanReport, type AccountEntry } from '../domain/accountability';
+import { actorFor } from '../domain/eligibility';
+import { accountEntries, statusRound } from '../domain/views';
+import { compact, phaseState, REPORTS, type ReportDoc } from '../documents';
+import { loadRound } from '../store';
 
 /** Allowed clock difference for "when it happened" (a phone's clock may run a little fast). */
 const SKEW_MS = 5 * 60_000;

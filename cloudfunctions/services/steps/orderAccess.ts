@@ -3,27 +3,25 @@
  * order's item with its organizations (for re-matching) or its community's check-in rule — one aggregation. NOT_FOUND when the order does not
  * exist or the caller may not see it (so its existence is not disclosed).
  */
-import type { ActionContext } from '../common/action';
-import { notFound } from '../common/errors';
-import { canSee, relationTo, type Relation } from './domain/access';
-import { checkInRuleOf, type CheckInRule } from './domain/checkIn';
-import { elderIdsOf } from './domain/people';
-import { firstOf, readWithCaller, type Join, type Joined } from '../common/joins';
+import type { ActionContext } from '../../common/action';
+import { notFound } from '../../common/errors';
+import { canSee, relationTo, type Relation } from '../domain/access';
+import { checkInRuleOf, type CheckInRule } from '../domain/checkIn';
+import { elderIdsOf } from '../domain/people';
+import { firstOf, readWithCaller, type Join, type Joined } from '../../common/joins';
 import {
   CHECKIN_RULES,
-  FAMILY_LINKS,
   ITEMS,
   ORDERS,
   ORG_STATS,
-  ORGANIZATIONS,
   type CheckInRuleDoc,
   type ItemDoc,
-  type LinkRef,
   type OrderDoc,
-  type OrgRef,
   type OrgStatsDoc,
-} from './store';
-import type { UserDoc } from '../common/users';
+} from '../documents';
+import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
+import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
+import type { UserDoc } from '../../common/directory/users';
 
 /** An order as its caller relates to it. */
 export interface OrderInHand {

@@ -4,12 +4,13 @@
  * back and the order goes to the community admin. The order is then written conditionally on still being with
  * the old organization; if it changed meanwhile, this call's counter changes are undone.
  */
-import { SERVICES_LIMITS } from './contract';
-import { SYSTEM } from './domain/access';
-import { preferenceFor } from './domain/matchInput';
-import { acceptDeadlineFor, transition } from './domain/orders';
-import type { ItemDoc, OrderDoc, OrgRef, OrgStatsDoc } from './store';
-import { adjustPlaces, movePlace, releasePlace, writeOrder } from './writes';
+import { SERVICES_LIMITS } from '../contract';
+import { SYSTEM } from '../domain/access';
+import { preferenceFor } from '../domain/matchInput';
+import { acceptDeadlineFor, transition } from '../domain/orders';
+import type { ItemDoc, OrderDoc, OrgStatsDoc } from '../documents';
+import type { OrgRef } from '../../common/directory/orgs';
+import { adjustPlaces, movePlace, releasePlace, writeOrder } from '../store';
 
 /** The item side of an order, as read. */
 export interface ItemSide {

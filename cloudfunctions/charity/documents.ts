@@ -1,6 +1,7 @@
 /**
- * The charity documents as stored (pure types; store.ts names the collections). Recipients hold the only
- * personal data; needs and donations carry a masked public profile snapshot instead.
+ * The charity function's collections and the documents stored in them (pure types; store.ts reads and writes
+ * them). Recipients hold the only personal data; needs and donations carry a masked public profile snapshot
+ * instead.
  */
 import type {
   CONSENT_METHODS,
@@ -9,9 +10,18 @@ import type {
   ItemCategory,
   PublicProfile,
   RecipientCategory,
-} from '../contract';
-import type { ChainEvent, ChainHead } from './chain';
-import type { Leaf } from './digest';
+} from './contract';
+import type { ChainEvent, ChainHead } from './domain/chain';
+import type { Leaf } from './domain/digest';
+
+/** Collection names. */
+export const RECIPIENTS = 'charity_recipients';
+export const NEEDS = 'charity_needs';
+export const DONATIONS = 'charity_donations';
+export const SUPERMARKETS = 'charity_supermarkets';
+export const DIGESTS = 'charity_digests';
+export const DIGEST_PARTS = 'charity_digest_parts';
+export const STOCKTAKES = 'charity_stocktakes';
 
 /** How and when consent to keep a recipient's data was recorded. */
 export interface ConsentRecord {

@@ -1,5 +1,5 @@
-/** The place tree 区 → 街道 → 社区, as stored in `places`. */
-import type { PlaceLevel } from '../../common/users';
+/** The place tree 区 → 街道 → 社区, as stored in `places` (pure document types; the account function seeds it). */
+import type { PlaceLevel } from './users';
 
 /** A place document. `path` runs from the district down to this place (itself included). */
 export interface PlaceDoc {
@@ -12,6 +12,9 @@ export interface PlaceDoc {
   pathNames: string[];
   order: number;
 }
+
+/** A place as other capabilities read it (joined or looked up by id). */
+export type PlaceRef = Pick<PlaceDoc, '_id' | 'level' | 'name' | 'path' | 'pathNames'>;
 
 /** The collection name. */
 export const PLACES = 'places';

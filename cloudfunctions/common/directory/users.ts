@@ -1,9 +1,8 @@
 /**
  * The `users` collection as every capability sees it: who someone is, where they live, what roles they hold.
- * The account function owns writes; other functions read the caller through {@link loadUserByOpenid}.
+ * Pure document types (no SDK): the account function owns writes; every function reads the caller through
+ * common/read (`readWithCaller`, `ctx.caller()`).
  */
-import { db } from './cloud';
-import { rows } from './db';
 
 /** Roles beyond `resident`, which every logged-in user is. */
 export type GrantedRole = 'volunteer' | 'provider' | 'admin';
@@ -64,11 +63,6 @@ export interface UserDoc {
 
 /** The collection name. */
 export const USERS = 'users';
-
-/** Loads the user with this WeChat openid (one round trip), or undefined. */
-export async function loadUserByOpenid(openid: string): Promise<UserDoc | undefined> {
-  return rows<UserDoc>(await db.collection(USERS).where({ openid }).limit(1).get())[0];
-}
 
 /** Age in whole years at `now`, from a birth year (birthdays unknown: counted as 1 January). */
 export function ageAt(birthYear: number | undefined, now: Date): number | undefined {

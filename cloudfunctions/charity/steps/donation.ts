@@ -1,54 +1,57 @@
-/** Reading a donation for an action: the donation, its supermarket, its recipient and the caller, in one round trip. */
-import type { ActionContext } from '../common/action';
-import { notFound, unauthenticated } from '../common/errors';
-import type { UserDoc } from '../common/users';
-import { audienceOf, PUBLIC, type Audience } from './domain/access';
-import { confirmCode } from './domain/codes';
-import type { DonationExtras } from './domain/views';
+/**
+ * Reading a donation for an action: the donation, its supermarket, its recipient and the caller, in one round
+ * trip (common/joins `readWithCaller`, rooted at the donation: it may be looked at by someone never logged in).
+ */
+import type { ActionContext } from '../../common/action';
+import { AppError, notFound, unauthenticated } from '../../common/errors';
+import { readWithCaller, type Join, type JoinedDocs } from '../../common/joins';
+import type { UserDoc } from '../../common/directory/users';
+import { audienceOf, PUBLIC, type Audience } from '../domain/access';
+import { confirmCode } from '../domain/codes';
+import type { DonationExtras } from '../domain/views';
 import {
   DONATIONS,
-  first,
-  readRooted,
   RECIPIENTS,
   SUPERMARKETS,
   type DonationDoc,
-  type Lookup,
   type RecipientDoc,
   type SupermarketDoc,
-} from './store';
+} from '../documents';
 
 type AnyObject = Record<string, unknown>;
 
 /** A donation with what an action needs around it. */
-export interface LoadedDonation<K extends string = never> {
+export interface LoadedDonation {
   d: DonationDoc;
   caller: UserDoc | undefined;
   sm: SupermarketDoc | undefined;
   recipient: RecipientDoc | undefined;
-  extra: Record<K, AnyObject[]>;
+  /** The documents of the action's own joins, by name. */
+  joined: JoinedDocs;
 }
 
-/** Loads the donation matching `match` (by id or by code); NOT_FOUND if there is none. */
-export async function loadDonation<K extends string = never>(
+/** Loads the donation matching `match` (by id or by code), with the action's own joins; NOT_FOUND if none. */
+export async function loadDonation(
   ctx: ActionContext,
   match: AnyObject,
-  extra: Record<K, Lookup> = {} as Record<K, Lookup>,
-): Promise<LoadedDonation<K>> {
-  const r = await readRooted(ctx, DONATIONS, match, {
-    ...extra,
-    __sm: { from: SUPERMARKETS, localField: 'supermarketId', foreignField: '_id' },
-    __recipient: { from: RECIPIENTS, localField: 'recipientId', foreignField: '_id' },
-  });
+  joins: Join[] = [],
+): Promise<LoadedDonation> {
+  const r = await readWithCaller<DonationDoc>(
+    ctx,
+    [
+      ...joins,
+      { as: '__sm', from: SUPERMARKETS, localField: 'supermarketId', foreignField: '_id' },
+      { as: '__recipient', from: RECIPIENTS, localField: 'recipientId', foreignField: '_id' },
+    ],
+    { from: DONATIONS, match },
+  );
   if (!r.root) throw notFound('捐赠记录');
-  const joined = r.joined as Record<string, AnyObject[]>;
-  const out = {} as Record<K, AnyObject[]>;
-  for (const k of Object.keys(extra) as K[]) out[k] = joined[k] ?? [];
   return {
-    d: r.root as unknown as DonationDoc,
+    d: r.root,
     caller: r.caller,
-    sm: first<SupermarketDoc>(joined.__sm ?? []),
-    recipient: first<RecipientDoc>(joined.__recipient ?? []),
-    extra: out,
+    sm: r.one<SupermarketDoc>('__sm'),
+    recipient: r.one<RecipientDoc>('__recipient'),
+    joined: r,
   };
 }
 
@@ -59,7 +62,7 @@ export function requireCaller(l: { caller: UserDoc | undefined }): UserDoc {
 }
 
 /** The caller's standing towards the loaded donation. */
-export function audience(l: LoadedDonation<string>): Audience {
+export function audience(l: Pick<LoadedDonation, 'd' | 'caller' | 'sm' | 'recipient'>): Audience {
   return l.caller ? audienceOf(l.caller, l.d, l.sm, l.recipient) : PUBLIC;
 }
 
@@ -90,4 +93,11 @@ export function applied(
     head: { seq: event.seq, hash: event.hash },
     updatedAt: event.at,
   };
+}
+
+/** The deployment secret the recipient's confirmation codes are derived from (never has a default). */
+export function confirmSecret(): string {
+  const secret = process.env.MULIN_CHARITY_SECRET;
+  if (!secret) throw new AppError('INTERNAL', '收货码服务未配置，请联系管理员');
+  return secret;
 }

@@ -1,10 +1,11 @@
 /** What check-in and check-out both do before writing: the code, the volunteer's seat, and the distance. */
-import { forbidden, invalid } from '../common/errors';
-import { CODE_REFUSAL_TEXT, verifyCheckinCode } from './domain/checkinCode';
-import { radiusCheck, type LatLng } from './domain/geo';
-import { distanceText } from './domain/recommend';
-import { standingOf, type MemberStanding } from './domain/roster';
-import { checkinSecret, loadActivity, type ActivityDoc } from './store';
+import { AppError, forbidden, invalid } from '../../common/errors';
+import { CODE_REFUSAL_TEXT, usableSecret, verifyCheckinCode } from '../domain/checkinCode';
+import { radiusCheck, type LatLng } from '../domain/geo';
+import { distanceText } from '../domain/recommend';
+import { standingOf, type MemberStanding } from '../domain/roster';
+import type { ActivityDoc } from '../documents';
+import { loadActivity } from '../store';
 
 /**
  * Verifies the scanned code for the activity (before any read: a wrong code costs nothing), loads the activity,
@@ -37,4 +38,14 @@ export function requireInside(
     throw invalid(`您距活动地点约 ${distanceText(d.distanceM)}，需在 ${radiusM} 米范围内${what}`, [
       { path: 'location', message: `distance ${d.distanceM} m > radius ${radiusM} m` },
     ]);
+}
+
+/** The check-in secret, or a refusal: check-in never runs on a made-up secret. */
+export function checkinSecret(): string {
+  const secret = usableSecret(process.env.MULIN_CHECKIN_SECRET);
+  if (!secret) {
+    console.error('MULIN_CHECKIN_SECRET is not set (or shorter than 16 characters): check-in is disabled');
+    throw new AppError('INTERNAL', '签到功能尚未配置，请联系管理员');
+  }
+  return secret;
 }
