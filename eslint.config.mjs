@@ -23,6 +23,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // `import x = require('x')` is the typed way to load a CommonJS `export =` module (dayjs) under any compiler.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
       'no-console': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
@@ -54,6 +56,45 @@ export default tseslint.config(
               group: ['**/cloudfunctions/**', '**/localcloud/**', 'node:*'],
               allowTypeImports: true,
               message: 'Mini program code may only `import type` from cloud functions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One source for both sides (miniprogram/shared): the functions bundle it, the mini program compiles it. It may
+    // use dayjs and its own files only, and no mini program API.
+    files: ['miniprogram/shared/**/*.ts'],
+    languageOptions: {
+      globals: { wx: 'off', App: 'off', Page: 'off', Component: 'off', getApp: 'off', Behavior: 'off' },
+    },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!dayjs(/|$)|\\./[\\w-]+$)',
+              message: 'miniprogram/shared runs on both sides: import only dayjs and files beside this one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The functions may bundle the shared module from the mini program's folder, and nothing else of it.
+    files: ['cloudfunctions/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)miniprogram/(?!shared/[\\w-]+$)',
+              message:
+                'Cloud functions may import only miniprogram/shared (the shared calendar, limits, choices).',
             },
           ],
         },
