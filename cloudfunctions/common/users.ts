@@ -4,6 +4,7 @@
  */
 import { db } from './cloud';
 import { rows } from './db';
+import { partsOf } from '../../miniprogram/shared/calendar';
 
 /** Roles beyond `resident`, which every logged-in user is. */
 export type GrantedRole = 'volunteer' | 'provider' | 'admin';
@@ -70,7 +71,7 @@ export async function loadUserByOpenid(openid: string): Promise<UserDoc | undefi
   return rows<UserDoc>(await db.collection(USERS).where({ openid }).limit(1).get())[0];
 }
 
-/** Age in whole years at `now`, from a birth year (birthdays unknown: counted as 1 January). */
+/** Age in whole years at `now` (the Beijing year), from a birth year (birthdays unknown: counted as 1 January). */
 export function ageAt(birthYear: number | undefined, now: Date): number | undefined {
-  return birthYear === undefined ? undefined : now.getFullYear() - birthYear;
+  return birthYear === undefined ? undefined : partsOf(now).year - birthYear;
 }

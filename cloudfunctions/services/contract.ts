@@ -3,6 +3,7 @@
  * action, and the views replies carry. The mini program imports this file with `import type` only.
  */
 import { z } from 'zod';
+import { PERIODS, type Period } from '../../miniprogram/shared/calendar';
 import { fileId, id, idempotencyKey, line, location, phone, text, type Page } from '../common/schemas';
 
 /** Limits of the services capability, declared as data (DESIGN.md convention 5). */
@@ -68,10 +69,8 @@ export const PRICE_TYPES = ['free', 'voucher', 'lowcost'] as const;
 /** A price type. */
 export type PriceType = (typeof PRICE_TYPES)[number];
 
-/** Half-day periods of the service calendar. */
-export const PERIODS = ['am', 'pm'] as const;
-/** A period of a day. */
-export type Period = (typeof PERIODS)[number];
+/** Half-day periods of the service calendar (the one calendar's: miniprogram/shared/calendar.ts). */
+export { PERIODS, type Period };
 
 /** Subscription message templates a resident can agree to at order time. */
 export const RESIDENT_TEMPLATES = ['ORDER_STATUS', 'SERVICE_SURVEY'] as const;

@@ -28,6 +28,7 @@ import { projectRoot } from '../root';
 import { seedAccount, type AccountSeed } from './account';
 import { demoFunctionEnv } from './functionEnv';
 import { SEED_FUNCTION_TIMEOUT_S, seedDemo } from './seedIfFresh';
+import { dateKey } from '../../miniprogram/shared/calendar';
 
 const ROOT = projectRoot();
 /** Where the folders live: `.tmp/seed-cache`, or MULIN_SEED_CACHE (tests of this module use a folder of their own). */
@@ -36,6 +37,7 @@ const cacheDir = () => process.env.MULIN_SEED_CACHE ?? path.join(ROOT, '.tmp', '
 const KEY_SOURCES = [
   'localcloud',
   'cloudfunctions',
+  path.join('miniprogram', 'shared'),
   path.join('build', 'cloudfunctions'),
   path.join('build', 'localcloud'),
 ];
@@ -88,7 +90,7 @@ export function seedKey(): string {
     hash.update(path.relative(ROOT, file));
     hash.update(readFileSync(file));
   }
-  hash.update(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  hash.update(dateKey(Date.now()));
   return hash.digest('hex').slice(0, 16);
 }
 

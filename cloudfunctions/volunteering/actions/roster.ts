@@ -13,7 +13,8 @@ import { ledgerState } from '../domain/hours';
 import { requireManager } from '../domain/permissions';
 import { standings } from '../domain/roster';
 import { phaseOf } from '../domain/schedule';
-import { rosterItem, timeText } from '../domain/views';
+import { spanText } from '../../../miniprogram/shared/calendar';
+import { rosterItem } from '../domain/views';
 import { HOURS, loadActivity, SIGNUPS, type HoursEntryDoc, type SignupDoc } from '../store';
 
 type Row = { standing: RosterItem['standing']; position?: number; ticket: number; volunteerId: string };
@@ -60,7 +61,7 @@ export default action({
         title: a.title,
         capacity: a.capacity,
         phase: phaseOf(a, ctx.now),
-        timeText: timeText(a.startAt, a.endAt),
+        timeText: spanText(a.startAt, a.endAt),
       },
       counts: {
         admitted: sections.admitted.length,
