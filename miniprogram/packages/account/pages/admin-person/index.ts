@@ -13,8 +13,9 @@ import {
   type UserDetail,
 } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
-import { formatDate, ROLE_NAMES, roleLabel } from '../../../../lib/roles';
+import { ROLE_NAMES, roleLabel } from '../../../../lib/roles';
 import { ensureSession } from '../../../../lib/session';
+import { fullDayText } from '../../../../shared/calendar';
 
 /** A held role as a line with 收回. */
 interface RoleLine {
@@ -70,7 +71,7 @@ function historyLines(l: Loaded): { key: string; text: string; reason: string }[
     const verb = e.kind === 'grant' ? '设为' : '收回';
     return {
       key: `h${i}`,
-      text: `${formatDate(e.at)} ${verb} ${role}（${who(e.by)}）`,
+      text: `${fullDayText(e.at)} ${verb} ${role}（${who(e.by)}）`,
       reason: e.reason ?? '',
     };
   });

@@ -6,6 +6,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callAccount, type LinkView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { ensureSession } from '../../../../lib/session';
+import { clockText } from '../../../../shared/calendar';
 
 /** A link as a line of the page. */
 interface LinkLine {
@@ -29,10 +30,6 @@ function line(link: LinkView): LinkLine {
     : link.other.nickname;
   const parts = [link.relation, link.other.age ? `${link.other.age} 岁` : ''].filter(Boolean);
   return { id: link.id, name, detail: parts.join(' · ') };
-}
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }
 
 const timers = new WeakMap<object, number>();
@@ -112,7 +109,7 @@ Component({
         creatingCode: false,
         myCode: reply.data.code,
         codeExpiresAt: expires.getTime(),
-        codeUntil: `${pad(expires.getHours())}:${pad(expires.getMinutes())}`,
+        codeUntil: clockText(expires),
       });
       // Hide the code once it has expired, so nobody reads out a dead one.
       stopTimer(this);

@@ -5,7 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity } from '../../lib/api';
-import { dateText, profileText } from '../../lib/words';
+import { profileText } from '../../lib/words';
+import { dayText } from '../../../../shared/calendar';
 
 type Condition = 'good' | 'fair' | 'unusable';
 
@@ -77,7 +78,7 @@ Component({
           title: `${d.item} ${d.quantity}${d.unit}`,
           who: d.recipient ? profileText(d.recipient) : '捐给超市统一调配',
           donor: d.donor,
-          pledgeBy: dateText(d.pledgeBy),
+          pledgeBy: dayText(d.pledgeBy),
           quantity: d.quantity,
           unit: d.unit,
           status: d.status,

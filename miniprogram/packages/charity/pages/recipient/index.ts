@@ -6,7 +6,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity, type RecipientDetailView } from '../../lib/api';
-import { dateText, donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
+import { donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
+import { dayText } from '../../../../shared/calendar';
 
 const CONSENT_WORDS: Record<string, string> = {
   signed: '本人签字',
@@ -34,7 +35,7 @@ function person(r: RecipientDetailView): Person {
       .join(' · '),
     address: r.address,
     phone: r.phone ?? '',
-    consent: `${CONSENT_WORDS[r.consent.method]}，${dateText(r.consent.recordedAt)} 登记${r.consent.note ? `（${r.consent.note}）` : ''}`,
+    consent: `${CONSENT_WORDS[r.consent.method]}，${dayText(r.consent.recordedAt)} 登记${r.consent.note ? `（${r.consent.note}）` : ''}`,
     active: r.active,
     publicLine: [
       r.publicProfile.name,

@@ -6,7 +6,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callProposals, PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/api';
-import { fullDay, yuan } from '../../lib/words';
+import { yuan } from '../../lib/words';
+import { fullDayText } from '../../../../shared/calendar';
 
 /** A project line. */
 interface Project {
@@ -37,7 +38,7 @@ function entry(e: AccountEntryView): Entry {
   if (e.kind === 'spending')
     return {
       id: e.id,
-      when: fullDay(e.at),
+      when: fullDayText(e.at),
       kind: 'spending',
       title: `支出 ${yuan(e.amount)}：${e.item}`,
       text: e.note,
@@ -46,7 +47,7 @@ function entry(e: AccountEntryView): Entry {
   if (e.kind === 'progress')
     return {
       id: e.id,
-      when: fullDay(e.at),
+      when: fullDayText(e.at),
       kind: 'progress',
       title: `进展 ${e.progress}%${e.served > 0 ? `，服务 ${e.served} 人次` : ''}`,
       text: e.note,
@@ -54,7 +55,7 @@ function entry(e: AccountEntryView): Entry {
     };
   return {
     id: e.id,
-    when: fullDay(e.at),
+    when: fullDayText(e.at),
     kind: 'completed',
     title: '管理员确认项目完成',
     text: e.note,

@@ -6,7 +6,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callProposals, PAGES, type ProposalDetail } from '../../lib/api';
-import { fullDay, quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { fullDayText } from '../../../../shared/calendar';
 
 const DECISIONS: Record<string, string> = {
   accept: '通过预审',
@@ -72,7 +73,7 @@ function view(p: ProposalDetail): View {
     screening: p.screening.map((s) => ({
       what: DECISIONS[s.decision] ?? s.decision,
       note: s.note,
-      when: fullDay(s.at),
+      when: fullDayText(s.at),
     })),
     withdrawReason: p.withdrawReason ?? '',
     result: r

@@ -5,7 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callProposals, PAGES, type ResultsView, type RoundView } from '../../lib/api';
-import { fullDay, yuan } from '../../lib/words';
+import { yuan } from '../../lib/words';
+import { fullDayText } from '../../../../shared/calendar';
 
 /** A result line as the page shows it. */
 interface Line {
@@ -92,7 +93,7 @@ Component({
         title: r.title,
         version: r.version,
         published: r.results.published,
-        publishedAt: r.results.publishedAt ? fullDay(r.results.publishedAt) : '',
+        publishedAt: r.results.publishedAt ? fullDayText(r.results.publishedAt) : '',
         canPublish: r.me.isAdmin && !r.results.published,
         voters: r.results.voters,
         total: yuan(r.totalBudget),

@@ -10,7 +10,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callProposals, PAGES } from '../../lib/api';
-import { day } from '../../lib/words';
+import { addDays, dateKey, dayText, startOfDate } from '../../../../shared/calendar';
 
 type DateKey = 'collectingFrom' | 'screeningFrom' | 'votingFrom' | 'votingUntil' | 'workFrom';
 
@@ -30,15 +30,9 @@ const HINTS: Record<string, string> = {
   maxMonths: '1 到 12 个月',
 };
 
-/** Midnight of a Beijing calendar day, `days` from now. */
+/** Midnight of a Beijing calendar day, `days` from today, as an ISO time. */
 function midnightIn(days: number): string {
-  const d = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
-  return `${d.toISOString().slice(0, 10)}T00:00:00+08:00`;
-}
-
-/** A Beijing calendar day of an ISO time, YYYY-MM-DD. */
-function ymd(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  return startOfDate(addDays(dateKey(Date.now()), days)).toISOString();
 }
 
 const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
@@ -83,7 +77,7 @@ Component({
     setDates(dates: Record<DateKey, string>) {
       this.setData({
         dates,
-        dateRows: DATE_LABELS.map((d) => ({ ...d, text: dates[d.key] ? day(dates[d.key]) : '' })),
+        dateRows: DATE_LABELS.map((d) => ({ ...d, text: dates[d.key] ? dayText(dates[d.key]) : '' })),
       });
     },
     async load() {
@@ -180,7 +174,7 @@ Component({
     },
     onPick(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: DateKey }>) {
       const key = e.currentTarget.dataset.key;
-      this.setData({ picking: key, pickerValue: ymd(this.data.dates[key]) });
+      this.setData({ picking: key, pickerValue: dateKey(this.data.dates[key]) });
     },
     onPickerClose() {
       this.setData({ picking: '' });
@@ -191,7 +185,10 @@ Component({
       const errors = { ...this.data.errors };
       delete errors[`schedule.${key}`];
       this.setData({ picking: '', errors });
-      this.setDates({ ...this.data.dates, [key]: `${String(e.detail.value).slice(0, 10)}T00:00:00+08:00` });
+      this.setDates({
+        ...this.data.dates,
+        [key]: startOfDate(String(e.detail.value).slice(0, 10)).toISOString(),
+      });
     },
     async onSave() {
       if (this.data.busy) return;

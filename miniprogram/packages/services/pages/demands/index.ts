@@ -7,7 +7,8 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callAccount } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callServices, shortTime, type DemandView } from '../../../../lib/services';
+import { callServices, type DemandView } from '../../../../lib/services';
+import { dayClockText } from '../../../../shared/calendar';
 
 const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉'] as const;
 type ItemCategory = (typeof CATEGORIES)[number];
@@ -35,7 +36,7 @@ function lineBox(d: DemandView): LineBox {
     count: d.count,
     category: d.category,
     communityId: d.communityId,
-    requests: (d.requests ?? []).slice(0, 3).map((r) => `${shortTime(r.at)}：${r.text}`),
+    requests: (d.requests ?? []).slice(0, 3).map((r) => `${dayClockText(r.at)}：${r.text}`),
     adopted: d.status === 'adopted',
   };
 }

@@ -9,13 +9,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import {
-  callServices,
-  shortTime,
-  statusTheme,
-  type OrderActions,
-  type OrderView,
-} from '../../../../lib/services';
+import { callServices, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
+import { dayClockText } from '../../../../shared/calendar';
 
 /** A line of the timeline as shown. */
 interface Step {
@@ -66,7 +61,7 @@ function shown(o: OrderView): Shown {
     note: o.note,
     subsidyText: o.subsidy.text,
     escalated: o.escalated,
-    deadline: o.acceptDeadline ? shortTime(o.acceptDeadline) : '',
+    deadline: o.acceptDeadline ? dayClockText(o.acceptDeadline) : '',
     checkOutNotes: o.checkOut?.notes ?? '',
     photos: o.checkOut?.photos ?? [],
     survey: o.survey
@@ -146,7 +141,7 @@ Component({
         steps: [...o.timeline].reverse().map((t, i) => ({
           key: String(o.timeline.length - i),
           text: t.text,
-          when: `${shortTime(t.at)} · ${t.byName}`,
+          when: `${dayClockText(t.at)} · ${t.byName}`,
           note: t.note ?? '',
         })),
         can: o.can,

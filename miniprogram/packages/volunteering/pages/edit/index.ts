@@ -11,7 +11,8 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type Skill } from '../../lib/api';
-import { beijingText, parseBeijing, SKILL_CHOICES } from '../../lib/words';
+import { SKILL_CHOICES } from '../../lib/words';
+import { addDays, dateKey, dateTimeKey, parseDateTime } from '../../../../shared/calendar';
 
 /** Who the activity is published as. */
 interface Publisher {
@@ -47,11 +48,9 @@ const FIELD_HINTS: Record<string, string> = {
 /** The place tree and the admin's scopes, per page instance (kept off the rendered data). */
 const placeCache = new WeakMap<object, { places: PlaceView[]; scopes: string[] }>();
 
-/** Tomorrow 09:00 (Beijing), the usual first choice. */
+/** Tomorrow 09:00 (Beijing), the usual first choice, as `YYYY-MM-DD HH:mm`. */
 function tomorrowMorning(): string {
-  const today = beijingText(new Date()).slice(0, 10);
-  const tomorrow = new Date(parseBeijing(`${today} 09:00`)!.getTime() + 24 * 3_600_000);
-  return beijingText(tomorrow);
+  return `${addDays(dateKey(Date.now()), 1)} 09:00`;
 }
 
 Component({
@@ -72,7 +71,7 @@ Component({
     location: null as { latitude: number; longitude: number } | null,
     when: tomorrowMorning(),
     pickerOpen: false,
-    pickerStart: beijingText(new Date()),
+    pickerStart: dateTimeKey(Date.now()),
     durations: DURATIONS,
     duration: 120,
     capacity: 10,
@@ -228,7 +227,7 @@ Component({
           skills,
         });
       } else {
-        const start = parseBeijing(d.when);
+        const start = parseDateTime(d.when);
         const errors: Record<string, string> = {};
         if (!d.location) errors.location = '请在地图上选择活动地点，签到时要用';
         if (!start) errors.startAt = FIELD_HINTS.startAt!;

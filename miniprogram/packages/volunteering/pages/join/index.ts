@@ -9,7 +9,8 @@ import { callAccount } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { setCurrentUser } from '../../../../lib/session';
 import { callVolunteering, type MyVolunteerView, type Skill } from '../../lib/api';
-import { SKILL_CHOICES, SLOTS, WEEKDAYS } from '../../lib/words';
+import { SKILL_CHOICES, SLOTS } from '../../lib/words';
+import { WEEKDAY_NAMES } from '../../../../shared/calendar';
 
 type Slot = 'morning' | 'afternoon' | 'evening';
 
@@ -38,7 +39,7 @@ Component({
     skillChoices: SKILL_CHOICES,
     skills: [] as Skill[],
     skillOn: {} as Record<string, boolean>,
-    weekdays: WEEK_ORDER.map((d) => ({ value: d, label: WEEKDAYS[d] })),
+    weekdays: WEEK_ORDER.map((d) => ({ value: d, label: WEEKDAY_NAMES[d] })),
     dayOn: {} as Record<string, boolean>,
     slots: SLOTS,
     slotOn: {} as Record<string, boolean>,

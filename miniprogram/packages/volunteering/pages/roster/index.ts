@@ -8,7 +8,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callVolunteering, type RosterItem, type RosterView } from '../../lib/api';
-import { clock, hoursWords, PHASES } from '../../lib/words';
+import { hoursWords, PHASES } from '../../lib/words';
+import { clockText } from '../../../../shared/calendar';
 
 type Section = 'admitted' | 'waiting' | 'cancelled' | 'suggest';
 type FormMode = 'confirm' | 'record' | 'adjust';
@@ -37,9 +38,9 @@ interface Suggestion {
 function rowOf(item: RosterItem, ended: boolean): Row {
   const tags: string[] = [];
   if (item.standing === 'waiting') tags.push(`候补第 ${item.position} 位`);
-  if (item.checkInAt) tags.push(`签到 ${clock(item.checkInAt)}`);
+  if (item.checkInAt) tags.push(`签到 ${clockText(item.checkInAt)}`);
   if (item.checkOutAt)
-    tags.push(item.autoClosed ? '忘记签退（系统自动签退）' : `签退 ${clock(item.checkOutAt)}`);
+    tags.push(item.autoClosed ? '忘记签退（系统自动签退）' : `签退 ${clockText(item.checkOutAt)}`);
   if (item.noShow) tags.push('未到场');
   if (item.standing === 'cancelled') tags.push(item.late ? '迟取消' : '已取消');
   const h = item.hours;
