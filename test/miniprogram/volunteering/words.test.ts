@@ -1,16 +1,10 @@
-/** The volunteering pages' wording helpers: the same skills as the function, Beijing times, codes. */
-import { SKILLS } from '../../../cloudfunctions/volunteering/contract';
+/** The volunteering pages' wording helpers: Beijing times (the one calendar), hours, distances, codes. */
 import {
   activityIdOfCode,
   distanceWords,
   hoursWords,
-  SKILL_CHOICES,
 } from '../../../miniprogram/packages/volunteering/lib/words';
 import { clockText, dateTimeKey, dayClockText, parseDateTime } from '../../../miniprogram/shared/calendar';
-
-it('offers exactly the skills the function accepts, in its order', () => {
-  expect(SKILL_CHOICES).toEqual([...SKILLS]);
-});
 
 it('reads and writes times in Beijing time whatever the phone is set to', () => {
   const at = parseDateTime('2026-05-01 09:30')!;

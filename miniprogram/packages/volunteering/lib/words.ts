@@ -1,26 +1,6 @@
-/** How volunteering reads to people: phases, standings, hours, distances and skills (times: shared/calendar). */
+/** How volunteering reads to people: phases, standings, hours and distances (times, skills: miniprogram/shared). */
 import { distanceWords } from '../../../lib/distance';
-import type { ActivityListItem, Phase, Skill } from './api';
-
-/** Every skill, in the order the function lists them (kept in step with contract.ts SKILLS by a page test). */
-export const SKILL_CHOICES: Skill[] = [
-  '陪伴聊天',
-  '助老服务',
-  '儿童托管',
-  '课业辅导',
-  '应急救援',
-  '医疗护理',
-  '心理疏导',
-  '文艺表演',
-  '摄影宣传',
-  '法律咨询',
-  '手机教学',
-  '理发',
-  '家电维修',
-  '环境清洁',
-  '秩序引导',
-  '活动组织',
-];
+import type { ActivityListItem, Phase } from './api';
 
 /** A phase as a short label and a TDesign tag theme. */
 export const PHASES: Record<Phase, { label: string; theme: string }> = {
@@ -32,13 +12,6 @@ export const PHASES: Record<Phase, { label: string; theme: string }> = {
   completed: { label: '已结束', theme: 'default' },
   cancelled: { label: '已取消', theme: 'danger' },
 };
-
-/** Parts of the day. */
-export const SLOTS: { value: 'morning' | 'afternoon' | 'evening'; label: string }[] = [
-  { value: 'morning', label: '上午' },
-  { value: 'afternoon', label: '下午' },
-  { value: 'evening', label: '晚上' },
-];
 
 /** Hours as people say them: 150 minutes → "2.5 小时", 40 → "40 分钟". */
 export function hoursWords(minutes: number): string {

@@ -9,6 +9,7 @@ import { type CloudReply, newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
+import { ACCOUNT_LIMITS } from '../../../../shared/limits';
 
 const FIELD_HINTS: Record<string, string> = {
   name: '机构名称请填 1 到 40 个字',
@@ -53,6 +54,8 @@ Component({
     banner: '',
     saving: false,
     requestKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { name: ACCOUNT_LIMITS.orgNameMax, description: ACCOUNT_LIMITS.orgDescriptionMax },
   },
   methods: {
     onLoad(query: Record<string, string>) {

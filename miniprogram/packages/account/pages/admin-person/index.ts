@@ -16,6 +16,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { ROLE_NAMES, roleLabel } from '../../../../lib/roles';
 import { ensureSession } from '../../../../lib/session';
 import { fullDayText } from '../../../../shared/calendar';
+import { ACCOUNT_LIMITS } from '../../../../shared/limits';
 
 /** A held role as a line with 收回. */
 interface RoleLine {
@@ -113,6 +114,8 @@ Component({
     revokeLabel: '',
     reason: '',
     reasonError: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { reason: ACCOUNT_LIMITS.roleReasonMax },
   },
   methods: {
     onLoad(query: Record<string, string>) {

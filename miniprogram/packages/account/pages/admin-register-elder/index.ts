@@ -9,6 +9,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
+import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
 
 const FIELD_HINTS: Record<string, string> = {
   realName: '请填老人的姓名（20 个字以内）',
@@ -52,6 +53,14 @@ Component({
     linkError: '',
     linking: false,
     linked: [] as { id: string; text: string }[],
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      relation: ACCOUNT_LIMITS.relationMax,
+      realName: PERSON_LIMITS.realNameMax,
+      birthYear: PERSON_LIMITS.birthYearDigits,
+      address: PERSON_LIMITS.addressMax,
+      phone: PERSON_LIMITS.phoneDigits,
+    },
   },
   methods: {
     onLoad() {

@@ -7,6 +7,7 @@ import { callAccount, type LinkView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { ensureSession } from '../../../../lib/session';
 import { clockText } from '../../../../shared/calendar';
+import { ACCOUNT_LIMITS } from '../../../../shared/limits';
 
 /** A link as a line of the page. */
 interface LinkLine {
@@ -59,6 +60,8 @@ Component({
     sending: false,
     banner: '',
     busyId: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { code: ACCOUNT_LIMITS.linkCodeLength, relation: ACCOUNT_LIMITS.relationMax },
   },
   lifetimes: {
     detached() {

@@ -10,6 +10,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { requirePrivacy } from '../../../../lib/privacy';
 import { ensureSession, setCurrentUser } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
+import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
 
 /** Plain words for each field, used when the function's own message is not written for people. */
 const FIELD_HINTS: Record<string, string> = {
@@ -66,6 +67,12 @@ Component({
     errors: {} as Record<string, string>,
     banner: '',
     saving: false,
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      nickname: ACCOUNT_LIMITS.nicknameMax,
+      phone: PERSON_LIMITS.phoneDigits,
+      birthYear: PERSON_LIMITS.birthYearDigits,
+    },
   },
   methods: {
     onLoad() {

@@ -11,6 +11,7 @@ import { callCharity, type DonationView, type StepResult } from '../../lib/api';
 import type { CloudReply } from '../../../../lib/cloud';
 import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepLine } from '../../lib/words';
 import { dateKeyText, dayText } from '../../../../shared/calendar';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
 
 /** What the page shows of a donation (small: no more than the screen needs). */
 interface Shown {
@@ -90,6 +91,8 @@ Component({
     thanks: '',
     picking: false,
     needs: [] as NeedCard[],
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { code: CHARITY_LIMITS.confirmCodeLength, thanks: CHARITY_LIMITS.thanksMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

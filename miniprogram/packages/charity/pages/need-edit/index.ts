@@ -7,16 +7,10 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callCharity, type ItemCategory } from '../../lib/api';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
+import { choicesOf, ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from '../../../../shared/choices';
 
-const KINDS: { value: ItemCategory; label: string }[] = [
-  { value: 'food', label: '粮油食品' },
-  { value: 'clothing', label: '衣物被褥' },
-  { value: 'daily', label: '生活用品' },
-  { value: 'study', label: '学习用品' },
-  { value: 'rehab', label: '康复辅具' },
-  { value: 'appliance', label: '小家电' },
-  { value: 'other', label: '其他' },
-];
+const KINDS = choicesOf(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS);
 
 const SPANS = [
   { days: 14, label: '两周' },
@@ -49,6 +43,13 @@ Component({
     submitError: '',
     submitting: false,
     formKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      item: CHARITY_LIMITS.itemMax,
+      unit: CHARITY_LIMITS.unitMax,
+      value: String(CHARITY_LIMITS.unitValueMax).length,
+      story: CHARITY_LIMITS.storyMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -7,6 +7,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity } from '../../lib/api';
 import { profileText } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
 
 type Condition = 'good' | 'fair' | 'unusable';
 
@@ -36,6 +37,8 @@ Component({
     photo: '',
     submitting: false,
     done: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { code: CHARITY_LIMITS.donationCodeMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

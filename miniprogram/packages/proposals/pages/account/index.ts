@@ -8,6 +8,7 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callProposals, PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/api';
 import { yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 /** A project line. */
 interface Project {
@@ -103,6 +104,12 @@ Component({
     errors: {} as Record<string, string>,
     busy: false,
     key: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      item: PROPOSAL_LIMITS.spendingItemMax,
+      note: PROPOSAL_LIMITS.reportNoteMax,
+      confirmNote: PROPOSAL_LIMITS.screeningNoteMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -8,6 +8,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callProposals, PAGES, type ProposalDetail } from '../../lib/api';
 import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 const DECISIONS: Record<string, string> = {
   accept: '通过预审',
@@ -99,6 +100,8 @@ Component({
     busy: false,
     note: '',
     noteError: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { note: PROPOSAL_LIMITS.screeningNoteMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -10,6 +10,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { callProposals, PAGES, type ProposalDetail, type SavedProposal } from '../../lib/api';
 import { askProposerConsent } from '../../lib/templates';
 import { yuan } from '../../lib/words';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 /** A budget line as typed. */
 interface Line {
@@ -69,6 +70,14 @@ Component({
     saved: '',
     saving: false,
     idempotencyKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      title: PROPOSAL_LIMITS.titleMax,
+      summary: PROPOSAL_LIMITS.summaryMax,
+      details: PROPOSAL_LIMITS.detailsMax,
+      who: PROPOSAL_LIMITS.beneficiariesWhoMax,
+      lineItem: PROPOSAL_LIMITS.budgetItemMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

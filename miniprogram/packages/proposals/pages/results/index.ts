@@ -7,6 +7,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callProposals, PAGES, type ResultsView, type RoundView } from '../../lib/api';
 import { yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 /** A result line as the page shows it. */
 interface Line {
@@ -62,6 +63,8 @@ Component({
     awardRule: '',
     lines: [] as Line[],
     busy: false,
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { reason: PROPOSAL_LIMITS.decisionReasonMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -11,6 +11,7 @@ import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callProposals, PAGES } from '../../lib/api';
 import { addDays, dateKey, dayText, startOfDate } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 type DateKey = 'collectingFrom' | 'screeningFrom' | 'votingFrom' | 'votingUntil' | 'workFrom';
 
@@ -64,6 +65,8 @@ Component({
     banner: '',
     busy: false,
     key: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { title: PROPOSAL_LIMITS.roundTitleMax, description: PROPOSAL_LIMITS.roundDescriptionMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -9,9 +9,9 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callServices, type DemandView } from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
+import { CATEGORIES, type Category } from '../../../../shared/choices';
 
-const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉'] as const;
-type ItemCategory = (typeof CATEGORIES)[number];
+type ItemCategory = Category;
 const PRICE_TYPES = [
   { id: 'free', title: '免费' },
   { id: 'voucher', title: '补贴券' },

@@ -16,6 +16,7 @@ import {
   type ItemDetail,
   type SlotView,
 } from '../../../../lib/services';
+import { PERSON_LIMITS, SERVICES_LIMITS } from '../../../../shared/limits';
 
 /** One day of the calendar with its two half days (a half day gone by is a blank, so columns line up). */
 interface DayRow {
@@ -70,6 +71,8 @@ Component({
     errors: {} as Record<string, string>,
     submitting: false,
     idempotencyKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { phone: PERSON_LIMITS.phoneDigits, note: SERVICES_LIMITS.noteMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -11,6 +11,7 @@ import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callServices, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
+import { SERVICES_LIMITS } from '../../../../shared/limits';
 
 /** A line of the timeline as shown. */
 interface Step {
@@ -112,6 +113,12 @@ Component({
     /** Why a reason is needed before checking in; empty while none is. */
     ask: '',
     reasonError: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      reason: SERVICES_LIMITS.checkInReasonMax,
+      notes: SERVICES_LIMITS.checkOutNotesMax,
+      comment: SERVICES_LIMITS.commentMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

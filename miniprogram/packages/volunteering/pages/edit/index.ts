@@ -11,8 +11,9 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type Skill } from '../../lib/api';
-import { SKILL_CHOICES } from '../../lib/words';
 import { addDays, dateKey, dateTimeKey, parseDateTime } from '../../../../shared/calendar';
+import { VOL_LIMITS } from '../../../../shared/limits';
+import { SKILLS } from '../../../../shared/choices';
 
 /** Who the activity is published as. */
 interface Publisher {
@@ -75,7 +76,7 @@ Component({
     durations: DURATIONS,
     duration: 120,
     capacity: 10,
-    skillChoices: SKILL_CHOICES,
+    skillChoices: [...SKILLS],
     skillOn: {} as Record<string, boolean>,
     radii: RADII,
     radius: 300,
@@ -83,6 +84,12 @@ Component({
     banner: '',
     saving: false,
     key: newIdempotencyKey(),
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      title: VOL_LIMITS.titleMax,
+      address: VOL_LIMITS.addressMax,
+      description: VOL_LIMITS.descriptionMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -182,7 +189,7 @@ Component({
     onSkill(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: Skill }>) {
       const v = e.currentTarget.dataset.value;
       const on = !this.data.skillOn[v];
-      if (on && SKILL_CHOICES.filter((s) => this.data.skillOn[s]).length >= 5) {
+      if (on && SKILLS.filter((s) => this.data.skillOn[s]).length >= VOL_LIMITS.skillsPerActivity) {
         wx.showToast({ title: '最多选 5 项', icon: 'none' });
         return;
       }
@@ -216,7 +223,7 @@ Component({
     async onSave() {
       if (this.data.saving) return;
       const d = this.data;
-      const skills = SKILL_CHOICES.filter((s) => d.skillOn[s]);
+      const skills = SKILLS.filter((s) => d.skillOn[s]);
       this.setData({ saving: true, banner: '', errors: {} });
       let reply;
       if (d.editing) {

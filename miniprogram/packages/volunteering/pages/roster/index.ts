@@ -10,6 +10,7 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callVolunteering, type RosterItem, type RosterView } from '../../lib/api';
 import { hoursWords, PHASES } from '../../lib/words';
 import { clockText } from '../../../../shared/calendar';
+import { VOL_LIMITS } from '../../../../shared/limits';
 
 type Section = 'admitted' | 'waiting' | 'cancelled' | 'suggest';
 type FormMode = 'confirm' | 'record' | 'adjust';
@@ -80,6 +81,8 @@ Component({
     busy: '',
     banner: '',
     form: { signupId: '', mode: 'confirm' as FormMode, minutes: '', reason: '', key: '' },
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { reason: VOL_LIMITS.reasonMax },
   },
   pageLifetimes: {
     show() {
