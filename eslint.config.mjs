@@ -102,6 +102,24 @@ export default tseslint.config(
     },
   },
   {
+    // Dates are read in Beijing time through the one calendar: a Date's own fields are the device's (or the
+    // server's) zone, and hand-shifted UTC fields are a second calendar.
+    files: ['cloudfunctions/**/*.ts', 'miniprogram/**/*.ts'],
+    ignores: ['miniprogram/shared/calendar.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes']
+          .flatMap((f) => [`get${f}`, `getUTC${f}`])
+          .concat(['getTimezoneOffset', 'toLocaleDateString', 'toLocaleTimeString'])
+          .map((property) => ({
+            property,
+            message: 'Read dates through miniprogram/shared/calendar.ts (Beijing time, whatever the zone).',
+          })),
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
