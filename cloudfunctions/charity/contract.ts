@@ -6,9 +6,7 @@ import { z } from 'zod';
 import {
   CONSENT_METHODS,
   ITEM_CATEGORIES,
-  ITEM_CATEGORY_LABELS,
   RECIPIENT_CATEGORIES,
-  RECIPIENT_CATEGORY_LABELS,
   type ItemCategory,
   type RecipientCategory,
 } from '../../miniprogram/shared/choices';
@@ -19,14 +17,8 @@ import { fileId, id, idempotencyKey, isoDate, line, page, phone, text } from '..
 export { CHARITY_LIMITS };
 
 /** Recipient and item categories with their names (miniprogram/shared/choices.ts). */
-export {
-  ITEM_CATEGORIES,
-  ITEM_CATEGORY_LABELS,
-  RECIPIENT_CATEGORIES,
-  RECIPIENT_CATEGORY_LABELS,
-  type ItemCategory,
-  type RecipientCategory,
-};
+export { ITEM_CATEGORIES, RECIPIENT_CATEGORIES, type ItemCategory, type RecipientCategory };
+export { ITEM_CATEGORY_LABELS, RECIPIENT_CATEGORY_LABELS } from '../../miniprogram/shared/choices';
 
 /** Where a donation stands (the chain's last event decides). */
 export const DONATION_STATUSES = [

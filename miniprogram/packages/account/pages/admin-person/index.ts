@@ -232,7 +232,9 @@ Component({
       });
       this.setData({ busy: false });
       if (!reply.ok) {
-        const reasonError = plainFieldErrors(reply, { reason: '请写明收回的原因（100 字以内）' }).reason;
+        const reasonError = plainFieldErrors(reply, {
+          reason: `请写明收回的原因（${ACCOUNT_LIMITS.roleReasonMax} 字以内）`,
+        }).reason;
         if (reasonError) this.setData({ reasonError });
         else this.setData({ revokeVisible: false, banner: reply.error.message });
         return;

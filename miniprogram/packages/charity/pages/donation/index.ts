@@ -179,7 +179,7 @@ Component({
     },
     async onConfirmWithCode() {
       if (this.data.code.length !== 6) {
-        this.setData({ actionError: '请输入受助人的 6 位收货码' });
+        this.setData({ actionError: `请输入受助人的 ${CHARITY_LIMITS.confirmCodeLength} 位收货码` });
         return;
       }
       await this.step('confirm-code', () =>

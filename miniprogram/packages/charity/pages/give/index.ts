@@ -15,9 +15,9 @@ import { choicesOf, ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from '../../../../sh
 const KINDS = choicesOf(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS);
 
 const HINTS: Record<string, string> = {
-  item: '请写物品名称（20 字以内）',
+  item: `请写物品名称（${CHARITY_LIMITS.itemMax} 字以内）`,
   unit: '请写单位，如 袋、件、箱',
-  quantity: '数量在 1 到 50 之间',
+  quantity: `数量在 1 到 ${CHARITY_LIMITS.claimMax} 之间`,
   pledgeBy: '请选一个送到的日子',
 };
 

@@ -19,10 +19,10 @@ const SPANS = [
 ];
 
 const HINTS: Record<string, string> = {
-  item: '请写物品名称（20 字以内）',
+  item: `请写物品名称（${CHARITY_LIMITS.itemMax} 字以内）`,
   unit: '请写单位，如 袋、件',
   estimatedValue: '请写每件大约多少元',
-  story: '请写几句话说明需要（5 到 200 字），不要写姓名、电话和住址',
+  story: `请写几句话说明需要（5 到 ${CHARITY_LIMITS.storyMax} 字），不要写姓名、电话和住址`,
   deadline: '请选择截止时间',
 };
 

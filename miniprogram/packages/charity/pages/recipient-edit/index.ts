@@ -22,10 +22,10 @@ const GROUPS = choicesOf(RECIPIENT_CATEGORIES, RECIPIENT_CATEGORY_LABELS);
 const CONSENTS = choicesOf(CONSENT_METHODS, CONSENT_METHOD_LABELS);
 
 const HINTS: Record<string, string> = {
-  name: '请写姓名（20 字以内）',
+  name: `请写姓名（${PERSON_LIMITS.realNameMax} 字以内）`,
   birthYear: '请写四位出生年份，如 1945',
   address: '请写配送用的住址',
-  phone: '请写 11 位手机号，或不填',
+  phone: `请写 ${PERSON_LIMITS.phoneDigits} 位手机号，或不填`,
   communityId: '请选择社区',
 };
 

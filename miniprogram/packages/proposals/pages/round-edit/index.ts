@@ -24,11 +24,11 @@ const DATE_LABELS: { key: DateKey; label: string }[] = [
 ];
 
 const HINTS: Record<string, string> = {
-  title: '请写标题，最多 30 个字',
+  title: `请写标题，最多 ${PROPOSAL_LIMITS.roundTitleMax} 个字`,
   totalBudget: '总预算在 1000 元到 1000 万元之间',
-  approvalLimit: '每人可投 1 到 20 个',
-  perAuthor: '每人可提 1 到 10 个',
-  maxMonths: '1 到 12 个月',
+  approvalLimit: `每人可投 1 到 ${PROPOSAL_LIMITS.approvalLimitMax} 个`,
+  perAuthor: `每人可提 1 到 ${PROPOSAL_LIMITS.perAuthorMax} 个`,
+  maxMonths: `1 到 ${PROPOSAL_LIMITS.monthsMax} 个月`,
 };
 
 /** Midnight of a Beijing calendar day, `days` from today, as an ISO time. */

@@ -10,6 +10,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { callServices, type DemandView } from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
 import { CATEGORIES, type Category } from '../../../../shared/choices';
+import { SERVICES_LIMITS } from '../../../../shared/limits';
 
 type ItemCategory = Category;
 const PRICE_TYPES = [
@@ -168,9 +169,9 @@ Component({
       this.setData({ saving: false });
       if (!reply.ok) {
         const fields = plainFieldErrors(reply, {
-          name: '名字 1–20 个字',
+          name: `名字 1–${SERVICES_LIMITS.itemNameMax} 个字`,
           priceYuan: '请填写价格',
-          capacityPerSlot: '1–50 单',
+          capacityPerSlot: `1–${SERVICES_LIMITS.capacityPerSlotMax} 单`,
         });
         if (Object.keys(fields).length > 0) this.setData({ errors: fields });
         else wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });

@@ -78,7 +78,7 @@ const ASK_BEFORE: Record<'early' | 'late', string> = {
 };
 
 /** Shown under the reason when the function refused its length. */
-const REASON_HINTS = { reason: '原因请写短一些，最多 100 个字' };
+const REASON_HINTS = { reason: `原因请写短一些，最多 ${SERVICES_LIMITS.checkInReasonMax} 个字` };
 
 const NO_ACTIONS: OrderActions = {
   cancel: false,
