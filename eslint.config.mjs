@@ -49,6 +49,13 @@ const notFromTests = {
   message: 'The product never imports from test/ (tools shared by tests and pictures live in simulator/).',
 };
 
+/** The functions may bundle the shared module from the mini program's folder (miniprogram/shared), nothing else. */
+const onlySharedFromMiniprogram = {
+  regex: '(^|/)miniprogram/(?!shared/[\\w-]+$)',
+  message: 'Cloud functions may import only miniprogram/shared (the shared calendar, limits, choices).',
+};
+const FUNCTION_BASE = [notFromTests, onlySharedFromMiniprogram];
+
 export default tseslint.config(
   {
     ignores: [
@@ -69,6 +76,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // `import x = require('x')` is the typed way to load a CommonJS `export =` module (dayjs) under any compiler.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
       'no-console': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
@@ -107,42 +116,56 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['cloudfunctions/**/*.ts', 'seed/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [notFromTests] }] },
-  },
+  // Every rule of `no-restricted-imports` for a file is one list (a later config object replaces an earlier one's).
+  { files: ['seed/**/*.ts'], rules: restrict([notFromTests]) },
   {
     // localcloud/ is a package of its own: it knows nothing of this project.
     files: ['localcloud/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            notFromTests,
-            {
-              group: [
-                '**/cloudfunctions/**',
-                '**/miniprogram/**',
-                '**/seed/**',
-                '**/seed',
-                '**/scripts/**',
-                '**/bench/**',
-                '**/preview/**',
-                '**/simulator/**',
-              ],
-              message: 'localcloud/ is a package of its own: it imports nothing from the project around it.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrict([
+      notFromTests,
+      {
+        group: [
+          '**/cloudfunctions/**',
+          '**/miniprogram/**',
+          '**/seed/**',
+          '**/seed',
+          '**/scripts/**',
+          '**/bench/**',
+          '**/preview/**',
+          '**/simulator/**',
+        ],
+        message: 'localcloud/ is a package of its own: it imports nothing from the project around it.',
+      },
+    ]),
   },
+  {
+    // One source for both sides (miniprogram/shared): the functions bundle it, the mini program compiles it. It may
+    // use dayjs and its own files only, and no mini program API.
+    files: ['miniprogram/shared/**/*.ts'],
+    languageOptions: {
+      globals: { wx: 'off', App: 'off', Page: 'off', Component: 'off', getApp: 'off', Behavior: 'off' },
+    },
+    rules: restrict([
+      {
+        regex: '^(?!dayjs(/|$)|\\./[\\w-]+$)',
+        message: 'miniprogram/shared runs on both sides: import only dayjs and files beside this one.',
+      },
+    ]),
+  },
+  { files: ['cloudfunctions/**/*.ts'], rules: restrict(FUNCTION_BASE) },
   ...CAPABILITIES.flatMap((cap) => [
-    { files: [`cloudfunctions/${cap}/**/*.ts`], rules: restrict(otherCapabilities(cap)) },
-    { files: PURE_FILES(`cloudfunctions/${cap}`), rules: restrict([...otherCapabilities(cap), PURE]) },
+    { files: [`cloudfunctions/${cap}/**/*.ts`], rules: restrict([...FUNCTION_BASE, ...otherCapabilities(cap)]) },
+    {
+      files: PURE_FILES(`cloudfunctions/${cap}`),
+      rules: restrict([...FUNCTION_BASE, ...otherCapabilities(cap), PURE]),
+    },
   ]),
-  { files: ['cloudfunctions/common/**/*.ts'], rules: restrict(otherCapabilities('common')) },
+  { files: ['cloudfunctions/common/**/*.ts'], rules: restrict([...FUNCTION_BASE, ...otherCapabilities('common')]) },
+  {
+    files: ['cloudfunctions/common/directory/**/*.ts'],
+    ignores: ['cloudfunctions/common/directory/store.ts'],
+    rules: restrict([...FUNCTION_BASE, ...otherCapabilities('common'), PURE]),
+  },
   // Complexity budgets (warnings; a `switch` counts once): handlers — actions, timers, steps, stores, common —
   // split into named steps past 20; pure domain rules (state machines, the exact matcher) stay within 30.
   { files: ['cloudfunctions/**/*.ts'], rules: { complexity: ['warn', { max: 20, variant: 'modified' }] } },
@@ -151,9 +174,22 @@ export default tseslint.config(
     rules: { complexity: ['warn', { max: 30, variant: 'modified' }] },
   },
   {
-    files: ['cloudfunctions/common/directory/**/*.ts'],
-    ignores: ['cloudfunctions/common/directory/store.ts'],
-    rules: restrict([...otherCapabilities('common'), PURE]),
+    // Dates are read in Beijing time through the one calendar: a Date's own fields are the device's (or the
+    // server's) zone, and hand-shifted UTC fields are a second calendar.
+    files: ['cloudfunctions/**/*.ts', 'miniprogram/**/*.ts'],
+    ignores: ['miniprogram/shared/calendar.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes']
+          .flatMap((f) => [`get${f}`, `getUTC${f}`])
+          .concat(['getTimezoneOffset', 'toLocaleDateString', 'toLocaleTimeString'])
+          .map((property) => ({
+            property,
+            message: 'Read dates through miniprogram/shared/calendar.ts (Beijing time, whatever the zone).',
+          })),
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -10,6 +10,7 @@ import type { RematchSummary } from '../cloudfunctions/services/timers/rematch';
 import { C, key, P, startServicesDemo, type ServicesDemo } from '../test/support/services/demoServices';
 import { percentile, printResults, r2 } from './support/stats';
 import type { BenchResult } from './support/types';
+import { parseSlot } from '../miniprogram/shared/calendar';
 
 /** One measured call: its round trips and time. */
 interface Sample {
@@ -210,7 +211,7 @@ async function rematchRun(demo: ServicesDemo, n = 400): Promise<BenchResult> {
       phone: '13900000000',
       note: '',
       slot,
-      slotStart: new Date(`${slot.slice(0, 10)}T${slot.endsWith('am') ? '08:00' : '13:30'}:00+08:00`),
+      slotStart: parseSlot(slot)!.start,
       status: 'submitted',
       excludedOrgIds: [],
       rematchCount: 0,

@@ -6,15 +6,36 @@
  * Skips the work when nothing changed: a stamp under `node_modules/.cache/` records a hash of the lockfile and
  * the dependency list, and the build is redone only when that hash differs or an output folder is missing.
  *
+ * WeChat's npm build packs a plain CommonJS package as its `main` file and what that requires, nothing else, so
+ * `require('dayjs/plugin/utc')` would find nothing on a phone (dayjs #1326). {@link EXTRA_FILES} lists the files of a
+ * package the mini program requires by path; they are copied beside the packed entry, where the mini program's
+ * `require` looks for them. DevTools' own 工具 → 构建 npm does not copy them: build with this script.
+ *
  * Run directly with `tsx scripts/build-miniprogram-npm.ts [--force]`; `scripts/build.ts` imports
  * {@link buildMiniprogramNpm}.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Bump when the build's output would change for the same lockfile (invalidates every stamp). */
-const BUILDER_VERSION = 1;
+const BUILDER_VERSION = 2;
+
+/**
+ * Files of a dependency that mini program code requires by path (miniprogram/shared/calendar.ts), copied from
+ * `node_modules/<name>/` into `miniprogram_npm/<name>/`. They must be self-contained CommonJS (dayjs's are UMD).
+ */
+export const EXTRA_FILES: Readonly<Record<string, readonly string[]>> = {
+  dayjs: ['plugin/utc.js', 'locale/zh-cn.js'],
+};
 
 /** What one build did, for callers that report timings. */
 export interface MiniprogramNpmResult {
@@ -80,11 +101,30 @@ function packFailure(root: string, deps: Record<string, string>, err: unknown): 
   );
 }
 
+/** Copies {@link EXTRA_FILES} of each dependency into the packed tree; a file that is missing stops the build. */
+function copyExtraFiles(root: string, built: string, deps: Record<string, string>): void {
+  for (const [name, files] of Object.entries(EXTRA_FILES)) {
+    if (!deps[name]) continue;
+    for (const file of files) {
+      const from = path.join(root, 'node_modules', name, file);
+      if (!existsSync(from))
+        throw new Error(
+          `building miniprogram/miniprogram_npm: ${name}/${file} is missing (${installed(root, name)}), and the mini ` +
+            `program requires it.\n${advice(name)}`,
+        );
+      const to = path.join(built, name, file);
+      mkdirSync(path.dirname(to), { recursive: true });
+      copyFileSync(from, to);
+    }
+  }
+}
+
 /** Hash of everything the output depends on: lockfile, dependency list, this builder's version. */
 function inputHash(root: string, deps: Record<string, string>): string {
   const hash = createHash('sha256');
   hash.update(`v${BUILDER_VERSION}\n`);
   hash.update(JSON.stringify(deps));
+  hash.update(JSON.stringify(EXTRA_FILES));
   const lock = path.join(root, 'package-lock.json');
   hash.update(existsSync(lock) ? readFileSync(lock) : 'no-lockfile');
   return hash.digest('hex');
@@ -114,7 +154,11 @@ export async function buildMiniprogramNpmWithResult(
   const stampPath = path.join(root, 'node_modules', '.cache', 'mulin', 'miniprogram-npm.stamp');
   const hash = inputHash(root, deps);
 
-  const outputsPresent = Object.keys(deps).every((name) => existsSync(path.join(outDir, name)));
+  const outputsPresent =
+    Object.keys(deps).every((name) => existsSync(path.join(outDir, name))) &&
+    Object.entries(EXTRA_FILES).every(
+      ([name, files]) => !deps[name] || files.every((f) => existsSync(path.join(outDir, name, f))),
+    );
   const stamp = existsSync(stampPath) ? readFileSync(stampPath, 'utf8').trim() : '';
   if (!options.force && stamp === hash && outputsPresent) {
     return { upToDate: true, ms: Date.now() - started, outDir };
@@ -161,6 +205,7 @@ export async function buildMiniprogramNpmWithResult(
           .join('\n'),
       );
     }
+    copyExtraFiles(root, built, deps);
     const old = `${outDir}.old-${process.pid}`;
     mkdirSync(path.dirname(outDir), { recursive: true });
     if (existsSync(outDir)) renameSync(outDir, old);

@@ -8,7 +8,8 @@
  * service address with the staff member's reason (on the 东山 admin's exception list), and a demand list with one
  * line adopted into the menu. Staff check in on time, beside the resident's community unless said otherwise. The cloud's clock is moved to when things happened and put back at the end.
  */
-import { bookableSlots, parseSlot } from '../cloudfunctions/services/domain/calendar';
+import { parseSlot } from '../miniprogram/shared/calendar';
+import { bookableSlots } from '../cloudfunctions/services/domain/calendar';
 import { communityCentre } from '../cloudfunctions/services/domain/places';
 import type { LocalCloud } from '../localcloud/cloud';
 import type { AccountSeed } from './account';

@@ -28,6 +28,7 @@ import { seedAccount, type AccountSeed } from './account';
 import { SEED_FUNCTION_TIMEOUT_S, seedDemo } from './demo';
 import { demoFunctionEnv } from './functionEnv';
 import { ROOT, startProjectCloud } from './projectCloud';
+import { dateKey } from '../miniprogram/shared/calendar';
 
 /** Where the folders live: `.tmp/seed-cache`, or MULIN_SEED_CACHE (tests of this module use a folder of their own). */
 const cacheDir = () => process.env.MULIN_SEED_CACHE ?? path.join(ROOT, '.tmp', 'seed-cache');
@@ -37,6 +38,7 @@ const KEY_SOURCES = [
   'localcloud.json',
   'seed',
   'cloudfunctions',
+  path.join('miniprogram', 'shared'),
   path.join('build', 'cloudfunctions'),
 ];
 /** A folder older than this is not reused (seeds place things relative to the hour they ran). */
@@ -89,7 +91,7 @@ export function seedKey(): string {
     hash.update(path.relative(ROOT, file));
     hash.update(readFileSync(file));
   }
-  hash.update(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  hash.update(dateKey(Date.now()));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -10,6 +10,7 @@
 import type { LocalCloud } from '../localcloud/cloud';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
+import { addDays, dateKey, startOfDate } from '../miniprogram/shared/calendar';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -86,8 +87,7 @@ export async function seedVolunteering(cloud: LocalCloud, account: AccountSeed):
   const vol = <R = unknown>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
     callOk<R>(cloud, 'volunteering', openid, action, payload);
   // Start of the Beijing day `days` from T, plus `hours`.
-  const day = (days: number, hours: number) =>
-    Math.floor((T + 8 * H) / DAY) * DAY - 8 * H + days * DAY + hours * H;
+  const day = (days: number, hours: number) => startOfDate(addDays(dateKey(T), days), hours * 60).getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
 
   try {

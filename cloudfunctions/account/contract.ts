@@ -3,20 +3,14 @@
  * shapes of their replies. The mini program imports the types only.
  */
 import { z } from 'zod';
+import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, line, phone, text } from '../common/schemas';
 import type { GrantedRole, PlaceLevel } from '../common/directory/users';
 
-/** Limits of the account capability, declared as data (DESIGN.md convention 5). */
-export const ACCOUNT_LIMITS = {
-  nicknameMax: 20,
-  linkCodeTtlMinutes: 10,
-  linkCodeLength: 6,
-  orgNameMax: 40,
-  orgDescriptionMax: 500,
-  searchResults: 20,
-} as const;
+/** Limits of the account capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
+export { ACCOUNT_LIMITS };
 
-const birthYear = z.number().int().min(1900).max(2026);
+const birthYear = z.number().int().min(PERSON_LIMITS.birthYearMin).max(PERSON_LIMITS.birthYearMax);
 
 /** Inputs by action. */
 export const accountInputs = {
@@ -26,9 +20,9 @@ export const accountInputs = {
     avatarFileId: fileId.optional(),
     communityId: id.optional(),
     phone: phone.or(z.literal('')).optional(),
-    realName: line(20).or(z.literal('')).optional(),
+    realName: line(PERSON_LIMITS.realNameMax).or(z.literal('')).optional(),
     birthYear: birthYear.optional(),
-    address: line(80, 0).optional(),
+    address: line(PERSON_LIMITS.addressMax, 0).optional(),
   }),
   places: z.strictObject({}),
   adminCommunities: z.strictObject({}),
@@ -37,39 +31,47 @@ export const accountInputs = {
     targetRole: z.enum(['admin', 'provider']),
     scopeId: id.optional(),
     orgId: id.optional(),
-    reason: line(100).optional(),
+    reason: line(ACCOUNT_LIMITS.roleReasonMax).optional(),
   }),
   revokeRole: z.strictObject({
     targetUserId: id,
     targetRole: z.enum(['admin', 'provider', 'volunteer']),
     scopeId: id.optional(),
     orgId: id.optional(),
-    reason: line(100),
+    reason: line(ACCOUNT_LIMITS.roleReasonMax),
   }),
   searchUsers: z.strictObject({
-    query: line(20, 0).default(''),
+    query: line(ACCOUNT_LIMITS.searchQueryMax, 0).default(''),
     communityId: id.optional(),
     offset: z.number().int().min(0).max(10_000).default(0),
   }),
   userDetail: z.strictObject({ targetUserId: id }),
   registerElder: z.strictObject({
-    realName: line(20),
+    realName: line(PERSON_LIMITS.realNameMax),
     birthYear,
     communityId: id,
-    address: line(80, 2),
+    address: line(PERSON_LIMITS.addressMax, 2),
     phone: phone.optional(),
     idempotencyKey,
   }),
   createLinkCode: z.strictObject({}),
-  requestLink: z.strictObject({ code: z.string().regex(/^\d{6}$/, '绑定码是 6 位数字'), relation: line(10) }),
+  requestLink: z.strictObject({
+    code: z
+      .string()
+      .regex(
+        new RegExp(`^\\d{${ACCOUNT_LIMITS.linkCodeLength}}$`),
+        `绑定码是 ${ACCOUNT_LIMITS.linkCodeLength} 位数字`,
+      ),
+    relation: line(ACCOUNT_LIMITS.relationMax),
+  }),
   respondLink: z.strictObject({ linkId: id, accept: z.boolean() }),
-  adminLink: z.strictObject({ elderId: id, relativeId: id, relation: line(10) }),
+  adminLink: z.strictObject({ elderId: id, relativeId: id, relation: line(ACCOUNT_LIMITS.relationMax) }),
   listLinks: z.strictObject({}),
   unlink: z.strictObject({ linkId: id }),
   createOrg: z.strictObject({
     name: line(ACCOUNT_LIMITS.orgNameMax),
     description: text(ACCOUNT_LIMITS.orgDescriptionMax).default(''),
-    services: z.array(line(10)).max(20).default([]),
+    services: z.array(line(ACCOUNT_LIMITS.orgServiceMax)).max(ACCOUNT_LIMITS.orgServicesMax).default([]),
     communityIds: z.array(id).min(1).max(100),
     scopeId: id,
     idempotencyKey,
@@ -78,7 +80,7 @@ export const accountInputs = {
     orgId: id,
     name: line(ACCOUNT_LIMITS.orgNameMax).optional(),
     description: text(ACCOUNT_LIMITS.orgDescriptionMax).optional(),
-    services: z.array(line(10)).max(20).optional(),
+    services: z.array(line(ACCOUNT_LIMITS.orgServiceMax)).max(ACCOUNT_LIMITS.orgServicesMax).optional(),
     communityIds: z.array(id).min(1).max(100).optional(),
     active: z.boolean().optional(),
   }),

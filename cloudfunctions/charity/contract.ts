@@ -3,66 +3,22 @@
  * the views replies carry. The mini program imports the types only.
  */
 import { z } from 'zod';
+import {
+  CONSENT_METHODS,
+  ITEM_CATEGORIES,
+  RECIPIENT_CATEGORIES,
+  type ItemCategory,
+  type RecipientCategory,
+} from '../../miniprogram/shared/choices';
+import { CHARITY_LIMITS, PERSON_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, isoDate, line, page, phone, text } from '../common/schemas';
 
-/** Limits of the charity capability, declared as data (DESIGN.md convention 5). */
-export const CHARITY_LIMITS = {
-  /** Most units one claim or one general-stock gift may carry. */
-  claimMax: 50,
-  /** Most units a need may ask for. */
-  needQuantityMax: 999,
-  /** Estimated value per unit, yuan. */
-  unitValueMax: 100_000,
-  storyMax: 200,
-  thanksMax: 100,
-  itemMax: 20,
-  unitMax: 4,
-  /** A pledge must be brought within this many days (and before the need's deadline). */
-  pledgeDaysMax: 14,
-  /** …and no sooner than this many minutes from now (time to get there). */
-  pledgeMinutesMin: 60,
-  /** Donors are reminded this many hours before their pledge runs out. */
-  reminderLeadHours: 24,
-  /** A need's deadline is at most this many days ahead. */
-  needDaysMax: 90,
-  /** Wrong confirmation codes before the delivery must be dispatched again (which issues a new code). */
-  confirmAttemptsMax: 5,
-  /** Leaves per stored digest part. */
-  digestPartSize: 500,
-  /** Operator organizations per supermarket. */
-  supermarketOrgsMax: 10,
-  /** Items per stocktake. */
-  stocktakeLinesMax: 100,
-  /** Months the statistics look back. */
-  statsMonthsMax: 24,
-} as const;
+/** Limits of the charity capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
+export { CHARITY_LIMITS };
 
-/** Who the supermarket serves (the seeds' groups). */
-export const RECIPIENT_CATEGORIES = ['elder80', 'lowIncome', 'disabled', 'child'] as const;
-/** A recipient category. */
-export type RecipientCategory = (typeof RECIPIENT_CATEGORIES)[number];
-/** Chinese labels of the recipient categories. */
-export const RECIPIENT_CATEGORY_LABELS: Record<RecipientCategory, string> = {
-  elder80: '80岁以上老人',
-  lowIncome: '低收入家庭',
-  disabled: '残疾人',
-  child: '困境儿童',
-};
-
-/** What kind of thing is given. */
-export const ITEM_CATEGORIES = ['food', 'clothing', 'daily', 'study', 'rehab', 'appliance', 'other'] as const;
-/** An item category. */
-export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
-/** Chinese labels of the item categories. */
-export const ITEM_CATEGORY_LABELS: Record<ItemCategory, string> = {
-  food: '粮油食品',
-  clothing: '衣物被褥',
-  daily: '生活用品',
-  study: '学习用品',
-  rehab: '康复辅具',
-  appliance: '小家电',
-  other: '其他',
-};
+/** Recipient and item categories with their names (miniprogram/shared/choices.ts). */
+export { ITEM_CATEGORIES, RECIPIENT_CATEGORIES, type ItemCategory, type RecipientCategory };
+export { ITEM_CATEGORY_LABELS, RECIPIENT_CATEGORY_LABELS } from '../../miniprogram/shared/choices';
 
 /** Where a donation stands (the chain's last event decides). */
 export const DONATION_STATUSES = [
@@ -98,8 +54,8 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** Point-to-point (to a need) or general stock (allocated later by staff). */
 export type DonationKind = 'need' | 'stock';
 
-/** How consent to store a recipient's personal data was given (PIPL art. 28–29). */
-export const CONSENT_METHODS = ['signed', 'verbal', 'guardian'] as const;
+/** How consent to store a recipient's personal data was given (miniprogram/shared/choices.ts). */
+export { CONSENT_METHODS };
 
 const itemCategory = z.enum(ITEM_CATEGORIES);
 const recipientCategory = z.enum(RECIPIENT_CATEGORIES);
@@ -109,8 +65,8 @@ const paging = page.shape;
 const donationCode = z
   .string()
   .trim()
-  .min(8)
-  .max(12)
+  .min(CHARITY_LIMITS.donationCodeMin)
+  .max(CHARITY_LIMITS.donationCodeMax)
   .regex(/^[0-9A-Za-z\- ]+$/, '捐赠码只含字母和数字');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-05');
 
@@ -163,7 +119,10 @@ export const charityInputs = {
     donationId: id,
     code: z
       .string()
-      .regex(/^\d{6}$/, '收货码是 6 位数字')
+      .regex(
+        new RegExp(`^\\d{${CHARITY_LIMITS.confirmCodeLength}}$`),
+        `收货码是 ${CHARITY_LIMITS.confirmCodeLength} 位数字`,
+      )
       .optional(),
   }),
   thank: z.strictObject({ donationId: id, message: line(CHARITY_LIMITS.thanksMax) }),
@@ -202,36 +161,39 @@ export const charityInputs = {
   // Admins of the place.
   setSupermarket: z.strictObject({
     streetId: id,
-    name: line(30),
-    address: line(60),
-    hours: line(40),
+    name: line(CHARITY_LIMITS.supermarketNameMax),
+    address: line(CHARITY_LIMITS.supermarketAddressMax),
+    hours: line(CHARITY_LIMITS.supermarketHoursMax),
     phone: z
       .string()
-      .regex(/^[0-9-]{7,20}$/, '请输入电话号码')
+      .regex(new RegExp(`^[0-9-]{7,${CHARITY_LIMITS.supermarketPhoneMax}}$`), '请输入电话号码')
       .optional(),
     orgIds: z.array(id).max(CHARITY_LIMITS.supermarketOrgsMax).default([]),
   }),
   registerRecipient: z.strictObject({
-    name: line(20),
+    name: line(PERSON_LIMITS.realNameMax),
     category: recipientCategory,
-    birthYear: z.number().int().min(1900).max(2026).optional(),
+    birthYear: z.number().int().min(PERSON_LIMITS.birthYearMin).max(PERSON_LIMITS.birthYearMax).optional(),
     communityId: id,
-    address: line(80, 2),
+    address: line(PERSON_LIMITS.addressMax, 2),
     phone: phone.optional(),
     /** The recipient's own mini program account, when they have one (so they can confirm and thank). */
     residentId: id.optional(),
-    consent: z.strictObject({ method: z.enum(CONSENT_METHODS), note: text(100).optional() }),
+    consent: z.strictObject({
+      method: z.enum(CONSENT_METHODS),
+      note: text(CHARITY_LIMITS.consentNoteMax).optional(),
+    }),
     idempotencyKey,
   }),
   updateRecipient: z.strictObject({
     recipientId: id,
     category: recipientCategory.optional(),
-    address: line(80, 2).optional(),
+    address: line(PERSON_LIMITS.addressMax, 2).optional(),
     phone: phone.or(z.literal('')).optional(),
     residentId: id.or(z.literal('')).optional(),
     /** false: consent withdrawn or no longer served; their open needs close. */
     active: z.boolean().optional(),
-    reason: line(100).optional(),
+    reason: line(CHARITY_LIMITS.recipientReasonMax).optional(),
   }),
   recipients: z.strictObject({
     ...paging,
@@ -251,7 +213,7 @@ export const charityInputs = {
     deadline: isoDate,
     idempotencyKey,
   }),
-  closeNeed: z.strictObject({ needId: id, reason: line(50) }),
+  closeNeed: z.strictObject({ needId: id, reason: line(CHARITY_LIMITS.closeNeedReasonMax) }),
   adminNeeds: z.strictObject({
     ...paging,
     communityId: id.optional(),

@@ -4,6 +4,7 @@
  */
 import { notify, templateId, thing } from '../common/notify';
 import type { DonationDoc } from './documents';
+import { dateTimeKey } from '../../miniprogram/shared/calendar';
 
 /** What happened, with the template and the 5-character phrase WeChat's `phrase` field allows. */
 const KINDS = {
@@ -20,10 +21,6 @@ const KINDS = {
 /** A notice kind. */
 export type NoticeKind = keyof typeof KINDS;
 
-function beijingTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** Tells the donor, if they accepted messages. Resolves to whether a message was sent. */
 export function tellDonor(
   d: Pick<DonationDoc, '_id' | 'donorOpenid' | 'subscribed' | 'item' | 'unit' | 'quantity'>,
@@ -39,7 +36,7 @@ export function tellDonor(
     data: {
       thing1: thing(`${d.item} ${d.quantity}${d.unit}`),
       phrase2: { value: k.phrase },
-      time3: { value: beijingTime(at) },
+      time3: { value: dateTimeKey(at) },
       thing4: thing(k.note),
     },
   });

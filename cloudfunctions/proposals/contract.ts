@@ -4,41 +4,15 @@
  */
 import { z } from 'zod';
 import type { FieldIssue } from '../common/reply';
+import { PROPOSAL_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, isoDate, line, page, text } from '../common/schemas';
 import type { Phase } from './domain/phases';
 import type { ShownStatus, StatusFilter } from './domain/proposal';
 import type { AwardBasis, TieBreakKey } from './domain/ranking';
 import type { VoteMode } from './domain/settings';
 
-/** Limits of the capability, as data (DESIGN.md convention 5). Money in whole yuan unless named fen. */
-export const PROPOSAL_LIMITS = {
-  roundTitleMax: 30,
-  roundDescriptionMax: 1000,
-  totalBudgetMin: 1000,
-  totalBudgetMax: 10_000_000,
-  perAuthorMax: 10,
-  approvalLimitMax: 20,
-  monthsMax: 12,
-  titleMax: 30,
-  summaryMax: 120,
-  detailsMax: 3000,
-  budgetLinesMax: 20,
-  budgetItemMax: 20,
-  coProposersMax: 5,
-  coProposerNameMax: 10,
-  beneficiariesWhoMax: 40,
-  photosMax: 6,
-  screeningNoteMax: 200,
-  withdrawReasonMax: 100,
-  decisionReasonMax: 100,
-  reportNoteMax: 500,
-  reportPhotosMax: 9,
-  spendingItemMax: 30,
-  /** Proposals read per round for lists and results (a round's whole field). */
-  proposalsPerRoundMax: 200,
-  /** Records per project shown on its account. */
-  reportsPerProjectMax: 200,
-} as const;
+/** Limits of the capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
+export { PROPOSAL_LIMITS };
 
 /** Defaults of a new round (禄口's 幸福禄口·微公益: 2,000–10,000 yuan, 5–6 months, 2 proposals each). */
 export const ROUND_DEFAULTS = {

@@ -3,60 +3,16 @@
  * action, and the views replies carry. The mini program imports this file with `import type` only.
  */
 import { z } from 'zod';
+import { PERIODS, type Period } from '../../miniprogram/shared/calendar';
+import { CATEGORIES, type Category } from '../../miniprogram/shared/choices';
+import { PERSON_LIMITS, SERVICES_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, line, location, phone, text, type Page } from '../common/schemas';
 
-/** Limits of the services capability, declared as data (DESIGN.md convention 5). */
-export const SERVICES_LIMITS = {
-  /** How far ahead a slot can be booked (days, counting today). */
-  bookingDays: 14,
-  /** A slot can be booked until this many minutes before it starts. */
-  leadMinutes: 60,
-  /** Provider staff must accept a matched order within this many minutes, or it is re-matched. */
-  acceptSlaMinutes: 120,
-  /** Re-matchings (declines and SLA expiries) before the order is escalated to the community admin. */
-  maxRematches: 2,
-  /** An order not accepted this close to its slot is escalated to the admin. */
-  escalateBeforeSlotMinutes: 120,
-  /** Completed orders without a survey after this many hours appear in the admin's callback list. */
-  callbackAfterHours: 24,
-  /** Monthly voucher when a community has no policy of its own (fen: 80 yuan). */
-  defaultMonthlyVoucherFen: 8000,
-  monthlyVoucherMaxFen: 100_000,
-  priceMaxFen: 100_000,
-  capacityPerSlotMax: 50,
-  itemNameMax: 20,
-  itemDescriptionMax: 500,
-  unitMax: 6,
-  noteMax: 200,
-  reasonMax: 100,
-  checkOutNotesMax: 500,
-  photosMax: 6,
-  commentMax: 200,
-  demandTextMax: 200,
-  /**
-   * Check-in needs no reason from this many minutes before the slot starts until `checkInLateMinutes` after it
-   * ends, within `checkInRadiusM` metres of the service address; a community's admins may set their own.
-   */
-  checkInEarlyMinutes: 120,
-  checkInLateMinutes: 0,
-  checkInRadiusM: 500,
-  /** Bounds of what a community may set. */
-  checkInEarlyMinutesMax: 720,
-  checkInLateMinutesMax: 240,
-  checkInRadiusMinM: 100,
-  checkInRadiusMaxM: 5000,
-  /** The staff member's reason for checking in outside the window or radius. */
-  checkInReasonMax: 100,
-  /** A check-in outside the rule stays on the admin's overdue/exception list this many days. */
-  checkInExceptionDays: 7,
-  /** Orders the re-matching timer looks at in one run. */
-  rematchBatch: 1000,
-} as const;
+/** Limits of the services capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
+export { SERVICES_LIMITS };
 
-/** The menu's categories (the seeds' seven), in the order residents see them. */
-export const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉'] as const;
-/** A menu category. */
-export type Category = (typeof CATEGORIES)[number];
+/** The menu's categories (miniprogram/shared/choices.ts). */
+export { CATEGORIES, type Category };
 
 /** Who may order an item: any one of these (none: every resident). */
 export const ELIGIBILITY = ['age80', 'disabled', 'lowIncome'] as const;
@@ -68,10 +24,8 @@ export const PRICE_TYPES = ['free', 'voucher', 'lowcost'] as const;
 /** A price type. */
 export type PriceType = (typeof PRICE_TYPES)[number];
 
-/** Half-day periods of the service calendar. */
-export const PERIODS = ['am', 'pm'] as const;
-/** A period of a day. */
-export type Period = (typeof PERIODS)[number];
+/** Half-day periods of the service calendar (the one calendar's: miniprogram/shared/calendar.ts). */
+export { PERIODS, type Period };
 
 /** Subscription message templates a resident can agree to at order time. */
 export const RESIDENT_TEMPLATES = ['ORDER_STATUS', 'SERVICE_SURVEY'] as const;
@@ -133,7 +87,7 @@ export const servicesInputs = {
     itemId: id,
     slot: slotKey,
     beneficiaryId: id.optional(),
-    address: line(80, 4).optional(),
+    address: line(PERSON_LIMITS.addressMax, 4).optional(),
     contactPhone: phone.optional(),
     note: text(SERVICES_LIMITS.noteMax).default(''),
     subscribed: z.array(z.enum(RESIDENT_TEMPLATES)).max(RESIDENT_TEMPLATES.length).default([]),

@@ -3,7 +3,7 @@
  * ordering; staff and admins get work messages (their pages ask for consent). `notify` never throws.
  */
 import { notify, templateId, thing } from '../common/notify';
-import { slotLabel } from './domain/calendar';
+import { slotLabel } from '../../miniprogram/shared/calendar';
 import type { ResidentTemplate } from './contract';
 import type { OrderDoc } from './documents';
 

@@ -3,68 +3,18 @@
  * are refused) and the shapes of its replies. The mini program imports the types only.
  */
 import { z } from 'zod';
+import { DAY_SLOTS, SKILLS, type DaySlot, type Skill } from '../../miniprogram/shared/choices';
+import { PERSON_LIMITS, VOL_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, isoDate, line, location, phone, text } from '../common/schemas';
 
-/** Limits of the volunteering capability, declared as data (DESIGN.md convention 5). */
-export const VOL_LIMITS = {
-  titleMax: 30,
-  descriptionMax: 1000,
-  addressMax: 60,
-  capacityMax: 500,
-  /** Volunteers who may wait for a seat beyond the capacity. */
-  waitlistMax: 300,
-  /** Sign-up entries an activity keeps (cancellations included), so its document stays small. */
-  entriesMax: 2000,
-  skillsPerActivity: 5,
-  skillsPerVolunteer: 10,
-  radiusMinM: 50,
-  radiusMaxM: 2000,
-  radiusDefaultM: 300,
-  durationMinMinutes: 15,
-  durationMaxMinutes: 12 * 60,
-  /** How far ahead an activity may be published. */
-  horizonDays: 180,
-  /** Default cancellation deadline: this long before the start. */
-  cancelDeadlineDefaultHours: 24,
-  /** Check-in opens this long before the start. */
-  checkInOpensMinutes: 60,
-  /** A check-out is accepted until this long after the end; later the timer closes it. */
-  checkOutGraceMinutes: 120,
-  reasonMax: 60,
-  introMax: 200,
-  pageSize: 20,
-  /** Activities "near me" and recommendations are ranked among this many upcoming ones. */
-  candidatesMax: 200,
-  exportRowsMax: 10_000,
-  exportDaysMax: 366,
-  adjustMaxMinutes: 24 * 60,
-} as const;
+/** Limits of the volunteering capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
+export { VOL_LIMITS };
 
-/** Skills volunteers offer and activities ask for (one list, so that matching compares like with like). */
-export const SKILLS = [
-  '陪伴聊天',
-  '助老服务',
-  '儿童托管',
-  '课业辅导',
-  '应急救援',
-  '医疗护理',
-  '心理疏导',
-  '文艺表演',
-  '摄影宣传',
-  '法律咨询',
-  '手机教学',
-  '理发',
-  '家电维修',
-  '环境清洁',
-  '秩序引导',
-  '活动组织',
-] as const;
-
-/** A skill. */
-export type Skill = (typeof SKILLS)[number];
+/** Skills and parts of the day (miniprogram/shared/choices.ts). */
+export { DAY_SLOTS, SKILLS, type DaySlot, type Skill };
 
 const skill = z.enum(SKILLS);
-const slot = z.enum(['morning', 'afternoon', 'evening']);
+const slot = z.enum(DAY_SLOTS);
 const availability = z.strictObject({
   weekdays: z
     .array(z.number().int().min(0).max(6))
@@ -83,7 +33,7 @@ const code = line(200);
 export const volunteeringInputs = {
   // Volunteer profile
   becomeVolunteer: z.strictObject({
-    realName: line(20).optional(),
+    realName: line(PERSON_LIMITS.realNameMax).optional(),
     phone: phone.optional(),
     skills: z.array(skill).max(VOL_LIMITS.skillsPerVolunteer).default([]),
     availability: availability.default({ weekdays: [], slots: [] }),
@@ -183,7 +133,9 @@ export const volunteeringInputs = {
   }),
   myHours: z.strictObject({ offset }),
   issueCertificate: z.strictObject({ idempotencyKey }),
-  verifyCertificate: z.strictObject({ code: line(40, 4) }),
+  verifyCertificate: z.strictObject({
+    code: line(VOL_LIMITS.certificateCodeMax, VOL_LIMITS.certificateCodeMin),
+  }),
   exportRecords: z.strictObject({
     from: isoDate,
     to: isoDate,

@@ -3,7 +3,7 @@
  * never undoes the action (common/notify). Template ids come from MULIN_TEMPLATE_<NAME> at deploy time.
  */
 import { notify, templateId, thing } from '../common/notify';
-import { beijingDateTime } from './domain/time';
+import { dateTimeKey } from '../../miniprogram/shared/calendar';
 import { hoursText } from './domain/hours';
 
 const detailPage = (activityId: string) => `packages/volunteering/pages/detail/index?id=${activityId}`;
@@ -19,7 +19,7 @@ export function notifyPromoted(
     page: detailPage(a._id),
     data: {
       thing1: thing(a.title),
-      time2: { value: beijingDateTime(a.startAt) },
+      time2: { value: dateTimeKey(a.startAt) },
       thing3: thing('候补成功，您已获得名额，请准时参加'),
     },
   });
@@ -35,7 +35,7 @@ export function notifyActivityCancelled(
     touser: openid,
     templateId: templateId('VOL_CANCELLED'),
     page: detailPage(a._id),
-    data: { thing1: thing(a.title), time2: { value: beijingDateTime(a.startAt) }, thing3: thing(reason) },
+    data: { thing1: thing(a.title), time2: { value: dateTimeKey(a.startAt) }, thing3: thing(reason) },
   });
 }
 

@@ -14,13 +14,3 @@ export function roleLabel(role: RoleView): string {
   const where = role.role === 'provider' ? role.orgName : role.scopeName;
   return where ? `${ROLE_NAMES[role.role]} · ${where}` : ROLE_NAMES[role.role];
 }
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** An ISO time as a local date, `2026-03-08`. */
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

@@ -112,13 +112,6 @@ export function yuan(fen: number): string {
   return `${Number.isInteger(y) ? y : y.toFixed(2).replace(/0$/, '')} 元`;
 }
 
-/** 6月2日 14:05 from an ISO time, in Beijing. */
-export function shortTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
 /** Tag theme per order state (TDesign t-tag). */
 export function statusTheme(
   status: OrderCard['status'],

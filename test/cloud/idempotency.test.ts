@@ -13,6 +13,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { idempotentId } from '../../cloudfunctions/common/ids';
 import { startDemoCloud, type DemoCloud } from '../support/demo';
+import { addDays, dateKey, slotKey } from '../../miniprogram/shared/calendar';
 
 /** Calls with one key at once. */
 const TWINS = 20;
@@ -76,7 +77,7 @@ const docOf = (coll: string, id: unknown) => docs(coll, (d) => d._id === id)[0];
 const howMany = (coll: string, where?: (d: Doc) => boolean) => docs(coll, where).length;
 const orgId = (key: 'xinyuan' | 'hongye') => demo.seed.orgIds[key];
 /** A half day `days` after today in Beijing. */
-const slotIn = (days: number) => `${iso(now() + 8 * 3600_000 + days * DAY).slice(0, 10)}/am`;
+const slotIn = (days: number) => slotKey(addDays(dateKey(now()), days), 'am');
 /** A round schedule whose collecting is open now. */
 const openSchedule = () => {
   const t = now() - 0.01 * DAY;

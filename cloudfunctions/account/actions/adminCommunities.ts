@@ -9,6 +9,7 @@ import { rows } from '../../common/db';
 import { USERS } from '../../common/directory/users';
 import { accountInputs, type CommunityStat } from '../contract';
 import { PLACES, type PlaceDoc } from '../../common/directory/places';
+import { partsOf } from '../../../miniprogram/shared/calendar';
 
 export default action({
   input: accountInputs.adminCommunities,
@@ -25,7 +26,7 @@ export default action({
         .get(),
     );
     const ids = communities.map((c) => c._id);
-    const eldestYear = ctx.now.getFullYear() - 80;
+    const eldestYear = partsOf(ctx.now).year - 80;
     const $ = _.aggregate;
     const counts = (
       (await db

@@ -16,7 +16,7 @@ import { CHARITY_LIMITS, charityInputs, type StepResult } from '../contract';
 import { pseudonym } from '../domain/chain';
 import { confirmCode, sameCode } from '../domain/codes';
 import { requireStep } from '../domain/states';
-import { beijingMonth } from '../domain/time';
+import { monthKey } from '../../../miniprogram/shared/calendar';
 import { donationView } from '../domain/views';
 import { applied, audience, extrasFor, loadDonation, requireCaller } from '../steps/donation';
 import { tellDonor } from '../notices';
@@ -51,7 +51,7 @@ export default action({
       }
     }
     const units = d.receivedQuantity ?? d.quantity;
-    const set = { deliveredMonth: beijingMonth(ctx.now), confirmAttempts: 0 };
+    const set = { deliveredMonth: monthKey(ctx.now), confirmAttempts: 0 };
     const event = await appendStep(
       d,
       {

@@ -7,7 +7,7 @@ import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { charityInputs, type StatsView } from '../contract';
 import { shapeStats, type StatsRow } from '../domain/stats';
-import { lastMonths } from '../domain/time';
+import { monthsUpTo } from '../../../miniprogram/shared/calendar';
 import { DONATIONS } from '../documents';
 
 const $ = _.aggregate;
@@ -15,7 +15,7 @@ const $ = _.aggregate;
 export default action({
   input: charityInputs.stats,
   async run(input, ctx): Promise<StatsView> {
-    const months = lastMonths(ctx.now, input.months);
+    const months = monthsUpTo(ctx.now, input.months);
     const counted = { month: _.in(months), status: _.nin(['expired', 'cancelled', 'rejected']) };
     const units = $.ifNull(['$receivedQuantity', '$quantity']);
     const grouped = (await db

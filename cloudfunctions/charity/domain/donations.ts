@@ -4,7 +4,7 @@ import type { DonationKind, ItemCategory } from '../contract';
 import { nextEvent, pseudonym } from './chain';
 import { donationCode } from './codes';
 import type { DonationDoc, NeedDoc, SupermarketDoc } from '../documents';
-import { beijingMonth } from './time';
+import { monthKey } from '../../../miniprogram/shared/calendar';
 
 /** What the donor gives. */
 export interface Pledge {
@@ -90,7 +90,7 @@ export function newDonation(
     head: { seq: pledged.seq, hash: pledged.hash },
     events: [pledged],
     confirmAttempts: 0,
-    month: beijingMonth(now),
+    month: monthKey(now),
     createdAt: now,
     updatedAt: now,
   };

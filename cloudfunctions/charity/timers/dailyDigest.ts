@@ -9,7 +9,7 @@ import { isDuplicateKey, rows } from '../../common/db';
 import { CHARITY_LIMITS } from '../contract';
 import type { ChainEvent } from '../domain/chain';
 import { buildDigest, headAt, type Leaf } from '../domain/digest';
-import { addDays, beijingDate, dayStart } from '../domain/time';
+import { addDays, dateKey, startOfDate } from '../../../miniprogram/shared/calendar';
 import { DIGEST_PARTS, DIGESTS, DONATIONS, type DigestDoc } from '../documents';
 
 const PAGE = 1000;
@@ -45,14 +45,14 @@ async function insertIgnoringDuplicate(collection: string, data: object): Promis
 
 /** Publishes the missing digests; returns the dates published. */
 export async function dailyDigest(now: Date): Promise<{ published: string[] }> {
-  const yesterday = addDays(beijingDate(now), -1);
+  const yesterday = addDays(dateKey(now), -1);
   const latest = rows<DigestDoc>(await db.collection(DIGESTS).orderBy('date', 'desc').limit(1).get())[0];
   let date = latest ? addDays(latest.date, 1) : yesterday;
   if (date < addDays(yesterday, -6)) date = addDays(yesterday, -6);
   let prev = latest?.hash;
   const published: string[] = [];
   for (; date <= yesterday; date = addDays(date, 1)) {
-    const cutoff = dayStart(addDays(date, 1));
+    const cutoff = startOfDate(addDays(date, 1));
     const digest = buildDigest(date, cutoff, await headsAt(cutoff), prev, CHARITY_LIMITS.digestPartSize);
     for (const [index, leaves] of digest.parts.entries())
       await insertIgnoringDuplicate(DIGEST_PARTS, { _id: `${date}:${index}`, date, index, leaves });

@@ -3,6 +3,7 @@
  * Pure document types (no SDK): the account function owns writes; every function reads the caller through
  * common/read (`readWithCaller`, `ctx.caller()`).
  */
+import { partsOf } from '../../../miniprogram/shared/calendar';
 
 /** Roles beyond `resident`, which every logged-in user is. */
 export type GrantedRole = 'volunteer' | 'provider' | 'admin';
@@ -64,7 +65,7 @@ export interface UserDoc {
 /** The collection name. */
 export const USERS = 'users';
 
-/** Age in whole years at `now`, from a birth year (birthdays unknown: counted as 1 January). */
+/** Age in whole years at `now` (the Beijing year), from a birth year (birthdays unknown: counted as 1 January). */
 export function ageAt(birthYear: number | undefined, now: Date): number | undefined {
-  return birthYear === undefined ? undefined : now.getFullYear() - birthYear;
+  return birthYear === undefined ? undefined : partsOf(now).year - birthYear;
 }

@@ -16,7 +16,7 @@ import { findById, updatedCount } from '../../common/db';
 import { conflict, forbidden } from '../../common/errors';
 import { servicesInputs } from '../contract';
 import { actorFor } from '../domain/access';
-import { beijingMonth } from '../domain/calendar';
+import { monthKey } from '../../../miniprogram/shared/calendar';
 import { checkOutRefusal } from '../domain/checkIn';
 import { transition } from '../domain/orders';
 import { chargePlan, deductionEntry, walletId } from '../domain/vouchers';
@@ -60,7 +60,7 @@ async function charge(
 export default action({
   input: servicesInputs.checkOut,
   async run(input, ctx) {
-    const month = beijingMonth(ctx.now);
+    const month = monthKey(ctx.now);
     const { caller, order, rel, joined } = await orderForCaller(ctx, input.orderId, {
       extra: [
         { set: { walletKey: _.aggregate.concat([firstOf('order.beneficiaryId'), `@${month}`]) } },

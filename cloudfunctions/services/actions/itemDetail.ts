@@ -12,7 +12,8 @@ import { notFound } from '../../common/errors';
 import { maskAddress, maskName } from '../../common/mask';
 import { ageAt, USERS, type UserDoc } from '../../common/directory/users';
 import { servicesInputs, type BeneficiaryOption, type ItemDetail } from '../contract';
-import { bookableSlots, beijingMonth, slotLabel } from '../domain/calendar';
+import { monthKey, slotLabel } from '../../../miniprogram/shared/calendar';
+import { bookableSlots } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
 import { coveringOrgs, isOrderable, placesLeft } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
@@ -27,7 +28,7 @@ export default action({
   input: servicesInputs.itemDetail,
   async run(input, ctx): Promise<ItemDetail> {
     const $ = _.aggregate;
-    const month = beijingMonth(ctx.now);
+    const month = monthKey(ctx.now);
     const asked = input.beneficiaryId ? [input.beneficiaryId] : [];
     const r = await readWithCaller(ctx, [
       {

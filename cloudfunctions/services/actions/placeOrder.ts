@@ -29,7 +29,8 @@ import { idempotentCreate, idempotentId, type TaggedTake } from '../../common/id
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { SERVICES_LIMITS, servicesInputs } from '../contract';
 import { SYSTEM, relationTo } from '../domain/access';
-import { parseSlot, unbookableReason } from '../domain/calendar';
+import { parseSlot } from '../../../miniprogram/shared/calendar';
+import { unbookableReason } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
 import { preferenceFor, type PastService } from '../domain/matchInput';
 import { heldIn, isOrderable } from '../domain/menu';

@@ -13,7 +13,7 @@ import { isDuplicateKey } from '../../common/db';
 import { notFound } from '../../common/errors';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { servicesInputs } from '../contract';
-import { beijingMonth } from '../domain/calendar';
+import { monthKey } from '../../../miniprogram/shared/calendar';
 import { yuanText } from '../domain/menu';
 import { factsOf } from '../domain/people';
 import { getsVoucher, newWallet, policyOf, walletId } from '../domain/vouchers';
@@ -23,7 +23,7 @@ import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type Wall
 export default action({
   input: servicesInputs.setEligibility,
   async run(input, ctx) {
-    const month = beijingMonth(ctx.now);
+    const month = monthKey(ctx.now);
     const r = await readWithCaller(ctx, [
       { as: 'target', from: USERS, match: { _id: input.targetUserId } },
       { set: { targetCommunity: firstOf('target.communityId') } },

@@ -10,7 +10,7 @@ import { _ } from '../../common/cloud';
 import { maskName } from '../../common/mask';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { servicesInputs, type VoucherMonth, type VoucherView } from '../contract';
-import { beijingMonth } from '../domain/calendar';
+import { monthKey } from '../../../miniprogram/shared/calendar';
 import { eligibilityText } from '../domain/eligibility';
 import { yuanText } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
@@ -50,7 +50,7 @@ export default action({
     const { person } = beneficiaryOf(r.caller, other, r.one<UserDoc>('target'), r.all<LinkRef>('links'));
     const policy = policyOf(r.one<PolicyDoc>('policy'));
     const facts = factsOf(person, r.one<ProfileDoc>('profile'));
-    const current = beijingMonth(ctx.now);
+    const current = monthKey(ctx.now);
     const months: VoucherMonth[] = r.all<WalletDoc>('wallets').map((w) => ({
       month: w.month,
       grantedFen: w.grantedFen,

@@ -12,7 +12,7 @@
 import { invalid } from '../../common/errors';
 import { SERVICES_LIMITS, type CheckInDeparture, type OrderStatus } from '../contract';
 import type { CheckInRuleDoc, OrderDoc } from '../documents';
-import { beijingDate, beijingDateTimeText, parseSlot } from './calendar';
+import { clockText, dateKey, dayClockText, parseSlot } from '../../../miniprogram/shared/calendar';
 import { haversineKm } from './matching/geo';
 import { communityCentre } from './places';
 import type { GeoPoint } from './matching/types';
@@ -128,9 +128,8 @@ export function exceptionText(checkIn: {
 
 /** 6月7日 06:00 至 12:00 (the closing date too when it is another day). */
 export function windowText(window: CheckInWindow): string {
-  const closes = beijingDateTimeText(window.closes);
-  const sameDay = beijingDate(window.opens) === beijingDate(window.closes);
-  return `${beijingDateTimeText(window.opens)} 至 ${sameDay ? closes.split(' ')[1] : closes}`;
+  const sameDay = dateKey(window.opens) === dateKey(window.closes);
+  return `${dayClockText(window.opens)} 至 ${sameDay ? clockText(window.closes) : dayClockText(window.closes)}`;
 }
 
 /** 3.2 公里 / 450 米 */

@@ -13,7 +13,7 @@ import {
   type TimelineView,
 } from '../contract';
 import { allowedActions, revealsContact, type Relation } from './access';
-import { slotLabel } from './calendar';
+import { slotLabel } from '../../../miniprogram/shared/calendar';
 import { exceptionText, windowHint, type CheckInRule } from './checkIn';
 import { haversineKm } from './matching/geo';
 import { eligibilityText } from './eligibility';

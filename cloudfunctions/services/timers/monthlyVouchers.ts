@@ -6,7 +6,7 @@
 import { _, db } from '../../common/cloud';
 import { isDuplicateKey, rows } from '../../common/db';
 import { USERS, type UserDoc } from '../../common/directory/users';
-import { beijingMonth } from '../domain/calendar';
+import { monthKey } from '../../../miniprogram/shared/calendar';
 import { factsOf } from '../domain/people';
 import { getsVoucher, newWallet, policyOf } from '../domain/vouchers';
 import { POLICIES, PROFILES, WALLETS, type PolicyDoc, type ProfileDoc, type WalletDoc } from '../documents';
@@ -39,7 +39,7 @@ async function readAll<T extends { _id: string }>(
 export async function monthlyVouchers(
   now: Date,
 ): Promise<{ month: string; granted: number; totalFen: number }> {
-  const month = beijingMonth(now);
+  const month = monthKey(now);
   const policies = new Map((await readAll<PolicyDoc>(POLICIES, {})).map((p) => [p._id, p]));
   const profiles = new Map(
     (await readAll<ProfileDoc>(PROFILES, _.or([{ disabled: true }, { lowIncome: true }]))).map((p) => [

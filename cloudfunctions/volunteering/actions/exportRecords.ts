@@ -13,7 +13,7 @@ import { forbidden, invalid } from '../../common/errors';
 import { idempotentId } from '../../common/idempotency';
 import { VOL_LIMITS, volunteeringInputs, type ExportResult } from '../contract';
 import { recordCsv } from '../domain/records';
-import { beijing } from '../domain/time';
+import { dateKey } from '../../../miniprogram/shared/calendar';
 import { signupHours } from '../store';
 
 const DAY = 86_400_000;
@@ -50,7 +50,7 @@ export default action({
       { newestFirst: false, limit: VOL_LIMITS.exportRowsMax },
     );
     const csv = recordCsv(groups, { maskNames });
-    const fileName = `志愿服务记录_${beijing(input.from).date}_${beijing(new Date(input.to.getTime() - 1)).date}.csv`;
+    const fileName = `志愿服务记录_${dateKey(input.from)}_${dateKey(input.to.getTime() - 1)}.csv`;
     const stamp = idempotentId(
       me._id,
       'export',

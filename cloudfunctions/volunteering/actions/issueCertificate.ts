@@ -12,7 +12,7 @@ import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { VOL_LIMITS, volunteeringInputs, type CertificateView } from '../contract';
 import { certificateCode, certificateView } from '../domain/certificate';
 import { isVerified } from '../domain/records';
-import { beijing } from '../domain/time';
+import { dateKey } from '../../../miniprogram/shared/calendar';
 import { CERTIFICATES, type CertificateDoc } from '../documents';
 import { signupHours } from '../store';
 
@@ -26,7 +26,7 @@ export default action({
       await signupHours({ volunteerId: me._id }, { newestFirst: false, limit: VOL_LIMITS.exportRowsMax })
     ).filter((g) => isVerified(g) && g.verified > 0);
     if (groups.length === 0) throw conflict('还没有已确认的服务时长，组织者确认后即可开具证明');
-    const dates = groups.map((g) => beijing(new Date(g.activityStartAt)).date).sort();
+    const dates = groups.map((g) => dateKey(g.activityStartAt)).sort();
     const cert: CertificateDoc = {
       _id: certificateCode(idempotentId(me._id, 'certificate', input.idempotencyKey)),
       volunteerId: me._id,

@@ -14,7 +14,8 @@ import { ledgerState } from '../domain/hours';
 import { requireManager } from '../domain/permissions';
 import { standings } from '../domain/roster';
 import { phaseOf } from '../domain/schedule';
-import { rosterItem, timeText } from '../domain/views';
+import { spanText } from '../../../miniprogram/shared/calendar';
+import { rosterItem } from '../domain/views';
 import { HOURS, SIGNUPS, type HoursEntryDoc, type SignupDoc } from '../documents';
 import { loadActivity } from '../store';
 
@@ -58,7 +59,7 @@ export default action({
         title: a.title,
         capacity: a.capacity,
         phase: phaseOf(a, ctx.now),
-        timeText: timeText(a.startAt, a.endAt),
+        timeText: spanText(a.startAt, a.endAt),
       },
       counts: {
         admitted: sections.admitted.length,

@@ -10,7 +10,7 @@ import { maskName } from '../../common/mask';
 import { volunteeringInputs, type CertificateCheck } from '../contract';
 import { CERTIFICATE_ISSUER, normalizeCertificateCode } from '../domain/certificate';
 import { hoursText } from '../domain/hours';
-import { beijing } from '../domain/time';
+import { dateKey } from '../../../miniprogram/shared/calendar';
 import { CERTIFICATES, type CertificateDoc } from '../documents';
 
 export default action({
@@ -28,7 +28,7 @@ export default action({
       activityCount: c.activityCount,
       firstDate: c.firstDate,
       lastDate: c.lastDate,
-      issuedAt: beijing(c.issuedAt).date,
+      issuedAt: dateKey(c.issuedAt),
       issuer: CERTIFICATE_ISSUER,
     };
   },

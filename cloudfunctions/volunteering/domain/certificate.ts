@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CertificateView } from '../contract';
 import type { CertificateDoc } from '../documents';
 import { hoursText } from './hours';
-import { beijing } from './time';
+import { dateKey } from '../../../miniprogram/shared/calendar';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -49,7 +49,7 @@ export function certificateView(c: CertificateDoc): CertificateView {
     organizerNames: c.organizerNames,
     firstDate: c.firstDate,
     lastDate: c.lastDate,
-    issuedAt: beijing(c.issuedAt).date,
+    issuedAt: dateKey(c.issuedAt),
     issuer: CERTIFICATE_ISSUER,
   };
 }

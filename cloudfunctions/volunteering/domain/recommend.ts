@@ -5,7 +5,9 @@
  */
 import type { Skill } from '../contract';
 import { distanceM, type LatLng } from './geo';
-import { beijing, daySlot, type DaySlot } from './time';
+import { partsOf, WEEKDAY_NAMES } from '../../../miniprogram/shared/calendar';
+import { daySlot, type DaySlot } from './time';
+import { DAY_SLOT_NAMES } from '../../../miniprogram/shared/choices';
 
 /** Weights of the three parts (sum 1). */
 export const FIT_WEIGHTS = { skills: 0.45, availability: 0.25, distance: 0.3 } as const;
@@ -39,9 +41,6 @@ export interface Fit {
   reasons: string[];
 }
 
-const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const SLOT: Record<DaySlot, string> = { morning: '上午', afternoon: '下午', evening: '晚上' };
-
 function skillPart(v: VolunteerFit, a: ActivityFit): { part: number; matched: Skill[] } {
   const matched = a.skills.filter((s) => v.skills.includes(s));
   if (a.skills.length === 0) return { part: 0.6, matched };
@@ -49,14 +48,14 @@ function skillPart(v: VolunteerFit, a: ActivityFit): { part: number; matched: Sk
 }
 
 function availabilityPart(v: VolunteerFit, a: ActivityFit): { part: number; reason?: string } {
-  const { weekday } = beijing(a.startAt);
+  const { weekday } = partsOf(a.startAt);
   const slot = daySlot(a.startAt);
   const days = v.availability.weekdays;
   const slots = v.availability.slots;
   if (days.length === 0 && slots.length === 0) return { part: 0.5 };
   const dayOk = days.length === 0 || days.includes(weekday);
   const slotOk = slots.length === 0 || slots.includes(slot);
-  const reason = `${WEEKDAY[weekday]}${SLOT[slot]}有空`;
+  const reason = `${WEEKDAY_NAMES[weekday]}${DAY_SLOT_NAMES[slot]}有空`;
   if (dayOk && slotOk) return { part: 1, reason };
   return { part: dayOk ? 0.4 : 0 };
 }

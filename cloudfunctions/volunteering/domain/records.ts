@@ -7,7 +7,7 @@ import { maskName } from '../../common/mask';
 import type { HoursLine, HoursSummary } from '../contract';
 import { toCsv } from './csv';
 import { badgeFor, hoursText } from './hours';
-import { beijing } from './time';
+import { dateKey } from '../../../miniprogram/shared/calendar';
 
 /** The ledger of one sign-up, summed (what the aggregation in the actions returns). */
 export interface SignupHours {
@@ -35,7 +35,7 @@ export function hoursLine(g: SignupHours): HoursLine {
   return {
     signupId: g._id,
     activityTitle: g.activityTitle,
-    date: beijing(new Date(g.activityStartAt)).date,
+    date: dateKey(g.activityStartAt),
     organizerName: g.organizerName,
     pendingMinutes: g.pending,
     verifiedMinutes: g.verified,
@@ -82,7 +82,7 @@ export function recordCsv(groups: readonly SignupHours[], opts: { maskNames: boo
       i + 1,
       opts.maskNames ? maskName(g.volunteerName) : g.volunteerName,
       g.activityTitle,
-      beijing(new Date(g.activityStartAt)).date,
+      dateKey(g.activityStartAt),
       hoursText(verified ? g.verified : g.pending),
       g.organizerName,
       g.communityName,

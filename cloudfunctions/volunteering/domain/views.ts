@@ -9,22 +9,7 @@ import { ledgerState } from './hours';
 import { summarize, type SignupHours } from './records';
 import { seatCounts, standingOf, type MemberStanding } from './roster';
 import { durationMinutes, phaseOf } from './schedule';
-import { beijing } from './time';
-
-const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const hhmm = (d: Date) => {
-  const p = beijing(d);
-  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-};
-
-/** `5月1日 周六 09:00–11:30` (Beijing time; the end's date too when it is another day). */
-export function timeText(startAt: Date, endAt: Date): string {
-  const s = beijing(startAt);
-  const e = beijing(endAt);
-  const [, m, d] = s.date.split('-').map(Number);
-  const endDay = e.date === s.date ? '' : `${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8))}日 `;
-  return `${m}月${d}日 ${WEEKDAY[s.weekday]} ${hhmm(startAt)}–${endDay}${hhmm(endAt)}`;
-}
+import { spanText } from '../../../miniprogram/shared/calendar';
 
 /** An activity as a list shows it (members are not needed). */
 export function listItem(
@@ -42,7 +27,7 @@ export function listItem(
     address: a.address,
     startAt: a.startAt.toISOString(),
     endAt: a.endAt.toISOString(),
-    timeText: timeText(a.startAt, a.endAt),
+    timeText: spanText(a.startAt, a.endAt),
     skills: a.skills,
     capacity: a.capacity,
     ...counts,

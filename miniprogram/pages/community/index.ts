@@ -11,6 +11,7 @@ import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { tabPageBehavior } from '../../behaviors/tab-page';
 import { call } from '../../lib/cloud';
 import { ensureSession } from '../../lib/session';
+import { dayText } from '../../shared/calendar';
 
 /** One line of a section. */
 interface Line {
@@ -54,7 +55,7 @@ const SHOWN = 3;
 const PHASE_ORDER = ['voting', 'collecting', 'screening', 'results', 'in_progress', 'upcoming', 'closed'];
 
 function roundLine(r: RoundCard): Line {
-  const ends = r.phaseEndsAt ? `，${r.phaseEndsAt.slice(5, 10).replace('-', '月')}日截止` : '';
+  const ends = r.phaseEndsAt ? `，${dayText(r.phaseEndsAt)}截止` : '';
   return {
     id: r.id,
     title: r.title,

@@ -10,6 +10,7 @@ import type { HomeView } from '../../lib/account';
 import { call } from '../../lib/cloud';
 import type { DonationView } from '../../../cloudfunctions/charity/contract';
 import { callServices, SERVICES_PAGES } from '../../lib/services';
+import { dayText } from '../../shared/calendar';
 
 /** One line of a section: a title, an optional note, and the page it opens. */
 export interface HomeItem {
@@ -99,10 +100,6 @@ const charityNow: HomeSection = {
     if (!coming.ok) throw new Error(coming.error.message);
     if (!given.ok) throw new Error(given.error.message);
     const url = (id: string) => `/packages/charity/pages/donation/index?id=${encodeURIComponent(id)}`;
-    const beijingDay = (iso: string) => {
-      const d = new Date(Date.parse(iso) + 8 * 3_600_000);
-      return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-    };
     return [
       ...coming.data.items
         .filter((d) => d.can.confirm)
@@ -119,7 +116,7 @@ const charityNow: HomeSection = {
         .map((d) => ({
           id: `pledged-${d.id}`,
           title: `把${d.item}送到${d.supermarket.name}`,
-          note: `${beijingDay(d.pledgeBy)}前`,
+          note: `${dayText(d.pledgeBy)}前`,
           url: url(d.id),
           icon: 'gift',
         })),
@@ -137,14 +134,10 @@ const proposalsVoting: HomeSection = {
       limit: 3,
     });
     if (!reply.ok) throw new Error(reply.error.message);
-    const beijingDay = (iso: string) => {
-      const d = new Date(Date.parse(iso) + 8 * 3_600_000);
-      return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-    };
     return reply.data.items.map((r) => ({
       id: `proposals-${r.id}`,
       title: `${r.title}正在投票`,
-      note: r.phaseEndsAt ? `${beijingDay(r.phaseEndsAt)}截止` : undefined,
+      note: r.phaseEndsAt ? `${dayText(r.phaseEndsAt)}截止` : undefined,
       url: `/packages/proposals/pages/round/index?id=${encodeURIComponent(r.id)}`,
       icon: 'lightbulb',
     }));

@@ -12,6 +12,7 @@ import { communityCentre } from '../../../cloudfunctions/services/domain/places'
 import { seedServices } from '../../../seed/services';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { AT, C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
+import { beijing } from '../../support/beijing';
 
 let demo: ServicesDemo;
 let bath: string;
@@ -21,7 +22,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => demo.close());
 
-const beijing = (iso: string) => new Date(`${iso}+08:00`);
 const DAY = 86_400_000;
 const lukou = communityCentre(C.lukou);
 /** A point `km` north of 禄口社区's centre, where check-ins are measured from (1° of latitude ≈ 111.2 km). */

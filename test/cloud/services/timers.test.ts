@@ -5,12 +5,12 @@
 import type { OrderView, VoucherView } from '../../../cloudfunctions/services/contract';
 import type { RematchSummary } from '../../../cloudfunctions/services/timers/rematch';
 import { C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
+import { beijing } from '../../support/beijing';
 
 let demo: ServicesDemo;
 let bath: string;
 let meal: string;
 let station: string;
-const beijing = (iso: string) => new Date(`${iso}+08:00`);
 beforeAll(async () => {
   demo = await startServicesDemo();
   bath = await demo.approvedItem();

@@ -10,10 +10,10 @@ import type {
 } from '../../../cloudfunctions/services/contract';
 import type { Page } from '../../../cloudfunctions/common/schemas';
 import { C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
+import { beijing } from '../../support/beijing';
 
 let demo: ServicesDemo;
 let bath: string;
-const beijing = (iso: string) => new Date(`${iso}+08:00`);
 beforeAll(async () => {
   demo = await startServicesDemo();
   bath = await demo.approvedItem();

@@ -1,14 +1,10 @@
 import fc from 'fast-check';
 import {
-  beijingDate,
-  beijingMonth,
   bookableSlots,
   isPastSlot,
-  parseSlot,
-  previousMonth,
-  slotLabel,
   unbookableReason,
 } from '../../../cloudfunctions/services/domain/calendar';
+import { addMonths, dateKey, monthKey, parseSlot, slotLabel } from '../../../miniprogram/shared/calendar';
 import { SERVICES_LIMITS } from '../../../cloudfunctions/services/contract';
 
 describe('service calendar (Beijing half days)', () => {
@@ -30,11 +26,11 @@ describe('service calendar (Beijing half days)', () => {
   });
 
   it('uses the Beijing date and month, also around midnight UTC+8', () => {
-    expect(beijingDate(new Date('2026-05-31T16:30:00Z'))).toBe('2026-06-01');
-    expect(beijingMonth(new Date('2026-05-31T15:59:00Z'))).toBe('2026-05');
-    expect(beijingMonth(new Date('2026-05-31T16:00:00Z'))).toBe('2026-06');
-    expect(previousMonth('2026-01')).toBe('2025-12');
-    expect(previousMonth('2026-10')).toBe('2026-09');
+    expect(dateKey(new Date('2026-05-31T16:30:00Z'))).toBe('2026-06-01');
+    expect(monthKey(new Date('2026-05-31T15:59:00Z'))).toBe('2026-05');
+    expect(monthKey(new Date('2026-05-31T16:00:00Z'))).toBe('2026-06');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-10', -1)).toBe('2026-09');
   });
 
   it('books from an hour ahead up to the booking window', () => {

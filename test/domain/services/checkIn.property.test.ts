@@ -24,8 +24,8 @@ import {
 import { communityCentre } from '../../../cloudfunctions/services/domain/places';
 import { timelineText, transition } from '../../../cloudfunctions/services/domain/orders';
 import type { OrderDoc } from '../../../cloudfunctions/services/documents';
+import { beijing } from '../../support/beijing';
 
-const beijing = (iso: string) => new Date(`${iso}+08:00`);
 const MIN = 60_000;
 const lukou = communityCentre('jn-lukou-lukou');
 const atLukou = { latitude: lukou.lat, longitude: lukou.lng };

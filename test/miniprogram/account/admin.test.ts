@@ -78,7 +78,9 @@ describe('roles', () => {
 
     expect(user(TARGET).roles).toEqual([expect.objectContaining({ role: 'provider', orgId })]);
     expect(textOf(page, '#roles')).toContain('服务人员 · 心苑社会工作服务中心');
-    expect(textOf(page, '#history')).toMatch(/\d{4}-\d{2}-\d{2} 设为 服务人员 · 心苑社会工作服务中心（我）/);
+    expect(textOf(page, '#history')).toMatch(
+      /\d{4}年\d{1,2}月\d{1,2}日 设为 服务人员 · 心苑社会工作服务中心（我）/,
+    );
     await closePage(page);
   });
 

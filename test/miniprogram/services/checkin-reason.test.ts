@@ -17,12 +17,12 @@ import {
 } from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../../simulator/text';
+import { beijing } from '../../support/beijing';
 
 const WANG = 'demo-resident-wang';
 const LIN = 'demo-staff-xinyuan-1';
 /** Monday 1 June 2026, 09:00 in Beijing. */
 const MONDAY = new Date('2026-06-01T01:00:00Z');
-const beijing = (iso: string) => new Date(`${iso}+08:00`);
 const lukou = communityCentre('jn-lukou-lukou');
 
 let demo: DemoCloud;

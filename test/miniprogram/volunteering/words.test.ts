@@ -1,27 +1,18 @@
-/** The volunteering pages' wording helpers: the same skills as the function, Beijing times, codes. */
-import { SKILLS } from '../../../cloudfunctions/volunteering/contract';
+/** The volunteering pages' wording helpers: Beijing times (the one calendar), hours, distances, codes. */
 import {
   activityIdOfCode,
-  beijingText,
-  clock,
-  dayAndClock,
   distanceWords,
   hoursWords,
-  parseBeijing,
-  SKILL_CHOICES,
 } from '../../../miniprogram/packages/volunteering/lib/words';
-
-it('offers exactly the skills the function accepts, in its order', () => {
-  expect(SKILL_CHOICES).toEqual([...SKILLS]);
-});
+import { clockText, dateTimeKey, dayClockText, parseDateTime } from '../../../miniprogram/shared/calendar';
 
 it('reads and writes times in Beijing time whatever the phone is set to', () => {
-  const at = parseBeijing('2026-05-01 09:30')!;
+  const at = parseDateTime('2026-05-01 09:30')!;
   expect(at.toISOString()).toBe('2026-05-01T01:30:00.000Z');
-  expect(beijingText(at)).toBe('2026-05-01 09:30');
-  expect(clock('2026-04-30T23:05:00.000Z')).toBe('07:05');
-  expect(dayAndClock('2026-04-30T23:05:00.000Z')).toBe('5月1日 07:05');
-  expect(parseBeijing('2026-5-1 9:30')).toBeUndefined();
+  expect(dateTimeKey(at)).toBe('2026-05-01 09:30');
+  expect(clockText('2026-04-30T23:05:00.000Z')).toBe('07:05');
+  expect(dayClockText('2026-04-30T23:05:00.000Z')).toBe('5月1日 07:05');
+  expect(parseDateTime('2026-5-1 9:30')).toBeUndefined();
 });
 
 it('says hours and distances as people do', () => {

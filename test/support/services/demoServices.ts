@@ -6,6 +6,7 @@
 import type { OrderView } from '../../../cloudfunctions/services/contract';
 import type { Reply } from '../../../cloudfunctions/common/reply';
 import { startDemoCloud, type DemoCloud } from '../demo';
+import { addDays, dateKey, slotKey } from '../../../miniprogram/shared/calendar';
 
 /** Monday 1 June 2026, 09:00 in Beijing: 王奶奶 is 84, 李爷爷 82, 孙桂兰 88. */
 export const AT = new Date('2026-06-01T01:00:00Z');
@@ -92,10 +93,7 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
     ...demo,
     svc,
     sok,
-    slot: (days, period = 'am') => {
-      const d = new Date(AT.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-      return `${d}/${period}`;
-    },
+    slot: (days, period = 'am') => slotKey(addDays(dateKey(AT), days), period),
     approvedItem: async (over = {}, staff: string = P.lin, admin: string = P.lukou) => {
       const item = await sok<{ id: string }>(staff, 'proposeItem', {
         name: '助浴上门',

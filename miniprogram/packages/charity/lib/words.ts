@@ -3,22 +3,7 @@
  * plain sentence, and the choices of a day to bring an item.
  */
 import type { DonationView, EventView, NeedView, PublicProfile } from './api';
-
-const OFFSET = 8 * 3_600_000;
-const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const beijing = (iso: string): Date => new Date(Date.parse(iso) + OFFSET);
-
-/** 5月8日 */
-export function dateText(iso: string): string {
-  const d = beijing(iso);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-
-/** 5月8日 14:30 */
-export function timeText(iso: string): string {
-  const d = beijing(iso);
-  return `${dateText(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+import { addDays, dateKey, dayClockText, dayText, startOfDate } from '../../../shared/calendar';
 
 /** 张* · 80岁 · 秣陵街道 */
 export function profileText(p: PublicProfile | undefined): string {
@@ -47,7 +32,7 @@ export function stepLine(e: EventView, unit: string): StepLine {
   let detail = '';
   switch (e.type) {
     case 'pledged':
-      detail = `认捐 ${q}，约定 ${typeof e.data.pledgeBy === 'string' ? dateText(e.data.pledgeBy) : ''}前送到`;
+      detail = `认捐 ${q}，约定 ${typeof e.data.pledgeBy === 'string' ? dayText(e.data.pledgeBy) : ''}前送到`;
       break;
     case 'received':
       detail = `收到 ${q}，${e.data.condition === 'good' ? '物品完好' : '有些旧，但能用'}`;
@@ -78,7 +63,7 @@ export function stepLine(e: EventView, unit: string): StepLine {
     seq: e.seq,
     title: e.label,
     detail,
-    time: timeText(e.at),
+    time: dayClockText(e.at),
     place: e.place,
     hash: shortHash(e.hash),
   };
@@ -123,7 +108,7 @@ export function donationCard(d: DonationView, forRecipient = false): DonationCar
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
-    lastStep: last ? `${timeText(last.at)} · ${last.place}` : '',
+    lastStep: last ? `${dayClockText(last.at)} · ${last.place}` : '',
     head: shortHash(d.head.hash),
     steps: d.events.length,
     confirmCode: d.confirmCode ?? '',
@@ -160,7 +145,7 @@ export function needCard(n: NeedView): NeedCard {
           ? '已全部送达'
           : '已认领完',
     percent: Math.round((claimed / n.quantity) * 100),
-    deadline: `${dateText(n.deadline)}截止`,
+    deadline: `${dayText(n.deadline)}截止`,
     community: n.communityName,
     state: n.state,
   };
@@ -176,16 +161,15 @@ export interface DayChoice {
 export function dayChoices(window: { earliest: string; latest: string }, now = Date.now()): DayChoice[] {
   const earliest = Date.parse(window.earliest);
   const latest = Date.parse(window.latest);
-  const todayBeijing = Math.floor((now + OFFSET) / 86_400_000) * 86_400_000 - OFFSET;
+  const today = dateKey(now);
   const names: Record<number, string> = { 0: '今天', 1: '明天', 2: '后天' };
   const out: DayChoice[] = [];
   for (const days of [0, 1, 2, 3, 7, 14]) {
-    const at = todayBeijing + days * 86_400_000 + 17 * 3_600_000;
+    const at = startOfDate(addDays(today, days), 17 * 60).getTime();
     if (at < earliest || at > latest) continue;
     const iso = new Date(at).toISOString();
-    out.push({ label: names[days] ?? `${days}天内（${dateText(iso)}）`, iso });
+    out.push({ label: names[days] ?? `${days}天内（${dayText(iso)}）`, iso });
   }
-  if (out.length === 0 && latest >= earliest)
-    out.push({ label: dateText(window.latest), iso: window.latest });
+  if (out.length === 0 && latest >= earliest) out.push({ label: dayText(window.latest), iso: window.latest });
   return out.slice(0, 4);
 }

@@ -1,5 +1,6 @@
-/** How 微公益 reads to people: money, dates, phases, statuses and quotas in plain Chinese. */
+/** How 微公益 reads to people: money, phases, statuses and quotas in plain Chinese (dates: shared/calendar). */
 import type { BallotView, Phase, ShownStatus, VoteMode } from './api';
+import { dayText } from '../../../shared/calendar';
 
 /** 4000 → "4,000 元"; 1280.5 → "1,280.50 元". */
 export function yuan(n: number): string {
@@ -7,18 +8,6 @@ export function yuan(n: number): string {
   const [int, dec] = fixed.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${grouped}${dec ? `.${dec}` : ''} 元`;
-}
-
-/** A date in Beijing time, as people say it: "3月12日". */
-export function day(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-
-/** A date with the year: "2026年3月12日". */
-export function fullDay(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
 /** A phase's tag theme. */
@@ -41,7 +30,7 @@ export function phaseEnds(phase: Phase, endsAt: string | undefined): string {
     screening: '预审截止',
     voting: '投票截止',
   };
-  return words[phase] ? `${words[phase]} ${day(endsAt)}` : '';
+  return words[phase] ? `${words[phase]} ${dayText(endsAt)}` : '';
 }
 
 /** A status's tag theme. */

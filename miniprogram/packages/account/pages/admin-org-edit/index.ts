@@ -9,11 +9,12 @@ import { type CloudReply, newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
+import { ACCOUNT_LIMITS } from '../../../../shared/limits';
 
 const FIELD_HINTS: Record<string, string> = {
-  name: '机构名称请填 1 到 40 个字',
-  description: '介绍最多 500 个字',
-  services: '每项服务最多 10 个字，最多 20 项',
+  name: `机构名称请填 1 到 ${ACCOUNT_LIMITS.orgNameMax} 个字`,
+  description: `介绍最多 ${ACCOUNT_LIMITS.orgDescriptionMax} 个字`,
+  services: `每项服务最多 ${ACCOUNT_LIMITS.orgServiceMax} 个字，最多 ${ACCOUNT_LIMITS.orgServicesMax} 项`,
   communityIds: '请至少选一个您管理的社区',
 };
 
@@ -53,6 +54,8 @@ Component({
     banner: '',
     saving: false,
     requestKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { name: ACCOUNT_LIMITS.orgNameMax, description: ACCOUNT_LIMITS.orgDescriptionMax },
   },
   methods: {
     onLoad(query: Record<string, string>) {

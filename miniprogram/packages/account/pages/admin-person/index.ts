@@ -13,8 +13,10 @@ import {
   type UserDetail,
 } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
-import { formatDate, ROLE_NAMES, roleLabel } from '../../../../lib/roles';
+import { ROLE_NAMES, roleLabel } from '../../../../lib/roles';
 import { ensureSession } from '../../../../lib/session';
+import { fullDayText } from '../../../../shared/calendar';
+import { ACCOUNT_LIMITS } from '../../../../shared/limits';
 
 /** A held role as a line with 收回. */
 interface RoleLine {
@@ -70,7 +72,7 @@ function historyLines(l: Loaded): { key: string; text: string; reason: string }[
     const verb = e.kind === 'grant' ? '设为' : '收回';
     return {
       key: `h${i}`,
-      text: `${formatDate(e.at)} ${verb} ${role}（${who(e.by)}）`,
+      text: `${fullDayText(e.at)} ${verb} ${role}（${who(e.by)}）`,
       reason: e.reason ?? '',
     };
   });
@@ -112,6 +114,8 @@ Component({
     revokeLabel: '',
     reason: '',
     reasonError: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { reason: ACCOUNT_LIMITS.roleReasonMax },
   },
   methods: {
     onLoad(query: Record<string, string>) {
@@ -228,7 +232,9 @@ Component({
       });
       this.setData({ busy: false });
       if (!reply.ok) {
-        const reasonError = plainFieldErrors(reply, { reason: '请写明收回的原因（100 字以内）' }).reason;
+        const reasonError = plainFieldErrors(reply, {
+          reason: `请写明收回的原因（${ACCOUNT_LIMITS.roleReasonMax} 字以内）`,
+        }).reason;
         if (reasonError) this.setData({ reasonError });
         else this.setData({ revokeVisible: false, banner: reply.error.message });
         return;

@@ -9,13 +9,14 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
+import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
 
 const FIELD_HINTS: Record<string, string> = {
-  realName: '请填老人的姓名（20 个字以内）',
-  birthYear: '出生年份请填 4 位数字，例如 1938',
+  realName: `请填老人的姓名（${PERSON_LIMITS.realNameMax} 个字以内）`,
+  birthYear: `出生年份请填 ${PERSON_LIMITS.birthYearDigits} 位数字，例如 1938`,
   communityId: '请选择老人住的社区',
   address: '请填住址，例如“上元大街88号4栋101”',
-  phone: '手机号是 11 位数字，没有可以不填',
+  phone: `手机号是 ${PERSON_LIMITS.phoneDigits} 位数字，没有可以不填`,
 };
 
 type Field = 'realName' | 'birthYear' | 'address' | 'phone';
@@ -52,6 +53,14 @@ Component({
     linkError: '',
     linking: false,
     linked: [] as { id: string; text: string }[],
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      relation: ACCOUNT_LIMITS.relationMax,
+      realName: PERSON_LIMITS.realNameMax,
+      birthYear: PERSON_LIMITS.birthYearDigits,
+      address: PERSON_LIMITS.addressMax,
+      phone: PERSON_LIMITS.phoneDigits,
+    },
   },
   methods: {
     onLoad() {

@@ -6,6 +6,8 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callAccount, type LinkView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { ensureSession } from '../../../../lib/session';
+import { clockText } from '../../../../shared/calendar';
+import { ACCOUNT_LIMITS } from '../../../../shared/limits';
 
 /** A link as a line of the page. */
 interface LinkLine {
@@ -19,7 +21,7 @@ interface LinkLine {
 const RELATIONS = ['子女', '配偶', '孙辈', '亲戚', '邻居', '网格员'];
 
 const FIELD_HINTS: Record<string, string> = {
-  code: '绑定码是 6 位数字',
+  code: `绑定码是 ${ACCOUNT_LIMITS.linkCodeLength} 位数字`,
   relation: '请写上您和老人的关系，如“子女”',
 };
 
@@ -29,10 +31,6 @@ function line(link: LinkView): LinkLine {
     : link.other.nickname;
   const parts = [link.relation, link.other.age ? `${link.other.age} 岁` : ''].filter(Boolean);
   return { id: link.id, name, detail: parts.join(' · ') };
-}
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }
 
 const timers = new WeakMap<object, number>();
@@ -62,6 +60,8 @@ Component({
     sending: false,
     banner: '',
     busyId: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { code: ACCOUNT_LIMITS.linkCodeLength, relation: ACCOUNT_LIMITS.relationMax },
   },
   lifetimes: {
     detached() {
@@ -112,7 +112,7 @@ Component({
         creatingCode: false,
         myCode: reply.data.code,
         codeExpiresAt: expires.getTime(),
-        codeUntil: `${pad(expires.getHours())}:${pad(expires.getMinutes())}`,
+        codeUntil: clockText(expires),
       });
       // Hide the code once it has expired, so nobody reads out a dead one.
       stopTimer(this);

@@ -10,14 +10,15 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { requirePrivacy } from '../../../../lib/privacy';
 import { ensureSession, setCurrentUser } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
+import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
 
 /** Plain words for each field, used when the function's own message is not written for people. */
 const FIELD_HINTS: Record<string, string> = {
-  nickname: '昵称请填 1 到 20 个字',
-  phone: '请输入 11 位手机号',
-  realName: '姓名请填 1 到 20 个字',
-  birthYear: '出生年份请填 4 位数字，例如 1942',
-  address: '住址最多 80 个字',
+  nickname: `昵称请填 1 到 ${ACCOUNT_LIMITS.nicknameMax} 个字`,
+  phone: `请输入 ${PERSON_LIMITS.phoneDigits} 位手机号`,
+  realName: `姓名请填 1 到 ${PERSON_LIMITS.realNameMax} 个字`,
+  birthYear: `出生年份请填 ${PERSON_LIMITS.birthYearDigits} 位数字，例如 1942`,
+  address: `住址最多 ${PERSON_LIMITS.addressMax} 个字`,
   communityId: '请选择您所在的社区',
   avatarFileId: '头像没有上传成功，请重新选择',
 };
@@ -66,6 +67,12 @@ Component({
     errors: {} as Record<string, string>,
     banner: '',
     saving: false,
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      nickname: ACCOUNT_LIMITS.nicknameMax,
+      phone: PERSON_LIMITS.phoneDigits,
+      birthYear: PERSON_LIMITS.birthYearDigits,
+    },
   },
   methods: {
     onLoad() {

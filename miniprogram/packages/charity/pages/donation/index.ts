@@ -9,15 +9,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity, type DonationView, type StepResult } from '../../lib/api';
 import type { CloudReply } from '../../../../lib/cloud';
-import {
-  dateText,
-  needCard,
-  profileText,
-  statusTheme,
-  stepLine,
-  type NeedCard,
-  type StepLine,
-} from '../../lib/words';
+import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepLine } from '../../lib/words';
+import { dateKeyText, dayText } from '../../../../shared/calendar';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
 
 /** What the page shows of a donation (small: no more than the screen needs). */
 interface Shown {
@@ -63,7 +57,7 @@ function shown(d: DonationView): Shown {
     who: d.recipient ? profileText(d.recipient) : '',
     donor: d.donor,
     supermarket: d.supermarket,
-    pledgeBy: dateText(d.pledgeBy),
+    pledgeBy: dayText(d.pledgeBy),
     code: d.code ?? '',
     confirmCode: d.confirmCode ?? '',
     contact: d.contact
@@ -97,6 +91,8 @@ Component({
     thanks: '',
     picking: false,
     needs: [] as NeedCard[],
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { code: CHARITY_LIMITS.confirmCodeLength, thanks: CHARITY_LIMITS.thanksMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -130,9 +126,7 @@ Component({
         return;
       }
       const v = reply.data;
-      const anchored = v.anchor
-        ? `已与 ${dateText(`${v.anchor.date}T12:00:00+08:00`)} 公示的记录核对一致。`
-        : '';
+      const anchored = v.anchor ? `已与 ${dateKeyText(v.anchor.date)} 公示的记录核对一致。` : '';
       this.setData({
         verifying: false,
         verdict: v.intact
@@ -185,7 +179,7 @@ Component({
     },
     async onConfirmWithCode() {
       if (this.data.code.length !== 6) {
-        this.setData({ actionError: '请输入受助人的 6 位收货码' });
+        this.setData({ actionError: `请输入受助人的 ${CHARITY_LIMITS.confirmCodeLength} 位收货码` });
         return;
       }
       await this.step('confirm-code', () =>

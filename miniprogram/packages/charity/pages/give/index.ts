@@ -9,21 +9,15 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { callCharity, type ItemCategory, type SupermarketView } from '../../lib/api';
 import { askDonorConsent } from '../../lib/templates';
 import { dayChoices, type DayChoice } from '../../lib/words';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
+import { choicesOf, ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from '../../../../shared/choices';
 
-const KINDS: { value: ItemCategory; label: string }[] = [
-  { value: 'food', label: '粮油食品' },
-  { value: 'clothing', label: '衣物被褥' },
-  { value: 'daily', label: '生活用品' },
-  { value: 'study', label: '学习用品' },
-  { value: 'rehab', label: '康复辅具' },
-  { value: 'appliance', label: '小家电' },
-  { value: 'other', label: '其他' },
-];
+const KINDS = choicesOf(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS);
 
 const HINTS: Record<string, string> = {
-  item: '请写物品名称（20 字以内）',
+  item: `请写物品名称（${CHARITY_LIMITS.itemMax} 字以内）`,
   unit: '请写单位，如 袋、件、箱',
-  quantity: '数量在 1 到 50 之间',
+  quantity: `数量在 1 到 ${CHARITY_LIMITS.claimMax} 之间`,
   pledgeBy: '请选一个送到的日子',
 };
 
@@ -45,6 +39,8 @@ Component({
     submitError: '',
     submitting: false,
     giveKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { item: CHARITY_LIMITS.itemMax, unit: CHARITY_LIMITS.unitMax },
   },
   methods: {
     onLoad() {

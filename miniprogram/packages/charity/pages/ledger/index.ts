@@ -5,7 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity, type StatsView } from '../../lib/api';
-import { dateText, donationCard, shortHash, type DonationCard } from '../../lib/words';
+import { donationCard, shortHash, type DonationCard } from '../../lib/words';
+import { dateKeyText, shortMonthText } from '../../../../shared/calendar';
 
 type Tab = 'stats' | 'ledger' | 'digests';
 
@@ -45,7 +46,7 @@ function chart(s: StatsView): { bars: MonthBar[]; kinds: KindLine[] } {
   const top = Math.max(1, ...byMonth.map((m) => m.donations));
   const bars = byMonth.map((m) => ({
     ...m,
-    label: `${Number(m.month.slice(5))}月`,
+    label: shortMonthText(m.month),
     height: Math.round((m.donations / top) * 240),
     deliveredHeight: Math.round((m.delivered / top) * 240),
   }));
@@ -105,15 +106,13 @@ Component({
         this.setData({
           status: 'ready',
           digests: reply.data.items.map((d) => ({
-            date: dateText(`${d.date}T12:00:00+08:00`),
+            date: dateKeyText(d.date),
             count: d.count,
             root: shortHash(d.root),
             hash: shortHash(d.hash),
           })),
           digestsIntact: reply.data.chainIntact,
-          brokenDate: reply.data.firstBrokenDate
-            ? dateText(`${reply.data.firstBrokenDate}T12:00:00+08:00`)
-            : '',
+          brokenDate: reply.data.firstBrokenDate ? dateKeyText(reply.data.firstBrokenDate) : '',
         });
       }
     },

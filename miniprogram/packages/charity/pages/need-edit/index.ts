@@ -7,16 +7,10 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callCharity, type ItemCategory } from '../../lib/api';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
+import { choicesOf, ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from '../../../../shared/choices';
 
-const KINDS: { value: ItemCategory; label: string }[] = [
-  { value: 'food', label: '粮油食品' },
-  { value: 'clothing', label: '衣物被褥' },
-  { value: 'daily', label: '生活用品' },
-  { value: 'study', label: '学习用品' },
-  { value: 'rehab', label: '康复辅具' },
-  { value: 'appliance', label: '小家电' },
-  { value: 'other', label: '其他' },
-];
+const KINDS = choicesOf(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS);
 
 const SPANS = [
   { days: 14, label: '两周' },
@@ -25,10 +19,10 @@ const SPANS = [
 ];
 
 const HINTS: Record<string, string> = {
-  item: '请写物品名称（20 字以内）',
+  item: `请写物品名称（${CHARITY_LIMITS.itemMax} 字以内）`,
   unit: '请写单位，如 袋、件',
   estimatedValue: '请写每件大约多少元',
-  story: '请写几句话说明需要（5 到 200 字），不要写姓名、电话和住址',
+  story: `请写几句话说明需要（5 到 ${CHARITY_LIMITS.storyMax} 字），不要写姓名、电话和住址`,
   deadline: '请选择截止时间',
 };
 
@@ -49,6 +43,13 @@ Component({
     submitError: '',
     submitting: false,
     formKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      item: CHARITY_LIMITS.itemMax,
+      unit: CHARITY_LIMITS.unitMax,
+      value: String(CHARITY_LIMITS.unitValueMax).length,
+      story: CHARITY_LIMITS.storyMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

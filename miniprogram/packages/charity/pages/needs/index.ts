@@ -6,13 +6,12 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity, type RecipientCategory } from '../../lib/api';
 import { needCard, type NeedCard } from '../../lib/words';
+import { choicesOf, RECIPIENT_CATEGORIES, RECIPIENT_CATEGORY_LABELS } from '../../../../shared/choices';
 
+/** The filter chips: everyone, then each group (a short name for 80岁以上老人 fits a chip). */
 const CATEGORIES: { value: RecipientCategory | ''; label: string }[] = [
   { value: '', label: '全部' },
-  { value: 'elder80', label: '高龄老人' },
-  { value: 'disabled', label: '残疾人' },
-  { value: 'child', label: '困境儿童' },
-  { value: 'lowIncome', label: '低收入家庭' },
+  ...choicesOf(RECIPIENT_CATEGORIES, { ...RECIPIENT_CATEGORY_LABELS, elder80: '高龄老人' }),
 ];
 
 Component({

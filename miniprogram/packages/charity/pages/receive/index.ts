@@ -5,7 +5,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity } from '../../lib/api';
-import { dateText, profileText } from '../../lib/words';
+import { profileText } from '../../lib/words';
+import { dayText } from '../../../../shared/calendar';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
 
 type Condition = 'good' | 'fair' | 'unusable';
 
@@ -35,6 +37,8 @@ Component({
     photo: '',
     submitting: false,
     done: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { code: CHARITY_LIMITS.donationCodeMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -77,7 +81,7 @@ Component({
           title: `${d.item} ${d.quantity}${d.unit}`,
           who: d.recipient ? profileText(d.recipient) : '捐给超市统一调配',
           donor: d.donor,
-          pledgeBy: dateText(d.pledgeBy),
+          pledgeBy: dayText(d.pledgeBy),
           quantity: d.quantity,
           unit: d.unit,
           status: d.status,

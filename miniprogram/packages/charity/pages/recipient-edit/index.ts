@@ -9,25 +9,23 @@ import { callAccount, type CommunityStat } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callCharity, type RecipientCategory } from '../../lib/api';
+import { CHARITY_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
+import {
+  choicesOf,
+  CONSENT_METHOD_LABELS,
+  CONSENT_METHODS,
+  RECIPIENT_CATEGORIES,
+  RECIPIENT_CATEGORY_LABELS,
+} from '../../../../shared/choices';
 
-const GROUPS: { value: RecipientCategory; label: string }[] = [
-  { value: 'elder80', label: '80岁以上老人' },
-  { value: 'disabled', label: '残疾人' },
-  { value: 'child', label: '困境儿童' },
-  { value: 'lowIncome', label: '低收入家庭' },
-];
-
-const CONSENTS: { value: 'signed' | 'verbal' | 'guardian'; label: string }[] = [
-  { value: 'signed', label: '本人签字' },
-  { value: 'verbal', label: '本人口头同意' },
-  { value: 'guardian', label: '监护人同意' },
-];
+const GROUPS = choicesOf(RECIPIENT_CATEGORIES, RECIPIENT_CATEGORY_LABELS);
+const CONSENTS = choicesOf(CONSENT_METHODS, CONSENT_METHOD_LABELS);
 
 const HINTS: Record<string, string> = {
-  name: '请写姓名（20 字以内）',
+  name: `请写姓名（${PERSON_LIMITS.realNameMax} 字以内）`,
   birthYear: '请写四位出生年份，如 1945',
   address: '请写配送用的住址',
-  phone: '请写 11 位手机号，或不填',
+  phone: `请写 ${PERSON_LIMITS.phoneDigits} 位手机号，或不填`,
   communityId: '请选择社区',
 };
 
@@ -51,6 +49,14 @@ Component({
     submitError: '',
     submitting: false,
     formKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      name: PERSON_LIMITS.realNameMax,
+      birthYear: PERSON_LIMITS.birthYearDigits,
+      address: PERSON_LIMITS.addressMax,
+      phone: PERSON_LIMITS.phoneDigits,
+      note: CHARITY_LIMITS.consentNoteMax,
+    },
   },
   methods: {
     onLoad() {

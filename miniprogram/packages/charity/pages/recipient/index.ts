@@ -6,13 +6,10 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity, type RecipientDetailView } from '../../lib/api';
-import { dateText, donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
-
-const CONSENT_WORDS: Record<string, string> = {
-  signed: '本人签字',
-  verbal: '本人口头同意',
-  guardian: '监护人同意',
-};
+import { donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
+import { dayText } from '../../../../shared/calendar';
+import { PERSON_LIMITS } from '../../../../shared/limits';
+import { CONSENT_METHOD_LABELS } from '../../../../shared/choices';
 
 interface Person {
   id: string;
@@ -34,7 +31,7 @@ function person(r: RecipientDetailView): Person {
       .join(' · '),
     address: r.address,
     phone: r.phone ?? '',
-    consent: `${CONSENT_WORDS[r.consent.method]}，${dateText(r.consent.recordedAt)} 登记${r.consent.note ? `（${r.consent.note}）` : ''}`,
+    consent: `${CONSENT_METHOD_LABELS[r.consent.method]}，${dayText(r.consent.recordedAt)} 登记${r.consent.note ? `（${r.consent.note}）` : ''}`,
     active: r.active,
     publicLine: [
       r.publicProfile.name,
@@ -60,6 +57,8 @@ Component({
     phone: '',
     saving: false,
     saveError: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { address: PERSON_LIMITS.addressMax, phone: PERSON_LIMITS.phoneDigits },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -6,7 +6,7 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callCharity } from '../../lib/api';
-import { timeText } from '../../lib/words';
+import { dayClockText } from '../../../../shared/calendar';
 
 interface Line {
   key: string;
@@ -57,7 +57,7 @@ Component({
       this.setData({
         status: 'ready',
         balanced: r.balanced,
-        at: timeText(r.at),
+        at: dayClockText(r.at),
         flagged: r.flaggedDonations.slice(0, 20).map((f) => ({
           donationId: f.donationId,
           reason: f.reason.startsWith('chain') ? '记录链被改动过' : '状态与记录不符',
@@ -71,7 +71,7 @@ Component({
           expected: l.expected,
           onShelf: l.onShelf,
           counted: l.counted === undefined ? '未盘点' : `${l.counted}`,
-          countedAt: l.countedAt ? timeText(l.countedAt) : '',
+          countedAt: l.countedAt ? dayClockText(l.countedAt) : '',
           flags: l.flags
             .map((f) => (f === 'count-mismatch' ? '盘点数与账面不符' : '状态与记录不符'))
             .join('，'),

@@ -5,7 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callCharity, type SupermarketView } from '../../lib/api';
-import { dateText, donationCard, type DonationCard } from '../../lib/words';
+import { donationCard, type DonationCard } from '../../lib/words';
+import { dayText } from '../../../../shared/calendar';
 
 type Stage = 'expected' | 'toAllocate' | 'toDispatch' | 'inDelivery';
 
@@ -85,7 +86,7 @@ Component({
         ...donationCard(d),
         note:
           d.status === 'pledged'
-            ? `约定 ${dateText(d.pledgeBy)} 前送到 · 捐赠人 ${d.donor}`
+            ? `约定 ${dayText(d.pledgeBy)} 前送到 · 捐赠人 ${d.donor}`
             : d.contact
               ? `由您配送：${d.contact.name}，${d.contact.address}`
               : '',

@@ -9,6 +9,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callCharity } from '../../lib/api';
+import { CHARITY_LIMITS } from '../../../../shared/limits';
 
 const HINTS: Record<string, string> = {
   name: '请写超市名称',
@@ -34,6 +35,13 @@ Component({
     saveError: '',
     saving: false,
     saved: false,
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      name: CHARITY_LIMITS.supermarketNameMax,
+      address: CHARITY_LIMITS.supermarketAddressMax,
+      hours: CHARITY_LIMITS.supermarketHoursMax,
+      phone: CHARITY_LIMITS.supermarketPhoneMax,
+    },
   },
   methods: {
     onLoad() {

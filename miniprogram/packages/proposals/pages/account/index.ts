@@ -6,7 +6,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callProposals, PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/api';
-import { fullDay, yuan } from '../../lib/words';
+import { yuan } from '../../lib/words';
+import { fullDayText } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 /** A project line. */
 interface Project {
@@ -37,7 +39,7 @@ function entry(e: AccountEntryView): Entry {
   if (e.kind === 'spending')
     return {
       id: e.id,
-      when: fullDay(e.at),
+      when: fullDayText(e.at),
       kind: 'spending',
       title: `支出 ${yuan(e.amount)}：${e.item}`,
       text: e.note,
@@ -46,7 +48,7 @@ function entry(e: AccountEntryView): Entry {
   if (e.kind === 'progress')
     return {
       id: e.id,
-      when: fullDay(e.at),
+      when: fullDayText(e.at),
       kind: 'progress',
       title: `进展 ${e.progress}%${e.served > 0 ? `，服务 ${e.served} 人次` : ''}`,
       text: e.note,
@@ -54,7 +56,7 @@ function entry(e: AccountEntryView): Entry {
     };
   return {
     id: e.id,
-    when: fullDay(e.at),
+    when: fullDayText(e.at),
     kind: 'completed',
     title: '管理员确认项目完成',
     text: e.note,
@@ -102,6 +104,12 @@ Component({
     errors: {} as Record<string, string>,
     busy: false,
     key: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      item: PROPOSAL_LIMITS.spendingItemMax,
+      note: PROPOSAL_LIMITS.reportNoteMax,
+      confirmNote: PROPOSAL_LIMITS.screeningNoteMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

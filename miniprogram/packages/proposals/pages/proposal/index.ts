@@ -6,7 +6,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callProposals, PAGES, type ProposalDetail } from '../../lib/api';
-import { fullDay, quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { fullDayText } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 const DECISIONS: Record<string, string> = {
   accept: '通过预审',
@@ -72,7 +74,7 @@ function view(p: ProposalDetail): View {
     screening: p.screening.map((s) => ({
       what: DECISIONS[s.decision] ?? s.decision,
       note: s.note,
-      when: fullDay(s.at),
+      when: fullDayText(s.at),
     })),
     withdrawReason: p.withdrawReason ?? '',
     result: r
@@ -98,6 +100,8 @@ Component({
     busy: false,
     note: '',
     noteError: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { note: PROPOSAL_LIMITS.screeningNoteMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

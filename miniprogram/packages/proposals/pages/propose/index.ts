@@ -10,6 +10,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { callProposals, PAGES, type ProposalDetail, type SavedProposal } from '../../lib/api';
 import { askProposerConsent } from '../../lib/templates';
 import { yuan } from '../../lib/words';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 /** A budget line as typed. */
 interface Line {
@@ -34,8 +35,8 @@ const STEP_OF: Record<string, number> = {
 
 /** Plain hints for fields whose schema message is not written for people. */
 const HINTS: Record<string, string> = {
-  title: '标题要写，最多 30 个字',
-  summary: '最多 120 个字',
+  title: `标题要写，最多 ${PROPOSAL_LIMITS.titleMax} 个字`,
+  summary: `最多 ${PROPOSAL_LIMITS.summaryMax} 个字`,
   months: '请填 1 到 12 之间的整数',
   'beneficiaries.count': '请填大约多少人',
   budget: '预算明细加起来要等于总预算',
@@ -69,6 +70,14 @@ Component({
     saved: '',
     saving: false,
     idempotencyKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      title: PROPOSAL_LIMITS.titleMax,
+      summary: PROPOSAL_LIMITS.summaryMax,
+      details: PROPOSAL_LIMITS.detailsMax,
+      who: PROPOSAL_LIMITS.beneficiariesWhoMax,
+      lineItem: PROPOSAL_LIMITS.budgetItemMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

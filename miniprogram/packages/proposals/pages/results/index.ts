@@ -5,7 +5,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callProposals, PAGES, type ResultsView, type RoundView } from '../../lib/api';
-import { fullDay, yuan } from '../../lib/words';
+import { yuan } from '../../lib/words';
+import { fullDayText } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 /** A result line as the page shows it. */
 interface Line {
@@ -61,6 +63,8 @@ Component({
     awardRule: '',
     lines: [] as Line[],
     busy: false,
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { reason: PROPOSAL_LIMITS.decisionReasonMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -92,7 +96,7 @@ Component({
         title: r.title,
         version: r.version,
         published: r.results.published,
-        publishedAt: r.results.publishedAt ? fullDay(r.results.publishedAt) : '',
+        publishedAt: r.results.publishedAt ? fullDayText(r.results.publishedAt) : '',
         canPublish: r.me.isAdmin && !r.results.published,
         voters: r.results.voters,
         total: yuan(r.totalBudget),

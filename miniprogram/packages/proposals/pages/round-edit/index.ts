@@ -10,7 +10,8 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callProposals, PAGES } from '../../lib/api';
-import { day } from '../../lib/words';
+import { addDays, dateKey, dayText, startOfDate } from '../../../../shared/calendar';
+import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 
 type DateKey = 'collectingFrom' | 'screeningFrom' | 'votingFrom' | 'votingUntil' | 'workFrom';
 
@@ -23,22 +24,16 @@ const DATE_LABELS: { key: DateKey; label: string }[] = [
 ];
 
 const HINTS: Record<string, string> = {
-  title: '请写标题，最多 30 个字',
+  title: `请写标题，最多 ${PROPOSAL_LIMITS.roundTitleMax} 个字`,
   totalBudget: '总预算在 1000 元到 1000 万元之间',
-  approvalLimit: '每人可投 1 到 20 个',
-  perAuthor: '每人可提 1 到 10 个',
-  maxMonths: '1 到 12 个月',
+  approvalLimit: `每人可投 1 到 ${PROPOSAL_LIMITS.approvalLimitMax} 个`,
+  perAuthor: `每人可提 1 到 ${PROPOSAL_LIMITS.perAuthorMax} 个`,
+  maxMonths: `1 到 ${PROPOSAL_LIMITS.monthsMax} 个月`,
 };
 
-/** Midnight of a Beijing calendar day, `days` from now. */
+/** Midnight of a Beijing calendar day, `days` from today, as an ISO time. */
 function midnightIn(days: number): string {
-  const d = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
-  return `${d.toISOString().slice(0, 10)}T00:00:00+08:00`;
-}
-
-/** A Beijing calendar day of an ISO time, YYYY-MM-DD. */
-function ymd(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  return startOfDate(addDays(dateKey(Date.now()), days)).toISOString();
 }
 
 const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
@@ -70,6 +65,8 @@ Component({
     banner: '',
     busy: false,
     key: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { title: PROPOSAL_LIMITS.roundTitleMax, description: PROPOSAL_LIMITS.roundDescriptionMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -83,7 +80,7 @@ Component({
     setDates(dates: Record<DateKey, string>) {
       this.setData({
         dates,
-        dateRows: DATE_LABELS.map((d) => ({ ...d, text: dates[d.key] ? day(dates[d.key]) : '' })),
+        dateRows: DATE_LABELS.map((d) => ({ ...d, text: dates[d.key] ? dayText(dates[d.key]) : '' })),
       });
     },
     async load() {
@@ -180,7 +177,7 @@ Component({
     },
     onPick(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: DateKey }>) {
       const key = e.currentTarget.dataset.key;
-      this.setData({ picking: key, pickerValue: ymd(this.data.dates[key]) });
+      this.setData({ picking: key, pickerValue: dateKey(this.data.dates[key]) });
     },
     onPickerClose() {
       this.setData({ picking: '' });
@@ -191,7 +188,10 @@ Component({
       const errors = { ...this.data.errors };
       delete errors[`schedule.${key}`];
       this.setData({ picking: '', errors });
-      this.setDates({ ...this.data.dates, [key]: `${String(e.detail.value).slice(0, 10)}T00:00:00+08:00` });
+      this.setDates({
+        ...this.data.dates,
+        [key]: startOfDate(String(e.detail.value).slice(0, 10)).toISOString(),
+      });
     },
     async onSave() {
       if (this.data.busy) return;

@@ -5,7 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callProposals, PAGES, type RoundView } from '../../lib/api';
-import { day, PHASE_THEMES, quotaWords, voteModeWords, yuan } from '../../lib/words';
+import { PHASE_THEMES, quotaWords, voteModeWords, yuan } from '../../lib/words';
+import { dayText } from '../../../../shared/calendar';
 
 /** The round as the page shows it. */
 interface View {
@@ -50,7 +51,7 @@ function view(r: RoundView): View {
   }
   const steps = r.timeline.map((t) => ({
     label: t.label,
-    dates: t.from ? `${day(t.from)}${t.until ? ` — ${day(t.until)}` : ' 起'}` : '',
+    dates: t.from ? `${dayText(t.from)}${t.until ? ` — ${dayText(t.until)}` : ' 起'}` : '',
     status: t.state === 'done' ? 'finish' : t.state === 'current' ? 'process' : 'default',
   }));
   return {

@@ -5,8 +5,11 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callServices, SERVICES_PAGES, type DemandView } from '../../../../lib/services';
+import { SERVICES_LIMITS } from '../../../../shared/limits';
+import { CATEGORIES } from '../../../../shared/choices';
 
-const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉', '其他'] as const;
+/** The menu's categories, and 其他 for an idea that fits none. */
+const ASK_CATEGORIES = [...CATEGORIES, '其他'] as const;
 
 /** A line of the community's list. */
 interface DemandLine {
@@ -32,13 +35,15 @@ Component({
   data: {
     status: 'loading' as 'loading' | 'ready' | 'error',
     errorMessage: '',
-    categories: CATEGORIES,
+    categories: ASK_CATEGORIES,
     category: '',
     text: '',
     errors: {} as Record<string, string>,
     sending: false,
     sent: '',
     lines: [] as DemandLine[],
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { text: SERVICES_LIMITS.demandTextMax },
   },
   methods: {
     onLoad() {
@@ -80,12 +85,15 @@ Component({
       }
       this.setData({ sending: true });
       const reply = await callServices('requestService', {
-        category: this.data.category as (typeof CATEGORIES)[number],
+        category: this.data.category as (typeof ASK_CATEGORIES)[number],
         text: this.data.text.trim(),
       });
       this.setData({ sending: false });
       if (!reply.ok) {
-        const errors = plainFieldErrors(reply, { text: '最多 200 字', category: '请先选一类服务' });
+        const errors = plainFieldErrors(reply, {
+          text: `最多 ${SERVICES_LIMITS.demandTextMax} 字`,
+          category: '请先选一类服务',
+        });
         if (Object.keys(errors).length > 0) this.setData({ errors });
         else wx.showModal({ title: '没有提交成功', content: reply.error.message, showCancel: false });
         return;

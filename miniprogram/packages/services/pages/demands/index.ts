@@ -7,10 +7,12 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callAccount } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callServices, shortTime, type DemandView } from '../../../../lib/services';
+import { callServices, type DemandView } from '../../../../lib/services';
+import { dayClockText } from '../../../../shared/calendar';
+import { CATEGORIES, type Category } from '../../../../shared/choices';
+import { SERVICES_LIMITS } from '../../../../shared/limits';
 
-const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉'] as const;
-type ItemCategory = (typeof CATEGORIES)[number];
+type ItemCategory = Category;
 const PRICE_TYPES = [
   { id: 'free', title: '免费' },
   { id: 'voucher', title: '补贴券' },
@@ -35,7 +37,7 @@ function lineBox(d: DemandView): LineBox {
     count: d.count,
     category: d.category,
     communityId: d.communityId,
-    requests: (d.requests ?? []).slice(0, 3).map((r) => `${shortTime(r.at)}：${r.text}`),
+    requests: (d.requests ?? []).slice(0, 3).map((r) => `${dayClockText(r.at)}：${r.text}`),
     adopted: d.status === 'adopted',
   };
 }
@@ -167,9 +169,9 @@ Component({
       this.setData({ saving: false });
       if (!reply.ok) {
         const fields = plainFieldErrors(reply, {
-          name: '名字 1–20 个字',
+          name: `名字 1–${SERVICES_LIMITS.itemNameMax} 个字`,
           priceYuan: '请填写价格',
-          capacityPerSlot: '1–50 单',
+          capacityPerSlot: `1–${SERVICES_LIMITS.capacityPerSlotMax} 单`,
         });
         if (Object.keys(fields).length > 0) this.setData({ errors: fields });
         else wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });

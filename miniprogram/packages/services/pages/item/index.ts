@@ -16,6 +16,7 @@ import {
   type ItemDetail,
   type SlotView,
 } from '../../../../lib/services';
+import { PERSON_LIMITS, SERVICES_LIMITS } from '../../../../shared/limits';
 
 /** One day of the calendar with its two half days (a half day gone by is a blank, so columns line up). */
 interface DayRow {
@@ -42,8 +43,8 @@ function daysOf(slots: SlotView[]): DayRow[] {
 const HINTS: Record<string, string> = {
   slot: '请选一个还有名额的时段',
   address: '请填写上门服务的地址（至少 4 个字）',
-  contactPhone: '请填写 11 位手机号',
-  note: '备注最多 200 字',
+  contactPhone: `请填写 ${PERSON_LIMITS.phoneDigits} 位手机号`,
+  note: `备注最多 ${SERVICES_LIMITS.noteMax} 字`,
 };
 
 Component({
@@ -70,6 +71,8 @@ Component({
     errors: {} as Record<string, string>,
     submitting: false,
     idempotencyKey: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { phone: PERSON_LIMITS.phoneDigits, note: SERVICES_LIMITS.noteMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -9,13 +9,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import {
-  callServices,
-  shortTime,
-  statusTheme,
-  type OrderActions,
-  type OrderView,
-} from '../../../../lib/services';
+import { callServices, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
+import { dayClockText } from '../../../../shared/calendar';
+import { SERVICES_LIMITS } from '../../../../shared/limits';
 
 /** A line of the timeline as shown. */
 interface Step {
@@ -66,7 +62,7 @@ function shown(o: OrderView): Shown {
     note: o.note,
     subsidyText: o.subsidy.text,
     escalated: o.escalated,
-    deadline: o.acceptDeadline ? shortTime(o.acceptDeadline) : '',
+    deadline: o.acceptDeadline ? dayClockText(o.acceptDeadline) : '',
     checkOutNotes: o.checkOut?.notes ?? '',
     photos: o.checkOut?.photos ?? [],
     survey: o.survey
@@ -82,7 +78,7 @@ const ASK_BEFORE: Record<'early' | 'late', string> = {
 };
 
 /** Shown under the reason when the function refused its length. */
-const REASON_HINTS = { reason: '原因请写短一些，最多 100 个字' };
+const REASON_HINTS = { reason: `原因请写短一些，最多 ${SERVICES_LIMITS.checkInReasonMax} 个字` };
 
 const NO_ACTIONS: OrderActions = {
   cancel: false,
@@ -117,6 +113,12 @@ Component({
     /** Why a reason is needed before checking in; empty while none is. */
     ask: '',
     reasonError: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      reason: SERVICES_LIMITS.checkInReasonMax,
+      notes: SERVICES_LIMITS.checkOutNotesMax,
+      comment: SERVICES_LIMITS.commentMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -146,7 +148,7 @@ Component({
         steps: [...o.timeline].reverse().map((t, i) => ({
           key: String(o.timeline.length - i),
           text: t.text,
-          when: `${shortTime(t.at)} · ${t.byName}`,
+          when: `${dayClockText(t.at)} · ${t.byName}`,
           note: t.note ?? '',
         })),
         can: o.can,

@@ -3,7 +3,8 @@
  * granted in). For oneself, or — opened with `?for=<id>` — an elder one is linked to.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callServices, shortTime, yuan, type VoucherView } from '../../../../lib/services';
+import { callServices, yuan, type VoucherView } from '../../../../lib/services';
+import { dayClockText, monthText } from '../../../../shared/calendar';
 
 /** A month as shown. */
 interface MonthView {
@@ -13,9 +14,8 @@ interface MonthView {
 }
 
 function monthView(m: VoucherView['months'][number]): MonthView {
-  const [y, mm] = m.month.split('-');
   return {
-    month: `${y}年${Number(mm)}月`,
+    month: monthText(m.month),
     summary:
       m.expiredFen > 0
         ? `发放 ${yuan(m.grantedFen)}，月底清零 ${yuan(m.expiredFen)}`
@@ -23,7 +23,7 @@ function monthView(m: VoucherView['months'][number]): MonthView {
     entries: m.entries.map((e, i) => ({
       key: String(i),
       text: e.text,
-      when: shortTime(e.at),
+      when: dayClockText(e.at),
       amount: `${e.kind === 'grant' ? '+' : '-'}${yuan(e.amountFen)}`,
       kind: e.kind,
     })),

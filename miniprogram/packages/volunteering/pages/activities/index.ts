@@ -5,7 +5,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type ActivityListItem, type Skill } from '../../lib/api';
-import { activityCard, SKILL_CHOICES, type ActivityCard } from '../../lib/words';
+import { activityCard, type ActivityCard } from '../../lib/words';
+import { SKILLS } from '../../../../shared/choices';
 
 type Tab = 'date' | 'near' | 'skill' | 'recommend';
 
@@ -24,7 +25,7 @@ Component({
     errorMessage: '',
     tab: 'date' as Tab,
     isVolunteer: false,
-    skills: SKILL_CHOICES,
+    skills: [...SKILLS],
     skill: '' as Skill | '',
     cards: [] as Card[],
     next: null as number | null,

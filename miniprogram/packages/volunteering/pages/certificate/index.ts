@@ -7,11 +7,11 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callVolunteering, type CertificateView } from '../../lib/api';
 import { drawCertificate } from './draw';
+import { dateKey } from '../../../../shared/calendar';
 
-/** One certificate per day unless asked anew (the key makes a repeated open return the same one). */
+/** One certificate per Beijing day unless asked anew (the key makes a repeated open return the same one). */
 function todaysKey(): string {
-  const d = new Date();
-  return `cert-${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+  return `cert-${dateKey(Date.now())}`;
 }
 
 Component({

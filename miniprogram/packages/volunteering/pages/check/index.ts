@@ -4,6 +4,7 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callVolunteering, type CertificateCheck } from '../../lib/api';
+import { VOL_LIMITS } from '../../../../shared/limits';
 
 Component({
   behaviors: [elderModeBehavior],
@@ -12,6 +13,8 @@ Component({
     checking: false,
     result: null as CertificateCheck | null,
     banner: '',
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { code: VOL_LIMITS.certificateCodeMax },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

@@ -8,7 +8,8 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type ActivityDetail } from '../../lib/api';
 import { askSignUpConsent } from '../../lib/templates';
-import { clock, dayAndClock, distanceWords, PHASES } from '../../lib/words';
+import { distanceWords, PHASES } from '../../lib/words';
+import { clockText, dayClockText } from '../../../../shared/calendar';
 
 const HOUR = 3_600_000;
 /** Check-in opens an hour before the start; check-out closes two hours after the end (VOL_LIMITS). */
@@ -32,9 +33,9 @@ function viewOf(a: ActivityDetail, isVolunteer: boolean, now: number) {
   let standingText = '';
   if (me.standing === 'admitted') {
     standingText = me.checkOutAt
-      ? `已签到 ${clock(me.checkInAt!)}，已签退 ${clock(me.checkOutAt)}`
+      ? `已签到 ${clockText(me.checkInAt!)}，已签退 ${clockText(me.checkOutAt)}`
       : me.checkInAt
-        ? `已签到 ${clock(me.checkInAt)}，离开时别忘了扫码签退`
+        ? `已签到 ${clockText(me.checkInAt)}，离开时别忘了扫码签退`
         : '您已报名，请准时参加';
   } else if (me.standing === 'waiting') {
     standingText = `您在候补第 ${me.position} 位：有人取消时按顺序补上，补上后会通知您`;
@@ -56,12 +57,12 @@ function viewOf(a: ActivityDetail, isVolunteer: boolean, now: number) {
       a.seatsLeft > 0
         ? `已报名 ${a.admitted} 人，还剩 ${a.seatsLeft} 个名额`
         : `${a.capacity} 个名额已满${a.waiting > 0 ? `，${a.waiting} 人候补` : ''}`,
-    signupLine: `报名截止 ${dayAndClock(a.signupClosesAt)}`,
+    signupLine: `报名截止 ${dayClockText(a.signupClosesAt)}`,
     cancelLine:
       a.phase === 'open' || a.phase === 'notOpen' || a.phase === 'signupClosed'
-        ? `${dayAndClock(a.cancelDeadline)} 后取消报名会记为迟取消`
+        ? `${dayClockText(a.cancelDeadline)} 后取消报名会记为迟取消`
         : '',
-    signupOpen: a.phase === 'notOpen' ? `报名 ${dayAndClock(a.signupOpensAt)} 开始` : '',
+    signupOpen: a.phase === 'notOpen' ? `报名 ${dayClockText(a.signupOpensAt)} 开始` : '',
     distance: a.distanceM !== undefined ? `距您约 ${distanceWords(a.distanceM)}` : '',
     cancelReason: a.cancelReason ?? '',
     standing: me.standing,

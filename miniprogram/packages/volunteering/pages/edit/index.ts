@@ -11,7 +11,9 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type Skill } from '../../lib/api';
-import { beijingText, parseBeijing, SKILL_CHOICES } from '../../lib/words';
+import { addDays, dateKey, dateTimeKey, parseDateTime } from '../../../../shared/calendar';
+import { VOL_LIMITS } from '../../../../shared/limits';
+import { SKILLS } from '../../../../shared/choices';
 
 /** Who the activity is published as. */
 interface Publisher {
@@ -36,22 +38,20 @@ const DURATIONS = [
 const RADII = [100, 200, 300, 500];
 
 const FIELD_HINTS: Record<string, string> = {
-  title: '请写一个活动名称（30 字以内）',
+  title: `请写一个活动名称（${VOL_LIMITS.titleMax} 字以内）`,
   address: '请写清集合地点',
   startAt: '请选择开始时间',
   endAt: '活动时长不对',
-  capacity: '名额在 1 到 500 之间',
-  description: '说明最多 1000 字',
+  capacity: `名额在 1 到 ${VOL_LIMITS.capacityMax} 之间`,
+  description: `说明最多 ${VOL_LIMITS.descriptionMax} 字`,
 };
 
 /** The place tree and the admin's scopes, per page instance (kept off the rendered data). */
 const placeCache = new WeakMap<object, { places: PlaceView[]; scopes: string[] }>();
 
-/** Tomorrow 09:00 (Beijing), the usual first choice. */
+/** Tomorrow 09:00 (Beijing), the usual first choice, as `YYYY-MM-DD HH:mm`. */
 function tomorrowMorning(): string {
-  const today = beijingText(new Date()).slice(0, 10);
-  const tomorrow = new Date(parseBeijing(`${today} 09:00`)!.getTime() + 24 * 3_600_000);
-  return beijingText(tomorrow);
+  return `${addDays(dateKey(Date.now()), 1)} 09:00`;
 }
 
 Component({
@@ -72,11 +72,11 @@ Component({
     location: null as { latitude: number; longitude: number } | null,
     when: tomorrowMorning(),
     pickerOpen: false,
-    pickerStart: beijingText(new Date()),
+    pickerStart: dateTimeKey(Date.now()),
     durations: DURATIONS,
     duration: 120,
     capacity: 10,
-    skillChoices: SKILL_CHOICES,
+    skillChoices: [...SKILLS],
     skillOn: {} as Record<string, boolean>,
     radii: RADII,
     radius: 300,
@@ -84,6 +84,12 @@ Component({
     banner: '',
     saving: false,
     key: newIdempotencyKey(),
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      title: VOL_LIMITS.titleMax,
+      address: VOL_LIMITS.addressMax,
+      description: VOL_LIMITS.descriptionMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -183,7 +189,7 @@ Component({
     onSkill(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: Skill }>) {
       const v = e.currentTarget.dataset.value;
       const on = !this.data.skillOn[v];
-      if (on && SKILL_CHOICES.filter((s) => this.data.skillOn[s]).length >= 5) {
+      if (on && SKILLS.filter((s) => this.data.skillOn[s]).length >= VOL_LIMITS.skillsPerActivity) {
         wx.showToast({ title: '最多选 5 项', icon: 'none' });
         return;
       }
@@ -217,7 +223,7 @@ Component({
     async onSave() {
       if (this.data.saving) return;
       const d = this.data;
-      const skills = SKILL_CHOICES.filter((s) => d.skillOn[s]);
+      const skills = SKILLS.filter((s) => d.skillOn[s]);
       this.setData({ saving: true, banner: '', errors: {} });
       let reply;
       if (d.editing) {
@@ -228,7 +234,7 @@ Component({
           skills,
         });
       } else {
-        const start = parseBeijing(d.when);
+        const start = parseDateTime(d.when);
         const errors: Record<string, string> = {};
         if (!d.location) errors.location = '请在地图上选择活动地点，签到时要用';
         if (!start) errors.startAt = FIELD_HINTS.startAt!;

@@ -9,9 +9,9 @@ import { callAccount } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { setCurrentUser } from '../../../../lib/session';
 import { callVolunteering, type MyVolunteerView, type Skill } from '../../lib/api';
-import { SKILL_CHOICES, SLOTS, WEEKDAYS } from '../../lib/words';
-
-type Slot = 'morning' | 'afternoon' | 'evening';
+import { WEEKDAY_NAMES } from '../../../../shared/calendar';
+import { PERSON_LIMITS, VOL_LIMITS } from '../../../../shared/limits';
+import { choicesOf, DAY_SLOT_NAMES, DAY_SLOTS, SKILLS, type DaySlot } from '../../../../shared/choices';
 
 const RADII = [2, 5, 10, 20];
 /** Monday first, as calendars here are read. */
@@ -19,8 +19,8 @@ const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 const FIELD_HINTS: Record<string, string> = {
   realName: '请填写真实姓名，志愿服务记录需要',
-  phone: '请输入 11 位手机号',
-  intro: '自我介绍最多 200 字',
+  phone: `请输入 ${PERSON_LIMITS.phoneDigits} 位手机号`,
+  intro: `自我介绍最多 ${VOL_LIMITS.introMax} 字`,
 };
 
 Component({
@@ -35,12 +35,12 @@ Component({
     realNameMasked: '',
     realName: '',
     phone: '',
-    skillChoices: SKILL_CHOICES,
+    skillChoices: [...SKILLS],
     skills: [] as Skill[],
     skillOn: {} as Record<string, boolean>,
-    weekdays: WEEK_ORDER.map((d) => ({ value: d, label: WEEKDAYS[d] })),
+    weekdays: WEEK_ORDER.map((d) => ({ value: d, label: WEEKDAY_NAMES[d] })),
     dayOn: {} as Record<string, boolean>,
-    slots: SLOTS,
+    slots: choicesOf(DAY_SLOTS, DAY_SLOT_NAMES),
     slotOn: {} as Record<string, boolean>,
     radii: RADII,
     radius: 5,
@@ -49,6 +49,12 @@ Component({
     errors: {} as Record<string, string>,
     banner: '',
     saving: false,
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: {
+      realName: PERSON_LIMITS.realNameMax,
+      phone: PERSON_LIMITS.phoneDigits,
+      intro: VOL_LIMITS.introMax,
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -96,13 +102,15 @@ Component({
     onSkill(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: Skill }>) {
       const value = e.currentTarget.dataset.value;
       const skillOn = { ...this.data.skillOn, [value]: !this.data.skillOn[value] };
-      this.setData({ skillOn, skills: SKILL_CHOICES.filter((s) => skillOn[s]) });
+      this.setData({ skillOn, skills: SKILLS.filter((s) => skillOn[s]) });
     },
     onDay(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: number }>) {
       const key = String(e.currentTarget.dataset.value);
       this.setData({ dayOn: { ...this.data.dayOn, [key]: !this.data.dayOn[key] } });
     },
-    onSlot(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: Slot }>) {
+    onSlot(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: DaySlot }>,
+    ) {
       const key = e.currentTarget.dataset.value;
       this.setData({ slotOn: { ...this.data.slotOn, [key]: !this.data.slotOn[key] } });
     },
@@ -130,7 +138,7 @@ Component({
         weekdays: Object.keys(d.dayOn)
           .filter((k) => d.dayOn[k])
           .map(Number),
-        slots: SLOTS.map((s) => s.value).filter((s) => d.slotOn[s]),
+        slots: DAY_SLOTS.filter((s) => d.slotOn[s]),
       };
       const common = { skills: d.skills, availability, serviceRadiusKm: d.radius, intro: d.intro.trim() };
       const reply = d.isVolunteer

@@ -4,7 +4,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callVolunteering, type MySignUpItem } from '../../lib/api';
-import { activityCard, clock, type ActivityCard } from '../../lib/words';
+import { activityCard, type ActivityCard } from '../../lib/words';
+import { clockText } from '../../../../shared/calendar';
 
 type Filter = 'upcoming' | 'waiting' | 'past';
 
@@ -21,8 +22,9 @@ function lineOf(s: MySignUpItem, now: number): Line {
   if (a.phase === 'cancelled') status = '活动已取消';
   else if (s.standing === 'waiting') status = `候补第 ${s.position} 位`;
   else if (s.noShow) status = '未到场';
-  else if (s.checkOutAt) status = `已签退 ${clock(s.checkOutAt)}${s.autoClosed ? '（系统自动签退）' : ''}`;
-  else if (s.checkInAt) status = `已签到 ${clock(s.checkInAt)}`;
+  else if (s.checkOutAt)
+    status = `已签退 ${clockText(s.checkOutAt)}${s.autoClosed ? '（系统自动签退）' : ''}`;
+  else if (s.checkInAt) status = `已签到 ${clockText(s.checkInAt)}`;
   else if (s.standing === 'admitted') status = '已报名';
   const canScan =
     s.standing === 'admitted' &&

@@ -6,18 +6,20 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering } from '../../lib/api';
-import { activityCard, beijingMidnight, beijingYearMonth, type ActivityCard } from '../../lib/words';
+import { activityCard, type ActivityCard } from '../../lib/words';
+import { addMonths, monthKey, startOfMonth } from '../../../../shared/calendar';
 
 type Filter = 'upcoming' | 'past';
 type Period = 'thisMonth' | 'lastMonth' | 'thisYear';
 
 /** The period's [from, to) on the Beijing calendar. */
-function periodOf(p: Period, now = new Date()): { from: Date; to: Date; label: string } {
-  const { year: y, month: m } = beijingYearMonth(now);
-  const at = beijingMidnight;
-  if (p === 'thisMonth') return { from: at(y, m, 1), to: at(y, m + 1, 1), label: '本月' };
-  if (p === 'lastMonth') return { from: at(y, m - 1, 1), to: at(y, m, 1), label: '上月' };
-  return { from: at(y, 0, 1), to: at(y + 1, 0, 1), label: '今年' };
+function periodOf(p: Period, now = Date.now()): { from: Date; to: Date; label: string } {
+  const month = monthKey(now);
+  const at = (n: number) => startOfMonth(addMonths(month, n));
+  if (p === 'thisMonth') return { from: at(0), to: at(1), label: '本月' };
+  if (p === 'lastMonth') return { from: at(-1), to: at(0), label: '上月' };
+  const january = `${month.slice(0, 4)}-01`;
+  return { from: startOfMonth(january), to: startOfMonth(addMonths(january, 12)), label: '今年' };
 }
 
 Component({

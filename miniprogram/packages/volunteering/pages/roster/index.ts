@@ -8,7 +8,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callVolunteering, type RosterItem, type RosterView } from '../../lib/api';
-import { clock, hoursWords, PHASES } from '../../lib/words';
+import { hoursWords, PHASES } from '../../lib/words';
+import { clockText } from '../../../../shared/calendar';
+import { VOL_LIMITS } from '../../../../shared/limits';
 
 type Section = 'admitted' | 'waiting' | 'cancelled' | 'suggest';
 type FormMode = 'confirm' | 'record' | 'adjust';
@@ -37,9 +39,9 @@ interface Suggestion {
 function rowOf(item: RosterItem, ended: boolean): Row {
   const tags: string[] = [];
   if (item.standing === 'waiting') tags.push(`候补第 ${item.position} 位`);
-  if (item.checkInAt) tags.push(`签到 ${clock(item.checkInAt)}`);
+  if (item.checkInAt) tags.push(`签到 ${clockText(item.checkInAt)}`);
   if (item.checkOutAt)
-    tags.push(item.autoClosed ? '忘记签退（系统自动签退）' : `签退 ${clock(item.checkOutAt)}`);
+    tags.push(item.autoClosed ? '忘记签退（系统自动签退）' : `签退 ${clockText(item.checkOutAt)}`);
   if (item.noShow) tags.push('未到场');
   if (item.standing === 'cancelled') tags.push(item.late ? '迟取消' : '已取消');
   const h = item.hours;
@@ -79,6 +81,8 @@ Component({
     busy: '',
     banner: '',
     form: { signupId: '', mode: 'confirm' as FormMode, minutes: '', reason: '', key: '' },
+    /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
+    max: { reason: VOL_LIMITS.reasonMax },
   },
   pageLifetimes: {
     show() {

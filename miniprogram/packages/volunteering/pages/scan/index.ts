@@ -5,7 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { callVolunteering } from '../../lib/api';
-import { activityIdOfCode, clock, hoursWords } from '../../lib/words';
+import { activityIdOfCode, hoursWords } from '../../lib/words';
+import { clockText } from '../../../../shared/calendar';
 
 type Mode = 'in' | 'out';
 type Status = 'idle' | 'working' | 'done' | 'failed';
@@ -84,14 +85,14 @@ Component({
       if (mode === 'in') {
         this.setData({
           status: 'done',
-          headline: r.already ? `您 ${clock(r.at)} 已经签到过了` : `签到成功 ${clock(r.at)}`,
+          headline: r.already ? `您 ${clockText(r.at)} 已经签到过了` : `签到成功 ${clockText(r.at)}`,
           detail: '离开时请再扫一次码签退，服务时长从签到算到签退。',
         });
       } else {
         const minutes = r.minutes ?? 0;
         this.setData({
           status: 'done',
-          headline: r.already ? `您 ${clock(r.at)} 已经签退过了` : `签退成功 ${clock(r.at)}`,
+          headline: r.already ? `您 ${clockText(r.at)} 已经签退过了` : `签退成功 ${clockText(r.at)}`,
           detail: `本次服务 ${hoursWords(minutes)}${r.capped ? '（按活动计划时长计）' : ''}，组织者确认后计入您的时长。`,
         });
       }

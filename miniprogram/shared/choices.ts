@@ -1,0 +1,95 @@
+/**
+ * Enumerations both sides know, in the order people see them, with their Chinese names: the functions' zod
+ * contracts accept exactly these values (each capability's contract.ts re-exports its own), and the mini program's
+ * pickers and chips list them. Bundled into every function and compiled into the mini program, like the calendar.
+ */
+
+// ── services ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The menu's categories (the seeds' seven), in the order residents see them. */
+export const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉'] as const;
+/** A menu category. */
+export type Category = (typeof CATEGORIES)[number];
+
+// ── volunteering ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Skills volunteers offer and activities ask for (one list, so that matching compares like with like). */
+export const SKILLS = [
+  '陪伴聊天',
+  '助老服务',
+  '儿童托管',
+  '课业辅导',
+  '应急救援',
+  '医疗护理',
+  '心理疏导',
+  '文艺表演',
+  '摄影宣传',
+  '法律咨询',
+  '手机教学',
+  '理发',
+  '家电维修',
+  '环境清洁',
+  '秩序引导',
+  '活动组织',
+] as const;
+/** A skill. */
+export type Skill = (typeof SKILLS)[number];
+
+/** Parts of the day a volunteer can say they are free in (Beijing: before noon, to 18:00, after). */
+export const DAY_SLOTS = ['morning', 'afternoon', 'evening'] as const;
+/** A part of the day. */
+export type DaySlot = (typeof DAY_SLOTS)[number];
+/** Their names. */
+export const DAY_SLOT_NAMES: Readonly<Record<DaySlot, string>> = {
+  morning: '上午',
+  afternoon: '下午',
+  evening: '晚上',
+};
+
+// ── charity ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Who the supermarket serves (the seeds' groups), in the order admins and donors see them. */
+export const RECIPIENT_CATEGORIES = ['elder80', 'disabled', 'child', 'lowIncome'] as const;
+/** A recipient category. */
+export type RecipientCategory = (typeof RECIPIENT_CATEGORIES)[number];
+/** Chinese names of the recipient categories. */
+export const RECIPIENT_CATEGORY_LABELS: Readonly<Record<RecipientCategory, string>> = {
+  elder80: '80岁以上老人',
+  disabled: '残疾人',
+  child: '困境儿童',
+  lowIncome: '低收入家庭',
+};
+
+/** What kind of thing is given. */
+export const ITEM_CATEGORIES = ['food', 'clothing', 'daily', 'study', 'rehab', 'appliance', 'other'] as const;
+/** An item category. */
+export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
+/** Chinese names of the item categories. */
+export const ITEM_CATEGORY_LABELS: Readonly<Record<ItemCategory, string>> = {
+  food: '粮油食品',
+  clothing: '衣物被褥',
+  daily: '生活用品',
+  study: '学习用品',
+  rehab: '康复辅具',
+  appliance: '小家电',
+  other: '其他',
+};
+
+/** How consent to store a recipient's personal data was given (PIPL art. 28–29). */
+export const CONSENT_METHODS = ['signed', 'verbal', 'guardian'] as const;
+/** A consent method. */
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+/** Their names. */
+export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, string>> = {
+  signed: '本人签字',
+  verbal: '本人口头同意',
+  guardian: '监护人同意',
+};
+
+/** `[{ value, label }]` of an enumeration and its names, for TDesign pickers, radios and chips. */
+export function choicesOf<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}

@@ -1,0 +1,201 @@
+/**
+ * Limits both sides know: the functions' zod contracts refuse what exceeds them, and the mini program's forms stop
+ * typing there (WXML `maxlength="{{max.title}}"`, from page data). One home per capability, as data (DESIGN.md
+ * convention 5); each capability's contract.ts re-exports its own. Bundled into every function and compiled into
+ * the mini program, like the calendar beside it.
+ */
+
+/** A person's details, wherever they are asked (profile, elders registered by admins, recipients, volunteers). */
+export const PERSON_LIMITS = {
+  realNameMax: 20,
+  addressMax: 80,
+  /** A mainland mobile number has 11 digits. */
+  phoneDigits: 11,
+  birthYearMin: 1900,
+  birthYearMax: 2026,
+  /** A birth year has 4 digits. */
+  birthYearDigits: 4,
+} as const;
+
+/** Limits of the account capability (DESIGN.md convention 5). */
+export const ACCOUNT_LIMITS = {
+  nicknameMax: 20,
+  linkCodeTtlMinutes: 10,
+  linkCodeLength: 6,
+  orgNameMax: 40,
+  orgDescriptionMax: 500,
+  searchResults: 20,
+  /** A reason given for granting or revoking a role. */
+  roleReasonMax: 100,
+  /** A search for people by name. */
+  searchQueryMax: 20,
+  /** How one is related to an elder: 女儿, 邻居. */
+  relationMax: 10,
+  /** One service an organization offers, and how many it lists. */
+  orgServiceMax: 10,
+  orgServicesMax: 20,
+} as const;
+
+/** Limits of the services capability, declared as data (DESIGN.md convention 5). */
+export const SERVICES_LIMITS = {
+  /** How far ahead a slot can be booked (days, counting today). */
+  bookingDays: 14,
+  /** A slot can be booked until this many minutes before it starts. */
+  leadMinutes: 60,
+  /** Provider staff must accept a matched order within this many minutes, or it is re-matched. */
+  acceptSlaMinutes: 120,
+  /** Re-matchings (declines and SLA expiries) before the order is escalated to the community admin. */
+  maxRematches: 2,
+  /** An order not accepted this close to its slot is escalated to the admin. */
+  escalateBeforeSlotMinutes: 120,
+  /** Completed orders without a survey after this many hours appear in the admin's callback list. */
+  callbackAfterHours: 24,
+  /** Monthly voucher when a community has no policy of its own (fen: 80 yuan). */
+  defaultMonthlyVoucherFen: 8000,
+  monthlyVoucherMaxFen: 100_000,
+  priceMaxFen: 100_000,
+  capacityPerSlotMax: 50,
+  itemNameMax: 20,
+  itemDescriptionMax: 500,
+  unitMax: 6,
+  noteMax: 200,
+  reasonMax: 100,
+  checkOutNotesMax: 500,
+  photosMax: 6,
+  commentMax: 200,
+  demandTextMax: 200,
+  /**
+   * Check-in needs no reason from this many minutes before the slot starts until `checkInLateMinutes` after it
+   * ends, within `checkInRadiusM` metres of the service address; a community's admins may set their own.
+   */
+  checkInEarlyMinutes: 120,
+  checkInLateMinutes: 0,
+  checkInRadiusM: 500,
+  /** Bounds of what a community may set. */
+  checkInEarlyMinutesMax: 720,
+  checkInLateMinutesMax: 240,
+  checkInRadiusMinM: 100,
+  checkInRadiusMaxM: 5000,
+  /** The staff member's reason for checking in outside the window or radius. */
+  checkInReasonMax: 100,
+  /** A check-in outside the rule stays on the admin's overdue/exception list this many days. */
+  checkInExceptionDays: 7,
+  /** Orders the re-matching timer looks at in one run. */
+  rematchBatch: 1000,
+} as const;
+
+/** Limits of the capability, as data (DESIGN.md convention 5). Money in whole yuan unless named fen. */
+export const PROPOSAL_LIMITS = {
+  roundTitleMax: 30,
+  roundDescriptionMax: 1000,
+  totalBudgetMin: 1000,
+  totalBudgetMax: 10_000_000,
+  perAuthorMax: 10,
+  approvalLimitMax: 20,
+  monthsMax: 12,
+  titleMax: 30,
+  summaryMax: 120,
+  detailsMax: 3000,
+  budgetLinesMax: 20,
+  budgetItemMax: 20,
+  coProposersMax: 5,
+  coProposerNameMax: 10,
+  beneficiariesWhoMax: 40,
+  photosMax: 6,
+  screeningNoteMax: 200,
+  withdrawReasonMax: 100,
+  decisionReasonMax: 100,
+  reportNoteMax: 500,
+  reportPhotosMax: 9,
+  spendingItemMax: 30,
+  /** Proposals read per round for lists and results (a round's whole field). */
+  proposalsPerRoundMax: 200,
+  /** Records per project shown on its account. */
+  reportsPerProjectMax: 200,
+} as const;
+
+/** Limits of the volunteering capability, declared as data (DESIGN.md convention 5). */
+export const VOL_LIMITS = {
+  titleMax: 30,
+  descriptionMax: 1000,
+  addressMax: 60,
+  capacityMax: 500,
+  /** Volunteers who may wait for a seat beyond the capacity. */
+  waitlistMax: 300,
+  /** Sign-up entries an activity keeps (cancellations included), so its document stays small. */
+  entriesMax: 2000,
+  skillsPerActivity: 5,
+  skillsPerVolunteer: 10,
+  radiusMinM: 50,
+  radiusMaxM: 2000,
+  radiusDefaultM: 300,
+  durationMinMinutes: 15,
+  durationMaxMinutes: 12 * 60,
+  /** How far ahead an activity may be published. */
+  horizonDays: 180,
+  /** Default cancellation deadline: this long before the start. */
+  cancelDeadlineDefaultHours: 24,
+  /** Check-in opens this long before the start. */
+  checkInOpensMinutes: 60,
+  /** A check-out is accepted until this long after the end; later the timer closes it. */
+  checkOutGraceMinutes: 120,
+  reasonMax: 60,
+  introMax: 200,
+  /** A certificate's check code as typed on the 查验 page (`7KQ2-M9XD-4HTA-PZ3C`, forgiving spaces). */
+  certificateCodeMin: 4,
+  certificateCodeMax: 40,
+  pageSize: 20,
+  /** Activities "near me" and recommendations are ranked among this many upcoming ones. */
+  candidatesMax: 200,
+  exportRowsMax: 10_000,
+  exportDaysMax: 366,
+  adjustMaxMinutes: 24 * 60,
+} as const;
+
+/** Limits of the charity capability, declared as data (DESIGN.md convention 5). */
+export const CHARITY_LIMITS = {
+  /** Most units one claim or one general-stock gift may carry. */
+  claimMax: 50,
+  /** Most units a need may ask for. */
+  needQuantityMax: 999,
+  /** Estimated value per unit, yuan. */
+  unitValueMax: 100_000,
+  storyMax: 200,
+  thanksMax: 100,
+  itemMax: 20,
+  unitMax: 4,
+  /** A pledge must be brought within this many days (and before the need's deadline). */
+  pledgeDaysMax: 14,
+  /** …and no sooner than this many minutes from now (time to get there). */
+  pledgeMinutesMin: 60,
+  /** Donors are reminded this many hours before their pledge runs out. */
+  reminderLeadHours: 24,
+  /** A need's deadline is at most this many days ahead. */
+  needDaysMax: 90,
+  /** Wrong confirmation codes before the delivery must be dispatched again (which issues a new code). */
+  confirmAttemptsMax: 5,
+  /** Leaves per stored digest part. */
+  digestPartSize: 500,
+  /** Operator organizations per supermarket. */
+  supermarketOrgsMax: 10,
+  /** Items per stocktake. */
+  stocktakeLinesMax: 100,
+  /** Months the statistics look back. */
+  statsMonthsMax: 24,
+  supermarketNameMax: 30,
+  supermarketAddressMax: 60,
+  supermarketHoursMax: 40,
+  /** Note on how a recipient's consent was recorded. */
+  consentNoteMax: 100,
+  /** Why a recipient's record changed (or was closed). */
+  recipientReasonMax: 100,
+  /** Why a need was closed. */
+  closeNeedReasonMax: 50,
+  /** A donation code as typed (XXXX-XXXX, spaces and dashes forgiven). */
+  donationCodeMin: 8,
+  donationCodeMax: 12,
+  /** A supermarket's phone: digits and dashes. */
+  supermarketPhoneMax: 20,
+  /** The recipient's confirmation code (收货码) has this many digits. */
+  confirmCodeLength: 6,
+} as const;
