@@ -42,7 +42,7 @@ export function loadGeneration(page: object): number {
   return generations.get(page) ?? 0;
 }
 
-/** The query the page was opened with. */
+/** What the page shows (or is trying to show): its onLoad query and the choices its reloads were given. */
 export function pageQuery(page: object): PageQuery {
   return queries.get(page) ?? {};
 }
@@ -54,22 +54,25 @@ export const remotePage = Behavior({
     error: null as PageError | null,
   },
   methods: {
-    /** Opening the page: remembers the query and loads. A page with its own onLoad calls `this.reload(query)`. */
+    /** Opening the page: loads with its query. A page with its own onLoad calls `this.reload(query)`. */
     onLoad(query: PageQuery) {
       void this.reload(query);
     },
     /**
-     * Runs the page's `load()` and shows its data, or its failure. The page stays as it is meanwhile (pull-down,
-     * coming back); a failure that trying again may fix, while data is on screen, is said in a toast and the data
-     * stays — an error is never drawn over a page that works. Resolves true when the data was shown.
+     * Runs the page's `load(query)` and shows its data, or its failure. `query` is what to show — the onLoad query,
+     * or a choice the page makes (a category: `this.reload({ ...pageQuery(this), category })`); without it, what is
+     * shown now. The page stays as it is meanwhile (pull-down, coming back, a chip tapped) and the choice lands
+     * with its data. A failure that trying again may fix, while data is on screen, is said in a toast and the page
+     * stays as it was — an error is never drawn over a page that works. Resolves true when the data was shown.
      */
     async reload(query?: PageQuery): Promise<boolean> {
-      if (query) queries.set(this, query);
+      const params = query ?? pageQuery(this);
       const generation = loadGeneration(this) + 1;
       generations.set(this, generation);
-      const result = await (this as unknown as RemoteHooks).load(pageQuery(this));
+      const result = await (this as unknown as RemoteHooks).load(params);
       if (generations.get(this) !== generation) return false;
       if (result.ok) {
+        queries.set(this, params);
         this.setData({ ...result.data, status: 'ready', error: null });
         return true;
       }
@@ -78,13 +81,15 @@ export const remotePage = Behavior({
         wx.showToast({ title: error.message, icon: 'none' });
         return false;
       }
+      // 再试一次 asks for the same again.
+      queries.set(this, params);
       this.setData({ status: 'error', error });
       return false;
     },
-    /** Shows the loading state (with `patch`, e.g. the tab just chosen) and loads again. */
-    restart(patch: object = {}): Promise<boolean> {
-      this.setData({ ...patch, status: 'loading', error: null });
-      return this.reload();
+    /** Shows the loading state and loads again: with `query`, something else (another tab: `{ ...pageQuery(this), tab }`). */
+    restart(query?: PageQuery): Promise<boolean> {
+      this.setData({ status: 'loading', error: null });
+      return this.reload(query);
     },
     /** 再试一次 (and 去登录, once logged in) on `<page-state>`. */
     onRetry() {
@@ -101,9 +106,17 @@ export const remotePage = Behavior({
 /** With {@link remotePage}: coming back to the page (from a detail, a form) reloads it quietly, once it has loaded. */
 export const reloadOnShow = Behavior({
   behaviors: [remotePage],
+  methods: {
+    // A member of its own: a behavior that only repeats another's would erase the types of the page's other
+    // behaviors (TypeScript folds the list's element types into their common supertype).
+    /** Reloads quietly when the page has loaded before. */
+    reloadIfLoaded() {
+      if (this.data.status === 'ready') void this.reload();
+    },
+  },
   pageLifetimes: {
     show() {
-      if (this.data.status === 'ready') void this.reload();
+      this.reloadIfLoaded();
     },
   },
 });

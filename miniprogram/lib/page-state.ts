@@ -43,7 +43,6 @@ export const PAGE_STATE_WORDS = {
   login: '去登录',
   /** Under a refusal whose message does not say who can help. */
   refusedHelp: '如有疑问，请联系社区工作人员',
-  offlineHelp: '请检查手机网络后再试',
   /** 再看 20 条: followed by the page size and what is listed. */
   more: '再看',
   /** Under a list that was paged to its end. */
@@ -85,11 +84,9 @@ export function isTransportError(error: CloudError): boolean {
 export function pageError(error: CloudError, help?: string): PageError {
   const kind: PageErrorKind = isTransportError(error) ? 'offline' : KIND_OF[error.code];
   const defaultHelp =
-    kind === 'offline'
-      ? PAGE_STATE_WORDS.offlineHelp
-      : kind === 'refused' && !/联系|请.*(管理员|工作人员)/.test(error.message)
-        ? PAGE_STATE_WORDS.refusedHelp
-        : '';
+    kind === 'refused' && !/联系|请.*(管理员|工作人员)/.test(error.message)
+      ? PAGE_STATE_WORDS.refusedHelp
+      : '';
   return {
     code: error.code,
     kind,
@@ -99,9 +96,15 @@ export function pageError(error: CloudError, help?: string): PageError {
   };
 }
 
-/** A refusal the page decides itself (a role it checks before calling), shown like the function's own. */
-export function refusal(message: string): { ok: false; error: CloudError } {
-  return { ok: false, error: { code: 'FORBIDDEN', message } };
+/**
+ * A refusal the page decides itself (a role it checks before calling, a link to something not in reach), shown
+ * like the function's own: FORBIDDEN by default, or NOT_FOUND.
+ */
+export function refusal(
+  message: string,
+  code: 'FORBIDDEN' | 'NOT_FOUND' = 'FORBIDDEN',
+): { ok: false; error: CloudError } {
+  return { ok: false, error: { code, message } };
 }
 
 /**
