@@ -63,9 +63,11 @@ export const remotePage = Behavior({
      * or a choice the page makes (a category: `this.reload({ ...pageQuery(this), category })`); without it, what is
      * shown now. The page stays as it is meanwhile (pull-down, coming back, a chip tapped) and the choice lands
      * with its data. A failure that trying again may fix, while data is on screen, is said in a toast and the page
-     * stays as it was — an error is never drawn over a page that works. Resolves true when the data was shown.
+     * stays as it was — an error is never drawn over a page that works. `expired`: what is on screen is out of
+     * date (a check-in code whose window has turned), so a failure is drawn over it after all.
+     * Resolves true when the data was shown.
      */
-    async reload(query?: PageQuery): Promise<boolean> {
+    async reload(query?: PageQuery, { expired = false }: { expired?: boolean } = {}): Promise<boolean> {
       const params = query ?? pageQuery(this);
       const generation = loadGeneration(this) + 1;
       generations.set(this, generation);
@@ -77,7 +79,7 @@ export const remotePage = Behavior({
         return true;
       }
       const error = pageError(result.error);
-      if (this.data.status === 'ready' && error.retry) {
+      if (this.data.status === 'ready' && error.retry && !expired) {
         wx.showToast({ title: error.message, icon: 'none' });
         return false;
       }

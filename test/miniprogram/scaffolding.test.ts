@@ -231,6 +231,21 @@ describe('a paged remote page', () => {
     expect(items(page)).toHaveLength(20);
   });
 
+  it('draws a failure over data that has expired (a check-in code whose window turned)', async () => {
+    respond = (request) => list(request, 2);
+    page = await loadPage(FIXTURE);
+    await waitFor(() => page!.data.status === 'ready');
+    respond = () => unreachable;
+    const reload = (
+      page.instance as unknown as {
+        reload(query?: object, how?: { expired?: boolean }): Promise<boolean>;
+      }
+    ).reload.bind(page.instance);
+    expect(await reload(undefined, { expired: true })).toBe(false);
+    expect(page.data.status).toBe('error');
+    expect(shown(page, '#error')).toEqual(['网络不太顺畅，请稍后再试', '再试一次']);
+  });
+
   it('draws a refusal over the page when loading again finds it refused', async () => {
     respond = (request) => list(request, 2);
     page = await loadPage(FIXTURE);

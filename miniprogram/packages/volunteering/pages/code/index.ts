@@ -59,7 +59,11 @@ Component({
       const t = timers.get(this) ?? {};
       if (t.code !== undefined) clearTimeout(t.code);
       // A moment after the window turns, so the new code is the new window's.
-      t.code = setTimeout(() => void this.reload(), code.data.refreshInMs + 300) as unknown as number;
+      t.code = setTimeout(
+        // The code on screen is dead by then: a failure to get the next one is shown, not hidden.
+        () => void this.reload(undefined, { expired: true }),
+        code.data.refreshInMs + 300,
+      ) as unknown as number;
       timers.set(this, t);
       return {
         ok: true,
