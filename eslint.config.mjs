@@ -154,13 +154,19 @@ export default tseslint.config(
   },
   { files: ['cloudfunctions/**/*.ts'], rules: restrict(FUNCTION_BASE) },
   ...CAPABILITIES.flatMap((cap) => [
-    { files: [`cloudfunctions/${cap}/**/*.ts`], rules: restrict([...FUNCTION_BASE, ...otherCapabilities(cap)]) },
+    {
+      files: [`cloudfunctions/${cap}/**/*.ts`],
+      rules: restrict([...FUNCTION_BASE, ...otherCapabilities(cap)]),
+    },
     {
       files: PURE_FILES(`cloudfunctions/${cap}`),
       rules: restrict([...FUNCTION_BASE, ...otherCapabilities(cap), PURE]),
     },
   ]),
-  { files: ['cloudfunctions/common/**/*.ts'], rules: restrict([...FUNCTION_BASE, ...otherCapabilities('common')]) },
+  {
+    files: ['cloudfunctions/common/**/*.ts'],
+    rules: restrict([...FUNCTION_BASE, ...otherCapabilities('common')]),
+  },
   {
     files: ['cloudfunctions/common/directory/**/*.ts'],
     ignores: ['cloudfunctions/common/directory/store.ts'],

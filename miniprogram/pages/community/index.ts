@@ -8,6 +8,7 @@ import type { RoundCard } from '../../../cloudfunctions/proposals/contract';
 import type { ActivityListItem } from '../../../cloudfunctions/volunteering/contract';
 import type { NeedView } from '../../../cloudfunctions/charity/contract';
 import { elderModeBehavior } from '../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
 import { call } from '../../lib/cloud';
 import { ensureSession } from '../../lib/session';
@@ -149,30 +150,14 @@ const SECTIONS: { base: Omit<Section, 'lines' | 'failed'>; lines: () => Promise<
 ];
 
 Component({
-  behaviors: [elderModeBehavior, tabPageBehavior],
+  behaviors: [elderModeBehavior, tabPageBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     sections: [] as Section[],
   },
   methods: {
-    onLoad() {
-      void this.refresh();
-    },
-    async onPullDownRefresh() {
-      await this.refresh();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.refresh();
-    },
-    async refresh() {
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       const sections = await Promise.all(
         SECTIONS.map(async (s): Promise<Section> => {
           try {
@@ -183,7 +168,7 @@ Component({
           }
         }),
       );
-      this.setData({ status: 'ready', sections });
+      return { ok: true, data: { sections } };
     },
   },
 });

@@ -3,6 +3,7 @@
  * shown only when it has something. A user who has not chosen a community yet is asked to, first.
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
 import { callAccount, type HomeView } from '../../lib/account';
 import { ensureSession, onSessionChange } from '../../lib/session';
@@ -34,10 +35,8 @@ async function loadSections(home: HomeView): Promise<SectionView[]> {
 }
 
 Component({
-  behaviors: [elderModeBehavior, tabPageBehavior],
+  behaviors: [elderModeBehavior, tabPageBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     greeting: '',
     nickname: '',
     avatar: '',
@@ -55,7 +54,7 @@ Component({
         this,
         onSessionChange(() => {
           // The first login also reports here; only a later change needs a reload.
-          if (this.data.status === 'ready') this.refresh();
+          if (this.data.status === 'ready') void this.reload();
         }),
       );
     },
@@ -65,42 +64,26 @@ Component({
     },
   },
   methods: {
-    onLoad() {
-      this.refresh();
-    },
-    async onPullDownRefresh() {
-      await this.refresh();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.refresh();
-    },
-    async refresh() {
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       const reply = await callAccount('home');
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const home = reply.data;
       const sections = (await loadSections(home)).filter((s) => s.items.length > 0 || s.failed);
-      this.setData({
-        status: 'ready',
-        errorMessage: '',
-        greeting: home.greeting,
-        nickname: home.me.nickname,
-        avatar: home.me.avatarFileId ?? '',
-        communityName: home.communityName ?? '',
-        placeLine: home.me.placeNames.slice(0, 2).join(' · '),
-        needsCommunity: !home.me.communityId,
-        sections,
-        nothingNew: sections.length === 0,
-      });
+      return {
+        ok: true,
+        data: {
+          greeting: home.greeting,
+          nickname: home.me.nickname,
+          avatar: home.me.avatarFileId ?? '',
+          communityName: home.communityName ?? '',
+          placeLine: home.me.placeNames.slice(0, 2).join(' · '),
+          needsCommunity: !home.me.communityId,
+          sections,
+          nothingNew: sections.length === 0,
+        },
+      };
     },
   },
 });

@@ -3,6 +3,7 @@
  * work (./entries.ts) — admins see 社区管理, provider staff their organization.
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
 import type { SelfView } from '../../lib/account';
 import { isElderMode, setElderMode } from '../../lib/elder-mode';
@@ -59,10 +60,8 @@ function profileData(me: SelfView) {
 const unsubscribers = new WeakMap<object, () => void>();
 
 Component({
-  behaviors: [elderModeBehavior, tabPageBehavior],
+  behaviors: [elderModeBehavior, tabPageBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     elderOn: false,
     nickname: '',
     avatar: '',
@@ -95,20 +94,9 @@ Component({
     },
   },
   methods: {
-    onLoad() {
-      this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', ...profileData(session.me) });
+      return session.ok ? { ok: true, data: profileData(session.me) } : session;
     },
     onElderChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
       this.applyElder(Boolean(e.detail.value));

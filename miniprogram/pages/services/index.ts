@@ -4,6 +4,8 @@
  * orders; admins: approving the menu, the demand list, overdue orders and callbacks, satisfaction.
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode';
+import { pagedList, type PageResult } from '../../behaviors/paged-list';
+import { type LoadResult, type PageQuery, pageQuery } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
 import { ensureSession } from '../../lib/session';
 import { callServices, SERVICES_PAGES, type ItemCard, type MenuView } from '../../lib/services';
@@ -49,97 +51,66 @@ const ADMIN: Entry[] = [
 ];
 
 Component({
-  behaviors: [elderModeBehavior, tabPageBehavior],
+  behaviors: [elderModeBehavior, tabPageBehavior, pagedList],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     communityName: '',
     needsCommunity: false,
     categories: [] as { category: string; label: string }[],
     category: '',
     items: [] as ItemLine[],
-    next: null as number | null,
-    loadingMore: false,
     entries: RESIDENT,
     workEntries: [] as Entry[],
     profileUrl: '/packages/account/pages/profile/index',
   },
   methods: {
-    onLoad() {
-      this.refresh();
-    },
-    async onPullDownRefresh() {
-      await this.refresh();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.refresh();
-    },
-    async refresh() {
+    async load(query: PageQuery): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       const { me } = session;
-      this.setData({ workEntries: [...(me.isProvider ? PROVIDER : []), ...(me.isAdmin ? ADMIN : [])] });
+      const workEntries = [...(me.isProvider ? PROVIDER : []), ...(me.isAdmin ? ADMIN : [])];
       if (!me.communityId) {
-        this.setData({ status: 'ready', needsCommunity: true, items: [], categories: [] });
-        return;
+        return {
+          ok: true,
+          data: { workEntries, needsCommunity: true, items: [], next: null, categories: [] },
+        };
       }
-      await this.load('');
+      const menu = await this.loadPage(0, query);
+      return menu.ok ? { ok: true, data: { ...menu.data, workEntries, needsCommunity: false } } : menu;
     },
-    async load(category: string) {
-      const reply = await callServices(
-        'menu',
-        category ? { category: category as ItemCard['category'] } : {},
-      );
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+    /** One page of the menu in the chosen category; the first page of 全部 also brings the categories. */
+    async loadPage(offset: number, query: PageQuery): Promise<PageResult<ItemLine>> {
+      const category = (query.category ?? '') as ItemCard['category'] | '';
+      const reply = await callServices('menu', { offset, ...(category ? { category } : {}) });
+      if (!reply.ok) return reply;
       const menu: MenuView = reply.data;
-      this.setData({
-        status: 'ready',
-        needsCommunity: false,
-        communityName: menu.communityName ?? '',
-        category,
-        ...(menu.categories && !category
-          ? {
-              categories: [
-                { category: '', label: '全部' },
-                ...menu.categories.map((c) => ({ category: c.category, label: `${c.category} ${c.count}` })),
-              ],
-            }
-          : {}),
-        items: menu.items.items.map(itemLine),
-        next: menu.items.next,
-      });
+      return {
+        ok: true,
+        data: {
+          category,
+          communityName: menu.communityName ?? '',
+          ...(menu.categories && !category
+            ? {
+                categories: [
+                  { category: '', label: '全部' },
+                  ...menu.categories.map((c) => ({
+                    category: c.category,
+                    label: `${c.category} ${c.count}`,
+                  })),
+                ],
+              }
+            : {}),
+          items: menu.items.items.map(itemLine),
+          next: menu.items.next,
+        },
+      };
     },
     onCategory(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { category: string }>,
     ) {
       const { category } = e.currentTarget.dataset;
       if (category === this.data.category) return;
-      this.load(category);
-    },
-    async onMore() {
-      const offset = this.data.next;
-      if (offset === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      const category = this.data.category as ItemCard['category'] | '';
-      const reply = await callServices('menu', { offset, ...(category ? { category } : {}) });
-      if (!reply.ok) {
-        this.setData({ loadingMore: false });
-        wx.showToast({ title: reply.error.message, icon: 'none' });
-        return;
-      }
-      this.setData({
-        loadingMore: false,
-        items: [...this.data.items, ...reply.data.items.items.map(itemLine)],
-        next: reply.data.items.next,
-      });
+      // The menu stays on screen until the category's items arrive (the chip turns with them).
+      void this.reload({ ...pageQuery(this), category });
     },
   },
 });

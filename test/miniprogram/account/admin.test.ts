@@ -193,7 +193,7 @@ describe('registering an elder', () => {
     await input(page, '#birthYear', '1938');
     await input(page, '#address', '铜山社区东街5号');
     await tap(page, '#submit');
-    await waitFor(() => page.data.status === 'done');
+    await waitFor(() => page.data.step === 'done');
     expect(textOf(page, '#done')).toContain('已为 赵桂芳 建立档案');
     expect(proxies()).toHaveLength(before + 1);
     expect(proxies().find((p) => p.realName === '赵桂芳')).toMatchObject({

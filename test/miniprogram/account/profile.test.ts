@@ -142,10 +142,10 @@ describe('privacy', () => {
     const page = await loadPage(PROFILE);
     await waitFor(() => textOf(page, '#privacy >>> #privacy-disagree') === '不同意');
     await tap(page, '#privacy >>> #privacy-disagree');
-    await waitFor(() => page.data.status === 'privacy');
+    await waitFor(() => page.data.status === 'ready' && page.data.privacyNeeded === true);
     expect(textOf(page, '#privacy-needed')).toContain('您还没有同意隐私保护指引');
 
-    await tap(page, '#ask-privacy');
+    await tap(page, '#privacy-needed >>> #action');
     await waitFor(() => textOf(page, '#privacy >>> #privacy-agree') === '同意');
     await fire(page, '#privacy >>> #privacy-agree', 'agreeprivacyauthorization');
     await waitFor(() => page.data.status === 'ready');

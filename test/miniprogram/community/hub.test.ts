@@ -15,7 +15,7 @@ afterEach(() => resetSession());
 
 async function ready(page: LoadedPage): Promise<void> {
   await waitFor(() => page.data.status !== 'loading');
-  expect(page.data.errorMessage).toBe('');
+  expect(page.data.error?.message ?? '').toBe('');
 }
 
 interface SectionData {

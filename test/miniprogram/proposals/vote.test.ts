@@ -61,14 +61,14 @@ it('lists the round with the votes left and marks what the voter supports', asyn
   const page = await loadPage(`${P}/proposals/index`, { roundId });
   await waitFor(() => page.data.status === 'ready');
   expect(textOf(page, '#quota')).toBe('您还能投 1 票（共 2 票）');
-  expect(page.data.cards).toHaveLength(3);
-  const supported = page.data.cards.findIndex((c: { id: string }) => c.id === ids[0]);
+  expect(page.data.items).toHaveLength(3);
+  const supported = page.data.items.findIndex((c: { id: string }) => c.id === ids[0]);
   expect(textOf(page, `#voted-${supported}`)).toBe('我已投');
   expect(textOf(page, `#votes-${supported}`)).toBe('1 票');
   // Most voted first.
   await fire(page, '#sort', 'change', { value: 'votes' });
   await waitFor(() => page.data.status === 'ready' && page.data.sort === 'votes');
-  expect(page.data.cards[0].id).toBe(ids[0]);
+  expect(page.data.items[0].id).toBe(ids[0]);
   await closePage(page);
 });
 

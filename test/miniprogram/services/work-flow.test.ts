@@ -94,7 +94,7 @@ it('accepts, checks in with the location, and signs out with notes and a photo',
 
   // Inside the agreed window no reason is asked (checkin-reason.test.ts covers the reason).
   demo.cloud.clock.set(new Date(stored(id).slotStart as string).getTime() - 30 * 60_000);
-  await (page.instance as unknown as { load(): Promise<void> }).load();
+  await (page.instance as unknown as { reload(): Promise<boolean> }).reload();
   expect(page.querySelector('#checkin-ask')).toBeFalsy();
   // Location refused: nothing is sent and the staff member is told why.
   setLocation(null);

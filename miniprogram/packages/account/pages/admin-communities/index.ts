@@ -1,5 +1,7 @@
 /** 我管理的社区: the communities in the admin's scope, by street, with residents and residents aged 80+. */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { remotePage } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callAccount, type CommunityStat } from '../../../../lib/account';
 
 /** The communities of one street. */
@@ -28,32 +30,17 @@ function byStreet(stats: CommunityStat[]): StreetGroup[] {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     streets: [] as StreetGroup[],
     total: 0,
   },
   methods: {
-    onLoad() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
     async load() {
-      const reply = await callAccount('adminCommunities');
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', streets: byStreet(reply.data), total: reply.data.length });
+      return mapReply(await callAccount('adminCommunities'), (stats) => ({
+        streets: byStreet(stats),
+        total: stats.length,
+      }));
     },
   },
 });

@@ -4,10 +4,12 @@
  * A new registration carries an idempotency key, so a double tap registers it once.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { callAccount, type OrgView, type PlaceView } from '../../../../lib/account';
 import { type CloudReply, newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
+import { refusal } from '../../../../lib/page-state';
 import { ensureSession } from '../../../../lib/session';
 import { ACCOUNT_LIMITS } from '../../../../shared/limits';
 
@@ -39,10 +41,8 @@ const originals = new WeakMap<object, OrgView | undefined>();
 const scopes = new WeakMap<object, string>();
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     orgId: '',
     active: true,
     name: '',
@@ -58,37 +58,22 @@ Component({
     max: { name: ACCOUNT_LIMITS.orgNameMax, description: ACCOUNT_LIMITS.orgDescriptionMax },
   },
   methods: {
-    onLoad(query: Record<string, string>) {
+    onLoad(query: PageQuery) {
       this.setData({ orgId: query.id ?? '', requestKey: newIdempotencyKey() });
       wx.setNavigationBarTitle?.({ title: query.id ? '修改社会组织' : '登记社会组织' });
-      this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const [session, places, orgs] = await Promise.all([
         ensureSession(),
         callAccount('places'),
         this.data.orgId ? callAccount('listOrgs', {}) : Promise.resolve(undefined),
       ]);
-      const error = !session.ok
-        ? session.error
-        : !places.ok
-          ? places.error
-          : orgs && !orgs.ok
-            ? orgs.error
-            : undefined;
-      if (error || !session.ok || !places.ok || (orgs && !orgs.ok)) {
-        this.setData({ status: 'error', errorMessage: error?.message ?? '' });
-        return;
-      }
+      if (!session.ok) return session;
+      if (!places.ok) return places;
+      if (orgs && !orgs.ok) return orgs;
       const org = orgs?.ok ? orgs.data.find((o) => o.id === this.data.orgId) : undefined;
-      if (this.data.orgId && !org) {
-        this.setData({ status: 'error', errorMessage: '没有找到这个机构，可能不在您管理的范围里' });
-        return;
-      }
+      if (this.data.orgId && !org) return refusal('没有找到这个机构，可能不在您管理的范围里', 'NOT_FOUND');
       const adminScopes = session.me.roles
         .filter((r) => r.role === 'admin' && r.scopeId)
         .map((r) => r.scopeId as string);
@@ -96,14 +81,16 @@ Component({
       const scopeId = org?.scopeId ?? adminScopes[0] ?? '';
       scopes.set(this, scopeId);
       originals.set(this, org);
-      this.setData({
-        status: 'ready',
-        active: org?.active ?? true,
-        name: org?.name ?? '',
-        description: org?.description ?? '',
-        services: org?.services.join('、') ?? '',
-        ...this.choices(places.data, scopeId, new Set(org?.communityIds ?? [])),
-      });
+      return {
+        ok: true,
+        data: {
+          active: org?.active ?? true,
+          name: org?.name ?? '',
+          description: org?.description ?? '',
+          services: org?.services.join('、') ?? '',
+          ...this.choices(places.data, scopeId, new Set(org?.communityIds ?? [])),
+        },
+      };
     },
     choices(places: PlaceView[], scopeId: string, chosen: Set<string>) {
       const communities = communitiesUnder(places, [scopeId]).map((c) => ({

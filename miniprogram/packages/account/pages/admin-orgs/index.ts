@@ -1,5 +1,7 @@
 /** 社会组织: the organizations registered in the admin's scope, with staff counts; open one to edit, or register one. */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { reloadOnShow } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callAccount, type OrgView } from '../../../../lib/account';
 
 const EDIT = '/packages/account/pages/admin-org-edit/index';
@@ -26,40 +28,17 @@ function card(o: OrgView): OrgCard {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  // Back from editing: show the change.
+  behaviors: [elderModeBehavior, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     orgs: [] as OrgCard[],
   },
-  pageLifetimes: {
-    show() {
-      // Back from editing: show the change.
-      if (this.data.status === 'ready') this.load();
-    },
-  },
   methods: {
-    onLoad() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
     onCreate() {
       wx.navigateTo({ url: EDIT }).catch((err: unknown) => console.warn('open org form failed', err));
     },
     async load() {
-      const reply = await callAccount('listOrgs', {});
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', orgs: reply.data.map(card) });
+      return mapReply(await callAccount('listOrgs', {}), (orgs) => ({ orgs: orgs.map(card) }));
     },
   },
 });

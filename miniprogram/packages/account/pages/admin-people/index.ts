@@ -3,6 +3,8 @@
  * at a time, and opens one to see them in full and set their roles.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { callAccount, type UserListItem } from '../../../../lib/account';
 import { roleLabel } from '../../../../lib/roles';
 
@@ -35,64 +37,24 @@ function personLine(u: UserListItem): PersonLine {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  // Coming back: roles may have changed on the person's page.
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     query: '',
     searched: '',
-    people: [] as PersonLine[],
-    next: null as number | null,
-    loadingMore: false,
-  },
-  pageLifetimes: {
-    show() {
-      // Roles may have changed on the person's page.
-      if (this.data.status === 'ready') this.search(this.data.searched);
-    },
+    items: [] as PersonLine[],
   },
   methods: {
-    onLoad() {
-      this.search('');
-    },
     onQuery(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ query: e.detail.value });
     },
     onSearch() {
-      this.setData({ status: 'loading' });
-      this.search(this.data.query.trim());
+      void this.restart({ ...pageQuery(this), searched: this.data.query.trim() });
     },
-    onRetry() {
-      this.onSearch();
-    },
-    async search(query: string) {
-      const reply = await callAccount('searchUsers', { query });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({
-        status: 'ready',
-        searched: query,
-        people: reply.data.items.map(personLine),
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      const offset = this.data.next;
-      if (offset === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      const reply = await callAccount('searchUsers', { query: this.data.searched, offset });
-      if (!reply.ok) {
-        this.setData({ loadingMore: false });
-        wx.showToast({ title: reply.error.message, icon: 'none' });
-        return;
-      }
-      this.setData({
-        loadingMore: false,
-        people: [...this.data.people, ...reply.data.items.map(personLine)],
-        next: reply.data.next,
-      });
+    /** People matching what was searched (everyone in scope for ''), 20 at a time. */
+    async loadPage(offset: number, params: PageQuery) {
+      const query = params.searched ?? '';
+      return pageOf(await callAccount('searchUsers', { query, offset }), personLine, { searched: query });
     },
   },
 });

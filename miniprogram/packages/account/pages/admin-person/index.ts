@@ -4,6 +4,7 @@
  * in my scope), and the role history.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import {
   callAccount,
   type OrgView,
@@ -95,10 +96,8 @@ function personData(l: Loaded) {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     personId: '',
     title: '',
     facts: [] as { key: string; label: string; value: string }[],
@@ -118,15 +117,11 @@ Component({
     max: { reason: ACCOUNT_LIMITS.roleReasonMax },
   },
   methods: {
-    onLoad(query: Record<string, string>) {
+    onLoad(query: PageQuery) {
       this.setData({ personId: query.id ?? '' });
-      this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const targetUserId = this.data.personId;
       const [session, person, places, orgs] = await Promise.all([
         ensureSession(),
@@ -134,22 +129,13 @@ Component({
         callAccount('places'),
         callAccount('listOrgs', {}),
       ]);
-      const error = !session.ok
-        ? session.error
-        : !person.ok
-          ? person.error
-          : !places.ok
-            ? places.error
-            : !orgs.ok
-              ? orgs.error
-              : undefined;
-      if (error || !session.ok || !person.ok || !places.ok || !orgs.ok) {
-        this.setData({ status: 'error', errorMessage: error?.message ?? '' });
-        return;
-      }
+      if (!session.ok) return session;
+      if (!person.ok) return person;
+      if (!places.ok) return places;
+      if (!orgs.ok) return orgs;
       const l: Loaded = { me: session.me, person: person.data, places: places.data, orgs: orgs.data };
       loaded.set(this, l);
-      this.setData({ status: 'ready', ...personData(l) });
+      return { ok: true, data: personData(l) };
     },
     onOpenGrant() {
       this.setData({ grantVisible: true, grantStep: 'role', choices: [], banner: '' });
@@ -194,7 +180,7 @@ Component({
         return;
       }
       wx.showToast({ title: '已设置', icon: 'success' });
-      await this.load();
+      await this.reload();
     },
     onOpenRevoke(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>,
@@ -241,7 +227,7 @@ Component({
       }
       this.setData({ revokeVisible: false });
       wx.showToast({ title: '已收回', icon: 'success' });
-      await this.load();
+      await this.reload();
     },
   },
 });

@@ -3,10 +3,12 @@
  * so family and staff can later act for them. The form's idempotency key makes a double tap register once.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { callAccount, type PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
+import { refusal } from '../../../../lib/page-state';
 import { ensureSession } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
 import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
@@ -33,10 +35,10 @@ const EMPTY_FORM = {
 };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error' | 'done',
-    errorMessage: '',
+    /** The form, or what was registered (with linking relatives to the elder). */
+    step: 'form' as 'form' | 'done',
     places: [] as PlaceView[],
     pickerVisible: false,
     ...EMPTY_FORM,
@@ -63,32 +65,22 @@ Component({
     },
   },
   methods: {
-    onLoad() {
+    onLoad(query: PageQuery) {
       this.setData({ requestKey: newIdempotencyKey() });
-      this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const [session, places] = await Promise.all([ensureSession(), callAccount('places')]);
-      if (!session.ok || !places.ok) {
-        const error = !session.ok ? session.error : !places.ok ? places.error : undefined;
-        this.setData({ status: 'error', errorMessage: error?.message ?? '' });
-        return;
-      }
+      if (!session.ok) return session;
+      if (!places.ok) return places;
       const scopes = session.me.roles
         .filter((r) => r.role === 'admin' && r.scopeId)
         .map((r) => r.scopeId as string);
-      if (scopes.length === 0) {
-        this.setData({ status: 'error', errorMessage: '只有社区或街道管理员可以代老人登记' });
-        return;
-      }
+      if (scopes.length === 0) return refusal('只有社区或街道管理员可以代老人登记');
       // Only the admin's own communities can be picked.
       const mine = new Map<string, PlaceView>();
       for (const id of scopes) for (const p of placesUnder(places.data, id)) mine.set(p.id, p);
-      this.setData({ status: 'ready', places: [...mine.values()] });
+      return { ok: true, data: { places: [...mine.values()] } };
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: Field }>) {
       const field = e.currentTarget.dataset.field;
@@ -129,7 +121,7 @@ Component({
         const detail = [e.communityName, e.age ? `${e.age} 岁` : '', e.address].filter(Boolean).join(' · ');
         this.setData({
           saving: false,
-          status: 'done',
+          step: 'done',
           done: { name: e.realName ?? e.nickname, detail },
           elderId: e.id,
           linked: [],
@@ -149,7 +141,7 @@ Component({
       }
     },
     onAnother() {
-      this.setData({ status: 'ready', ...EMPTY_FORM, requestKey: newIdempotencyKey(), elderId: '' });
+      this.setData({ step: 'form', ...EMPTY_FORM, requestKey: newIdempotencyKey(), elderId: '' });
     },
     onRelativeQuery(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ relativeQuery: e.detail.value });

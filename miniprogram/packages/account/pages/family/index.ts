@@ -3,6 +3,7 @@
  * elder confirms or declines. Either side can end a link. Requests waiting for me come first.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { callAccount, type LinkView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { ensureSession } from '../../../../lib/session';
@@ -42,10 +43,8 @@ function stopTimer(owner: object): void {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     incoming: [] as LinkLine[],
     outgoing: [] as LinkLine[],
     active: [] as LinkLine[],
@@ -69,35 +68,20 @@ Component({
     },
   },
   methods: {
-    onLoad() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       const reply = await callAccount('listLinks');
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const links = reply.data;
-      this.setData({
-        status: 'ready',
-        incoming: links.filter((l) => l.as === 'elder' && l.status === 'pending').map(line),
-        outgoing: links.filter((l) => l.as === 'relative' && l.status === 'pending').map(line),
-        active: links.filter((l) => l.status === 'active').map(line),
-      });
+      return {
+        ok: true,
+        data: {
+          incoming: links.filter((l) => l.as === 'elder' && l.status === 'pending').map(line),
+          outgoing: links.filter((l) => l.as === 'relative' && l.status === 'pending').map(line),
+          active: links.filter((l) => l.status === 'active').map(line),
+        },
+      };
     },
     async onCreateCode() {
       if (this.data.creatingCode) return;
@@ -153,7 +137,7 @@ Component({
       if (reply.ok) {
         this.setData({ sending: false, code: '', relation: '' });
         wx.showToast({ title: '已发送，请等家人确认', icon: 'none' });
-        await this.load();
+        await this.reload();
         return;
       }
       const { code, message } = reply.error;
@@ -180,7 +164,7 @@ Component({
         return;
       }
       wx.showToast({ title: accept ? '已同意' : '已拒绝', icon: 'none' });
-      await this.load();
+      await this.reload();
     },
     async onUnlink(
       e: WechatMiniprogram.TouchEvent<
@@ -206,7 +190,7 @@ Component({
         return;
       }
       wx.showToast({ title: '已解除', icon: 'none' });
-      await this.load();
+      await this.reload();
     },
   },
 });

@@ -5,6 +5,7 @@
  * is explained in one plain sentence.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { type AccountInput, callAccount, type PlaceView, type SelfView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { requirePrivacy } from '../../../../lib/privacy';
@@ -45,10 +46,10 @@ function formFrom(me: SelfView) {
 const originals = new WeakMap<object, SelfView>();
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error' | 'privacy',
-    errorMessage: '',
+    /** The user declined the privacy guide: the form stays closed until they agree. */
+    privacyNeeded: false,
     places: [] as PlaceView[],
     pickerVisible: false,
     nickname: '',
@@ -75,27 +76,14 @@ Component({
     },
   },
   methods: {
-    onLoad() {
-      this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       // The privacy guide comes first: this page collects avatar, nickname and phone.
-      if (!(await requirePrivacy())) {
-        this.setData({ status: 'privacy' });
-        return;
-      }
+      if (!(await requirePrivacy())) return { ok: true, data: { privacyNeeded: true } };
       const [session, places] = await Promise.all([ensureSession(), callAccount('places')]);
-      if (!session.ok || !places.ok) {
-        const error = !session.ok ? session.error : !places.ok ? places.error : undefined;
-        this.setData({ status: 'error', errorMessage: error?.message ?? '' });
-        return;
-      }
+      if (!session.ok) return session;
+      if (!places.ok) return places;
       originals.set(this, session.me);
-      this.setData({ status: 'ready', places: places.data, ...formFrom(session.me) });
+      return { ok: true, data: { privacyNeeded: false, places: places.data, ...formFrom(session.me) } };
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: Field }>) {
       const field = e.currentTarget.dataset.field;
@@ -136,8 +124,7 @@ Component({
       this.setData({ communityId: e.detail.id, communityLabel: e.detail.names.slice(1).join(' · '), errors });
     },
     async onAskPrivacy() {
-      this.setData({ status: 'loading' });
-      await this.load();
+      await this.restart();
     },
     /** Only what the user changed, so an untouched masked field is never overwritten. */
     changes(me: SelfView): AccountInput<'updateProfile'> {

@@ -4,6 +4,7 @@
  * 20 at a time.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { callCharity, type NeedView } from '../../lib/api';
 import { needCard, type NeedCard } from '../../lib/words';
 
@@ -17,46 +18,19 @@ const row = (n: NeedView): Row => ({
 });
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
     state: 'open' as State,
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
-    rows: [] as Row[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Row[],
     busy: '',
   },
   methods: {
-    onLoad() {
-      void this.fetch(0);
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.fetch(0);
-    },
     onState(e: WechatMiniprogram.CustomEvent<{ value: State }>) {
-      this.setData({ state: e.detail.value, status: 'loading' });
-      void this.fetch(0);
+      this.setData({ state: e.detail.value });
+      void this.restart();
     },
-    async fetch(offset: number) {
-      const reply = await callCharity('adminNeeds', { state: this.data.state, offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const rows = reply.data.items.map(row);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        rows: offset === 0 ? rows : [...this.data.rows, ...rows],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
+    async loadPage(offset: number) {
+      return pageOf(await callCharity('adminNeeds', { state: this.data.state, offset }), row);
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });
@@ -84,7 +58,7 @@ Component({
         wx.showToast({ title: reply.error.message, icon: 'none' });
         return;
       }
-      await this.fetch(0);
+      await this.reload();
     },
   },
 });

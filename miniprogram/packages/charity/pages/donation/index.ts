@@ -7,6 +7,8 @@
  * place see the recipient's contact; the recipient (or an admin for them) confirms and thanks.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callCharity, type DonationView, type StepResult } from '../../lib/api';
 import type { CloudReply } from '../../../../lib/cloud';
 import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepLine } from '../../lib/words';
@@ -76,12 +78,10 @@ function shown(d: DonationView): Shown {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
     id: '',
     fresh: false,
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     d: null as Shown | null,
     verifying: false,
     verdict: null as { intact: boolean; headline: string; detail: string } | null,
@@ -95,25 +95,12 @@ Component({
     max: { code: CHARITY_LIMITS.confirmCodeLength, thanks: CHARITY_LIMITS.thanksMax },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '', fresh: query.new === '1' });
-      void this.load();
-    },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
+      void this.reload(query);
     },
     async load() {
-      const reply = await callCharity('donation', { donationId: this.data.id });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', d: shown(reply.data) });
+      return mapReply(await callCharity('donation', { donationId: this.data.id }), (d) => ({ d: shown(d) }));
     },
     async onVerify() {
       this.setData({ verifying: true, verdict: null });

@@ -4,6 +4,7 @@
  * pledge, which gives the code to show at the counter. One key per pledge until it succeeds.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callCharity, type ItemCategory, type SupermarketView } from '../../lib/api';
@@ -22,10 +23,8 @@ const HINTS: Record<string, string> = {
 };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     supermarkets: [] as SupermarketView[],
     supermarketId: '',
     kinds: KINDS,
@@ -43,32 +42,24 @@ Component({
     max: { item: CHARITY_LIMITS.itemMax, unit: CHARITY_LIMITS.unitMax },
   },
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const reply = await callCharity('supermarkets');
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const now = Date.now();
       // Stock pledges: from an hour from now to 14 days (the function checks the same window).
       const days = dayChoices({
         earliest: new Date(now + 3_600_000).toISOString(),
         latest: new Date(now + 14 * 86_400_000).toISOString(),
       });
-      this.setData({
-        status: 'ready',
-        supermarkets: reply.data,
-        supermarketId: this.data.supermarketId || (reply.data[0]?.id ?? ''),
-        days,
-        day: days[0]?.iso ?? '',
-      });
+      return {
+        ok: true,
+        data: {
+          supermarkets: reply.data,
+          supermarketId: this.data.supermarketId || (reply.data[0]?.id ?? ''),
+          days,
+          day: days[0]?.iso ?? '',
+        },
+      };
     },
     onSupermarket(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,

@@ -4,6 +4,9 @@
  * fingerprint of all chains each day, chained to the day before, so a rewrite of history would show.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type LoadResult, type PageQuery } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callCharity, type StatsView } from '../../lib/api';
 import { donationCard, shortHash, type DonationCard } from '../../lib/words';
 import { dateKeyText, shortMonthText } from '../../../../shared/calendar';
@@ -64,76 +67,52 @@ function chart(s: StatsView): { bars: MonthBar[]; kinds: KindLine[] } {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
     tab: 'stats' as Tab,
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     totals: null as StatsView['totals'] | null,
     bars: [] as MonthBar[],
     kinds: [] as KindLine[],
-    cards: [] as DonationCard[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as DonationCard[],
     digests: [] as DigestLine[],
     digestsIntact: true,
     brokenDate: '',
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       const tab = (['stats', 'ledger', 'digests'] as Tab[]).find((t) => t === query.tab) ?? 'stats';
       this.setData({ tab });
-      void this.load();
+      void this.reload(query);
     },
     onTab(e: WechatMiniprogram.CustomEvent<{ value: Tab }>) {
-      this.setData({ tab: e.detail.value, status: 'loading' });
-      void this.load();
+      this.setData({ tab: e.detail.value });
+      void this.restart();
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
-    async load() {
+    /** The tab's data: the statistics, the ledger's first page, or the daily digests. */
+    async load(query: PageQuery): Promise<LoadResult> {
       if (this.data.tab === 'stats') {
-        const reply = await callCharity('stats', { months: 6 });
-        if (!reply.ok) return this.fail(reply.error.message);
-        this.setData({ status: 'ready', totals: reply.data.totals, ...chart(reply.data) });
-      } else if (this.data.tab === 'ledger') {
-        await this.fetch(0);
-      } else {
-        const reply = await callCharity('digests', {});
-        if (!reply.ok) return this.fail(reply.error.message);
-        this.setData({
-          status: 'ready',
-          digests: reply.data.items.map((d) => ({
-            date: dateKeyText(d.date),
-            count: d.count,
-            root: shortHash(d.root),
-            hash: shortHash(d.hash),
-          })),
-          digestsIntact: reply.data.chainIntact,
-          brokenDate: reply.data.firstBrokenDate ? dateKeyText(reply.data.firstBrokenDate) : '',
-        });
+        return mapReply(await callCharity('stats', { months: 6 }), (stats) => ({
+          totals: stats.totals,
+          ...chart(stats),
+        }));
       }
+      if (this.data.tab === 'ledger') {
+        const first = await this.loadPage(0, query);
+        return first.ok ? { ok: true, data: { ...first.data, loadingMore: false } } : first;
+      }
+      return mapReply(await callCharity('digests', {}), (digests) => ({
+        digests: digests.items.map((d) => ({
+          date: dateKeyText(`${d.date}T12:00:00+08:00`),
+          count: d.count,
+          root: shortHash(d.root),
+          hash: shortHash(d.hash),
+        })),
+        digestsIntact: digests.chainIntact,
+        brokenDate: digests.firstBrokenDate ? dateKeyText(`${digests.firstBrokenDate}T12:00:00+08:00`) : '',
+      }));
     },
-    fail(message: string) {
-      this.setData({ status: 'error', errorMessage: message, loadingMore: false });
-    },
-    async fetch(offset: number) {
-      const reply = await callCharity('ledger', { offset });
-      if (!reply.ok) return this.fail(reply.error.message);
-      const cards = reply.data.items.map((d) => donationCard(d));
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
+    async loadPage(offset: number, _query: PageQuery) {
+      return pageOf(await callCharity('ledger', { offset }), (d) => donationCard(d));
     },
   },
 });

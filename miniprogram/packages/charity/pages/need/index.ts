@@ -5,17 +5,16 @@
  * The same key is sent on every retry of one claim, so a double tap pledges once.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callCharity, type SupermarketView } from '../../lib/api';
 import { askDonorConsent } from '../../lib/templates';
 import { dayChoices, needCard, type DayChoice, type NeedCard } from '../../lib/words';
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
     id: '',
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     card: null as NeedCard | null,
     unit: '',
     value: '',
@@ -29,34 +28,29 @@ Component({
     claimKey: '',
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const reply = await callCharity('need', { needId: this.data.id });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const { need, supermarket, pledgeWindow } = reply.data;
       const days = dayChoices(pledgeWindow);
       const max = Math.min(need.available, 50);
-      this.setData({
-        status: 'ready',
-        card: needCard(need),
-        unit: need.unit,
-        value: need.estimatedValue > 0 ? `每${need.unit}约 ${need.estimatedValue} 元` : '',
-        max,
-        quantity: Math.min(Math.max(this.data.quantity, 1), Math.max(max, 1)),
-        supermarket,
-        days,
-        day: days.some((d) => d.iso === this.data.day) ? this.data.day : (days[0]?.iso ?? ''),
-      });
+      return {
+        ok: true,
+        data: {
+          card: needCard(need),
+          unit: need.unit,
+          value: need.estimatedValue > 0 ? `每${need.unit}约 ${need.estimatedValue} 元` : '',
+          max,
+          quantity: Math.min(Math.max(this.data.quantity, 1), Math.max(max, 1)),
+          supermarket,
+          days,
+          day: days.some((d) => d.iso === this.data.day) ? this.data.day : (days[0]?.iso ?? ''),
+        },
+      };
     },
     onQuantity(e: WechatMiniprogram.CustomEvent<{ value: number }>) {
       this.setData({ quantity: Number(e.detail.value), claimError: '' });
@@ -80,7 +74,7 @@ Component({
       });
       if (!reply.ok) {
         this.setData({ submitting: false, claimError: reply.error.message });
-        if (reply.error.code === 'LIMIT_REACHED' || reply.error.code === 'CONFLICT') void this.load();
+        if (reply.error.code === 'LIMIT_REACHED' || reply.error.code === 'CONFLICT') void this.reload();
         return;
       }
       this.setData({ submitting: false, claimKey: '' });

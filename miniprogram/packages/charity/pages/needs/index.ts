@@ -4,6 +4,8 @@
  * 20 at a time. From here: give to general stock, my donations, things coming to me, the public ledger.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import type { PageQuery } from '../../../../behaviors/remote-page';
 import { callCharity, type RecipientCategory } from '../../lib/api';
 import { needCard, type NeedCard } from '../../lib/words';
 import { choicesOf, RECIPIENT_CATEGORIES, RECIPIENT_CATEGORY_LABELS } from '../../../../shared/choices';
@@ -15,26 +17,18 @@ const CATEGORIES: { value: RecipientCategory | ''; label: string }[] = [
 ];
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     categories: CATEGORIES,
     category: '' as RecipientCategory | '',
     streets: [] as { id: string; label: string }[],
     street: '',
-    cards: [] as NeedCard[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as NeedCard[],
   },
   methods: {
-    onLoad() {
+    onLoad(query: PageQuery) {
       void this.loadStreets();
-      void this.fetch(0);
-    },
-    async onPullDownRefresh() {
-      await this.fetch(0);
-      wx.stopPullDownRefresh?.();
+      void this.reload(query);
     },
     async loadStreets() {
       const reply = await callCharity('supermarkets');
@@ -53,42 +47,25 @@ Component({
         { value: RecipientCategory | '' }
       >,
     ) {
-      this.setData({ category: e.currentTarget.dataset.value, status: 'loading' });
-      void this.fetch(0);
+      this.setData({ category: e.currentTarget.dataset.value });
+      void this.restart();
     },
     onStreet(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: string }>,
     ) {
-      this.setData({ street: e.currentTarget.dataset.value, status: 'loading' });
-      void this.fetch(0);
+      this.setData({ street: e.currentTarget.dataset.value });
+      void this.restart();
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.fetch(0);
-    },
-    async fetch(offset: number) {
+    async loadPage(offset: number) {
       const { category, street } = this.data;
-      const reply = await callCharity('needs', {
-        offset,
-        ...(category ? { category } : {}),
-        ...(street ? { streetId: street } : {}),
-      });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const cards = reply.data.items.map(needCard);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
+      return pageOf(
+        await callCharity('needs', {
+          offset,
+          ...(category ? { category } : {}),
+          ...(street ? { streetId: street } : {}),
+        }),
+        needCard,
+      );
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });

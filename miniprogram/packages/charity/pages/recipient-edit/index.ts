@@ -5,6 +5,8 @@
  * registration until it succeeds; then the recipient's page opens.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { remotePage } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callAccount, type CommunityStat } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
@@ -30,10 +32,8 @@ const HINTS: Record<string, string> = {
 };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     communities: [] as CommunityStat[],
     communityId: '',
     groups: GROUPS,
@@ -59,20 +59,11 @@ Component({
     },
   },
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
     async load() {
-      const reply = await callAccount('adminCommunities');
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', communities: reply.data, communityId: reply.data[0]?.id ?? '' });
+      return mapReply(await callAccount('adminCommunities'), (communities) => ({
+        communities,
+        communityId: communities[0]?.id ?? '',
+      }));
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
       const field = (e.currentTarget as unknown as { dataset: { field: string } }).dataset.field;

@@ -5,6 +5,7 @@
  * (consent withdrawn, moved away), which closes their open needs.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { callCharity, type RecipientDetailView } from '../../lib/api';
 import { donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
@@ -44,11 +45,9 @@ function person(r: RecipientDetailView): Person {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, reloadOnShow],
   data: {
     id: '',
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     p: null as Person | null,
     needs: [] as NeedCard[],
     donations: [] as DonationCard[],
@@ -61,32 +60,24 @@ Component({
     max: { address: PERSON_LIMITS.addressMax, phone: PERSON_LIMITS.phoneDigits },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
+      void this.reload(query);
     },
-    onShow() {
-      if (this.data.status === 'ready') void this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const reply = await callCharity('recipientDetail', { recipientId: this.data.id });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const r = reply.data;
-      this.setData({
-        status: 'ready',
-        p: person(r),
-        needs: r.needs.map(needCard),
-        donations: r.donations.map((d) => donationCard(d)),
-        address: r.address,
-        phone: r.phone ?? '',
-      });
+      return {
+        ok: true,
+        data: {
+          p: person(r),
+          needs: r.needs.map(needCard),
+          donations: r.donations.map((d) => donationCard(d)),
+          address: r.address,
+          phone: r.phone ?? '',
+        },
+      };
     },
     onEdit() {
       this.setData({ editing: true, saveError: '' });
@@ -103,7 +94,7 @@ Component({
         return;
       }
       this.setData({ saving: false, editing: false });
-      await this.load();
+      await this.reload();
     },
     async onSave() {
       await this.save({ address: this.data.address, phone: this.data.phone, reason: '核对更正' });

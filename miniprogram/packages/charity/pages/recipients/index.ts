@@ -3,6 +3,8 @@
  * 20 at a time), in full — only admins of the place reach this page's data — and a button to register someone.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { reloadOnShow } from '../../../../behaviors/remote-page';
 import { callCharity, type RecipientView } from '../../lib/api';
 
 interface Row {
@@ -22,55 +24,27 @@ const row = (r: RecipientView): Row => ({
 });
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     query: '',
-    rows: [] as Row[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Row[],
   },
   methods: {
-    onLoad() {
-      void this.fetch(0);
-    },
-    onShow() {
-      if (this.data.status === 'ready') void this.fetch(0);
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.fetch(0);
-    },
     onQuery(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ query: e.detail.value });
     },
     onSearch() {
-      this.setData({ status: 'loading' });
-      void this.fetch(0);
+      void this.restart();
     },
-    async fetch(offset: number) {
-      const reply = await callCharity('recipients', {
-        offset,
-        query: this.data.query,
-        includeInactive: true,
-      });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const rows = reply.data.items.map(row);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        rows: offset === 0 ? rows : [...this.data.rows, ...rows],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
+    async loadPage(offset: number) {
+      return pageOf(
+        await callCharity('recipients', {
+          offset,
+          query: this.data.query,
+          includeInactive: true,
+        }),
+        row,
+      );
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });

@@ -4,6 +4,7 @@
  * in red, donations whose records disagree listed, and a stocktake: type what is on the shelf and save it.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callCharity } from '../../lib/api';
 import { dayClockText } from '../../../../shared/calendar';
@@ -24,11 +25,9 @@ interface Line {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
     id: '',
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     balanced: true,
     lines: [] as Line[],
     flagged: [] as { donationId: string; reason: string }[],
@@ -39,46 +38,41 @@ Component({
     takeKey: '',
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const reply = await callCharity('reconciliation', { supermarketId: this.data.id });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const r = reply.data;
-      this.setData({
-        status: 'ready',
-        balanced: r.balanced,
-        at: dayClockText(r.at),
-        flagged: r.flaggedDonations.slice(0, 20).map((f) => ({
-          donationId: f.donationId,
-          reason: f.reason.startsWith('chain') ? '记录链被改动过' : '状态与记录不符',
-        })),
-        lines: r.lines.map((l, i) => ({
-          key: `${i}`,
-          item: l.item,
-          unit: l.unit,
-          received: l.received,
-          delivered: l.delivered,
-          expected: l.expected,
-          onShelf: l.onShelf,
-          counted: l.counted === undefined ? '未盘点' : `${l.counted}`,
-          countedAt: l.countedAt ? dayClockText(l.countedAt) : '',
-          flags: l.flags
-            .map((f) => (f === 'count-mismatch' ? '盘点数与账面不符' : '状态与记录不符'))
-            .join('，'),
-          bad: l.flags.length > 0,
-          count: `${l.expected}`,
-        })),
-      });
+      return {
+        ok: true,
+        data: {
+          balanced: r.balanced,
+          at: dayClockText(r.at),
+          flagged: r.flaggedDonations.slice(0, 20).map((f) => ({
+            donationId: f.donationId,
+            reason: f.reason.startsWith('chain') ? '记录链被改动过' : '状态与记录不符',
+          })),
+          lines: r.lines.map((l, i) => ({
+            key: `${i}`,
+            item: l.item,
+            unit: l.unit,
+            received: l.received,
+            delivered: l.delivered,
+            expected: l.expected,
+            onShelf: l.onShelf,
+            counted: l.counted === undefined ? '未盘点' : `${l.counted}`,
+            countedAt: l.countedAt ? dayClockText(l.countedAt) : '',
+            flags: l.flags
+              .map((f) => (f === 'count-mismatch' ? '盘点数与账面不符' : '状态与记录不符'))
+              .join('，'),
+            bad: l.flags.length > 0,
+            count: `${l.expected}`,
+          })),
+        },
+      };
     },
     onStartCount() {
       this.setData({ counting: true, saveError: '' });
@@ -108,7 +102,7 @@ Component({
         return;
       }
       this.setData({ saving: false, counting: false, takeKey: '' });
-      await this.load();
+      await this.reload();
     },
   },
 });

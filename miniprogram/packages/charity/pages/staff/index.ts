@@ -4,6 +4,9 @@
  * button to scan a donor's code at the counter. 20 at a time; tap an item for its page and next steps.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
+import { refusal } from '../../../../lib/page-state';
 import { callCharity, type SupermarketView } from '../../lib/api';
 import { donationCard, type DonationCard } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
@@ -14,75 +17,51 @@ type Stage = 'expected' | 'toAllocate' | 'toDispatch' | 'inDelivery';
 type WorkCard = DonationCard & { note: string };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error' | 'none',
-    errorMessage: '',
     supermarkets: [] as SupermarketView[],
     supermarketId: '',
     stage: 'expected' as Stage,
-    cards: [] as WorkCard[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as WorkCard[],
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       const stage = (['expected', 'toAllocate', 'toDispatch', 'inDelivery'] as Stage[]).find(
         (s) => s === query.stage,
       );
       if (stage) this.setData({ stage });
-      void this.load();
+      void this.reload(query);
     },
-    onShow() {
-      if (this.data.status === 'ready') void this.fetch(0);
-    },
-    async onPullDownRefresh() {
-      await this.fetch(0);
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
-    async load() {
+    /** The supermarkets the caller works for, then the first page of the chosen one's queue. */
+    async load(): Promise<LoadResult> {
       const reply = await callCharity('supermarkets', { mine: true });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       if (reply.data.length === 0) {
-        this.setData({ status: 'none' });
-        return;
+        return refusal('您还不是慈善超市的工作人员。请街道管理员把您的机构设为超市的运营机构。');
       }
       const keep = reply.data.some((s) => s.id === this.data.supermarketId);
-      this.setData({
-        supermarkets: reply.data,
-        supermarketId: keep ? this.data.supermarketId : reply.data[0]!.id,
-      });
-      await this.fetch(0);
+      const supermarketId = keep ? this.data.supermarketId : reply.data[0]!.id;
+      this.setData({ supermarkets: reply.data, supermarketId });
+      const queue = await this.loadPage(0);
+      return queue.ok ? { ok: true, data: { ...queue.data, loadingMore: false } } : queue;
     },
     onSupermarket(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
     ) {
-      this.setData({ supermarketId: e.currentTarget.dataset.id, status: 'loading' });
-      void this.fetch(0);
+      this.setData({ supermarketId: e.currentTarget.dataset.id });
+      void this.restart();
     },
     onStage(e: WechatMiniprogram.CustomEvent<{ value: Stage }>) {
-      this.setData({ stage: e.detail.value, status: 'loading', cards: [] });
-      void this.fetch(0);
+      this.setData({ stage: e.detail.value, items: [] });
+      void this.restart();
     },
-    async fetch(offset: number) {
-      if (!this.data.supermarketId) return;
+    async loadPage(offset: number) {
       const reply = await callCharity('staffQueue', {
         supermarketId: this.data.supermarketId,
         stage: this.data.stage,
         offset,
       });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const cards = reply.data.items.map((d) => ({
+      return pageOf(reply, (d) => ({
         ...donationCard(d),
         note:
           d.status === 'pledged'
@@ -91,17 +70,6 @@ Component({
               ? `由您配送：${d.contact.name}，${d.contact.address}`
               : '',
       }));
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
     },
     onScan() {
       wx.navigateTo({ url: `/packages/charity/pages/receive/index?scan=1` });

@@ -4,6 +4,8 @@
  * receive, allocate and deliver). Streets come from the admin's scope.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
+import { refusal } from '../../../../lib/page-state';
 import { callAccount, type OrgView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
@@ -19,10 +21,8 @@ const HINTS: Record<string, string> = {
 };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error' | 'none',
-    errorMessage: '',
     streets: [] as { id: string; name: string }[],
     streetId: '',
     orgs: [] as { id: string; name: string; on: boolean }[],
@@ -44,69 +44,50 @@ Component({
     },
   },
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      void this.load();
-    },
-    async load() {
-      const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
+    /** The streets the admin may set a supermarket up for (once), then the chosen street's supermarket. */
+    async load(): Promise<LoadResult> {
+      if (this.data.streets.length === 0) {
+        const session = await ensureSession();
+        if (!session.ok) return session;
+        const places = await callAccount('places');
+        if (!places.ok) return places;
+        const scopes = session.me.roles.filter((r) => r.role === 'admin' && r.scopeId).map((r) => r.scopeId!);
+        const streets = new Map<string, { id: string; name: string }>();
+        for (const s of scopes)
+          for (const p of placesUnder(places.data, s))
+            if (p.level === 'street') streets.set(p.id, { id: p.id, name: p.name });
+        if (streets.size === 0) return refusal('慈善超市按街道开设，由街道（或区）管理员设置。');
+        const list = [...streets.values()];
+        this.setData({ streets: list, streetId: this.data.streetId || list[0]!.id });
       }
-      const places = await callAccount('places');
-      if (!places.ok) {
-        this.setData({ status: 'error', errorMessage: places.error.message });
-        return;
-      }
-      const scopes = session.me.roles.filter((r) => r.role === 'admin' && r.scopeId).map((r) => r.scopeId!);
-      const streets = new Map<string, { id: string; name: string }>();
-      for (const s of scopes)
-        for (const p of placesUnder(places.data, s))
-          if (p.level === 'street') streets.set(p.id, { id: p.id, name: p.name });
-      if (streets.size === 0) {
-        this.setData({ status: 'none' });
-        return;
-      }
-      const list = [...streets.values()];
-      this.setData({ streets: list, streetId: this.data.streetId || list[0]!.id });
-      await this.loadStreet();
-    },
-    async loadStreet() {
       const [current, orgs] = await Promise.all([
         callCharity('supermarkets', { streetId: this.data.streetId, mine: true }),
         callAccount('listOrgs', {}),
       ]);
-      if (!current.ok || !orgs.ok) {
-        this.setData({
-          status: 'error',
-          errorMessage: (!current.ok ? current.error : !orgs.ok ? orgs.error : { message: '' }).message,
-        });
-        return;
-      }
+      if (!current.ok) return current;
+      if (!orgs.ok) return orgs;
       const s = current.data[0];
       const street = this.data.streets.find((x) => x.id === this.data.streetId)!;
       const chosen = s?.orgIds ?? [];
-      this.setData({
-        status: 'ready',
-        existing: Boolean(s),
-        name: s?.name ?? `${street.name}慈善超市`,
-        address: s?.address ?? '',
-        hours: s?.hours ?? '周一至周六 9:00–17:00',
-        phone: s?.phone ?? '',
-        orgs: orgs.data
-          .filter((o: OrgView) => o.active)
-          .map((o: OrgView) => ({ id: o.id, name: o.name, on: chosen.includes(o.id) })),
-        errors: {},
-        saved: false,
-      });
+      return {
+        ok: true,
+        data: {
+          existing: Boolean(s),
+          name: s?.name ?? `${street.name}慈善超市`,
+          address: s?.address ?? '',
+          hours: s?.hours ?? '周一至周六 9:00–17:00',
+          phone: s?.phone ?? '',
+          orgs: orgs.data
+            .filter((o: OrgView) => o.active)
+            .map((o: OrgView) => ({ id: o.id, name: o.name, on: chosen.includes(o.id) })),
+          errors: {},
+          saved: false,
+        },
+      };
     },
     onStreet(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      this.setData({ streetId: e.currentTarget.dataset.id, status: 'loading' });
-      void this.loadStreet();
+      this.setData({ streetId: e.currentTarget.dataset.id });
+      void this.restart();
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
       const field = (e.currentTarget as unknown as { dataset: { field: string } }).dataset.field;

@@ -4,6 +4,7 @@
  * add milestones and spending with receipt photos here; admins confirm completion, which seals the account.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callProposals, PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/api';
 import { yuan } from '../../lib/words';
@@ -81,10 +82,8 @@ function projects(v: AccountabilityView): Project[] {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     roundId: '',
     proposalId: '',
     roundTitle: '',
@@ -112,45 +111,36 @@ Component({
     },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ roundId: query.roundId ?? '', proposalId: query.proposalId ?? '' });
-      this.reload();
+      void this.reload(query);
     },
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.reload();
-    },
-    async reload() {
+    async load(): Promise<LoadResult> {
       const reply = await callProposals('accountability', {
         roundId: this.data.roundId,
         ...(this.data.proposalId ? { proposalId: this.data.proposalId } : {}),
       });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const v = reply.data;
       const list = projects(v);
-      this.setData({
-        status: 'ready',
-        roundTitle: v.round.title,
-        sums: [
-          { label: '本期预算', value: yuan(v.sums.totalBudget) },
-          { label: '资助项目', value: `${v.sums.projects} 个，合计 ${yuan(v.sums.awarded)}` },
-          { label: '已经花了', value: yuan(v.sums.spent) },
-          { label: '服务人次', value: `${v.sums.served}` },
-          { label: '已完成', value: `${v.sums.completed} 个` },
-        ],
-        projects: list,
-        project: list.find((p) => p.id === this.data.proposalId) ?? null,
-        timeline: (v.timeline ?? []).map(entry),
-        canReport: v.canReport,
-        canConfirm: v.canConfirm,
-      });
+      return {
+        ok: true,
+        data: {
+          roundTitle: v.round.title,
+          sums: [
+            { label: '本期预算', value: yuan(v.sums.totalBudget) },
+            { label: '资助项目', value: `${v.sums.projects} 个，合计 ${yuan(v.sums.awarded)}` },
+            { label: '已经花了', value: yuan(v.sums.spent) },
+            { label: '服务人次', value: `${v.sums.served}` },
+            { label: '已完成', value: `${v.sums.completed} 个` },
+          ],
+          projects: list,
+          project: list.find((p) => p.id === this.data.proposalId) ?? null,
+          timeline: (v.timeline ?? []).map(entry),
+          canReport: v.canReport,
+          canConfirm: v.canConfirm,
+        },
+      };
     },
     onForm(
       e: WechatMiniprogram.TouchEvent<

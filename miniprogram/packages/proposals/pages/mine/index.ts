@@ -3,6 +3,8 @@
  * status residents see and the round it belongs to. A draft opens the form to go on with it.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { reloadOnShow } from '../../../../behaviors/remote-page';
 import { callProposals, PAGES, type MyProposalItem } from '../../lib/api';
 import { STATUS_THEMES, yuan } from '../../lib/words';
 
@@ -40,50 +42,13 @@ function card(p: MyProposalItem): Card {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
-    cards: [] as Card[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Card[],
   },
   methods: {
-    onLoad() {
-      this.fetch(0);
-    },
-    onShow() {
-      if (this.data.status === 'ready') this.fetch(0);
-    },
-    async onPullDownRefresh() {
-      await this.fetch(0);
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.fetch(0);
-    },
-    async fetch(offset: number) {
-      const reply = await callProposals('myProposals', { offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const cards = reply.data.items.map(card);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
-    },
-    onRounds() {
-      wx.navigateTo({ url: `${PAGES}/rounds/index` });
+    async loadPage(offset: number) {
+      return pageOf(await callProposals('myProposals', { offset }), card);
     },
   },
 });

@@ -5,6 +5,8 @@
  * proposer sees); once funded, it links to the project's public account.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callProposals, PAGES, type ProposalDetail } from '../../lib/api';
 import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
@@ -90,10 +92,8 @@ function view(p: ProposalDetail): View {
 type Decision = 'accept' | 'reject' | 'request_changes';
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     roundId: '',
     proposalId: '',
     v: null as View | null,
@@ -104,32 +104,16 @@ Component({
     max: { note: PROPOSAL_LIMITS.screeningNoteMax },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ roundId: query.roundId ?? '', proposalId: query.proposalId ?? '' });
-      this.reload();
+      void this.reload(query);
     },
-    onShow() {
-      // Back from editing: show what was saved.
-      if (this.data.v) this.reload();
-    },
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.reload();
-    },
-    async reload() {
+    async load() {
       const reply = await callProposals('getProposal', {
         roundId: this.data.roundId,
         proposalId: this.data.proposalId,
       });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', v: view(reply.data) });
+      return mapReply(reply, (p) => ({ v: view(p) }));
     },
     /** Runs an action, tells the outcome in plain words, and shows the proposal as it is now. */
     async act(

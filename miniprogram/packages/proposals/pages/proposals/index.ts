@@ -4,6 +4,8 @@
  * they support it. Admins land here filtered to 待预审 to screen.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { callProposals, PAGES, type ProposalCard, type StatusFilter } from '../../lib/api';
 import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
 
@@ -54,10 +56,8 @@ function card(p: ProposalCard): Card {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     roundId: '',
     roundTitle: '',
     quota: '',
@@ -65,78 +65,54 @@ Component({
     filter: 'all' as StatusFilter,
     filters: FILTERS,
     sortNote: '',
-    cards: [] as Card[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Card[],
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       const filter = FILTERS.find((f) => f.value === query.status)?.value ?? 'all';
       this.setData({ roundId: query.roundId ?? '', filter });
-      this.reload();
-    },
-    onShow() {
-      // Back from a proposal (a vote cast or taken back): show the list as it is now.
-      if (this.data.status === 'ready') this.reload();
-    },
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.reload();
+      void this.reload(query);
     },
     onSort(e: WechatMiniprogram.CustomEvent<{ value: Sort }>) {
-      this.setData({ sort: e.detail.value, status: 'loading' });
-      this.fetch(0);
+      this.setData({ sort: e.detail.value });
+      void this.restart();
     },
     onFilter(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: StatusFilter }>,
     ) {
-      this.setData({ filter: e.currentTarget.dataset.value, status: 'loading' });
-      this.fetch(0);
+      this.setData({ filter: e.currentTarget.dataset.value });
+      void this.restart();
     },
-    async reload() {
+    /** The round (its title, the caller's votes left), then the first page of its proposals. */
+    async load(): Promise<LoadResult> {
       const round = await callProposals('getRound', { roundId: this.data.roundId });
-      if (!round.ok) {
-        this.setData({ status: 'error', errorMessage: round.error.message });
-        return;
-      }
+      if (!round.ok) return round;
       const r = round.data;
-      this.setData({
-        roundTitle: r.title,
-        quota: r.phase === 'voting' && r.me.canVote && r.me.ballot ? quotaWords(r.me.ballot) : '',
-      });
-      await this.fetch(0);
+      const first = await this.loadPage(0);
+      if (!first.ok) return first;
+      return {
+        ok: true,
+        data: {
+          ...first.data,
+          loadingMore: false,
+          roundTitle: r.title,
+          quota: r.phase === 'voting' && r.me.canVote && r.me.ballot ? quotaWords(r.me.ballot) : '',
+        },
+      };
     },
-    async fetch(offset: number) {
+    async loadPage(offset: number) {
       const reply = await callProposals('listProposals', {
         roundId: this.data.roundId,
         sort: this.data.sort,
         status: this.data.filter,
         offset,
       });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const cards = reply.data.items.map(card);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
+      return pageOf(reply, card, {
         sortNote:
-          this.data.sort === 'votes' && !reply.data.votesShown
+          reply.ok && this.data.sort === 'votes' && !reply.data.votesShown
             ? '这一期投票结束前不公开票数，先按提交时间排列。'
             : '',
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
       });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
     },
   },
 });

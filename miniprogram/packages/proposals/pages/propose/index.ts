@@ -5,6 +5,8 @@
  * resubmits it). Each create carries an idempotency key made when the page opened: a double tap makes one draft.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
+import { refusal } from '../../../../lib/page-state';
 import { newIdempotencyKey, type CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callProposals, PAGES, type ProposalDetail, type SavedProposal } from '../../lib/api';
@@ -44,11 +46,27 @@ const HINTS: Record<string, string> = {
 
 const digits = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : undefined);
 
+/** A saved draft as the form's fields. */
+function draftData(p: ProposalDetail) {
+  const lines = p.budgetLines.map((l) => ({ item: l.item, amount: String(l.amount) }));
+  return {
+    proposalStatus: p.status,
+    title: p.title,
+    summary: p.summary,
+    details: p.details,
+    months: p.months ? String(p.months) : '',
+    who: p.beneficiaries?.who ?? '',
+    count: p.beneficiaries ? String(p.beneficiaries.count) : '',
+    lines: lines.length > 0 ? lines : [{ item: '', amount: '' }],
+    total: yuan(lines.reduce((t, l) => t + (digits(l.amount) ?? 0), 0)),
+    co: p.coProposers.join('、'),
+    photos: p.photos,
+  };
+}
+
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     roundId: '',
     proposalId: '',
     proposalStatus: 'draft' as string,
@@ -80,62 +98,30 @@ Component({
     },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({
         roundId: query.roundId ?? '',
         proposalId: query.proposalId ?? '',
         idempotencyKey: newIdempotencyKey(),
       });
-      this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    /** The round's rules, and the draft being edited (a new proposal only where the caller may propose). */
+    async load(): Promise<LoadResult> {
       const round = await callProposals('getRound', { roundId: this.data.roundId });
-      if (!round.ok) {
-        this.setData({ status: 'error', errorMessage: round.error.message });
-        return;
-      }
+      if (!round.ok) return round;
       const s = round.data.settings;
-      this.setData({
-        rules: `每个提案 ${yuan(s.minBudget)}—${yuan(s.maxBudget)}，实施不超过 ${s.maxMonths} 个月，每人本期最多提 ${s.perAuthor} 个。`,
-      });
+      const rules = `每个提案 ${yuan(s.minBudget)}—${yuan(s.maxBudget)}，实施不超过 ${s.maxMonths} 个月，每人本期最多提 ${s.perAuthor} 个。`;
       if (!this.data.proposalId) {
-        if (!round.data.me.canPropose) {
-          this.setData({ status: 'error', errorMessage: round.data.me.proposeBlock ?? '现在不能提提案' });
-          return;
-        }
-        this.setData({ status: 'ready' });
-        return;
+        if (!round.data.me.canPropose) return refusal(round.data.me.proposeBlock ?? '现在不能提提案');
+        return { ok: true, data: { rules } };
       }
       const p = await callProposals('getProposal', {
         roundId: this.data.roundId,
         proposalId: this.data.proposalId,
       });
-      if (!p.ok) {
-        this.setData({ status: 'error', errorMessage: p.error.message });
-        return;
-      }
-      this.fill(p.data);
-    },
-    fill(p: ProposalDetail) {
-      const lines = p.budgetLines.map((l) => ({ item: l.item, amount: String(l.amount) }));
-      this.setData({
-        status: 'ready',
-        proposalStatus: p.status,
-        title: p.title,
-        summary: p.summary,
-        details: p.details,
-        months: p.months ? String(p.months) : '',
-        who: p.beneficiaries?.who ?? '',
-        count: p.beneficiaries ? String(p.beneficiaries.count) : '',
-        lines: lines.length > 0 ? lines : [{ item: '', amount: '' }],
-        total: yuan(lines.reduce((t, l) => t + (digits(l.amount) ?? 0), 0)),
-        co: p.coProposers.join('、'),
-        photos: p.photos,
-      });
+      if (!p.ok) return p;
+      return { ok: true, data: { rules, ...draftData(p.data) } };
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
       const field = e.currentTarget.dataset.field;

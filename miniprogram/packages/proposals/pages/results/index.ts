@@ -4,6 +4,8 @@
  * with a reason everyone will read (the total must stay within the budget), and publishes.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
+import { refusal } from '../../../../lib/page-state';
 import { callProposals, PAGES, type ResultsView, type RoundView } from '../../lib/api';
 import { yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
@@ -43,11 +45,16 @@ function lines(r: ResultsView, roundId: string): Line[] {
   }));
 }
 
+/** The budget the (possibly adjusted) awards use, and whether it is over the round's. */
+function budgetUsed(ls: Line[], totalYuan: number): { used: string; over: boolean } {
+  const used = ls.reduce((t, l) => t + (l.funded ? l.budgetYuan : 0), 0);
+  const anyKnown = ls.some((l) => l.funded !== null);
+  return { used: anyKnown ? yuan(used) : '', over: used > totalYuan };
+}
+
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     roundId: '',
     title: '',
     version: 0,
@@ -67,51 +74,37 @@ Component({
     max: { reason: PROPOSAL_LIMITS.decisionReasonMax },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ roundId: query.roundId ?? '' });
-      this.reload();
+      void this.reload(query);
     },
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.reload();
-    },
-    async reload() {
+    async load(): Promise<LoadResult> {
       const reply = await callProposals('getRound', { roundId: this.data.roundId });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const r: RoundView = reply.data;
-      if (!r.results) {
-        this.setData({ status: 'error', errorMessage: '投票结束、计票完成后才有结果' });
-        return;
-      }
+      if (!r.results) return refusal('投票结束、计票完成后才有结果', 'NOT_FOUND');
       const ls = lines(r.results, r.id);
-      this.setData({
-        status: 'ready',
-        title: r.title,
-        version: r.version,
-        published: r.results.published,
-        publishedAt: r.results.publishedAt ? fullDayText(r.results.publishedAt) : '',
-        canPublish: r.me.isAdmin && !r.results.published,
-        voters: r.results.voters,
-        total: yuan(r.totalBudget),
-        totalYuan: r.totalBudget,
-        tieBreak: r.results.tieBreak.text,
-        awardRule: r.results.awardRule,
-        lines: ls,
-      });
-      this.sum();
+      return {
+        ok: true,
+        data: {
+          title: r.title,
+          version: r.version,
+          published: r.results.published,
+          publishedAt: r.results.publishedAt ? fullDayText(r.results.publishedAt) : '',
+          canPublish: r.me.isAdmin && !r.results.published,
+          voters: r.results.voters,
+          total: yuan(r.totalBudget),
+          totalYuan: r.totalBudget,
+          tieBreak: r.results.tieBreak.text,
+          awardRule: r.results.awardRule,
+          lines: ls,
+          ...budgetUsed(ls, r.totalBudget),
+        },
+      };
     },
-    /** The budget the (possibly adjusted) awards use. */
+    /** Shows the budget the (possibly adjusted) awards use. */
     sum() {
-      const used = this.data.lines.reduce((t, l) => t + (l.funded ? l.budgetYuan : 0), 0);
-      const anyKnown = this.data.lines.some((l) => l.funded !== null);
-      this.setData({ used: anyKnown ? yuan(used) : '', over: used > this.data.totalYuan });
+      this.setData(budgetUsed(this.data.lines, this.data.totalYuan));
     },
     onToggle(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>,

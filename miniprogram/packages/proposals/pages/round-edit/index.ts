@@ -4,6 +4,8 @@
  * voting lasts) and the five dates. Once voting opens the function refuses any change; the page says so.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
+import { refusal } from '../../../../lib/page-state';
 import { callAccount, type PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
@@ -38,11 +40,17 @@ function midnightIn(days: number): string {
 
 const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
 
+/** The schedule as data: the dates and their rows. */
+function datesData(dates: Record<DateKey, string>) {
+  return {
+    dates,
+    dateRows: DATE_LABELS.map((d) => ({ ...d, text: dates[d.key] ? dayText(dates[d.key]) : '' })),
+  };
+}
+
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     roundId: '',
     version: 0,
     scopes: [] as { id: string; name: string; checked: boolean }[],
@@ -69,32 +77,20 @@ Component({
     max: { title: PROPOSAL_LIMITS.roundTitleMax, description: PROPOSAL_LIMITS.roundDescriptionMax },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ roundId: query.id ?? '', key: newIdempotencyKey() });
-      this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
+      void this.reload(query);
     },
     setDates(dates: Record<DateKey, string>) {
-      this.setData({
-        dates,
-        dateRows: DATE_LABELS.map((d) => ({ ...d, text: dates[d.key] ? dayText(dates[d.key]) : '' })),
-      });
+      this.setData(datesData(dates));
     },
-    async load() {
+    /** A new round's form in the admin's scopes, or the round to change (refused once voting has locked it). */
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       if (!this.data.roundId) {
         const places = await callAccount('places');
-        if (!places.ok) {
-          this.setData({ status: 'error', errorMessage: places.error.message });
-          return;
-        }
+        if (!places.ok) return places;
         const admin = session.me.roles.filter((r) => r.role === 'admin' && r.scopeId).map((r) => r.scopeId!);
         const seen = new Set<string>();
         const scopes: PlaceView[] = [];
@@ -104,53 +100,50 @@ Component({
               seen.add(p.id);
               scopes.push(p);
             }
-        if (scopes.length === 0) {
-          this.setData({ status: 'error', errorMessage: '只有街道或社区的管理员可以开启微公益' });
-          return;
-        }
-        this.setData({
-          status: 'ready',
-          scopeId: scopes[0]!.id,
-          scopes: scopes.map((p, i) => ({
-            id: p.id,
-            name: p.level === 'street' ? `${p.name}（全街道）` : p.name,
-            checked: i === 0,
-          })),
-        });
-        this.setDates({
-          collectingFrom: midnightIn(0),
-          screeningFrom: midnightIn(14),
-          votingFrom: midnightIn(21),
-          votingUntil: midnightIn(28),
-          workFrom: midnightIn(35),
-        });
-        return;
+        if (scopes.length === 0) return refusal('只有街道或社区的管理员可以开启微公益');
+        return {
+          ok: true,
+          data: {
+            scopeId: scopes[0]!.id,
+            scopes: scopes.map((p, i) => ({
+              id: p.id,
+              name: p.level === 'street' ? `${p.name}（全街道）` : p.name,
+              checked: i === 0,
+            })),
+            ...datesData({
+              collectingFrom: midnightIn(0),
+              screeningFrom: midnightIn(14),
+              votingFrom: midnightIn(21),
+              votingUntil: midnightIn(28),
+              workFrom: midnightIn(35),
+            }),
+          },
+        };
       }
       const reply = await callProposals('getRound', { roundId: this.data.roundId });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const r = reply.data;
       wx.setNavigationBarTitle?.({ title: '修改本期设置' });
-      this.setData({
-        status: r.frozen ? 'error' : 'ready',
-        errorMessage: r.frozen ? '投票已经开始，本期设置已锁定，不能再改' : '',
-        version: r.version,
-        scopes: [{ id: r.scopeId, name: r.scopeName, checked: true }],
-        scopeId: r.scopeId,
-        title: r.title,
-        description: r.description,
-        totalBudget: String(r.totalBudget),
-        minBudget: String(r.settings.minBudget),
-        maxBudget: String(r.settings.maxBudget),
-        perAuthor: String(r.settings.perAuthor),
-        voteMode: r.voteMode,
-        approvalLimit: String(r.settings.approvalLimit),
-        showTallies: r.settings.showTallies,
-        maxMonths: String(r.settings.maxMonths),
-      });
-      this.setDates({ ...r.schedule });
+      if (r.frozen) return refusal('投票已经开始，本期设置已锁定，不能再改');
+      return {
+        ok: true,
+        data: {
+          version: r.version,
+          scopes: [{ id: r.scopeId, name: r.scopeName, checked: true }],
+          scopeId: r.scopeId,
+          title: r.title,
+          description: r.description,
+          totalBudget: String(r.totalBudget),
+          minBudget: String(r.settings.minBudget),
+          maxBudget: String(r.settings.maxBudget),
+          perAuthor: String(r.settings.perAuthor),
+          voteMode: r.voteMode,
+          approvalLimit: String(r.settings.approvalLimit),
+          showTallies: r.settings.showTallies,
+          maxMonths: String(r.settings.maxMonths),
+          ...datesData({ ...r.schedule }),
+        },
+      };
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
       const field = e.currentTarget.dataset.field;

@@ -4,6 +4,8 @@
  * left), see the results or the accounts. Admins also reach screening, settings and publication from here.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callProposals, PAGES, type RoundView } from '../../lib/api';
 import { PHASE_THEMES, quotaWords, voteModeWords, yuan } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
@@ -90,38 +92,21 @@ function view(r: RoundView): View {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     roundId: '',
     v: null as View | null,
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       // `id`, or `roundId` as the other proposals pages (and links from elsewhere) name it.
       this.setData({ roundId: query.id ?? query.roundId ?? '' });
-      this.reload();
+      void this.reload(query);
     },
-    onShow() {
-      if (this.data.v) this.reload();
-    },
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.reload();
-    },
-    async reload() {
+    async load() {
       const reply = await callProposals('getRound', { roundId: this.data.roundId });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', v: view(reply.data) });
-      wx.setNavigationBarTitle?.({ title: reply.data.title });
+      if (reply.ok) wx.setNavigationBarTitle?.({ title: reply.data.title });
+      return mapReply(reply, (r) => ({ v: view(r) }));
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });

@@ -3,6 +3,8 @@
  * 20 at a time, with what is happening in each and until when. Admins can open a new round.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import type { LoadResult } from '../../../../behaviors/remote-page';
 import { ensureSession } from '../../../../lib/session';
 import { callProposals, PAGES, type RoundCard } from '../../lib/api';
 import { PHASE_THEMES, phaseEnds, yuan } from '../../lib/words';
@@ -31,54 +33,22 @@ const card = (r: RoundCard): Card => ({
 });
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     isAdmin: false,
-    cards: [] as Card[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Card[],
   },
   methods: {
-    onLoad() {
-      this.reload();
-    },
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.reload();
-    },
-    async reload() {
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
-      this.setData({ isAdmin: session.me.isAdmin });
-      await this.fetch(0);
+      if (!session.ok) return session;
+      const first = await this.loadPage(0);
+      return first.ok
+        ? { ok: true, data: { ...first.data, isAdmin: session.me.isAdmin, loadingMore: false } }
+        : first;
     },
-    async fetch(offset: number) {
-      const reply = await callProposals('listRounds', { offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const cards = reply.data.items.map(card);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
+    async loadPage(offset: number) {
+      return pageOf(await callProposals('listRounds', { offset }), card);
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });

@@ -3,6 +3,7 @@
  * community asked for, with how many asked — the community decides what to buy from this list.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callServices, SERVICES_PAGES, type DemandView } from '../../../../lib/services';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
@@ -31,10 +32,8 @@ function demandLine(d: DemandView): DemandLine {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     categories: ASK_CATEGORIES,
     category: '',
     text: '',
@@ -46,24 +45,15 @@ Component({
     max: { text: SERVICES_LIMITS.demandTextMax },
   },
   methods: {
-    onLoad() {
-      this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    /** What neighbours asked for: those already on the menu first, then the open ones. */
+    async load(): Promise<LoadResult> {
       const [open, adopted] = await Promise.all([
         callServices('demands', { status: 'open' }),
         callServices('demands', { status: 'adopted' }),
       ]);
-      if (!open.ok || !adopted.ok) {
-        const failed = !open.ok ? open : adopted;
-        this.setData({ status: 'error', errorMessage: failed.ok ? '' : failed.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', lines: [...adopted.data.items, ...open.data.items].map(demandLine) });
+      if (!open.ok) return open;
+      if (!adopted.ok) return adopted;
+      return { ok: true, data: { lines: [...adopted.data.items, ...open.data.items].map(demandLine) } };
     },
     onCategory(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { category: string }>,
@@ -105,7 +95,7 @@ Component({
             ? `收到了。算上您，已经有 ${reply.data.count} 人想要这类服务`
             : '收到了，社区会认真考虑',
       });
-      this.load();
+      void this.reload();
     },
   },
 });

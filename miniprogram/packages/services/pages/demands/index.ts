@@ -4,6 +4,8 @@
  * organization that serves that community; everyone who asked is told.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type PageQuery, pageQuery } from '../../../../behaviors/remote-page';
 import { callAccount } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
@@ -43,14 +45,10 @@ function lineBox(d: DemandView): LineBox {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     tab: 'open' as 'open' | 'adopted',
-    lines: [] as LineBox[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as LineBox[],
     // The adoption form, for one line at a time.
     adopting: '',
     categories: CATEGORIES,
@@ -62,13 +60,9 @@ Component({
     idempotencyKey: '',
   },
   methods: {
-    onLoad() {
-      this.load('open');
-      this.loadOrgs();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load(this.data.tab);
+    onLoad(query: PageQuery) {
+      void this.reload(query);
+      void this.loadOrgs();
     },
     onTab(
       e: WechatMiniprogram.TouchEvent<
@@ -77,23 +71,12 @@ Component({
         { tab: 'open' | 'adopted' }
       >,
     ) {
-      this.setData({ status: 'loading', adopting: '' });
-      this.load(e.currentTarget.dataset.tab);
+      this.setData({ adopting: '' });
+      void this.restart({ ...pageQuery(this), tab: e.currentTarget.dataset.tab });
     },
-    async load(tab: 'open' | 'adopted', offset = 0) {
-      const reply = await callServices('demands', { status: tab, offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const boxes = reply.data.items.map(lineBox);
-      this.setData({
-        status: 'ready',
-        tab,
-        lines: offset === 0 ? boxes : [...this.data.lines, ...boxes],
-        next: reply.data.next,
-        loadingMore: false,
-      });
+    async loadPage(offset: number, query: PageQuery) {
+      const tab = (query.tab ?? 'open') as 'open' | 'adopted';
+      return pageOf(await callServices('demands', { status: tab, offset }), lineBox, { tab });
     },
     async loadOrgs() {
       const reply = await callAccount('listOrgs');
@@ -104,13 +87,8 @@ Component({
             .map((o) => ({ id: o.id, name: o.name, communityIds: o.communityIds })),
         });
     },
-    onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      this.load(this.data.tab, this.data.next);
-    },
     onAdopt(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      const line = this.data.lines.find((l) => l.id === e.currentTarget.dataset.id);
+      const line = this.data.items.find((l) => l.id === e.currentTarget.dataset.id);
       if (!line) return;
       const category = (CATEGORIES as readonly string[]).includes(line.category) ? line.category : '';
       const serving = this.data.orgs.find((o) => o.communityIds.includes(line.communityId));
@@ -178,7 +156,7 @@ Component({
         return;
       }
       wx.showToast({ title: '已上架，已通知居民', icon: 'success' });
-      this.setData({ adopting: '', lines: this.data.lines.filter((l) => l.id !== adopting) });
+      this.setData({ adopting: '', items: this.data.items.filter((l) => l.id !== adopting) });
     },
   },
 });

@@ -5,6 +5,7 @@
  * order (one idempotency key per form).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, pageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import {
@@ -48,10 +49,8 @@ const HINTS: Record<string, string> = {
 };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     itemId: '',
     item: null as ItemCard | null,
     orgNames: '',
@@ -75,47 +74,43 @@ Component({
     max: { phone: PERSON_LIMITS.phoneDigits, note: SERVICES_LIMITS.noteMax },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ itemId: query.id ?? '', idempotencyKey: newIdempotencyKey() });
-      this.load(query.for);
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load(this.data.beneficiaryId || undefined);
-    },
-    async load(beneficiaryId?: string) {
+    /** The item and its form, for `?for=<id>` (a linked elder, or for admins the person they came from). */
+    async load(query: PageQuery): Promise<LoadResult> {
+      const beneficiaryId = query.for;
       const reply = await callServices('itemDetail', {
         itemId: this.data.itemId,
         ...(beneficiaryId ? { beneficiaryId } : {}),
       });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
+      if (!reply.ok) return reply;
       const d: ItemDetail = reply.data;
       wx.setNavigationBarTitle?.({ title: d.item.name });
-      this.setData({
-        status: 'ready',
-        item: d.item,
-        orgNames: d.item.orgNames.join('、'),
-        availableHere: d.availableHere,
-        beneficiaries: d.beneficiaries,
-        beneficiaryId: d.beneficiaryId,
-        chosen: d.beneficiaries.find((b) => b.id === d.beneficiaryId) ?? null,
-        days: daysOf(d.slots),
-        slot: '',
-        slotLabel: '',
-        addressOnFile: d.addressOnFileMasked ?? '',
-        hasPhoneOnFile: d.hasPhoneOnFile,
-        otherAddress: !d.addressOnFileMasked,
-        errors: {},
-      });
+      return {
+        ok: true,
+        data: {
+          item: d.item,
+          orgNames: d.item.orgNames.join('、'),
+          availableHere: d.availableHere,
+          beneficiaries: d.beneficiaries,
+          beneficiaryId: d.beneficiaryId,
+          chosen: d.beneficiaries.find((b) => b.id === d.beneficiaryId) ?? null,
+          days: daysOf(d.slots),
+          slot: '',
+          slotLabel: '',
+          addressOnFile: d.addressOnFileMasked ?? '',
+          hasPhoneOnFile: d.hasPhoneOnFile,
+          otherAddress: !d.addressOnFileMasked,
+          errors: {},
+        },
+      };
     },
     onWho(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const { id } = e.currentTarget.dataset;
       if (id === this.data.beneficiaryId) return;
-      this.setData({ status: 'loading' });
-      this.load(id);
+      void this.restart({ ...pageQuery(this), for: id });
     },
     onSlot(
       e: WechatMiniprogram.TouchEvent<
@@ -166,7 +161,9 @@ Component({
         const errors = plainFieldErrors(reply, HINTS);
         if (Object.keys(errors).length > 0) this.setData({ errors });
         else wx.showModal({ title: '没有约上', content: reply.error.message, showCancel: false });
-        if (reply.error.code === 'LIMIT_REACHED') this.load(this.data.beneficiaryId);
+        // Someone took the last place meanwhile: show the places as they are now, the form stays.
+        if (reply.error.code === 'LIMIT_REACHED')
+          void this.reload({ ...pageQuery(this), for: this.data.beneficiaryId });
         return;
       }
       this.setData({ idempotencyKey: newIdempotencyKey() });

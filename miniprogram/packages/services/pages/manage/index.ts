@@ -4,6 +4,8 @@
  * it see their own items and how their proposals were decided.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type PageQuery, pageQuery } from '../../../../behaviors/remote-page';
 import { callServices, type ItemAdminView } from '../../../../lib/services';
 
 type Status = 'proposed' | 'approved' | 'retired' | 'rejected';
@@ -31,10 +33,8 @@ function itemBox(i: ItemAdminView): ItemBox {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     tab: 'proposed' as Status,
     tabs: [
       { id: 'proposed', title: '待审核' },
@@ -43,42 +43,16 @@ Component({
       { id: 'rejected', title: '未通过' },
     ],
     items: [] as ItemBox[],
-    next: null as number | null,
-    loadingMore: false,
     reasons: {} as Record<string, string>,
     busy: '',
   },
   methods: {
-    onLoad() {
-      this.load('proposed');
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load(this.data.tab);
+    async loadPage(offset: number, query: PageQuery) {
+      const tab = (query.tab ?? 'proposed') as Status;
+      return pageOf(await callServices('itemsToManage', { status: tab, offset }), itemBox, { tab });
     },
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Status }>) {
-      this.setData({ status: 'loading' });
-      this.load(e.currentTarget.dataset.tab);
-    },
-    async load(tab: Status, offset = 0) {
-      const reply = await callServices('itemsToManage', { status: tab, offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const boxes = reply.data.items.map(itemBox);
-      this.setData({
-        status: 'ready',
-        tab,
-        items: offset === 0 ? boxes : [...this.data.items, ...boxes],
-        next: reply.data.next,
-        loadingMore: false,
-      });
-    },
-    onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      this.load(this.data.tab, this.data.next);
+      void this.restart({ ...pageQuery(this), tab: e.currentTarget.dataset.tab });
     },
     onReason(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { id: string }>) {
       this.setData({ [`reasons.${e.currentTarget.dataset.id}`]: e.detail.value });

@@ -7,6 +7,7 @@
  * the function sent them (in full only to the staff member who accepted).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { callServices, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
@@ -92,10 +93,8 @@ const NO_ACTIONS: OrderActions = {
 };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     orderId: '',
     order: null as Shown | null,
     steps: [] as Step[],
@@ -121,29 +120,21 @@ Component({
     },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ orderId: query.id ?? '' });
-      this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const reply = await callServices('orderDetail', { orderId: this.data.orderId });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.show(reply.data);
+      return reply.ok ? { ok: true, data: this.orderData(reply.data) } : reply;
     },
-    show(o: OrderView) {
+    /** What the page shows of an order (after loading, and after each action that returns it). */
+    orderData(o: OrderView) {
       const window = o.checkInWindow;
-      this.setData({
+      return {
         checkInWindow: window?.text ?? '',
         ask: window && window.now !== 'open' ? ASK_BEFORE[window.now] : '',
         reasonError: '',
-        status: 'ready',
         order: shown(o),
         steps: [...o.timeline].reverse().map((t, i) => ({
           key: String(o.timeline.length - i),
@@ -154,7 +145,7 @@ Component({
         can: o.can,
         orgs: o.assignable ?? [],
         busy: false,
-      });
+      };
     },
     /**
      * Runs an action that returns the order, then shows it (or the error). `handled` may take a refusal the page
@@ -172,12 +163,11 @@ Component({
         this.setData({ busy: false });
         if (handled?.(reply)) return;
         wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });
-        if (reply.error.code === 'CONFLICT') this.load();
+        if (reply.error.code === 'CONFLICT') void this.reload();
         return;
       }
       wx.showToast({ title: done, icon: 'success' });
-      this.setData({ reason: '', comment: '', notes: '', photos: [] });
-      this.show(reply.data);
+      this.setData({ reason: '', comment: '', notes: '', photos: [], ...this.orderData(reply.data) });
     },
     onText(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
       const { field } = e.currentTarget.dataset;

@@ -3,16 +3,16 @@
  * and those finished or cancelled — 20 at a time, each opening its timeline.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { callServices } from '../../../../lib/services';
-import { listData, loadFirst, loadMore } from '../../lib/lists';
-
-const load = (tab: string, offset: number) =>
-  callServices('myOrders', { view: tab === 'done' ? 'done' : 'active', offset });
+import { orderLine } from '../../lib/lists';
 
 Component({
-  behaviors: [elderModeBehavior],
+  // Coming back: an order may have changed on its own page.
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    ...listData('active'),
+    tab: 'active',
     tabs: [
       { id: 'active', title: '进行中' },
       { id: 'done', title: '已结束' },
@@ -20,26 +20,17 @@ Component({
     empty: '还没有预约，去「社区服务」挑一项吧',
     askUrl: '/packages/services/pages/ask/index',
   },
-  pageLifetimes: {
-    show() {
-      // An order may have changed on its own page.
-      if (this.data.status === 'ready') loadFirst(this, load, this.data.tab);
-    },
-  },
   methods: {
-    onLoad() {
-      loadFirst(this, load, 'active');
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      loadFirst(this, load, this.data.tab);
+    async loadPage(offset: number, query: PageQuery) {
+      const tab = query.tab ?? 'active';
+      return pageOf(
+        await callServices('myOrders', { view: tab === 'done' ? 'done' : 'active', offset }),
+        orderLine,
+        { tab },
+      );
     },
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
-      this.setData({ status: 'loading' });
-      loadFirst(this, load, e.currentTarget.dataset.tab);
-    },
-    onMore() {
-      loadMore(this, load);
+      void this.restart({ ...pageQuery(this), tab: e.currentTarget.dataset.tab });
     },
   },
 });

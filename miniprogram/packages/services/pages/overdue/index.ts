@@ -5,16 +5,15 @@
  * 20 at a time; each opens the order, where the admin records the callback or gives the order to a provider.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { callServices } from '../../../../lib/services';
-import { listData, loadFirst, loadMore } from '../../lib/lists';
-
-const load = (tab: string, offset: number) =>
-  callServices('adminOrders', { view: tab as 'overdue' | 'callback' | 'open', offset });
+import { orderLine } from '../../lib/lists';
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    ...listData('overdue'),
+    tab: 'overdue',
     tabs: [
       { id: 'overdue', title: '逾期与异常' },
       { id: 'callback', title: '待回访' },
@@ -22,25 +21,17 @@ Component({
     ],
     empty: '这里没有需要处理的订单',
   },
-  pageLifetimes: {
-    show() {
-      if (this.data.status === 'ready') loadFirst(this, load, this.data.tab);
-    },
-  },
   methods: {
-    onLoad() {
-      loadFirst(this, load, 'overdue');
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      loadFirst(this, load, this.data.tab);
+    async loadPage(offset: number, query: PageQuery) {
+      const tab = query.tab ?? 'overdue';
+      return pageOf(
+        await callServices('adminOrders', { view: tab as 'overdue' | 'callback' | 'open', offset }),
+        orderLine,
+        { tab },
+      );
     },
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
-      this.setData({ status: 'loading' });
-      loadFirst(this, load, e.currentTarget.dataset.tab);
-    },
-    onMore() {
-      loadMore(this, load);
+      void this.restart({ ...pageQuery(this), tab: e.currentTarget.dataset.tab });
     },
   },
 });

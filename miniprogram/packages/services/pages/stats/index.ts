@@ -3,6 +3,8 @@
  * by phone), average stars, share satisfied, complaint rate, and what is still open or escalated.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { remotePage } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callServices, type ProviderStat } from '../../../../lib/services';
 
 /** An organization as a card. */
@@ -35,27 +37,13 @@ function statBox(s: ProviderStat): StatBox {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     orgs: [] as StatBox[],
   },
   methods: {
-    onLoad() {
-      this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
     async load() {
-      const reply = await callServices('providerStats');
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({ status: 'ready', orgs: reply.data.map(statBox) });
+      return mapReply(await callServices('providerStats'), (stats) => ({ orgs: stats.map(statBox) }));
     },
   },
 });

@@ -3,6 +3,8 @@
  * granted in). For oneself, or — opened with `?for=<id>` — an elder one is linked to.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { callServices, yuan, type VoucherView } from '../../../../lib/services';
 import { dayClockText, monthText } from '../../../../shared/calendar';
 
@@ -31,39 +33,23 @@ function monthView(m: VoucherView['months'][number]): MonthView {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
-    forId: '',
     name: '',
     balance: '',
     eligibleText: '',
     months: [] as MonthView[],
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ forId: query.for ?? '' });
-      this.load();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
-      const reply = await callServices('vouchers', this.data.forId ? { beneficiaryId: this.data.forId } : {});
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      const v = reply.data;
-      this.setData({
-        status: 'ready',
+    /** For oneself, or `?for=<id>`: an elder one is linked to. */
+    async load(query: PageQuery) {
+      const forId = query.for ?? '';
+      return mapReply(await callServices('vouchers', forId ? { beneficiaryId: forId } : {}), (v) => ({
         name: v.nameMasked,
         balance: yuan(v.balanceFen),
         eligibleText: v.eligibleText,
         months: v.months.map(monthView),
-      });
+      }));
     },
   },
 });

@@ -4,16 +4,18 @@
  * asks for the phone's location once and lists every tab nearest first, with how far each order is.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { callServices } from '../../../../lib/services';
-import { listData, loadFirst, loadMore } from '../../lib/lists';
+import { orderLine } from '../../lib/lists';
 
 type Spot = { latitude: number; longitude: number };
 type View = 'incoming' | 'mine' | 'done';
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    ...listData('incoming'),
+    tab: 'incoming',
     tabs: [
       { id: 'incoming', title: '待接单' },
       { id: 'mine', title: '我的工单' },
@@ -24,46 +26,29 @@ Component({
     location: null as Spot | null,
     locationProblem: '',
   },
-  pageLifetimes: {
-    show() {
-      if (this.data.status === 'ready') loadFirst(this, this.loader(), this.data.tab);
-    },
-  },
   methods: {
-    onLoad() {
-      loadFirst(this, this.loader(), 'incoming');
-    },
-    /** Loads a page of a tab: nearest first while sorting by distance and the location is known. */
-    loader() {
-      return (tab: string, offset: number) => {
-        const location = this.data.byDistance ? this.data.location : null;
-        return callServices('workOrders', { view: tab as View, offset, ...(location ? { location } : {}) });
-      };
-    },
-    async onPullDownRefresh() {
-      await loadFirst(this, this.loader(), this.data.tab);
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      loadFirst(this, this.loader(), this.data.tab);
+    /** A page of a tab: nearest first while sorting by distance and the location is known. */
+    async loadPage(offset: number, query: PageQuery) {
+      const tab = query.tab ?? 'incoming';
+      const location = this.data.byDistance ? this.data.location : null;
+      return pageOf(
+        await callServices('workOrders', { view: tab as View, offset, ...(location ? { location } : {}) }),
+        orderLine,
+        { tab },
+      );
     },
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
-      this.setData({ status: 'loading' });
-      loadFirst(this, this.loader(), e.currentTarget.dataset.tab);
-    },
-    onMore() {
-      loadMore(this, this.loader());
+      void this.restart({ ...pageQuery(this), tab: e.currentTarget.dataset.tab });
     },
     async onByDistance() {
       if (this.data.byDistance) {
-        this.setData({ byDistance: false, status: 'loading' });
+        this.setData({ byDistance: false });
       } else {
         const location = this.data.location ?? (await this.locate());
         if (!location) return;
-        this.setData({ byDistance: true, location, status: 'loading' });
+        this.setData({ byDistance: true, location });
       }
-      await loadFirst(this, this.loader(), this.data.tab);
+      await this.restart();
     },
     async locate(): Promise<Spot | null> {
       try {

@@ -3,6 +3,9 @@
  * recommended for them with the reasons. 20 at a time. Residents who are not volunteers yet are invited to join.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pageOf } from '../../../../behaviors/paged-list';
+import { pagedList, type PageResult } from '../../../../behaviors/paged-list';
+import { type LoadResult, type PageQuery } from '../../../../behaviors/remote-page';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type ActivityListItem, type Skill } from '../../lib/api';
 import { activityCard, type ActivityCard } from '../../lib/words';
@@ -19,42 +22,30 @@ const card = (a: ActivityListItem & { reasons?: string[] }): Card => ({
 });
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     tab: 'date' as Tab,
     isVolunteer: false,
     skills: [...SKILLS],
     skill: '' as Skill | '',
-    cards: [] as Card[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Card[],
     locationProblem: '',
     location: null as { latitude: number; longitude: number } | null,
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       const tab = (['date', 'near', 'skill', 'recommend'] as Tab[]).find((t) => t === query.tab) ?? 'date';
       this.setData({ tab });
-      this.reload();
-    },
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh?.();
+      void this.reload(query);
     },
     onTab(e: WechatMiniprogram.CustomEvent<{ value: Tab }>) {
-      this.setData({ tab: e.detail.value, cards: [], next: null, status: 'loading', locationProblem: '' });
-      this.reload();
+      this.setData({ tab: e.detail.value, items: [], next: null, locationProblem: '' });
+      void this.restart();
     },
     onSkill(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: Skill }>) {
       const value = e.currentTarget.dataset.value;
-      this.setData({ skill: this.data.skill === value ? '' : value, status: 'loading' });
-      this.reload();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.reload();
+      this.setData({ skill: this.data.skill === value ? '' : value });
+      void this.restart();
     },
     async locate(): Promise<{ latitude: number; longitude: number } | null> {
       if (this.data.location) return this.data.location;
@@ -70,16 +61,16 @@ Component({
         return null;
       }
     },
-    async reload() {
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
-      this.setData({ isVolunteer: session.me.isVolunteer });
-      await this.fetch(0);
+      if (!session.ok) return session;
+      const first = await this.loadPage(0);
+      return first.ok
+        ? { ok: true, data: { ...first.data, isVolunteer: session.me.isVolunteer, loadingMore: false } }
+        : first;
     },
-    async fetch(offset: number) {
+    /** A page of the tab: by date (in a skill), nearest first, or recommended (one page). */
+    async loadPage(offset: number): Promise<PageResult<Card>> {
       const { tab } = this.data;
       let reply;
       if (tab === 'recommend') {
@@ -99,25 +90,10 @@ Component({
           ...(tab === 'skill' && this.data.skill ? { skill: this.data.skill } : {}),
         });
       }
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const cards = reply.data.items.map(card);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
-      });
+      return pageOf(reply, card);
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
     },
   },
 });

@@ -4,6 +4,8 @@
  * "保存为图片" draws it on a canvas and saves it to the photo album, to show a school or an employer.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type PageQuery, pageQuery, remotePage } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callVolunteering, type CertificateView } from '../../lib/api';
 import { drawCertificate } from './draw';
@@ -15,40 +17,25 @@ function todaysKey(): string {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     c: null as CertificateView | null,
     body: '',
     saving: false,
   },
   methods: {
-    onLoad() {
-      this.issue(todaysKey());
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.issue(todaysKey());
-    },
-    onReissue() {
-      this.setData({ status: 'loading' });
-      this.issue(newIdempotencyKey());
-    },
-    async issue(idempotencyKey: string) {
-      const reply = await callVolunteering('issueCertificate', { idempotencyKey });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      const c = reply.data;
-      this.setData({
-        status: 'ready',
+    /** Today's certificate (one a day: the key is the date), or a new one after 重新开具 (`key`). */
+    async load(query: PageQuery) {
+      const reply = await callVolunteering('issueCertificate', { idempotencyKey: query.key ?? todaysKey() });
+      return mapReply(reply, (c) => ({
         c,
         body:
           `兹证明 ${c.realName} 于 ${c.firstDate} 至 ${c.lastDate} 期间参加志愿服务活动 ${c.activityCount} 次，` +
           `经组织方确认，累计志愿服务时长 ${c.verifiedHours} 小时。`,
-      });
+      }));
+    },
+    onReissue() {
+      void this.restart({ ...pageQuery(this), key: newIdempotencyKey() });
     },
     onCopyCode() {
       if (!this.data.c) return;

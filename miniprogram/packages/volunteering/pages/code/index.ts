@@ -4,6 +4,7 @@
  * a minute. The screen stays on, and shows how many have checked in.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { callVolunteering } from '../../lib/api';
 
 /** Timers per page instance (kept off the rendered data). */
@@ -17,11 +18,9 @@ function stop(owner: object): void {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
     id: '',
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     title: '',
     code: '',
     secondsLeft: 30,
@@ -34,10 +33,10 @@ Component({
     },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '' });
       wx.setKeepScreenOn?.({ keepScreenOn: true });
-      this.refresh();
+      void this.reload(query);
       timers.set(this, {
         ...timers.get(this),
         tick: setInterval(() => {
@@ -50,37 +49,36 @@ Component({
       stop(this);
       wx.setKeepScreenOn?.({ keepScreenOn: false });
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.refresh();
-    },
-    async refresh() {
+    /** The code of the current window (and who has checked in); the next one is fetched as the window turns. */
+    async load(): Promise<LoadResult> {
       const [code, roster] = await Promise.all([
         callVolunteering('checkinCode', { activityId: this.data.id }),
         callVolunteering('roster', { activityId: this.data.id }),
       ]);
-      if (!code.ok) {
-        this.setData({ status: 'error', errorMessage: code.error.message });
-        return;
-      }
-      const rotatesAt = Date.now() + code.data.refreshInMs;
-      this.setData({
-        status: 'ready',
-        code: code.data.code,
-        rotatesAt,
-        secondsLeft: Math.ceil(code.data.refreshInMs / 1000),
-        ...(roster.ok
-          ? {
-              title: roster.data.activity.title,
-              checkedIn: `已签到 ${roster.data.counts.checkedIn} / ${roster.data.counts.admitted} 人`,
-            }
-          : {}),
-      });
+      if (!code.ok) return code;
       const t = timers.get(this) ?? {};
       if (t.code !== undefined) clearTimeout(t.code);
       // A moment after the window turns, so the new code is the new window's.
-      t.code = setTimeout(() => this.refresh(), code.data.refreshInMs + 300) as unknown as number;
+      t.code = setTimeout(
+        // The code on screen is dead by then: a failure to get the next one is shown, not hidden.
+        () => void this.reload(undefined, { expired: true }),
+        code.data.refreshInMs + 300,
+      ) as unknown as number;
       timers.set(this, t);
+      return {
+        ok: true,
+        data: {
+          code: code.data.code,
+          rotatesAt: Date.now() + code.data.refreshInMs,
+          secondsLeft: Math.ceil(code.data.refreshInMs / 1000),
+          ...(roster.ok
+            ? {
+                title: roster.data.activity.title,
+                checkedIn: `已签到 ${roster.data.counts.checkedIn} / ${roster.data.counts.admitted} 人`,
+              }
+            : {}),
+        },
+      };
     },
   },
 });

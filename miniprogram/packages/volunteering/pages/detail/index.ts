@@ -5,6 +5,7 @@
  * editing and calling the activity off.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering, type ActivityDetail } from '../../lib/api';
 import { askSignUpConsent } from '../../lib/templates';
@@ -84,51 +85,31 @@ function viewOf(a: ActivityDetail, isVolunteer: boolean, now: number) {
 type View = ReturnType<typeof viewOf>;
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     id: '',
     isVolunteer: false,
     busy: false,
     banner: '',
     v: {} as View,
   },
-  pageLifetimes: {
-    show() {
-      // Back from scanning, the roster or the join page: show what changed.
-      if (this.data.status === 'ready') this.load();
-    },
-  },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '' });
-      this.load();
+      void this.reload(query);
     },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       const reply = await callVolunteering('activityDetail', { activityId: this.data.id });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.setData({
-        status: 'ready',
-        isVolunteer: session.me.isVolunteer,
-        v: viewOf(reply.data, session.me.isVolunteer, Date.now()),
-      });
+      if (!reply.ok) return reply;
+      return {
+        ok: true,
+        data: {
+          isVolunteer: session.me.isVolunteer,
+          v: viewOf(reply.data, session.me.isVolunteer, Date.now()),
+        },
+      };
     },
     async onSignUp() {
       if (this.data.busy) return;
@@ -145,7 +126,7 @@ Component({
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
-        await this.load();
+        await this.reload();
         return;
       }
       const r = reply.data;
@@ -153,7 +134,7 @@ Component({
         title: r.standing === 'admitted' ? '报名成功' : `已候补，第 ${r.position} 位`,
         icon: r.standing === 'admitted' ? 'success' : 'none',
       });
-      await this.load();
+      await this.reload();
     },
     async onCancel() {
       if (this.data.busy) return;
@@ -175,7 +156,7 @@ Component({
         return;
       }
       wx.showToast({ title: '已取消', icon: 'none' });
-      await this.load();
+      await this.reload();
     },
     onScan() {
       wx.navigateTo({
@@ -222,7 +203,7 @@ Component({
         return;
       }
       wx.showToast({ title: '已取消并通知志愿者', icon: 'none' });
-      await this.load();
+      await this.reload();
     },
   },
 });

@@ -5,6 +5,7 @@
  * before counts as late). Once published, only the description, skills and seats can change.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { callAccount, type PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
@@ -55,10 +56,8 @@ function tomorrowMorning(): string {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     id: '',
     editing: false,
     fixedLines: [] as string[],
@@ -92,37 +91,29 @@ Component({
     },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '', editing: Boolean(query.id) });
       wx.setNavigationBarTitle?.({ title: query.id ? '修改活动' : '发布志愿活动' });
-      this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    /** The activity being changed, or who may publish a new one and in which communities. */
+    async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       if (this.data.editing) {
         const reply = await callVolunteering('activityDetail', { activityId: this.data.id });
-        if (!reply.ok) {
-          this.setData({ status: 'error', errorMessage: reply.error.message });
-          return;
-        }
+        if (!reply.ok) return reply;
         const a = reply.data;
-        this.setData({
-          status: 'ready',
-          title: a.title,
-          description: a.description,
-          capacity: a.capacity,
-          skillOn: Object.fromEntries(a.skills.map((s) => [s, true])),
-          fixedLines: [a.title, a.timeText, `${a.communityName} · ${a.address}`, a.organizerName],
-        });
-        return;
+        return {
+          ok: true,
+          data: {
+            title: a.title,
+            description: a.description,
+            capacity: a.capacity,
+            skillOn: Object.fromEntries(a.skills.map((s) => [s, true])),
+            fixedLines: [a.title, a.timeText, `${a.communityName} · ${a.address}`, a.organizerName],
+          },
+        };
       }
       const me = session.me;
       const publishers: Publisher[] = me.roles
@@ -135,30 +126,27 @@ Component({
           label: `以${me.roles.find((r) => r.role === 'admin')?.scopeName ?? '社区'}名义`,
         });
       const places = await callAccount('places');
-      if (!places.ok) {
-        this.setData({ status: 'error', errorMessage: places.error.message });
-        return;
-      }
+      if (!places.ok) return places;
       placeCache.set(this, { places: places.data, scopes });
-      this.setData({ status: 'ready', publishers, publisher: publishers[0]?.key ?? '' });
-      this.pickCommunities();
+      const publisher = publishers[0]?.key ?? '';
+      return { ok: true, data: { publishers, publisher, ...this.communitiesFor(publisher) } };
     },
     /** Communities for the chosen publisher: an admin's own; staff may pick any (the function checks service). */
-    pickCommunities() {
+    communitiesFor(publisher: string) {
       const { places, scopes } = placeCache.get(this) ?? { places: [], scopes: [] };
       const list =
-        this.data.publisher === 'place'
+        publisher === 'place'
           ? communitiesUnder(places, scopes)
           : places.filter((p) => p.level === 'community');
       const communities = list.map((c) => ({ id: c.id, label: `${streetNameOf(places, c)} ${c.name}` }));
       const keep = communities.some((c) => c.id === this.data.communityId);
-      this.setData({ communities, communityId: keep ? this.data.communityId : (communities[0]?.id ?? '') });
+      return { communities, communityId: keep ? this.data.communityId : (communities[0]?.id ?? '') };
     },
     onPublisher(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: string }>,
     ) {
-      this.setData({ publisher: e.currentTarget.dataset.value });
-      this.pickCommunities();
+      const publisher = e.currentTarget.dataset.value;
+      this.setData({ publisher, ...this.communitiesFor(publisher) });
     },
     onCommunity(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: string }>,

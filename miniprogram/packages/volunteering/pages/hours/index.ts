@@ -3,6 +3,7 @@
  * (late cancellations, no-shows), and one line per activity, 20 at a time; from here the certificate.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { callVolunteering, type MyHoursView } from '../../lib/api';
 import { hoursWords } from '../../lib/words';
 
@@ -25,10 +26,8 @@ function lineOf(l: MyHoursView['items'][number]): Line {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     verified: '',
     pending: '',
     hasVerified: false,
@@ -36,30 +35,14 @@ Component({
     nextBadge: '',
     progress: 0,
     record: '',
-    lines: [] as Line[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Line[],
   },
   methods: {
-    onLoad() {
-      this.fetch(0);
-    },
-    async onPullDownRefresh() {
-      await this.fetch(0);
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.fetch(0);
-    },
-    async fetch(offset: number) {
+    /** A page of the record; each page also brings the totals, the badge and the record of absences. */
+    async loadPage(offset: number) {
       const reply = await callVolunteering('myHours', { offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
+      if (!reply.ok) return reply;
       const h = reply.data;
-      const lines = h.items.map(lineOf);
       const nextAt = h.nextBadge ? h.nextBadge.minHours * 60 : 0;
       const record = [
         h.lateCancels ? `迟取消 ${h.lateCancels} 次` : '',
@@ -67,9 +50,7 @@ Component({
       ]
         .filter(Boolean)
         .join('，');
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
+      return pageOf(reply, lineOf, {
         verified: hoursWords(h.verifiedMinutes),
         pending: h.pendingMinutes > 0 ? hoursWords(h.pendingMinutes) : '',
         hasVerified: h.verifiedMinutes > 0,
@@ -77,14 +58,7 @@ Component({
         nextBadge: h.nextBadge ? `再服务 ${hoursWords(h.nextBadge.minutesToGo)} 成为${h.nextBadge.name}` : '',
         progress: nextAt ? Math.min(100, Math.round((h.verifiedMinutes / nextAt) * 100)) : 100,
         record,
-        lines: offset === 0 ? lines : [...this.data.lines, ...lines],
-        next: h.next,
       });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
     },
     onCertificate() {
       wx.navigateTo({ url: '/packages/volunteering/pages/certificate/index' });

@@ -5,6 +5,7 @@
  * Editing later uses the same page.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { callAccount } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { setCurrentUser } from '../../../../lib/session';
@@ -23,11 +24,26 @@ const FIELD_HINTS: Record<string, string> = {
   intro: `自我介绍最多 ${VOL_LIMITS.introMax} 字`,
 };
 
+/** The caller's volunteer profile as the form's fields. */
+function volunteerData(v: MyVolunteerView) {
+  return {
+    isVolunteer: v.isVolunteer,
+    needsRealName: v.needsRealName,
+    needsPhone: v.needsPhone,
+    realNameMasked: v.realNameMasked ?? '',
+    skills: v.skills,
+    skillOn: Object.fromEntries(v.skills.map((s) => [s, true])),
+    dayOn: Object.fromEntries(v.availability.weekdays.map((d) => [String(d), true])),
+    slotOn: Object.fromEntries(v.availability.slots.map((s) => [s, true])),
+    radius: v.serviceRadiusKm,
+    location: v.location ?? null,
+    intro: v.intro,
+  };
+}
+
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, remotePage],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     next: '',
     isVolunteer: false,
     needsRealName: false,
@@ -57,38 +73,15 @@ Component({
     },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ next: query.next ?? '' });
-      this.load();
+      void this.reload(query);
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.load();
-    },
-    async load() {
+    async load(): Promise<LoadResult> {
       const reply = await callVolunteering('myVolunteer');
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.fill(reply.data);
+      if (!reply.ok) return reply;
       wx.setNavigationBarTitle?.({ title: reply.data.isVolunteer ? '我的志愿者资料' : '成为志愿者' });
-    },
-    fill(v: MyVolunteerView) {
-      this.setData({
-        status: 'ready',
-        isVolunteer: v.isVolunteer,
-        needsRealName: v.needsRealName,
-        needsPhone: v.needsPhone,
-        realNameMasked: v.realNameMasked ?? '',
-        skills: v.skills,
-        skillOn: Object.fromEntries(v.skills.map((s) => [s, true])),
-        dayOn: Object.fromEntries(v.availability.weekdays.map((d) => [String(d), true])),
-        slotOn: Object.fromEntries(v.availability.slots.map((s) => [s, true])),
-        radius: v.serviceRadiusKm,
-        location: v.location ?? null,
-        intro: v.intro,
-      });
+      return { ok: true, data: volunteerData(reply.data) };
     },
     onRealName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ realName: e.detail.value, 'errors.realName': '' });
@@ -159,8 +152,7 @@ Component({
         return;
       }
       const wasVolunteer = d.isVolunteer;
-      this.fill(reply.data);
-      this.setData({ saving: false });
+      this.setData({ ...volunteerData(reply.data), saving: false });
       if (!wasVolunteer) {
         // 我的 and the activity pages read roles from the session: refresh it so they show the volunteer now.
         const me = await callAccount('login');

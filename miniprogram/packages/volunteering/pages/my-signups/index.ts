@@ -3,6 +3,8 @@
  * those they wait for (with their place in line), and past ones (attended, auto-closed, missed). 20 at a time.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { callVolunteering, type MySignUpItem } from '../../lib/api';
 import { activityCard, type ActivityCard } from '../../lib/words';
 import { clockText } from '../../../../shared/calendar';
@@ -49,63 +51,31 @@ const EMPTY: Record<Filter, string> = {
 };
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     filter: 'upcoming' as Filter,
-    lines: [] as Line[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as Line[],
     emptyText: EMPTY.upcoming,
   },
-  pageLifetimes: {
-    show() {
-      if (this.data.status === 'ready') this.fetch(0);
-    },
-  },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       const filter =
         (['upcoming', 'waiting', 'past'] as Filter[]).find((f) => f === query.filter) ?? 'upcoming';
       this.setData({ filter, emptyText: EMPTY[filter] });
-      this.fetch(0);
-    },
-    async onPullDownRefresh() {
-      await this.fetch(0);
-      wx.stopPullDownRefresh?.();
+      void this.reload(query);
     },
     onTab(e: WechatMiniprogram.CustomEvent<{ value: Filter }>) {
       const filter = e.detail.value;
-      this.setData({ filter, status: 'loading', lines: [], emptyText: EMPTY[filter] });
-      this.fetch(0);
+      this.setData({ filter, items: [], emptyText: EMPTY[filter] });
+      void this.restart();
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.fetch(0);
-    },
-    async fetch(offset: number) {
+    async loadPage(offset: number) {
       const reply = await callVolunteering('mySignUps', { filter: this.data.filter, offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
       const now = Date.now();
-      const lines = reply.data.items.map((s) => lineOf(s, now));
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        lines: offset === 0 ? lines : [...this.data.lines, ...lines],
-        next: reply.data.next,
-      });
+      return pageOf(reply, (s) => lineOf(s, now));
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
     },
   },
 });

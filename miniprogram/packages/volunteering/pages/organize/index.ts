@@ -4,6 +4,9 @@
  * in full for admins of the scope, masked for organization staff), sent to a chat to open on a computer.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, pageOf } from '../../../../behaviors/paged-list';
+import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
+import { refusal } from '../../../../lib/page-state';
 import { ensureSession } from '../../../../lib/session';
 import { callVolunteering } from '../../lib/api';
 import { activityCard, type ActivityCard } from '../../lib/words';
@@ -23,14 +26,10 @@ function periodOf(p: Period, now = Date.now()): { from: Date; to: Date; label: s
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
-    status: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorMessage: '',
     filter: 'upcoming' as Filter,
-    cards: [] as ActivityCard[],
-    next: null as number | null,
-    loadingMore: false,
+    items: [] as ActivityCard[],
     periods: [
       { value: 'thisMonth', label: '本月' },
       { value: 'lastMonth', label: '上月' },
@@ -42,54 +41,26 @@ Component({
     exportUrl: '',
     exportName: '',
   },
-  pageLifetimes: {
-    show() {
-      if (this.data.status === 'ready') this.fetch(0);
-    },
-  },
   methods: {
-    async onLoad() {
+    /** Only organizers (provider staff, admins) organize; then the first page of their activities. */
+    async load(query: PageQuery): Promise<LoadResult> {
       const session = await ensureSession();
-      if (!session.ok) {
-        this.setData({ status: 'error', errorMessage: session.error.message });
-        return;
-      }
+      if (!session.ok) return session;
       if (!session.me.isAdmin && !session.me.isProvider) {
-        this.setData({ status: 'forbidden' });
-        return;
+        return refusal('只有服务机构的工作人员和社区管理员可以组织志愿活动');
       }
-      await this.fetch(0);
-    },
-    async onPullDownRefresh() {
-      await this.fetch(0);
-      wx.stopPullDownRefresh?.();
+      const first = await this.loadPage(0, query);
+      return first.ok ? { ok: true, data: { ...first.data, loadingMore: false } } : first;
     },
     onTab(e: WechatMiniprogram.CustomEvent<{ value: Filter }>) {
-      this.setData({ filter: e.detail.value, status: 'loading', cards: [] });
-      this.fetch(0);
+      this.setData({ filter: e.detail.value, items: [] });
+      void this.restart();
     },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.fetch(0);
-    },
-    async fetch(offset: number) {
-      const reply = await callVolunteering('organizerActivities', { filter: this.data.filter, offset });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
-        return;
-      }
-      const cards = reply.data.items.map(activityCard);
-      this.setData({
-        status: 'ready',
-        loadingMore: false,
-        cards: offset === 0 ? cards : [...this.data.cards, ...cards],
-        next: reply.data.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next === null || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      await this.fetch(this.data.next);
+    async loadPage(offset: number, _query: PageQuery) {
+      return pageOf(
+        await callVolunteering('organizerActivities', { filter: this.data.filter, offset }),
+        activityCard,
+      );
     },
     onCreate() {
       wx.navigateTo({ url: '/packages/volunteering/pages/edit/index' });

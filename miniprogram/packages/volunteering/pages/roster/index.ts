@@ -6,6 +6,9 @@
  * A fourth tab suggests volunteers whose skills and time fit (names masked).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { pagedList, type PageResult } from '../../../../behaviors/paged-list';
+import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
+import { mapReply } from '../../../../lib/page-state';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { callVolunteering, type RosterItem, type RosterView } from '../../lib/api';
 import { hoursWords, PHASES } from '../../lib/words';
@@ -65,18 +68,15 @@ function rowOf(item: RosterItem, ended: boolean): Row {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pagedList, reloadOnShow],
   data: {
     id: '',
-    status: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
     section: 'admitted' as Section,
     title: '',
     summary: '',
     counts: { admitted: 0, waiting: 0, cancelled: 0, checkedIn: 0, toVerify: 0 },
-    rows: [] as Row[],
+    items: [] as Row[],
     suggestions: [] as Suggestion[],
-    next: null as number | null,
     ended: false,
     busy: '',
     banner: '',
@@ -84,78 +84,59 @@ Component({
     /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
     max: { reason: VOL_LIMITS.reasonMax },
   },
-  pageLifetimes: {
-    show() {
-      if (this.data.status === 'ready') this.fetch(0);
-    },
-  },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
+    onLoad(query: PageQuery) {
       this.setData({ id: query.id ?? '' });
-      this.fetch(0);
-    },
-    async onPullDownRefresh() {
-      await this.fetch(0);
-      wx.stopPullDownRefresh?.();
-    },
-    onRetry() {
-      this.setData({ status: 'loading' });
-      this.fetch(0);
+      void this.reload(query);
     },
     onTab(e: WechatMiniprogram.CustomEvent<{ value: Section }>) {
-      this.setData({ section: e.detail.value, rows: [], suggestions: [], status: 'loading' });
-      this.fetch(0);
+      this.setData({ section: e.detail.value, items: [], suggestions: [] });
+      void this.restart();
     },
-    async fetch(offset: number) {
-      if (this.data.section === 'suggest') {
-        const reply = await callVolunteering('suggestVolunteers', { activityId: this.data.id });
-        if (!reply.ok) {
-          this.setData({ status: 'error', errorMessage: reply.error.message });
-          return;
-        }
-        this.setData({
-          status: 'ready',
-          suggestions: reply.data.items.map((v) => ({
-            id: v.volunteerId,
-            title: v.nameMasked,
-            description: [
-              v.communityName,
-              v.matchedSkills.length ? `擅长${v.matchedSkills.join('、')}` : v.skills.join('、'),
-              v.distanceKm !== undefined ? `约 ${v.distanceKm} 公里` : '',
-            ]
-              .filter(Boolean)
-              .join(' · '),
-            signedUp: v.signedUp,
-          })),
-        });
-        return;
+    /** Volunteers to invite (one list), or the first page of a section of the roster. */
+    async load(): Promise<LoadResult> {
+      if (this.data.section !== 'suggest') {
+        const first = await this.loadPage(0);
+        return first.ok ? { ok: true, data: { ...first.data, loadingMore: false } } : first;
       }
+      return mapReply(await callVolunteering('suggestVolunteers', { activityId: this.data.id }), (s) => ({
+        suggestions: s.items.map((v) => ({
+          id: v.volunteerId,
+          title: v.nameMasked,
+          description: [
+            v.communityName,
+            v.matchedSkills.length ? `擅长${v.matchedSkills.join('、')}` : v.skills.join('、'),
+            v.distanceKm !== undefined ? `约 ${v.distanceKm} 公里` : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          signedUp: v.signedUp,
+        })),
+      }));
+    },
+    /** A page of the roster's section, with the activity's line and counts. */
+    async loadPage(offset: number): Promise<PageResult<Row>> {
+      const { section } = this.data;
+      if (section === 'suggest') return { ok: true, data: { items: [], next: null } };
       const reply = await callVolunteering('roster', {
         activityId: this.data.id,
-        section: this.data.section,
+        section,
         offset,
       });
-      if (!reply.ok) {
-        this.setData({ status: 'error', errorMessage: reply.error.message });
-        return;
-      }
-      this.show(reply.data, offset);
-    },
-    show(r: RosterView, offset: number) {
+      if (!reply.ok) return reply;
+      const r: RosterView = reply.data;
       const ended = r.activity.phase === 'ended' || r.activity.phase === 'completed';
-      const rows = r.items.map((i) => rowOf(i, ended));
-      this.setData({
-        status: 'ready',
-        title: r.activity.title,
-        summary: `${r.activity.timeText} · ${PHASES[r.activity.phase].label} · 已签到 ${r.counts.checkedIn} / ${r.counts.admitted} 人`,
-        counts: r.counts,
-        ended,
-        rows: offset === 0 ? rows : [...this.data.rows, ...rows],
-        next: r.next,
-      });
-    },
-    async onMore() {
-      if (this.data.next !== null) await this.fetch(this.data.next);
+      return {
+        ok: true,
+        data: {
+          title: r.activity.title,
+          summary: `${r.activity.timeText} · ${PHASES[r.activity.phase].label} · 已签到 ${r.counts.checkedIn} / ${r.counts.admitted} 人`,
+          counts: r.counts,
+          ended,
+          items: r.items.map((i) => rowOf(i, ended)),
+          next: r.next,
+        },
+      };
     },
     onCall(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { phone: string }>) {
       const phone = e.currentTarget.dataset.phone;
@@ -174,7 +155,7 @@ Component({
         return;
       }
       wx.showToast({ title: '已确认', icon: 'success' });
-      await this.fetch(0);
+      await this.reload();
     },
     async onConfirmAll() {
       if (this.data.busy) return;
@@ -193,7 +174,7 @@ Component({
         return;
       }
       wx.showToast({ title: `已确认 ${reply.data.verified} 人`, icon: 'success' });
-      await this.fetch(0);
+      await this.reload();
     },
     onOpenForm(
       e: WechatMiniprogram.TouchEvent<
@@ -249,7 +230,7 @@ Component({
       }
       wx.showToast({ title: '已保存', icon: 'success' });
       this.setData({ 'form.signupId': '' });
-      await this.fetch(0);
+      await this.reload();
     },
   },
 });
