@@ -4,9 +4,10 @@
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { tabPageBehavior } from '../../behaviors/tab-page';
-import { callAccount, type HomeView } from '../../lib/account';
+import type { HomeView } from '../../lib/account';
 import { ensureSession, onSessionChange } from '../../lib/session';
 import { HOME_SECTIONS, type HomeItem } from './sections';
+import { call } from '../../lib/api';
 
 /** A section as rendered: its items, or the error it hit. */
 interface SectionView {
@@ -82,7 +83,7 @@ Component({
         this.setData({ status: 'error', errorMessage: session.error.message });
         return;
       }
-      const reply = await callAccount('home');
+      const reply = await call('account', 'home');
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;

@@ -6,7 +6,8 @@
 import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { tabPageBehavior } from '../../behaviors/tab-page';
 import { ensureSession } from '../../lib/session';
-import { callServices, SERVICES_PAGES, type ItemCard, type MenuView } from '../../lib/services';
+import { SERVICES_PAGES, type ItemCard, type MenuView } from '../../lib/services';
+import { call } from '../../lib/api';
 
 /** An item as a line of the menu. */
 interface ItemLine {
@@ -91,7 +92,8 @@ Component({
       await this.load('');
     },
     async load(category: string) {
-      const reply = await callServices(
+      const reply = await call(
+        'services',
         'menu',
         category ? { category: category as ItemCard['category'] } : {},
       );
@@ -129,7 +131,7 @@ Component({
       if (offset === null || this.data.loadingMore) return;
       this.setData({ loadingMore: true });
       const category = this.data.category as ItemCard['category'] | '';
-      const reply = await callServices('menu', { offset, ...(category ? { category } : {}) });
+      const reply = await call('services', 'menu', { offset, ...(category ? { category } : {}) });
       if (!reply.ok) {
         this.setData({ loadingMore: false });
         wx.showToast({ title: reply.error.message, icon: 'none' });

@@ -1,5 +1,5 @@
 /** How 微公益 reads to people: money, dates, phases, statuses and quotas in plain Chinese. */
-import type { BallotView, Phase, ShownStatus, VoteMode } from './api';
+import type { BallotView, Phase, ShownStatus, VoteMode } from './views';
 
 /** 4000 → "4,000 元"; 1280.5 → "1,280.50 元". */
 export function yuan(n: number): string {

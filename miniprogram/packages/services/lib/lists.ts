@@ -4,7 +4,8 @@
  */
 import type { CloudReply } from '../../../lib/cloud';
 import { distanceWords } from '../../../lib/distance';
-import { SERVICES_PAGES, type ListPage, type OrderCard } from '../../../lib/services';
+import type { ListPage } from '../../../lib/api';
+import { SERVICES_PAGES, type OrderCard } from '../../../lib/services';
 
 /** An order as a line of a list. */
 export interface OrderLine {

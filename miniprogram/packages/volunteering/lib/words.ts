@@ -1,6 +1,6 @@
 /** How volunteering reads to people: phases, standings, hours, distances, skills and week days in plain Chinese. */
 import { distanceWords } from '../../../lib/distance';
-import type { ActivityListItem, Phase, Skill } from './api';
+import type { ActivityListItem, Phase, Skill } from './views';
 
 /** Every skill, in the order the function lists them (kept in step with contract.ts SKILLS by a page test). */
 export const SKILL_CHOICES: Skill[] = [

@@ -1,6 +1,7 @@
 /** 我管理的社区: the communities in the admin's scope, by street, with residents and residents aged 80+. */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type CommunityStat } from '../../../../lib/account';
+import type { CommunityStat } from '../../../../lib/account';
+import { call } from '../../../../lib/api';
 
 /** The communities of one street. */
 interface StreetGroup {
@@ -48,7 +49,7 @@ Component({
       this.load();
     },
     async load() {
-      const reply = await callAccount('adminCommunities');
+      const reply = await call('account', 'adminCommunities');
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;

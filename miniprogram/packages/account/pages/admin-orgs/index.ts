@@ -1,6 +1,7 @@
 /** 社会组织: the organizations registered in the admin's scope, with staff counts; open one to edit, or register one. */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type OrgView } from '../../../../lib/account';
+import type { OrgView } from '../../../../lib/account';
+import { call } from '../../../../lib/api';
 
 const EDIT = '/packages/account/pages/admin-org-edit/index';
 
@@ -54,7 +55,7 @@ Component({
       wx.navigateTo({ url: EDIT }).catch((err: unknown) => console.warn('open org form failed', err));
     },
     async load() {
-      const reply = await callAccount('listOrgs', {});
+      const reply = await call('account', 'listOrgs', {});
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;

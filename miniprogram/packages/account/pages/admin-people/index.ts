@@ -3,8 +3,9 @@
  * at a time, and opens one to see them in full and set their roles.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type UserListItem } from '../../../../lib/account';
+import type { UserListItem } from '../../../../lib/account';
 import { roleLabel } from '../../../../lib/roles';
+import { call } from '../../../../lib/api';
 
 /** A person as a line of the list. */
 interface PersonLine {
@@ -66,7 +67,7 @@ Component({
       this.onSearch();
     },
     async search(query: string) {
-      const reply = await callAccount('searchUsers', { query });
+      const reply = await call('account', 'searchUsers', { query });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -82,7 +83,7 @@ Component({
       const offset = this.data.next;
       if (offset === null || this.data.loadingMore) return;
       this.setData({ loadingMore: true });
-      const reply = await callAccount('searchUsers', { query: this.data.searched, offset });
+      const reply = await call('account', 'searchUsers', { query: this.data.searched, offset });
       if (!reply.ok) {
         this.setData({ loadingMore: false });
         wx.showToast({ title: reply.error.message, icon: 'none' });

@@ -4,17 +4,11 @@
  * in my scope), and the role history.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import {
-  callAccount,
-  type OrgView,
-  type PlaceView,
-  type RoleView,
-  type SelfView,
-  type UserDetail,
-} from '../../../../lib/account';
+import type { OrgView, PlaceView, RoleView, SelfView, UserDetail } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { formatDate, ROLE_NAMES, roleLabel } from '../../../../lib/roles';
 import { ensureSession } from '../../../../lib/session';
+import { call } from '../../../../lib/api';
 
 /** A held role as a line with 收回. */
 interface RoleLine {
@@ -126,9 +120,9 @@ Component({
       const targetUserId = this.data.personId;
       const [session, person, places, orgs] = await Promise.all([
         ensureSession(),
-        callAccount('userDetail', { targetUserId }),
-        callAccount('places'),
-        callAccount('listOrgs', {}),
+        call('account', 'userDetail', { targetUserId }),
+        call('account', 'places'),
+        call('account', 'listOrgs', {}),
       ]);
       const error = !session.ok
         ? session.error
@@ -183,7 +177,7 @@ Component({
           ? { targetUserId: l.person.id, targetRole: 'provider' as const, orgId: id }
           : { targetUserId: l.person.id, targetRole: 'admin' as const, scopeId: id };
       this.setData({ busy: true, grantVisible: false });
-      const reply = await callAccount('grantRole', input);
+      const reply = await call('account', 'grantRole', input);
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -219,7 +213,7 @@ Component({
       const role: RoleView | undefined = l?.person.roles[Number(this.data.revokeKey)];
       if (!l || !role || this.data.busy) return;
       this.setData({ busy: true });
-      const reply = await callAccount('revokeRole', {
+      const reply = await call('account', 'revokeRole', {
         targetUserId: l.person.id,
         targetRole: role.role,
         ...(role.scopeId && role.role === 'admin' ? { scopeId: role.scopeId } : {}),

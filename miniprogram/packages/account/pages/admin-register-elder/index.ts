@@ -3,12 +3,13 @@
  * so family and staff can later act for them. The form's idempotency key makes a double tap register once.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type PlaceView } from '../../../../lib/account';
+import type { PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
+import { call } from '../../../../lib/api';
 
 const FIELD_HINTS: Record<string, string> = {
   realName: '请填老人的姓名（20 个字以内）',
@@ -63,7 +64,7 @@ Component({
       this.load();
     },
     async load() {
-      const [session, places] = await Promise.all([ensureSession(), callAccount('places')]);
+      const [session, places] = await Promise.all([ensureSession(), call('account', 'places')]);
       if (!session.ok || !places.ok) {
         const error = !session.ok ? session.error : !places.ok ? places.error : undefined;
         this.setData({ status: 'error', errorMessage: error?.message ?? '' });
@@ -106,7 +107,7 @@ Component({
         return;
       }
       this.setData({ saving: true, banner: '', errors: {} });
-      const reply = await callAccount('registerElder', {
+      const reply = await call('account', 'registerElder', {
         realName: d.realName,
         // Not a number → null on the wire → the function reports the field.
         birthYear: Number(d.birthYear.trim()),
@@ -149,7 +150,7 @@ Component({
     async onFindRelative() {
       if (this.data.searching) return;
       this.setData({ searching: true, linkError: '' });
-      const reply = await callAccount('searchUsers', { query: this.data.relativeQuery.trim() });
+      const reply = await call('account', 'searchUsers', { query: this.data.relativeQuery.trim() });
       if (!reply.ok) {
         this.setData({ searching: false, linkError: reply.error.message });
         return;
@@ -179,7 +180,7 @@ Component({
         return;
       }
       this.setData({ linking: true, linkError: '' });
-      const reply = await callAccount('adminLink', {
+      const reply = await call('account', 'adminLink', {
         elderId: d.elderId,
         relativeId: d.relativeId,
         relation: d.linkRelation,

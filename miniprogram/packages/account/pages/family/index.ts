@@ -3,9 +3,10 @@
  * elder confirms or declines. Either side can end a link. Requests waiting for me come first.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type LinkView } from '../../../../lib/account';
+import type { LinkView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { ensureSession } from '../../../../lib/session';
+import { call } from '../../../../lib/api';
 
 /** A link as a line of the page. */
 interface LinkLine {
@@ -86,7 +87,7 @@ Component({
         this.setData({ status: 'error', errorMessage: session.error.message });
         return;
       }
-      const reply = await callAccount('listLinks');
+      const reply = await call('account', 'listLinks');
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -102,7 +103,7 @@ Component({
     async onCreateCode() {
       if (this.data.creatingCode) return;
       this.setData({ creatingCode: true, banner: '' });
-      const reply = await callAccount('createLinkCode');
+      const reply = await call('account', 'createLinkCode');
       if (!reply.ok) {
         this.setData({ creatingCode: false, banner: reply.error.message });
         return;
@@ -146,7 +147,7 @@ Component({
     async onAsk() {
       if (this.data.sending) return;
       this.setData({ sending: true, banner: '', errors: {} });
-      const reply = await callAccount('requestLink', {
+      const reply = await call('account', 'requestLink', {
         code: this.data.code.trim(),
         relation: this.data.relation,
       });
@@ -173,7 +174,7 @@ Component({
       const { id, accept } = e.currentTarget.dataset;
       if (this.data.busyId) return;
       this.setData({ busyId: id, banner: '' });
-      const reply = await callAccount('respondLink', { linkId: id, accept: Boolean(accept) });
+      const reply = await call('account', 'respondLink', { linkId: id, accept: Boolean(accept) });
       this.setData({ busyId: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -199,7 +200,7 @@ Component({
       });
       if (!answer.confirm) return;
       this.setData({ busyId: id, banner: '' });
-      const reply = await callAccount('unlink', { linkId: id });
+      const reply = await call('account', 'unlink', { linkId: id });
       this.setData({ busyId: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });

@@ -5,11 +5,12 @@
  * is explained in one plain sentence.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { type AccountInput, callAccount, type PlaceView, type SelfView } from '../../../../lib/account';
+import type { PlaceView, SelfView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { requirePrivacy } from '../../../../lib/privacy';
 import { ensureSession, setCurrentUser } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
+import { call, type ActionInput } from '../../../../lib/api';
 
 /** Plain words for each field, used when the function's own message is not written for people. */
 const FIELD_HINTS: Record<string, string> = {
@@ -81,7 +82,7 @@ Component({
         this.setData({ status: 'privacy' });
         return;
       }
-      const [session, places] = await Promise.all([ensureSession(), callAccount('places')]);
+      const [session, places] = await Promise.all([ensureSession(), call('account', 'places')]);
       if (!session.ok || !places.ok) {
         const error = !session.ok ? session.error : !places.ok ? places.error : undefined;
         this.setData({ status: 'error', errorMessage: error?.message ?? '' });
@@ -133,9 +134,9 @@ Component({
       await this.load();
     },
     /** Only what the user changed, so an untouched masked field is never overwritten. */
-    changes(me: SelfView): AccountInput<'updateProfile'> {
+    changes(me: SelfView): ActionInput<'account', 'updateProfile'> {
       const d = this.data;
-      const input: AccountInput<'updateProfile'> = {};
+      const input: ActionInput<'account', 'updateProfile'> = {};
       if (d.nickname.trim() !== me.nickname) input.nickname = d.nickname;
       if (d.avatarFileId) input.avatarFileId = d.avatarFileId;
       if (d.communityId && d.communityId !== me.communityId) input.communityId = d.communityId;
@@ -161,7 +162,7 @@ Component({
         return;
       }
       this.setData({ saving: true, banner: '', errors: {} });
-      const reply = await callAccount('updateProfile', input);
+      const reply = await call('account', 'updateProfile', input);
       if (reply.ok) {
         originals.set(this, reply.data);
         setCurrentUser(reply.data);

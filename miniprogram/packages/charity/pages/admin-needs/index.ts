@@ -4,8 +4,9 @@
  * 20 at a time.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity, type NeedView } from '../../lib/api';
+import type { NeedView } from '../../lib/views';
 import { needCard, type NeedCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type State = 'all' | 'open' | 'full' | 'closed';
 type Row = NeedCard & { held: boolean; closedReason: string };
@@ -40,7 +41,7 @@ Component({
       void this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callCharity('adminNeeds', { state: this.data.state, offset });
+      const reply = await call('charity', 'adminNeeds', { state: this.data.state, offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;
@@ -75,7 +76,7 @@ Component({
       } as WechatMiniprogram.ShowModalOption)) as { confirm: boolean; content?: string };
       if (!answer.confirm) return;
       this.setData({ busy: id });
-      const reply = await callCharity('closeNeed', {
+      const reply = await call('charity', 'closeNeed', {
         needId: id,
         reason: answer.content?.trim() || '已不需要',
       });

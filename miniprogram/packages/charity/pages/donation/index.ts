@@ -7,7 +7,7 @@
  * place see the recipient's contact; the recipient (or an admin for them) confirms and thanks.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity, type DonationView, type StepResult } from '../../lib/api';
+import type { DonationView, StepResult } from '../../lib/views';
 import type { CloudReply } from '../../../../lib/cloud';
 import {
   dateText,
@@ -18,6 +18,7 @@ import {
   type NeedCard,
   type StepLine,
 } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** What the page shows of a donation (small: no more than the screen needs). */
 interface Shown {
@@ -112,7 +113,7 @@ Component({
       void this.load();
     },
     async load() {
-      const reply = await callCharity('donation', { donationId: this.data.id });
+      const reply = await call('charity', 'donation', { donationId: this.data.id });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -121,7 +122,7 @@ Component({
     },
     async onVerify() {
       this.setData({ verifying: true, verdict: null });
-      const reply = await callCharity('verify', { donationId: this.data.id });
+      const reply = await call('charity', 'verify', { donationId: this.data.id });
       if (!reply.ok) {
         this.setData({
           verifying: false,
@@ -164,7 +165,7 @@ Component({
         cancelText: '再想想',
       });
       if (!sure.confirm) return;
-      await this.step('cancel', () => callCharity('cancelPledge', { donationId: this.data.id }));
+      await this.step('cancel', () => call('charity', 'cancelPledge', { donationId: this.data.id }));
     },
     onReceive() {
       // Receiving needs the donor's code in hand (scanned at the counter), not just this page.
@@ -178,7 +179,7 @@ Component({
       >,
     ) {
       const mode = e.currentTarget.dataset.mode;
-      await this.step(mode, () => callCharity('dispatch', { donationId: this.data.id, mode }));
+      await this.step(mode, () => call('charity', 'dispatch', { donationId: this.data.id, mode }));
     },
     onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ code: e.detail.value.replace(/\D/g, '').slice(0, 6), actionError: '' });
@@ -189,11 +190,11 @@ Component({
         return;
       }
       await this.step('confirm-code', () =>
-        callCharity('confirm', { donationId: this.data.id, code: this.data.code }),
+        call('charity', 'confirm', { donationId: this.data.id, code: this.data.code }),
       );
     },
     async onConfirm() {
-      await this.step('confirm', () => callCharity('confirm', { donationId: this.data.id }));
+      await this.step('confirm', () => call('charity', 'confirm', { donationId: this.data.id }));
     },
     onThanks(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ thanks: e.detail.value, actionError: '' });
@@ -204,7 +205,7 @@ Component({
         return;
       }
       await this.step('thank', () =>
-        callCharity('thank', { donationId: this.data.id, message: this.data.thanks }),
+        call('charity', 'thank', { donationId: this.data.id, message: this.data.thanks }),
       );
       if (!this.data.actionError) this.setData({ thanks: '' });
     },
@@ -212,7 +213,7 @@ Component({
       const d = this.data.d;
       if (!d) return;
       this.setData({ picking: true, needs: [] });
-      const reply = await callCharity('needs', { streetId: d.supermarket.id });
+      const reply = await call('charity', 'needs', { streetId: d.supermarket.id });
       if (!reply.ok) {
         this.setData({ picking: false, actionError: reply.error.message });
         return;
@@ -226,7 +227,7 @@ Component({
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
     ) {
       const needId = e.currentTarget.dataset.id;
-      await this.step('allocate', () => callCharity('allocate', { donationId: this.data.id, needId }));
+      await this.step('allocate', () => call('charity', 'allocate', { donationId: this.data.id, needId }));
     },
     onCall() {
       const phone = this.data.d?.contact?.phone;

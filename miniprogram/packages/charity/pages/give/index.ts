@@ -6,9 +6,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callCharity, type ItemCategory, type SupermarketView } from '../../lib/api';
+import type { ItemCategory, SupermarketView } from '../../lib/views';
 import { askDonorConsent } from '../../lib/templates';
 import { dayChoices, type DayChoice } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 const KINDS: { value: ItemCategory; label: string }[] = [
   { value: 'food', label: '粮油食品' },
@@ -55,7 +56,7 @@ Component({
       void this.load();
     },
     async load() {
-      const reply = await callCharity('supermarkets');
+      const reply = await call('charity', 'supermarkets');
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -106,7 +107,7 @@ Component({
       const subscribed = await askDonorConsent();
       const key = this.data.giveKey || newIdempotencyKey();
       this.setData({ giveKey: key });
-      const reply = await callCharity('pledgeToStock', {
+      const reply = await call('charity', 'pledgeToStock', {
         supermarketId: this.data.supermarketId,
         item: this.data.item,
         itemCategory: this.data.kind,

@@ -4,8 +4,9 @@
  * fingerprint of all chains each day, chained to the day before, so a rewrite of history would show.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity, type StatsView } from '../../lib/api';
+import type { StatsView } from '../../lib/views';
 import { dateText, donationCard, shortHash, type DonationCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Tab = 'stats' | 'ledger' | 'digests';
 
@@ -94,13 +95,13 @@ Component({
     },
     async load() {
       if (this.data.tab === 'stats') {
-        const reply = await callCharity('stats', { months: 6 });
+        const reply = await call('charity', 'stats', { months: 6 });
         if (!reply.ok) return this.fail(reply.error.message);
         this.setData({ status: 'ready', totals: reply.data.totals, ...chart(reply.data) });
       } else if (this.data.tab === 'ledger') {
         await this.fetch(0);
       } else {
-        const reply = await callCharity('digests', {});
+        const reply = await call('charity', 'digests', {});
         if (!reply.ok) return this.fail(reply.error.message);
         this.setData({
           status: 'ready',
@@ -121,7 +122,7 @@ Component({
       this.setData({ status: 'error', errorMessage: message, loadingMore: false });
     },
     async fetch(offset: number) {
-      const reply = await callCharity('ledger', { offset });
+      const reply = await call('charity', 'ledger', { offset });
       if (!reply.ok) return this.fail(reply.error.message);
       const cards = reply.data.items.map((d) => donationCard(d));
       this.setData({

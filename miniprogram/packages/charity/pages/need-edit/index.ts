@@ -6,7 +6,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callCharity, type ItemCategory } from '../../lib/api';
+import type { ItemCategory } from '../../lib/views';
+import { call } from '../../../../lib/api';
 
 const KINDS: { value: ItemCategory; label: string }[] = [
   { value: 'food', label: '粮油食品' },
@@ -82,7 +83,7 @@ Component({
       this.setData({ submitting: true, submitError: '', errors: {} });
       const key = d.formKey || newIdempotencyKey();
       this.setData({ formKey: key });
-      const reply = await callCharity('postNeed', {
+      const reply = await call('charity', 'postNeed', {
         recipientId: d.recipientId,
         item: d.item,
         itemCategory: d.kind,

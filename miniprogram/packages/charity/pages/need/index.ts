@@ -6,9 +6,10 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callCharity, type SupermarketView } from '../../lib/api';
+import type { SupermarketView } from '../../lib/views';
 import { askDonorConsent } from '../../lib/templates';
 import { dayChoices, needCard, type DayChoice, type NeedCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 Component({
   behaviors: [elderModeBehavior],
@@ -38,7 +39,7 @@ Component({
       void this.load();
     },
     async load() {
-      const reply = await callCharity('need', { needId: this.data.id });
+      const reply = await call('charity', 'need', { needId: this.data.id });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -71,7 +72,7 @@ Component({
       // One key per claim until it succeeds: a retried tap has one effect.
       const key = this.data.claimKey || newIdempotencyKey();
       this.setData({ claimKey: key });
-      const reply = await callCharity('claim', {
+      const reply = await call('charity', 'claim', {
         needId: this.data.id,
         quantity: this.data.quantity,
         pledgeBy: this.data.day,

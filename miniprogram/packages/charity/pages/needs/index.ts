@@ -4,8 +4,9 @@
  * 20 at a time. From here: give to general stock, my donations, things coming to me, the public ledger.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity, type RecipientCategory } from '../../lib/api';
+import type { RecipientCategory } from '../../lib/views';
 import { needCard, type NeedCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 const CATEGORIES: { value: RecipientCategory | ''; label: string }[] = [
   { value: '', label: '全部' },
@@ -38,7 +39,7 @@ Component({
       wx.stopPullDownRefresh?.();
     },
     async loadStreets() {
-      const reply = await callCharity('supermarkets');
+      const reply = await call('charity', 'supermarkets');
       if (!reply.ok) return;
       this.setData({
         streets: [
@@ -69,7 +70,7 @@ Component({
     },
     async fetch(offset: number) {
       const { category, street } = this.data;
-      const reply = await callCharity('needs', {
+      const reply = await call('charity', 'needs', {
         offset,
         ...(category ? { category } : {}),
         ...(street ? { streetId: street } : {}),

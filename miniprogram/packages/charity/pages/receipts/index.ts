@@ -3,8 +3,8 @@
  * to confirm receipt (or see the code to tell the staff) and to thank the donor. 20 at a time.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity } from '../../lib/api';
 import { donationCard, type DonationCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 Component({
   behaviors: [elderModeBehavior],
@@ -32,7 +32,7 @@ Component({
       void this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callCharity('myReceipts', { offset });
+      const reply = await call('charity', 'myReceipts', { offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;

@@ -4,8 +4,8 @@
  * item is refused, and the need reopens. Scanning a code already received says so instead of receiving twice.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity } from '../../lib/api';
 import { dateText, profileText } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Condition = 'good' | 'fair' | 'unusable';
 
@@ -63,7 +63,7 @@ Component({
     },
     async lookup(code: string) {
       this.setData({ looking: true, problem: '', p: null, done: '', photo: '' });
-      const reply = await callCharity('lookupCode', { code });
+      const reply = await call('charity', 'lookupCode', { code });
       if (!reply.ok) {
         this.setData({ looking: false, problem: reply.error.message });
         return;
@@ -121,7 +121,7 @@ Component({
           return;
         }
       }
-      const reply = await callCharity('receive', {
+      const reply = await call('charity', 'receive', {
         code: p.code,
         condition: this.data.condition,
         ...(this.data.condition === 'unusable' ? {} : { quantity: this.data.quantity }),

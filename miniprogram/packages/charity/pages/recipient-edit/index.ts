@@ -5,10 +5,11 @@
  * registration until it succeeds; then the recipient's page opens.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type CommunityStat } from '../../../../lib/account';
+import type { CommunityStat } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callCharity, type RecipientCategory } from '../../lib/api';
+import type { RecipientCategory } from '../../lib/views';
+import { call } from '../../../../lib/api';
 
 const GROUPS: { value: RecipientCategory; label: string }[] = [
   { value: 'elder80', label: '80岁以上老人' },
@@ -61,7 +62,7 @@ Component({
       void this.load();
     },
     async load() {
-      const reply = await callAccount('adminCommunities');
+      const reply = await call('account', 'adminCommunities');
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -96,7 +97,7 @@ Component({
       this.setData({ submitting: true, submitError: '', errors: {} });
       const key = d.formKey || newIdempotencyKey();
       this.setData({ formKey: key });
-      const reply = await callCharity('registerRecipient', {
+      const reply = await call('charity', 'registerRecipient', {
         name: d.name,
         category: d.category,
         ...(d.birthYear ? { birthYear: Number(d.birthYear) } : {}),

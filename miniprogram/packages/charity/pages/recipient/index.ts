@@ -5,8 +5,9 @@
  * (consent withdrawn, moved away), which closes their open needs.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity, type RecipientDetailView } from '../../lib/api';
+import type { RecipientDetailView } from '../../lib/views';
 import { dateText, donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 const CONSENT_WORDS: Record<string, string> = {
   signed: '本人签字',
@@ -74,7 +75,7 @@ Component({
       void this.load();
     },
     async load() {
-      const reply = await callCharity('recipientDetail', { recipientId: this.data.id });
+      const reply = await call('charity', 'recipientDetail', { recipientId: this.data.id });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -98,7 +99,7 @@ Component({
     },
     async save(change: { address?: string; phone?: string; active?: boolean; reason?: string }) {
       this.setData({ saving: true, saveError: '' });
-      const reply = await callCharity('updateRecipient', { recipientId: this.data.id, ...change });
+      const reply = await call('charity', 'updateRecipient', { recipientId: this.data.id, ...change });
       if (!reply.ok) {
         this.setData({ saving: false, saveError: reply.error.message });
         return;

@@ -3,7 +3,8 @@
  * 20 at a time), in full — only admins of the place reach this page's data — and a button to register someone.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity, type RecipientView } from '../../lib/api';
+import type { RecipientView } from '../../lib/views';
+import { call } from '../../../../lib/api';
 
 interface Row {
   id: string;
@@ -50,7 +51,7 @@ Component({
       void this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callCharity('recipients', {
+      const reply = await call('charity', 'recipients', {
         offset,
         query: this.data.query,
         includeInactive: true,

@@ -5,8 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callCharity } from '../../lib/api';
 import { timeText } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 interface Line {
   key: string;
@@ -48,7 +48,7 @@ Component({
       void this.load();
     },
     async load() {
-      const reply = await callCharity('reconciliation', { supermarketId: this.data.id });
+      const reply = await call('charity', 'reconciliation', { supermarketId: this.data.id });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -98,7 +98,7 @@ Component({
       this.setData({ saving: true, saveError: '' });
       const key = this.data.takeKey || newIdempotencyKey();
       this.setData({ takeKey: key });
-      const reply = await callCharity('recordStocktake', {
+      const reply = await call('charity', 'recordStocktake', {
         supermarketId: this.data.id,
         counts,
         idempotencyKey: key,

@@ -4,8 +4,9 @@
  * button to scan a donor's code at the counter. 20 at a time; tap an item for its page and next steps.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity, type SupermarketView } from '../../lib/api';
+import type { SupermarketView } from '../../lib/views';
 import { dateText, donationCard, type DonationCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Stage = 'expected' | 'toAllocate' | 'toDispatch' | 'inDelivery';
 
@@ -44,7 +45,7 @@ Component({
       void this.load();
     },
     async load() {
-      const reply = await callCharity('supermarkets', { mine: true });
+      const reply = await call('charity', 'supermarkets', { mine: true });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -72,7 +73,7 @@ Component({
     },
     async fetch(offset: number) {
       if (!this.data.supermarketId) return;
-      const reply = await callCharity('staffQueue', {
+      const reply = await call('charity', 'staffQueue', {
         supermarketId: this.data.supermarketId,
         stage: this.data.stage,
         offset,

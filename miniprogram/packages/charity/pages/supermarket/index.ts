@@ -4,11 +4,11 @@
  * receive, allocate and deliver). Streets come from the admin's scope.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type OrgView } from '../../../../lib/account';
+import type { OrgView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
-import { callCharity } from '../../lib/api';
+import { call } from '../../../../lib/api';
 
 const HINTS: Record<string, string> = {
   name: '请写超市名称',
@@ -49,7 +49,7 @@ Component({
         this.setData({ status: 'error', errorMessage: session.error.message });
         return;
       }
-      const places = await callAccount('places');
+      const places = await call('account', 'places');
       if (!places.ok) {
         this.setData({ status: 'error', errorMessage: places.error.message });
         return;
@@ -69,8 +69,8 @@ Component({
     },
     async loadStreet() {
       const [current, orgs] = await Promise.all([
-        callCharity('supermarkets', { streetId: this.data.streetId, mine: true }),
-        callAccount('listOrgs', {}),
+        call('charity', 'supermarkets', { streetId: this.data.streetId, mine: true }),
+        call('account', 'listOrgs', {}),
       ]);
       if (!current.ok || !orgs.ok) {
         this.setData({
@@ -112,7 +112,7 @@ Component({
       if (this.data.saving) return;
       const d = this.data;
       this.setData({ saving: true, saveError: '', errors: {} });
-      const reply = await callCharity('setSupermarket', {
+      const reply = await call('charity', 'setSupermarket', {
         streetId: d.streetId,
         name: d.name,
         address: d.address,

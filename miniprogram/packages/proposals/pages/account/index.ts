@@ -4,9 +4,10 @@
  * add milestones and spending with receipt photos here; admins confirm completion, which seals the account.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callProposals, PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/api';
+import { newIdempotencyKey, type CloudReply } from '../../../../lib/cloud';
+import { PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/views';
 import { fullDay, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** A project line. */
 interface Project {
@@ -117,7 +118,7 @@ Component({
       this.reload();
     },
     async reload() {
-      const reply = await callProposals('accountability', {
+      const reply = await call('proposals', 'accountability', {
         roundId: this.data.roundId,
         ...(this.data.proposalId ? { proposalId: this.data.proposalId } : {}),
       });
@@ -202,13 +203,13 @@ Component({
       const d = this.data;
       const ref = { roundId: d.roundId, proposalId: d.proposalId, idempotencyKey: d.key };
       const errors: Record<string, string> = {};
-      let run: (() => ReturnType<typeof callProposals>) | undefined;
+      let run: (() => Promise<CloudReply<unknown>>) | undefined;
       if (d.form === 'progress') {
         const progress = Number(d.progress);
         if (!/^\d+$/.test(d.progress.trim()) || progress > 100) errors.progress = '请填 0 到 100 之间的数';
         if (d.note.trim() === '') errors.note = '请写一下做了什么';
         run = () =>
-          callProposals('recordProgress', {
+          call('proposals', 'recordProgress', {
             ...ref,
             progress,
             served: /^\d+$/.test(d.served.trim()) ? Number(d.served) : 0,
@@ -222,7 +223,7 @@ Component({
         if (d.item.trim() === '') errors.item = '请写花在哪里';
         if (d.photos.length === 0) errors.photos = '请拍一下票据';
         run = () =>
-          callProposals('recordSpending', {
+          call('proposals', 'recordSpending', {
             ...ref,
             item: d.item.trim(),
             amount,
@@ -238,7 +239,7 @@ Component({
         });
         if (!confirm) return;
         run = () =>
-          callProposals('confirmCompletion', {
+          call('proposals', 'confirmCompletion', {
             roundId: d.roundId,
             proposalId: d.proposalId,
             note: d.note.trim(),

@@ -3,8 +3,9 @@
  * status residents see and the round it belongs to. A draft opens the form to go on with it.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callProposals, PAGES, type MyProposalItem } from '../../lib/api';
+import { PAGES, type MyProposalItem } from '../../lib/views';
 import { STATUS_THEMES, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** A proposal as the list shows it. */
 interface Card {
@@ -64,7 +65,7 @@ Component({
       this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callProposals('myProposals', { offset });
+      const reply = await call('proposals', 'myProposals', { offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;

@@ -5,8 +5,9 @@
  * proposer sees); once funded, it links to the project's public account.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callProposals, PAGES, type ProposalDetail } from '../../lib/api';
+import { PAGES, type ProposalDetail } from '../../lib/views';
 import { fullDay, quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 const DECISIONS: Record<string, string> = {
   accept: '通过预审',
@@ -117,7 +118,7 @@ Component({
       this.reload();
     },
     async reload() {
-      const reply = await callProposals('getProposal', {
+      const reply = await call('proposals', 'getProposal', {
         roundId: this.data.roundId,
         proposalId: this.data.proposalId,
       });
@@ -149,7 +150,7 @@ Component({
       return { roundId: this.data.roundId, proposalId: this.data.proposalId };
     },
     onVote() {
-      this.act(() => callProposals('vote', this.ref()), '投票成功');
+      this.act(() => call('proposals', 'vote', this.ref()), '投票成功');
     },
     async onUnvote() {
       const { confirm } = await wx.showModal({
@@ -158,7 +159,7 @@ Component({
         confirmText: '撤回',
         cancelText: '不撤回',
       });
-      if (confirm) this.act(() => callProposals('withdrawVote', this.ref()), '已撤回');
+      if (confirm) this.act(() => call('proposals', 'withdrawVote', this.ref()), '已撤回');
     },
     onEdit() {
       wx.navigateTo({
@@ -166,7 +167,7 @@ Component({
       });
     },
     onSubmit() {
-      this.act(() => callProposals('submitProposal', this.ref()), '已提交');
+      this.act(() => call('proposals', 'submitProposal', this.ref()), '已提交');
     },
     async onWithdraw() {
       const { confirm } = await wx.showModal({
@@ -175,7 +176,7 @@ Component({
         confirmText: '撤回',
         cancelText: '不撤回',
       });
-      if (confirm) this.act(() => callProposals('withdrawProposal', this.ref()), '已撤回');
+      if (confirm) this.act(() => call('proposals', 'withdrawProposal', this.ref()), '已撤回');
     },
     async onDelete() {
       const { confirm } = await wx.showModal({
@@ -185,7 +186,7 @@ Component({
         cancelText: '不删',
       });
       if (!confirm) return;
-      const reply = await callProposals('deleteDraft', this.ref());
+      const reply = await call('proposals', 'deleteDraft', this.ref());
       if (!reply.ok) {
         wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });
         return;
@@ -207,7 +208,7 @@ Component({
       }
       const done = { accept: '已通过', reject: '已告知未通过', request_changes: '已请提案人修改' }[decision];
       const ok = await this.act(
-        () => callProposals('screenProposal', { ...this.ref(), decision, note }),
+        () => call('proposals', 'screenProposal', { ...this.ref(), decision, note }),
         done,
       );
       if (ok) this.setData({ note: '' });

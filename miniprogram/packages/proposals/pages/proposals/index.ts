@@ -4,8 +4,9 @@
  * they support it. Admins land here filtered to 待预审 to screen.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callProposals, PAGES, type ProposalCard, type StatusFilter } from '../../lib/api';
+import { PAGES, type ProposalCard, type StatusFilter } from '../../lib/views';
 import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Sort = 'newest' | 'votes' | 'budget';
 
@@ -98,7 +99,7 @@ Component({
       this.fetch(0);
     },
     async reload() {
-      const round = await callProposals('getRound', { roundId: this.data.roundId });
+      const round = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!round.ok) {
         this.setData({ status: 'error', errorMessage: round.error.message });
         return;
@@ -111,7 +112,7 @@ Component({
       await this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callProposals('listProposals', {
+      const reply = await call('proposals', 'listProposals', {
         roundId: this.data.roundId,
         sort: this.data.sort,
         status: this.data.filter,

@@ -7,9 +7,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey, type CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callProposals, PAGES, type ProposalDetail, type SavedProposal } from '../../lib/api';
+import { PAGES, type ProposalDetail, type SavedProposal } from '../../lib/views';
 import { askProposerConsent } from '../../lib/templates';
 import { yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** A budget line as typed. */
 interface Line {
@@ -84,7 +85,7 @@ Component({
       this.load();
     },
     async load() {
-      const round = await callProposals('getRound', { roundId: this.data.roundId });
+      const round = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!round.ok) {
         this.setData({ status: 'error', errorMessage: round.error.message });
         return;
@@ -101,7 +102,7 @@ Component({
         this.setData({ status: 'ready' });
         return;
       }
-      const p = await callProposals('getProposal', {
+      const p = await call('proposals', 'getProposal', {
         roundId: this.data.roundId,
         proposalId: this.data.proposalId,
       });
@@ -231,13 +232,13 @@ Component({
           this.setData({ saving: false, errors: { title: '先给提案起个标题' } });
           return false;
         }
-        reply = await callProposals('createProposal', {
+        reply = await call('proposals', 'createProposal', {
           roundId: this.data.roundId,
           idempotencyKey: this.data.idempotencyKey,
           ...(fields as { title: string }),
         });
       } else {
-        reply = await callProposals('updateProposal', {
+        reply = await call('proposals', 'updateProposal', {
           roundId: this.data.roundId,
           proposalId: this.data.proposalId,
           ...fields,
@@ -274,7 +275,7 @@ Component({
         return;
       }
       this.setData({ saving: true });
-      const reply = await callProposals('submitProposal', ref);
+      const reply = await call('proposals', 'submitProposal', ref);
       this.setData({ saving: false });
       if (!reply.ok) {
         if (reply.error.code === 'INVALID_INPUT') {

@@ -4,8 +4,9 @@
  * with a reason everyone will read (the total must stay within the budget), and publishes.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callProposals, PAGES, type ResultsView, type RoundView } from '../../lib/api';
+import { PAGES, type ResultsView, type RoundView } from '../../lib/views';
 import { fullDay, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** A result line as the page shows it. */
 interface Line {
@@ -76,7 +77,7 @@ Component({
       this.reload();
     },
     async reload() {
-      const reply = await callProposals('getRound', { roundId: this.data.roundId });
+      const reply = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -150,7 +151,7 @@ Component({
       });
       if (!confirm) return;
       this.setData({ busy: true });
-      const reply = await callProposals('publishResults', {
+      const reply = await call('proposals', 'publishResults', {
         roundId: this.data.roundId,
         expectedVersion: this.data.version,
         decisions: changed.map((l) => ({

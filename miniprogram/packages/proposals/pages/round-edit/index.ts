@@ -4,13 +4,14 @@
  * voting lasts) and the five dates. Once voting opens the function refuses any change; the page says so.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type PlaceView } from '../../../../lib/account';
+import type { PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
-import { callProposals, PAGES } from '../../lib/api';
+import { PAGES } from '../../lib/views';
 import { day } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type DateKey = 'collectingFrom' | 'screeningFrom' | 'votingFrom' | 'votingUntil' | 'workFrom';
 
@@ -93,7 +94,7 @@ Component({
         return;
       }
       if (!this.data.roundId) {
-        const places = await callAccount('places');
+        const places = await call('account', 'places');
         if (!places.ok) {
           this.setData({ status: 'error', errorMessage: places.error.message });
           return;
@@ -129,7 +130,7 @@ Component({
         });
         return;
       }
-      const reply = await callProposals('getRound', { roundId: this.data.roundId });
+      const reply = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -215,13 +216,13 @@ Component({
       }
       this.setData({ busy: true, banner: '' });
       const reply = d.roundId
-        ? await callProposals('updateRound', {
+        ? await call('proposals', 'updateRound', {
             roundId: d.roundId,
             expectedVersion: d.version,
             ...settings,
             schedule: d.dates,
           })
-        : await callProposals('createRound', {
+        : await call('proposals', 'createRound', {
             idempotencyKey: d.key,
             scopeId: d.scopeId,
             ...settings,

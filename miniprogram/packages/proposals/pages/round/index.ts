@@ -4,8 +4,9 @@
  * left), see the results or the accounts. Admins also reach screening, settings and publication from here.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callProposals, PAGES, type RoundView } from '../../lib/api';
+import { PAGES, type RoundView } from '../../lib/views';
 import { day, PHASE_THEMES, quotaWords, voteModeWords, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** The round as the page shows it. */
 interface View {
@@ -114,7 +115,7 @@ Component({
       this.reload();
     },
     async reload() {
-      const reply = await callProposals('getRound', { roundId: this.data.roundId });
+      const reply = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;

@@ -4,8 +4,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
-import { callProposals, PAGES, type RoundCard } from '../../lib/api';
+import { PAGES, type RoundCard } from '../../lib/views';
 import { PHASE_THEMES, phaseEnds, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** A round as the list shows it. */
 interface Card {
@@ -62,7 +63,7 @@ Component({
       await this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callProposals('listRounds', { offset });
+      const reply = await call('proposals', 'listRounds', { offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;

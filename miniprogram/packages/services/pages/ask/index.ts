@@ -4,7 +4,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callServices, SERVICES_PAGES, type DemandView } from '../../../../lib/services';
+import { SERVICES_PAGES, type DemandView } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉', '其他'] as const;
 
@@ -50,8 +51,8 @@ Component({
     },
     async load() {
       const [open, adopted] = await Promise.all([
-        callServices('demands', { status: 'open' }),
-        callServices('demands', { status: 'adopted' }),
+        call('services', 'demands', { status: 'open' }),
+        call('services', 'demands', { status: 'adopted' }),
       ]);
       if (!open.ok || !adopted.ok) {
         const failed = !open.ok ? open : adopted;
@@ -79,7 +80,7 @@ Component({
         return;
       }
       this.setData({ sending: true });
-      const reply = await callServices('requestService', {
+      const reply = await call('services', 'requestService', {
         category: this.data.category as (typeof CATEGORIES)[number],
         text: this.data.text.trim(),
       });

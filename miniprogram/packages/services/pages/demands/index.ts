@@ -4,10 +4,10 @@
  * organization that serves that community; everyone who asked is told.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callServices, shortTime, type DemandView } from '../../../../lib/services';
+import { shortTime, type DemandView } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 const CATEGORIES = ['助餐', '助浴', '助洁', '助行', '助医', '康复护理', '心理慰藉'] as const;
 type ItemCategory = (typeof CATEGORIES)[number];
@@ -79,7 +79,7 @@ Component({
       this.load(e.currentTarget.dataset.tab);
     },
     async load(tab: 'open' | 'adopted', offset = 0) {
-      const reply = await callServices('demands', { status: tab, offset });
+      const reply = await call('services', 'demands', { status: tab, offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;
@@ -94,7 +94,7 @@ Component({
       });
     },
     async loadOrgs() {
-      const reply = await callAccount('listOrgs');
+      const reply = await call('account', 'listOrgs');
       if (reply.ok)
         this.setData({
           orgs: reply.data
@@ -154,7 +154,7 @@ Component({
         return;
       }
       this.setData({ saving: true });
-      const reply = await callServices('adoptDemand', {
+      const reply = await call('services', 'adoptDemand', {
         demandId: adopting,
         name: form.name.trim(),
         category: form.category as ItemCategory,

@@ -9,13 +9,13 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import {
   askOrderConsent,
-  callServices,
   SERVICES_PAGES,
   type BeneficiaryOption,
   type ItemCard,
   type ItemDetail,
   type SlotView,
 } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 /** One day of the calendar with its two half days (a half day gone by is a blank, so columns line up). */
 interface DayRow {
@@ -81,7 +81,7 @@ Component({
       this.load(this.data.beneficiaryId || undefined);
     },
     async load(beneficiaryId?: string) {
-      const reply = await callServices('itemDetail', {
+      const reply = await call('services', 'itemDetail', {
         itemId: this.data.itemId,
         ...(beneficiaryId ? { beneficiaryId } : {}),
       });
@@ -148,7 +148,7 @@ Component({
       }
       this.setData({ submitting: true });
       const subscribed = await askOrderConsent();
-      const reply = await callServices('placeOrder', {
+      const reply = await call('services', 'placeOrder', {
         itemId: this.data.itemId,
         slot: this.data.slot,
         beneficiaryId: this.data.beneficiaryId,

@@ -4,7 +4,8 @@
  * it see their own items and how their proposals were decided.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callServices, type ItemAdminView } from '../../../../lib/services';
+import type { ItemAdminView } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 type Status = 'proposed' | 'approved' | 'retired' | 'rejected';
 
@@ -61,7 +62,7 @@ Component({
       this.load(e.currentTarget.dataset.tab);
     },
     async load(tab: Status, offset = 0) {
-      const reply = await callServices('itemsToManage', { status: tab, offset });
+      const reply = await call('services', 'itemsToManage', { status: tab, offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;
@@ -98,7 +99,7 @@ Component({
         return;
       }
       this.setData({ busy: id });
-      const reply = await callServices('reviewItem', { itemId: id, decision, reason });
+      const reply = await call('services', 'reviewItem', { itemId: id, decision, reason });
       this.setData({ busy: '' });
       if (!reply.ok) {
         wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });

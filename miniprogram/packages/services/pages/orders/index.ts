@@ -3,11 +3,11 @@
  * and those finished or cancelled — 20 at a time, each opening its timeline.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callServices } from '../../../../lib/services';
 import { listData, loadFirst, loadMore } from '../../lib/lists';
+import { call } from '../../../../lib/api';
 
 const load = (tab: string, offset: number) =>
-  callServices('myOrders', { view: tab === 'done' ? 'done' : 'active', offset });
+  call('services', 'myOrders', { view: tab === 'done' ? 'done' : 'active', offset });
 
 Component({
   behaviors: [elderModeBehavior],

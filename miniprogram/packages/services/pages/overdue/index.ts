@@ -5,11 +5,11 @@
  * 20 at a time; each opens the order, where the admin records the callback or gives the order to a provider.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callServices } from '../../../../lib/services';
 import { listData, loadFirst, loadMore } from '../../lib/lists';
+import { call } from '../../../../lib/api';
 
 const load = (tab: string, offset: number) =>
-  callServices('adminOrders', { view: tab as 'overdue' | 'callback' | 'open', offset });
+  call('services', 'adminOrders', { view: tab as 'overdue' | 'callback' | 'open', offset });
 
 Component({
   behaviors: [elderModeBehavior],

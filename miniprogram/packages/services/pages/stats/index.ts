@@ -3,7 +3,8 @@
  * by phone), average stars, share satisfied, complaint rate, and what is still open or escalated.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callServices, type ProviderStat } from '../../../../lib/services';
+import type { ProviderStat } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 /** An organization as a card. */
 interface StatBox {
@@ -50,7 +51,7 @@ Component({
       this.load();
     },
     async load() {
-      const reply = await callServices('providerStats');
+      const reply = await call('services', 'providerStats');
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;

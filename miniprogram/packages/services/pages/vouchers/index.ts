@@ -3,7 +3,8 @@
  * granted in). For oneself, or — opened with `?for=<id>` — an elder one is linked to.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callServices, shortTime, yuan, type VoucherView } from '../../../../lib/services';
+import { shortTime, yuan, type VoucherView } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 /** A month as shown. */
 interface MonthView {
@@ -51,7 +52,11 @@ Component({
       this.load();
     },
     async load() {
-      const reply = await callServices('vouchers', this.data.forId ? { beneficiaryId: this.data.forId } : {});
+      const reply = await call(
+        'services',
+        'vouchers',
+        this.data.forId ? { beneficiaryId: this.data.forId } : {},
+      );
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;

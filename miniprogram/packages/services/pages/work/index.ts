@@ -4,8 +4,8 @@
  * asks for the phone's location once and lists every tab nearest first, with how far each order is.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callServices } from '../../../../lib/services';
 import { listData, loadFirst, loadMore } from '../../lib/lists';
+import { call } from '../../../../lib/api';
 
 type Spot = { latitude: number; longitude: number };
 type View = 'incoming' | 'mine' | 'done';
@@ -37,7 +37,11 @@ Component({
     loader() {
       return (tab: string, offset: number) => {
         const location = this.data.byDistance ? this.data.location : null;
-        return callServices('workOrders', { view: tab as View, offset, ...(location ? { location } : {}) });
+        return call('services', 'workOrders', {
+          view: tab as View,
+          offset,
+          ...(location ? { location } : {}),
+        });
       };
     },
     async onPullDownRefresh() {

@@ -4,8 +4,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering, type ActivityListItem, type Skill } from '../../lib/api';
+import type { ActivityListItem, Skill } from '../../lib/views';
 import { activityCard, SKILL_CHOICES, type ActivityCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Tab = 'date' | 'near' | 'skill' | 'recommend';
 
@@ -83,16 +84,17 @@ Component({
       let reply;
       if (tab === 'recommend') {
         const location = await this.locate();
-        reply = await callVolunteering('recommendActivities', location ? { location } : {});
+        reply = await call('volunteering', 'recommendActivities', location ? { location } : {});
         if (reply.ok) reply = { ok: true as const, data: { items: reply.data.items, next: null } };
       } else if (tab === 'near') {
         const location = await this.locate();
-        reply = await callVolunteering(
+        reply = await call(
+          'volunteering',
           'listActivities',
           location ? { sort: 'near', location, offset } : { sort: 'date', offset },
         );
       } else {
-        reply = await callVolunteering('listActivities', {
+        reply = await call('volunteering', 'listActivities', {
           sort: 'date',
           offset,
           ...(tab === 'skill' && this.data.skill ? { skill: this.data.skill } : {}),

@@ -5,8 +5,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callVolunteering, type CertificateView } from '../../lib/api';
+import type { CertificateView } from '../../lib/views';
 import { drawCertificate } from './draw';
+import { call } from '../../../../lib/api';
 
 /** One certificate per day unless asked anew (the key makes a repeated open return the same one). */
 function todaysKey(): string {
@@ -36,7 +37,7 @@ Component({
       this.issue(newIdempotencyKey());
     },
     async issue(idempotencyKey: string) {
-      const reply = await callVolunteering('issueCertificate', { idempotencyKey });
+      const reply = await call('volunteering', 'issueCertificate', { idempotencyKey });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;

@@ -4,7 +4,7 @@
  * a minute. The screen stays on, and shows how many have checked in.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callVolunteering } from '../../lib/api';
+import { call } from '../../../../lib/api';
 
 /** Timers per page instance (kept off the rendered data). */
 const timers = new WeakMap<object, { code?: number; tick?: number }>();
@@ -56,8 +56,8 @@ Component({
     },
     async refresh() {
       const [code, roster] = await Promise.all([
-        callVolunteering('checkinCode', { activityId: this.data.id }),
-        callVolunteering('roster', { activityId: this.data.id }),
+        call('volunteering', 'checkinCode', { activityId: this.data.id }),
+        call('volunteering', 'roster', { activityId: this.data.id }),
       ]);
       if (!code.ok) {
         this.setData({ status: 'error', errorMessage: code.error.message });

@@ -6,9 +6,10 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering, type ActivityDetail } from '../../lib/api';
+import type { ActivityDetail } from '../../lib/views';
 import { askSignUpConsent } from '../../lib/templates';
 import { clock, dayAndClock, distanceWords, PHASES } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 const HOUR = 3_600_000;
 /** Check-in opens an hour before the start; check-out closes two hours after the end (VOL_LIMITS). */
@@ -118,7 +119,7 @@ Component({
         this.setData({ status: 'error', errorMessage: session.error.message });
         return;
       }
-      const reply = await callVolunteering('activityDetail', { activityId: this.data.id });
+      const reply = await call('volunteering', 'activityDetail', { activityId: this.data.id });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -140,7 +141,7 @@ Component({
       this.setData({ busy: true, banner: '' });
       // Asked first, in the tap: a promotion from the waitlist can only be told to someone who agreed.
       await askSignUpConsent();
-      const reply = await callVolunteering('signUp', { activityId: this.data.id });
+      const reply = await call('volunteering', 'signUp', { activityId: this.data.id });
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -167,7 +168,7 @@ Component({
       });
       if (!answer.confirm) return;
       this.setData({ busy: true, banner: '' });
-      const reply = await callVolunteering('cancelSignUp', { activityId: this.data.id });
+      const reply = await call('volunteering', 'cancelSignUp', { activityId: this.data.id });
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -214,7 +215,7 @@ Component({
         return;
       }
       this.setData({ busy: true, banner: '' });
-      const reply = await callVolunteering('cancelActivity', { activityId: this.data.id, reason });
+      const reply = await call('volunteering', 'cancelActivity', { activityId: this.data.id, reason });
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });

@@ -5,13 +5,14 @@
  * before counts as late). Once published, only the description, skills and seats can change.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount, type PlaceView } from '../../../../lib/account';
+import type { PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering, type Skill } from '../../lib/api';
+import type { Skill } from '../../lib/views';
 import { beijingText, parseBeijing, SKILL_CHOICES } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** Who the activity is published as. */
 interface Publisher {
@@ -102,7 +103,7 @@ Component({
         return;
       }
       if (this.data.editing) {
-        const reply = await callVolunteering('activityDetail', { activityId: this.data.id });
+        const reply = await call('volunteering', 'activityDetail', { activityId: this.data.id });
         if (!reply.ok) {
           this.setData({ status: 'error', errorMessage: reply.error.message });
           return;
@@ -128,7 +129,7 @@ Component({
           key: 'place',
           label: `以${me.roles.find((r) => r.role === 'admin')?.scopeName ?? '社区'}名义`,
         });
-      const places = await callAccount('places');
+      const places = await call('account', 'places');
       if (!places.ok) {
         this.setData({ status: 'error', errorMessage: places.error.message });
         return;
@@ -221,7 +222,7 @@ Component({
       this.setData({ saving: true, banner: '', errors: {} });
       let reply;
       if (d.editing) {
-        reply = await callVolunteering('updateActivity', {
+        reply = await call('volunteering', 'updateActivity', {
           activityId: d.id,
           description: d.description.trim(),
           capacity: d.capacity,
@@ -238,7 +239,7 @@ Component({
           return;
         }
         const publisher = d.publishers.find((p) => p.key === d.publisher);
-        reply = await callVolunteering('createActivity', {
+        reply = await call('volunteering', 'createActivity', {
           title: d.title.trim(),
           description: d.description.trim(),
           ...(publisher?.orgId ? { orgId: publisher.orgId } : {}),

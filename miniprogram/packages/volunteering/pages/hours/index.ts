@@ -3,8 +3,9 @@
  * (late cancellations, no-shows), and one line per activity, 20 at a time; from here the certificate.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callVolunteering, type MyHoursView } from '../../lib/api';
+import type { MyHoursView } from '../../lib/views';
 import { hoursWords } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** One activity's hours as a line. */
 interface Line {
@@ -53,7 +54,7 @@ Component({
       this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callVolunteering('myHours', { offset });
+      const reply = await call('volunteering', 'myHours', { offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;

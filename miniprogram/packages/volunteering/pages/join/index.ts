@@ -5,11 +5,11 @@
  * Editing later uses the same page.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callAccount } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { setCurrentUser } from '../../../../lib/session';
-import { callVolunteering, type MyVolunteerView, type Skill } from '../../lib/api';
+import type { MyVolunteerView, Skill } from '../../lib/views';
 import { SKILL_CHOICES, SLOTS, WEEKDAYS } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Slot = 'morning' | 'afternoon' | 'evening';
 
@@ -60,7 +60,7 @@ Component({
       this.load();
     },
     async load() {
-      const reply = await callVolunteering('myVolunteer');
+      const reply = await call('volunteering', 'myVolunteer');
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message });
         return;
@@ -134,8 +134,8 @@ Component({
       };
       const common = { skills: d.skills, availability, serviceRadiusKm: d.radius, intro: d.intro.trim() };
       const reply = d.isVolunteer
-        ? await callVolunteering('updateVolunteer', { ...common, location: d.location })
-        : await callVolunteering('becomeVolunteer', {
+        ? await call('volunteering', 'updateVolunteer', { ...common, location: d.location })
+        : await call('volunteering', 'becomeVolunteer', {
             ...common,
             ...(d.location ? { location: d.location } : {}),
             ...(d.needsRealName ? { realName: d.realName.trim() } : {}),
@@ -155,7 +155,7 @@ Component({
       this.setData({ saving: false });
       if (!wasVolunteer) {
         // 我的 and the activity pages read roles from the session: refresh it so they show the volunteer now.
-        const me = await callAccount('login');
+        const me = await call('account', 'login');
         if (me.ok) {
           const { isNew: _isNew, ...view } = me.data;
           setCurrentUser(view);

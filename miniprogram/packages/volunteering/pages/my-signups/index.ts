@@ -3,8 +3,9 @@
  * those they wait for (with their place in line), and past ones (attended, auto-closed, missed). 20 at a time.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callVolunteering, type MySignUpItem } from '../../lib/api';
+import type { MySignUpItem } from '../../lib/views';
 import { activityCard, clock, type ActivityCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Filter = 'upcoming' | 'waiting' | 'past';
 
@@ -83,7 +84,7 @@ Component({
       this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callVolunteering('mySignUps', { filter: this.data.filter, offset });
+      const reply = await call('volunteering', 'mySignUps', { filter: this.data.filter, offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;

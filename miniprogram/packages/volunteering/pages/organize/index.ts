@@ -5,8 +5,8 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering } from '../../lib/api';
 import { activityCard, beijingMidnight, beijingYearMonth, type ActivityCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Filter = 'upcoming' | 'past';
 type Period = 'thisMonth' | 'lastMonth' | 'thisYear';
@@ -71,7 +71,7 @@ Component({
       this.fetch(0);
     },
     async fetch(offset: number) {
-      const reply = await callVolunteering('organizerActivities', { filter: this.data.filter, offset });
+      const reply = await call('volunteering', 'organizerActivities', { filter: this.data.filter, offset });
       if (!reply.ok) {
         this.setData({ status: 'error', errorMessage: reply.error.message, loadingMore: false });
         return;
@@ -101,7 +101,7 @@ Component({
       if (this.data.exporting) return;
       const p = periodOf(this.data.period);
       this.setData({ exporting: true, exportLine: '' });
-      const reply = await callVolunteering('exportRecords', {
+      const reply = await call('volunteering', 'exportRecords', {
         from: p.from.toISOString(),
         to: p.to.toISOString(),
       });

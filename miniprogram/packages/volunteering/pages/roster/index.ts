@@ -7,8 +7,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callVolunteering, type RosterItem, type RosterView } from '../../lib/api';
+import type { RosterItem, RosterView } from '../../lib/views';
 import { clock, hoursWords, PHASES } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Section = 'admitted' | 'waiting' | 'cancelled' | 'suggest';
 type FormMode = 'confirm' | 'record' | 'adjust';
@@ -104,7 +105,7 @@ Component({
     },
     async fetch(offset: number) {
       if (this.data.section === 'suggest') {
-        const reply = await callVolunteering('suggestVolunteers', { activityId: this.data.id });
+        const reply = await call('volunteering', 'suggestVolunteers', { activityId: this.data.id });
         if (!reply.ok) {
           this.setData({ status: 'error', errorMessage: reply.error.message });
           return;
@@ -126,7 +127,7 @@ Component({
         });
         return;
       }
-      const reply = await callVolunteering('roster', {
+      const reply = await call('volunteering', 'roster', {
         activityId: this.data.id,
         section: this.data.section,
         offset,
@@ -163,7 +164,7 @@ Component({
       const signupId = e.currentTarget.dataset.id;
       if (this.data.busy) return;
       this.setData({ busy: signupId, banner: '' });
-      const reply = await callVolunteering('verifyHours', { signupId });
+      const reply = await call('volunteering', 'verifyHours', { signupId });
       this.setData({ busy: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -182,7 +183,7 @@ Component({
       });
       if (!answer.confirm) return;
       this.setData({ busy: 'all', banner: '' });
-      const reply = await callVolunteering('verifyAllHours', { activityId: this.data.id });
+      const reply = await call('volunteering', 'verifyAllHours', { activityId: this.data.id });
       this.setData({ busy: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -231,13 +232,13 @@ Component({
       this.setData({ busy: f.signupId, banner: '' });
       const reply =
         f.mode === 'adjust'
-          ? await callVolunteering('adjustHours', {
+          ? await call('volunteering', 'adjustHours', {
               signupId: f.signupId,
               deltaMinutes: minutes,
               reason,
               idempotencyKey: f.key,
             })
-          : await callVolunteering('verifyHours', { signupId: f.signupId, minutes, reason });
+          : await call('volunteering', 'verifyHours', { signupId: f.signupId, minutes, reason });
       this.setData({ busy: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
