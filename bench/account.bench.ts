@@ -2,6 +2,7 @@
  * Database round trips per account action (budget ≤ 3), measured by the local cloud for each invocation,
  * calling every action as the demo person who would use it.
  */
+import type { ActionArgs, ActionName, ActionResult } from '../cloudfunctions/manifest';
 import { startLocalCloud } from '../localcloud/cloud';
 import { seedAccount } from '../localcloud/seed/account';
 import { DEMO_BOOTSTRAP_ADMINS } from '../localcloud/seed/seedIfFresh';
@@ -18,8 +19,12 @@ export async function run(): Promise<BenchResult[]> {
     const seed = await seedAccount(cloud);
     const id = (openid: string) => seed.userIds[openid]!;
     const results: BenchResult[] = [];
-    const measure = async (action: string, openid: string, payload: Record<string, unknown> = {}) => {
-      const reply = await cloud.call('account', { action, ...payload }, openid);
+    const measure = async <A extends ActionName<'account'>>(
+      action: A,
+      openid: string,
+      ...[payload]: ActionArgs<'account', A>
+    ): Promise<ActionResult<'account', A>> => {
+      const reply = await cloud.call('account', { action, ...(payload as object | undefined) }, openid);
       if ('error' in reply) throw new Error(reply.error.errMsg);
       const result = reply.result as { ok: boolean; data?: unknown; error?: { code: string } };
       if (!result.ok) throw new Error(`${action}: ${result.error?.code}`);
@@ -29,7 +34,7 @@ export async function run(): Promise<BenchResult[]> {
         budget: '≤ 3 round trips',
         withinBudget: reply.stats.dbRoundTrips <= 3,
       });
-      return result.data as Record<string, unknown>;
+      return result.data as ActionResult<'account', A>;
     };
     await measure('login', 'bench-new-person');
     await measure('login', 'demo-resident-wang');

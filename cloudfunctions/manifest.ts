@@ -26,15 +26,22 @@ export type FunctionName = keyof Manifest;
 /** An action of function `F`. */
 export type ActionName<F extends FunctionName> = keyof Manifest[F] & string;
 
-type ActionOf<F extends FunctionName, A extends ActionName<F>> = Manifest[F][A];
+/**
+ * What the client sends to `F.A`: the input of its zod schema (fields with defaults stay optional); for a union
+ * of actions, the union of their inputs.
+ */
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = A extends unknown
+  ? Manifest[F][A] extends Action<infer S, unknown>
+    ? z.input<S>
+    : never
+  : never;
 
-/** What the client sends to `F.A` (the input of its zod schema: defaults still optional). */
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> =
-  ActionOf<F, A> extends Action<infer S, unknown> ? z.input<S> : never;
-
-/** What `F.A` returns on success (the `data` of its reply). */
-export type ActionResult<F extends FunctionName, A extends ActionName<F>> =
-  ActionOf<F, A> extends Action<z.ZodType, infer R> ? R : never;
+/** What `F.A` returns on success (the `data` of its reply); for a union of actions, the union of results. */
+export type ActionResult<F extends FunctionName, A extends ActionName<F>> = A extends unknown
+  ? Manifest[F][A] extends Action<z.ZodType, infer R>
+    ? R
+    : never
+  : never;
 
 /**
  * The input arguments of `F.A` as a rest tuple: optional when the action takes no field that must be given,
@@ -42,3 +49,11 @@ export type ActionResult<F extends FunctionName, A extends ActionName<F>> =
  */
 export type ActionArgs<F extends FunctionName, A extends ActionName<F>> =
   Record<string, never> extends ActionInput<F, A> ? [input?: ActionInput<F, A>] : [input: ActionInput<F, A>];
+
+/**
+ * An action of `F` with its input, typed together: a row of a table of calls. An object, not a tuple, so that
+ * TypeScript checks each row's input against its own action.
+ */
+export type ActionCall<F extends FunctionName> = {
+  [A in ActionName<F>]: { action: A; input: ActionInput<F, A> };
+}[ActionName<F>];
