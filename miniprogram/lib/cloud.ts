@@ -1,5 +1,5 @@
 /**
- * What every call replies (`{ ok, data } | { ok: false, error }`), its field errors, and idempotency keys. The
+ * What every call replies (`{ ok, data } | { ok: false, error }`) and idempotency keys. The
  * calls themselves go through `call` in lib/api.ts. The reply and error types are the functions' own
  * (`import type`, erased at compile time), so the client and the server cannot drift apart.
  */
@@ -19,17 +19,6 @@ export type CloudReply<T> = Reply<T>;
 
 /** Message shown when the call never produced a reply. */
 export const TRANSPORT_MESSAGE = '网络不太顺畅，请稍后再试';
-
-/**
- * Field errors of an INVALID_INPUT reply, keyed by the field's dotted path (first message per field);
- * `{}` for any other reply. Pages show them inline under each field.
- */
-export function fieldErrors(reply: CloudReply<unknown>): Record<string, string> {
-  if (reply.ok || reply.error.code !== 'INVALID_INPUT') return {};
-  const errors: Record<string, string> = {};
-  for (const issue of reply.error.issues ?? []) errors[issue.path] ??= issue.message;
-  return errors;
-}
 
 let keyCounter = 0;
 

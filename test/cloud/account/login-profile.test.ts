@@ -88,6 +88,15 @@ it('rejects bad input with field paths and writes nothing', async () => {
   if (!r.ok) {
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.issues!.map((i) => i.path).sort()).toEqual(['birthYear', 'extra', 'nickname', 'phone']);
+    // In Chinese: plain words for a rule (marked generic, so a page may say it its own way), the contract's own
+    // message for the phone as written.
+    expect(r.error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'nickname', message: '请填写', generic: true },
+        { path: 'birthYear', message: '不能小于 1900', generic: true },
+        { path: 'phone', message: '请输入 11 位手机号' },
+      ]),
+    );
   }
   expect(JSON.stringify(users().find((u) => u.openid === 'profile-user'))).toBe(before);
   const unknownCommunity = await demo.call('account', 'profile-user', 'updateProfile', {

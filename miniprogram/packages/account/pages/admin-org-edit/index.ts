@@ -12,9 +12,6 @@ import { ensureSession } from '../../../../lib/session';
 import { call } from '../../../../lib/api';
 
 const FIELD_HINTS: Record<string, string> = {
-  name: '机构名称请填 1 到 40 个字',
-  description: '介绍最多 500 个字',
-  services: '每项服务最多 10 个字，最多 20 项',
   communityIds: '请至少选一个您管理的社区',
 };
 

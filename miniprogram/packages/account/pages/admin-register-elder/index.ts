@@ -12,11 +12,9 @@ import type { PlacePicked } from '../../components/place-picker/index';
 import { call } from '../../../../lib/api';
 
 const FIELD_HINTS: Record<string, string> = {
-  realName: '请填老人的姓名（20 个字以内）',
   birthYear: '出生年份请填 4 位数字，例如 1938',
   communityId: '请选择老人住的社区',
   address: '请填住址，例如“上元大街88号4栋101”',
-  phone: '手机号是 11 位数字，没有可以不填',
 };
 
 type Field = 'realName' | 'birthYear' | 'address' | 'phone';

@@ -20,7 +20,6 @@ interface LinkLine {
 const RELATIONS = ['子女', '配偶', '孙辈', '亲戚', '邻居', '网格员'];
 
 const FIELD_HINTS: Record<string, string> = {
-  code: '绑定码是 6 位数字',
   relation: '请写上您和老人的关系，如“子女”',
 };
 

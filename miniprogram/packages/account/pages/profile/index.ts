@@ -14,11 +14,7 @@ import { call, type ActionInput } from '../../../../lib/api';
 
 /** Plain words for each field, used when the function's own message is not written for people. */
 const FIELD_HINTS: Record<string, string> = {
-  nickname: '昵称请填 1 到 20 个字',
-  phone: '请输入 11 位手机号',
-  realName: '姓名请填 1 到 20 个字',
   birthYear: '出生年份请填 4 位数字，例如 1942',
-  address: '住址最多 80 个字',
   communityId: '请选择您所在的社区',
   avatarFileId: '头像没有上传成功，请重新选择',
 };

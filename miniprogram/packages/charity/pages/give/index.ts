@@ -22,7 +22,6 @@ const KINDS: { value: ItemCategory; label: string }[] = [
 ];
 
 const HINTS: Record<string, string> = {
-  item: '请写物品名称（20 字以内）',
   unit: '请写单位，如 袋、件、箱',
   quantity: '数量在 1 到 50 之间',
   pledgeBy: '请选一个送到的日子',

@@ -26,7 +26,6 @@ const SPANS = [
 ];
 
 const HINTS: Record<string, string> = {
-  item: '请写物品名称（20 字以内）',
   unit: '请写单位，如 袋、件',
   estimatedValue: '请写每件大约多少元',
   story: '请写几句话说明需要（5 到 200 字），不要写姓名、电话和住址',

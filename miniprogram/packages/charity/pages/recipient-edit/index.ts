@@ -25,10 +25,8 @@ const CONSENTS: { value: 'signed' | 'verbal' | 'guardian'; label: string }[] = [
 ];
 
 const HINTS: Record<string, string> = {
-  name: '请写姓名（20 字以内）',
   birthYear: '请写四位出生年份，如 1945',
   address: '请写配送用的住址',
-  phone: '请写 11 位手机号，或不填',
   communityId: '请选择社区',
 };
 

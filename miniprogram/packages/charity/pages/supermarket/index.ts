@@ -11,10 +11,7 @@ import { ensureSession } from '../../../../lib/session';
 import { call } from '../../../../lib/api';
 
 const HINTS: Record<string, string> = {
-  name: '请写超市名称',
-  address: '请写地址',
   hours: '请写开放时间，如 周一至周六 9:00–17:00',
-  phone: '请写电话号码，或不填',
 };
 
 Component({

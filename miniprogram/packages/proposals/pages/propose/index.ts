@@ -35,11 +35,8 @@ const STEP_OF: Record<string, number> = {
 
 /** Plain hints for fields whose schema message is not written for people. */
 const HINTS: Record<string, string> = {
-  title: '标题要写，最多 30 个字',
-  summary: '最多 120 个字',
   months: '请填 1 到 12 之间的整数',
   'beneficiaries.count': '请填大约多少人',
-  budget: '预算明细加起来要等于总预算',
 };
 
 const digits = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : undefined);

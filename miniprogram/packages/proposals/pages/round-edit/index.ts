@@ -24,7 +24,6 @@ const DATE_LABELS: { key: DateKey; label: string }[] = [
 ];
 
 const HINTS: Record<string, string> = {
-  title: '请写标题，最多 30 个字',
   totalBudget: '总预算在 1000 元到 1000 万元之间',
   approvalLimit: '每人可投 1 到 20 个',
   perAuthor: '每人可提 1 到 10 个',

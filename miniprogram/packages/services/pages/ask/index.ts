@@ -86,7 +86,7 @@ Component({
       });
       this.setData({ sending: false });
       if (!reply.ok) {
-        const errors = plainFieldErrors(reply, { text: '最多 200 字', category: '请先选一类服务' });
+        const errors = plainFieldErrors(reply, { category: '请先选一类服务' });
         if (Object.keys(errors).length > 0) this.setData({ errors });
         else wx.showModal({ title: '没有提交成功', content: reply.error.message, showCancel: false });
         return;

@@ -167,8 +167,6 @@ Component({
       this.setData({ saving: false });
       if (!reply.ok) {
         const fields = plainFieldErrors(reply, {
-          name: '名字 1–20 个字',
-          priceYuan: '请填写价格',
           capacityPerSlot: '1–50 单',
         });
         if (Object.keys(fields).length > 0) this.setData({ errors: fields });

@@ -42,8 +42,6 @@ function daysOf(slots: SlotView[]): DayRow[] {
 const HINTS: Record<string, string> = {
   slot: '请选一个还有名额的时段',
   address: '请填写上门服务的地址（至少 4 个字）',
-  contactPhone: '请填写 11 位手机号',
-  note: '备注最多 200 字',
 };
 
 Component({

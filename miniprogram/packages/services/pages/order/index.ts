@@ -77,8 +77,6 @@ const ASK_BEFORE: Record<'early' | 'late', string> = {
 };
 
 /** Shown under the reason when the function refused its length. */
-const REASON_HINTS = { reason: '原因请写短一些，最多 100 个字' };
-
 const NO_ACTIONS: OrderActions = {
   cancel: false,
   rate: false,
@@ -252,7 +250,7 @@ Component({
         '已签到',
         (reply) => {
           // Outside the agreed time or place: the function says why; ask for the reason right here.
-          const errors = plainFieldErrors(reply, REASON_HINTS);
+          const errors = plainFieldErrors(reply, {});
           if (!('reason' in errors)) return false;
           this.setData({
             ask: sent ? this.data.ask : reply.error.message,

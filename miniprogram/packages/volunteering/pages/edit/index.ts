@@ -37,12 +37,9 @@ const DURATIONS = [
 const RADII = [100, 200, 300, 500];
 
 const FIELD_HINTS: Record<string, string> = {
-  title: '请写一个活动名称（30 字以内）',
   address: '请写清集合地点',
   startAt: '请选择开始时间',
-  endAt: '活动时长不对',
   capacity: '名额在 1 到 500 之间',
-  description: '说明最多 1000 字',
 };
 
 /** The place tree and the admin's scopes, per page instance (kept off the rendered data). */

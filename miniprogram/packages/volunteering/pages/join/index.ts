@@ -19,8 +19,6 @@ const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 const FIELD_HINTS: Record<string, string> = {
   realName: '请填写真实姓名，志愿服务记录需要',
-  phone: '请输入 11 位手机号',
-  intro: '自我介绍最多 200 字',
 };
 
 Component({
