@@ -5,6 +5,7 @@
 import { seedAccount } from '../seed/account';
 import { DEMO_BOOTSTRAP_ADMINS } from '../seed/functionEnv';
 import { startProjectCloud } from '../seed/projectCloud';
+import type { ActionArgs, ActionName, ActionResult } from '../cloudfunctions/manifest';
 import { printResults } from './support/stats';
 import type { BenchResult } from './support/types';
 
@@ -17,8 +18,12 @@ export async function run(): Promise<BenchResult[]> {
     const seed = await seedAccount(cloud);
     const id = (openid: string) => seed.userIds[openid]!;
     const results: BenchResult[] = [];
-    const measure = async (action: string, openid: string, payload: Record<string, unknown> = {}) => {
-      const reply = await cloud.call('account', { action, ...payload }, openid);
+    const measure = async <A extends ActionName<'account'>>(
+      action: A,
+      openid: string,
+      ...[payload]: ActionArgs<'account', A>
+    ): Promise<ActionResult<'account', A>> => {
+      const reply = await cloud.call('account', { action, ...(payload as object | undefined) }, openid);
       if ('error' in reply) throw new Error(reply.error.errMsg);
       const result = reply.result as { ok: boolean; data?: unknown; error?: { code: string } };
       if (!result.ok) throw new Error(`${action}: ${result.error?.code}`);
@@ -28,7 +33,7 @@ export async function run(): Promise<BenchResult[]> {
         budget: '≤ 3 round trips',
         withinBudget: reply.stats.dbRoundTrips <= 3,
       });
-      return result.data as Record<string, unknown>;
+      return result.data as ActionResult<'account', A>;
     };
     await measure('login', 'bench-new-person');
     await measure('login', 'demo-resident-wang');

@@ -107,7 +107,7 @@ export async function run(): Promise<BenchResult[]> {
       donationDoc('bench-long-chain', long, new Date(start)) as unknown as Record<string, unknown>,
     ]);
     const viaFunction = await timeMs(10, async () => {
-      const r = await demo.call<{ intact: boolean }>('charity', 'demo-resident-chen', 'verify', {
+      const r = await demo.call('charity', 'demo-resident-chen', 'verify', {
         donationId: 'bench-long-chain',
       });
       if (!r.ok || !r.data.intact) throw new Error(`verify failed: ${JSON.stringify(r).slice(0, 400)}`);

@@ -11,6 +11,7 @@ import type { LocalCloud } from '../localcloud/cloud';
 import { seedAccount } from '../seed/account';
 import { DEMO_BOOTSTRAP_ADMINS } from '../seed/functionEnv';
 import { startProjectCloud } from '../seed/projectCloud';
+import { timedCalls } from './support/calls';
 import { percentile, printResults, r2, timeRuns } from './support/stats';
 import type { BenchResult } from './support/types';
 
@@ -18,31 +19,7 @@ const DAY = 24 * 60 * 60_000;
 const ADMIN = 'demo-admin-lukou';
 const AUTHORS = ['demo-resident-wang', 'demo-resident-zhang', 'demo-staff-xinyuan-1', 'demo-staff-xinyuan-2'];
 
-interface Reply {
-  ok: boolean;
-  data?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
-
-async function call(
-  cloud: LocalCloud,
-  openid: string,
-  action: string,
-  payload: Record<string, unknown> = {},
-) {
-  const t = performance.now();
-  const out = await cloud.call('proposals', { action, ...payload }, openid);
-  const ms = performance.now() - t;
-  if ('error' in out) throw new Error(`${action}: ${out.error.errMsg}`);
-  return { reply: out.result as Reply, roundTrips: out.stats.dbRoundTrips, ms };
-}
-
-async function ok(cloud: LocalCloud, openid: string, action: string, payload: Record<string, unknown> = {}) {
-  const r = await call(cloud, openid, action, payload);
-  if (!r.reply.ok)
-    throw new Error(`${action} as ${openid}: ${r.reply.error?.code} ${r.reply.error?.message}`);
-  return r;
-}
+const { call, ok, noter } = timedCalls('proposals');
 
 async function fireTimer(cloud: LocalCloud): Promise<void> {
   const outcome = await cloud.timers.fire('proposals', 'advancePhases');
@@ -66,11 +43,7 @@ async function roundInVoting(
   n: number,
   rt?: Record<string, number>,
 ): Promise<{ roundId: string; ids: string[] }> {
-  const note = async (label: string, openid: string, action: string, payload: Record<string, unknown>) => {
-    const r = await ok(cloud, openid, action, payload);
-    if (rt) rt[label] = r.roundTrips;
-    return r.reply.data!;
-  };
+  const note = noter(cloud, rt);
   const t0 = cloud.clock.now();
   const d = (days: number) => new Date(t0 + days * DAY).toISOString();
   const round = await note('createRound', ADMIN, 'createRound', {
@@ -168,7 +141,7 @@ async function concurrentVotes(cloud: LocalCloud): Promise<BenchResult[]> {
     for (const r of replies) trips.add(r.roundTrips);
     if (replies.some((r) => !r.reply.ok)) exact = false;
     const list = await ok(cloud, voters[0]!, 'listProposals', { roundId, sort: 'votes' });
-    const votes = (list.reply.data!.items as { votes: number }[]).map((i) => i.votes);
+    const votes = (list.data.items as { votes: number }[]).map((i) => i.votes);
     if (votes.length !== 5 || votes.some((v) => v !== 200)) exact = false;
     if (run === runs - 1) {
       listTrips = list.roundTrips;
@@ -207,16 +180,7 @@ async function concurrentVotes(cloud: LocalCloud): Promise<BenchResult[]> {
 /** Every action once on its common path, with its round trips. */
 async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResult[]> {
   const rt: Record<string, number> = {};
-  const note = async (
-    label: string,
-    openid: string,
-    action: string,
-    payload: Record<string, unknown> = {},
-  ) => {
-    const r = await ok(cloud, openid, action, payload);
-    rt[label] = r.roundTrips;
-    return r.reply.data!;
-  };
+  const note = noter(cloud, rt);
   const { roundId, ids } = await roundInVoting(cloud, 'rt', 3, rt);
   const [v1, v2] = insertVoters(cloud, 'bench-rt', 2);
   await note('listRounds', v1!, 'listRounds');
@@ -233,7 +197,7 @@ async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResult[]> {
   const t0 = cloud.clock.now() - 4 * DAY - 60_000;
   cloud.clock.set(t0 + 6 * DAY + 120_000);
   await fireTimer(cloud);
-  const round = (await ok(cloud, ADMIN, 'getRound', { roundId })).reply.data!;
+  const round = (await ok(cloud, ADMIN, 'getRound', { roundId })).data;
   await note('publishResults', ADMIN, 'publishResults', { roundId, expectedVersion: round.version });
   cloud.clock.set(t0 + 7 * DAY + 60_000);
   await fireTimer(cloud);
@@ -274,7 +238,7 @@ async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResult[]> {
       workFrom: at(7),
     },
   });
-  const r2id = second.reply.data!.id as string;
+  const r2id = second.data.id as string;
   const zhang = 'demo-resident-zhang';
   const draft = await ok(cloud, zhang, 'createProposal', {
     roundId: r2id,
@@ -288,13 +252,13 @@ async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResult[]> {
     ...complete('撤回', 3000),
   });
   rt['createProposal (complete, one save)'] = other.roundTrips;
-  await ok(cloud, zhang, 'submitProposal', { roundId: r2id, proposalId: other.reply.data!.id });
+  await ok(cloud, zhang, 'submitProposal', { roundId: r2id, proposalId: other.data.id });
   await note('withdrawProposal', zhang, 'withdrawProposal', {
     roundId: r2id,
-    proposalId: other.reply.data!.id,
+    proposalId: other.data.id,
   });
-  await note('deleteDraft', zhang, 'deleteDraft', { roundId: r2id, proposalId: draft.reply.data!.id });
-  const version = (await ok(cloud, ADMIN, 'getRound', { roundId: r2id })).reply.data!.version;
+  await note('deleteDraft', zhang, 'deleteDraft', { roundId: r2id, proposalId: draft.data.id });
+  const version = (await ok(cloud, ADMIN, 'getRound', { roundId: r2id })).data.version;
   await note('updateRound', ADMIN, 'updateRound', {
     roundId: r2id,
     expectedVersion: version,

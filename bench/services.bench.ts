@@ -5,7 +5,7 @@
 //
 // Run alone: npx tsx bench/services.bench.ts (after `npx tsx scripts/build.ts services`)
 
-import type { ItemAdminView, OrderView } from '../cloudfunctions/services/contract';
+import type { ActionArgs, ActionName, ActionResult } from '../cloudfunctions/manifest';
 import type { RematchSummary } from '../cloudfunctions/services/timers/rematch';
 import { C, key, P, startServicesDemo, type ServicesDemo } from '../test/support/services/demoServices';
 import { percentile, printResults, r2 } from './support/stats';
@@ -30,13 +30,13 @@ export async function run(): Promise<BenchResult[]> {
 
 async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
   const samples = new Map<string, Sample[]>();
-  const timed = async <T>(
+  const timed = async <A extends ActionName<'services'>>(
     openid: string,
-    action: string,
-    payload: Record<string, unknown> = {},
-  ): Promise<T> => {
+    action: A,
+    ...input: ActionArgs<'services', A>
+  ): Promise<ActionResult<'services', A>> => {
     const t = performance.now();
-    const reply = await demo.svc<T>(openid, action, payload);
+    const reply = await demo.svc(openid, action, ...input);
     const ms = performance.now() - t;
     if (!reply.ok) throw new Error(`${action}: ${reply.error.code} ${reply.error.message}`);
     samples.set(action, [...(samples.get(action) ?? []), { trips: reply.roundTrips, ms }]);
@@ -48,7 +48,7 @@ async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
   ]);
 
   for (let round = 0; round < 10; round++) {
-    const proposed = await timed<ItemAdminView>(P.lin, 'proposeItem', {
+    const proposed = await timed(P.lin, 'proposeItem', {
       name: `助浴上门${round}`,
       category: '助浴',
       description: '两名护理员上门协助洗浴',
@@ -70,7 +70,7 @@ async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
     await timed(P.wang, 'menu', {});
     await timed(P.zhang, 'itemDetail', { itemId, beneficiaryId: demo.id(P.wang) });
     const slot = demo.slot(1 + (round % 12));
-    const placed = await timed<OrderView>(P.wang, 'placeOrder', {
+    const placed = await timed(P.wang, 'placeOrder', {
       itemId,
       slot,
       subscribed: ['ORDER_STATUS', 'SERVICE_SURVEY'],
@@ -93,7 +93,7 @@ async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
     if (round % 2 === 0) await timed(P.wang, 'rateOrder', { orderId: placed.id, rating: 5 });
     else await timed(P.lukou, 'phoneCallback', { orderId: placed.id, rating: 4 });
     // An order cancelled, one escalated and assigned by hand.
-    const other = await timed<OrderView>(P.zhang, 'placeOrder', {
+    const other = await timed(P.zhang, 'placeOrder', {
       itemId,
       slot: demo.slot(1 + (round % 12), 'pm'),
       beneficiaryId: demo.id(P.wang),
@@ -130,7 +130,7 @@ async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
       category: '其他',
       text: `希望有上门理发 ${round}`,
     });
-    const lines = await timed<{ items: { id: string; status: string }[] }>(P.lukou, 'demands', {});
+    const lines = await timed(P.lukou, 'demands', {});
     if (round === 9)
       await timed(P.lukou, 'adoptDemand', {
         demandId: lines.items[0]!.id,

@@ -7,6 +7,8 @@ import type { LocalCloud } from '../localcloud/cloud';
 import { seedAccount, type AccountSeed } from '../seed/account';
 import { DEMO_BOOTSTRAP_ADMINS } from '../seed/functionEnv';
 import { startProjectCloud } from '../seed/projectCloud';
+import type { ActionArgs, ActionInput, ActionName } from '../cloudfunctions/manifest';
+import { timedCalls } from './support/calls';
 import { percentile, printResults, r2 } from './support/stats';
 import type { BenchResult } from './support/types';
 
@@ -15,40 +17,17 @@ const H = 60 * MIN;
 const SQUARE = { latitude: 31.863, longitude: 118.835 };
 const STAFF = 'demo-staff-hongye-1';
 
-interface Reply {
-  ok: boolean;
-  data?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
-
-/** Calls an action; returns the reply, the round trips and the time. */
-async function call(
-  cloud: LocalCloud,
-  openid: string,
-  action: string,
-  payload: Record<string, unknown> = {},
-): Promise<{ reply: Reply; roundTrips: number; ms: number }> {
-  const t = performance.now();
-  const out = await cloud.call('volunteering', { action, ...payload }, openid);
-  const ms = performance.now() - t;
-  if ('error' in out) throw new Error(`${action}: ${out.error.errMsg}`);
-  return { reply: out.result as Reply, roundTrips: out.stats.dbRoundTrips, ms };
-}
-
-async function ok(cloud: LocalCloud, openid: string, action: string, payload: Record<string, unknown> = {}) {
-  const r = await call(cloud, openid, action, payload);
-  if (!r.reply.ok)
-    throw new Error(`${action} as ${openid}: ${r.reply.error?.code} ${r.reply.error?.message}`);
-  return r;
-}
+const { call, ok, noter } = timedCalls('volunteering');
 
 async function makeVolunteers(cloud: LocalCloud, n: number): Promise<string[]> {
   const openids = Array.from({ length: n }, (_x, i) => `bench-vol-${String(i).padStart(3, '0')}`);
   let next = 0;
-  const account = async (o: string, action: string, payload: Record<string, unknown> = {}) => {
-    const out = await cloud.call('account', { action, ...payload }, o);
-    if ('error' in out || !(out.result as Reply).ok) throw new Error(`account.${action} failed`);
-  };
+  const { ok: accountOk } = timedCalls('account');
+  const account = <A extends ActionName<'account'>>(
+    o: string,
+    action: A,
+    ...input: ActionArgs<'account', A>
+  ) => accountOk(cloud, o, action, ...input);
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       while (next < n) {
@@ -73,7 +52,7 @@ function activityInput(
   key: string,
   capacity: number,
   startsInH: number,
-) {
+): ActionInput<'volunteering', 'createActivity'> {
   const start = cloud.clock.now() + startsInH * H;
   return {
     title: '地震逃生演练',
@@ -108,13 +87,13 @@ async function concurrentSignUps(
       'createActivity',
       activityInput(cloud, seed, `bench-burst-${run}`, 20, 48),
     );
-    const activityId = created.reply.data!.id as string;
+    const activityId = created.data.id as string;
     const t = performance.now();
     const replies = await Promise.all(volunteers.map((o) => call(cloud, o, 'signUp', { activityId })));
     walls.push(performance.now() - t);
     latencies.push(...replies.map((r) => r.ms));
-    const admitted = replies.filter((r) => r.reply.data?.standing === 'admitted').length;
-    const tickets = new Set(replies.map((r) => r.reply.data?.ticket));
+    const admitted = replies.filter((r) => r.reply.ok && r.reply.data.standing === 'admitted').length;
+    const tickets = new Set(replies.map((r) => (r.reply.ok ? r.reply.data.ticket : undefined)));
     if (admitted !== 20 || tickets.size !== volunteers.length) admittedEachRun = false;
   }
   return [
@@ -139,16 +118,7 @@ async function roundTripsPerAction(
   v: string[],
 ): Promise<BenchResult[]> {
   const rt: Record<string, number> = {};
-  const note = async (
-    label: string,
-    openid: string,
-    action: string,
-    payload: Record<string, unknown> = {},
-  ) => {
-    const r = await ok(cloud, openid, action, payload);
-    rt[label] = r.roundTrips;
-    return r.reply.data!;
-  };
+  const note = noter(cloud, rt);
   await note('myVolunteer', v[0]!, 'myVolunteer');
   await note('updateVolunteer', v[0]!, 'updateVolunteer', { serviceRadiusKm: 6 });
   await note('myVolunteer (not a volunteer)', 'demo-resident-wang', 'myVolunteer');
@@ -182,8 +152,8 @@ async function roundTripsPerAction(
     signupOpensAt: new Date(now - H).toISOString(),
     cancelDeadline: new Date(now - 30 * MIN).toISOString(),
   });
-  await ok(cloud, v[3]!, 'signUp', { activityId: late.reply.data!.id });
-  await note('cancelSignUp (late)', v[3]!, 'cancelSignUp', { activityId: late.reply.data!.id });
+  await ok(cloud, v[3]!, 'signUp', { activityId: late.data.id });
+  await note('cancelSignUp (late)', v[3]!, 'cancelSignUp', { activityId: late.data.id });
 
   const start = Date.parse(a.startAt as string);
   cloud.clock.set(start - 10 * MIN);
@@ -194,7 +164,7 @@ async function roundTripsPerAction(
   rt['checkIn (refused: bad code)'] = refused.roundTrips;
   await ok(cloud, v[2]!, 'checkIn', { activityId, code, location: SQUARE });
   cloud.clock.set(start + 100 * MIN);
-  const code2 = (await ok(cloud, STAFF, 'checkinCode', { activityId })).reply.data!.code as string;
+  const code2 = (await ok(cloud, STAFF, 'checkinCode', { activityId })).data.code as string;
   await note('checkOut', v[0]!, 'checkOut', { activityId, code: code2, location: SQUARE });
   await note('checkOut (again)', v[0]!, 'checkOut', { activityId, code: code2, location: SQUARE });
   cloud.clock.set(start + 4 * H + 1 * MIN);
@@ -221,7 +191,7 @@ async function roundTripsPerAction(
   });
   const cancelled = await ok(cloud, STAFF, 'createActivity', activityInput(cloud, seed, 'bench-rt-c', 5, 30));
   await note('cancelActivity', STAFF, 'cancelActivity', {
-    activityId: cancelled.reply.data!.id,
+    activityId: cancelled.data.id,
     reason: '下雨改期',
   });
   cloud.clock.set(Date.now());

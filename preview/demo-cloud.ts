@@ -8,6 +8,7 @@ import type { LocalCloud } from '../localcloud/cloud';
 import { demoFunctionEnv } from '../seed/functionEnv';
 import { startProjectCloud, TEST_FUNCTION_TIMEOUT_S as FUNCTION_TIMEOUT_S } from '../seed/projectCloud';
 import { seedTemplate, startFromTemplate, type SeedTemplate } from '../seed/template';
+import { callerOf } from '../test/support/demo';
 import type { PreviewDemo } from './registry';
 
 /** A started cloud for pictures. */
@@ -20,28 +21,10 @@ export interface PreviewCloudHandle {
   close(): Promise<void>;
 }
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
 function previewDemo(cloud: LocalCloud): PreviewDemo {
-  const call = async <T>(
-    fn: string,
-    openid: string,
-    action: string,
-    payload: Record<string, unknown> = {},
-  ) => {
-    const reply = await cloud.call(fn, { action, ...payload }, openid);
-    if ('error' in reply) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.errMsg}`);
-    return reply.result as Envelope<T>;
-  };
   return {
     cloud,
-    call,
-    ok: async <T>(fn: string, openid: string, action: string, payload: Record<string, unknown> = {}) => {
-      const reply = await call<T>(fn, openid, action, payload);
-      if (!reply.ok)
-        throw new Error(`${fn}.${action} as ${openid}: ${reply.error.code} ${reply.error.message}`);
-      return reply.data;
-    },
+    ...callerOf(cloud),
     userId: (openid: string) => {
       const user = cloud.store.find('users', { openid }, { limit: 1 })[0] as { _id?: string } | undefined;
       if (!user?._id) throw new Error(`no user with openid ${openid} in the demo community`);

@@ -16,19 +16,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LocalCloud } from '../localcloud/cloud';
+import type { Caller } from '../test/support/demo';
 
-/** A started cloud with the full demo community, as a state's `setup` and `query` see it. */
-export interface PreviewDemo {
+/**
+ * A started cloud with the full demo community, as a state's `setup` and `query` see it: typed calls as any demo
+ * person (`demo.ok(fn, openid, action, input)`, `demo.call(…)` for the reply envelope).
+ */
+export interface PreviewDemo extends Caller {
   cloud: LocalCloud;
-  /** Calls `fn.action` as `openid` and returns the reply envelope (`{ ok, data }` or `{ ok: false, error }`). */
-  call<T = unknown>(
-    fn: string,
-    openid: string,
-    action: string,
-    payload?: Record<string, unknown>,
-  ): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>;
-  /** Like call, but returns the data and throws on an error reply. */
-  ok<T = unknown>(fn: string, openid: string, action: string, payload?: Record<string, unknown>): Promise<T>;
   /** The `users` document id of a demo person (`demo-resident-wang` → its `_id`); throws when unknown. */
   userId(openid: string): string;
 }

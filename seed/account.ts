@@ -24,7 +24,7 @@ export interface AccountSeed {
 }
 
 async function join(cloud: LocalCloud, p: DemoPerson): Promise<string> {
-  const me = await callOk<{ id: string }>(cloud, 'account', p.openid, 'login');
+  const me = await callOk(cloud, 'account', p.openid, 'login');
   await callOk(cloud, 'account', p.openid, 'updateProfile', {
     nickname: p.nickname,
     communityId: p.communityId,
@@ -52,7 +52,7 @@ export async function seedAccount(cloud: LocalCloud): Promise<AccountSeed> {
   }
   const orgIds = {} as Record<keyof typeof ORGS, string>;
   for (const [key, org] of Object.entries(ORGS) as [keyof typeof ORGS, (typeof ORGS)[keyof typeof ORGS]][]) {
-    const created = await callOk<{ id: string }>(cloud, 'account', org.admin, 'createOrg', {
+    const created = await callOk(cloud, 'account', org.admin, 'createOrg', {
       name: org.name,
       description: org.description,
       services: [...org.services],
@@ -70,7 +70,7 @@ export async function seedAccount(cloud: LocalCloud): Promise<AccountSeed> {
     });
   }
 
-  const elder = await callOk<{ id: string }>(cloud, 'account', 'demo-admin-dongshan', 'registerElder', {
+  const elder = await callOk(cloud, 'account', 'demo-admin-dongshan', 'registerElder', {
     realName: PROXY_ELDER.realName,
     birthYear: PROXY_ELDER.birthYear,
     communityId: PROXY_ELDER.communityId,
@@ -83,8 +83,8 @@ export async function seedAccount(cloud: LocalCloud): Promise<AccountSeed> {
     relation: '网格员',
   });
   // 王奶奶 shows her code; 张明 (her neighbour, who helps her) asks; she confirms.
-  const { code } = await callOk<{ code: string }>(cloud, 'account', 'demo-resident-wang', 'createLinkCode');
-  const link = await callOk<{ id: string }>(cloud, 'account', 'demo-resident-zhang', 'requestLink', {
+  const { code } = await callOk(cloud, 'account', 'demo-resident-wang', 'createLinkCode');
+  const link = await callOk(cloud, 'account', 'demo-resident-zhang', 'requestLink', {
     code,
     relation: '邻居',
   });

@@ -1,18 +1,19 @@
 /** Seeds drive the real functions: a call that fails stops the seed with the function's own error. */
+import type { ActionArgs, ActionName, ActionResult, FunctionName } from '../cloudfunctions/manifest';
 import type { LocalCloud } from '../localcloud/cloud';
 
-/** Calls `fn.action` as `openid` and returns its data, or throws. */
-export async function callOk<T = unknown>(
+/** Calls `fn.action` as `openid` with its typed input (cloudfunctions/manifest.ts) and returns its data, or throws. */
+export async function callOk<F extends FunctionName, A extends ActionName<F>>(
   cloud: LocalCloud,
-  fn: string,
+  fn: F,
   openid: string,
-  action: string,
-  payload: Record<string, unknown> = {},
-): Promise<T> {
-  const reply = await cloud.call(fn, { action, ...payload }, openid);
+  action: A,
+  ...[payload]: ActionArgs<F, A>
+): Promise<ActionResult<F, A>> {
+  const reply = await cloud.call(fn, { action, ...(payload as object | undefined) }, openid);
   if ('error' in reply) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.errMsg}`);
-  const result = reply.result as { ok: boolean; data?: T; error?: { code: string; message: string } };
+  const result = reply.result as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
   if (!result.ok)
     throw new Error(`${fn}.${action} as ${openid}: ${result.error?.code} ${result.error?.message}`);
-  return result.data as T;
+  return result.data as ActionResult<F, A>;
 }

@@ -7,6 +7,8 @@
  * moved two days back while donating and then forward again, so yesterday's digest is published over them.
  */
 import type { LocalCloud } from '../localcloud/cloud';
+import type { ItemCategory } from '../cloudfunctions/charity/contract';
+import type { ActionInput } from '../cloudfunctions/manifest';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
 import { PROXY_ELDER, RESIDENTS } from './demoPeople';
@@ -154,7 +156,7 @@ export async function registerDemoRecipients(
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const r of DEMO_RECIPIENTS) {
-    const made = await callOk<{ id: string }>(cloud, 'charity', r.admin, 'registerRecipient', {
+    const made = await callOk(cloud, 'charity', r.admin, 'registerRecipient', {
       name: r.name,
       category: r.category,
       ...(r.birthYear ? { birthYear: r.birthYear } : {}),
@@ -177,7 +179,7 @@ interface DemoNeed {
   key: string;
   recipient: string;
   item: string;
-  itemCategory: string;
+  itemCategory: ItemCategory;
   unit: string;
   quantity: number;
   estimatedValue: number;
@@ -304,7 +306,7 @@ export async function seedCharity(cloud: LocalCloud, account: AccountSeed): Prom
   const iso = (ms: number) => new Date(ms).toISOString();
   const needIds: Record<string, string> = {};
   for (const n of NEEDS) {
-    const made = await callOk<{ id: string }>(cloud, 'charity', adminOf(n.recipient), 'postNeed', {
+    const made = await callOk(cloud, 'charity', adminOf(n.recipient), 'postNeed', {
       recipientId: recipients[n.recipient],
       item: n.item,
       itemCategory: n.itemCategory,
@@ -319,7 +321,7 @@ export async function seedCharity(cloud: LocalCloud, account: AccountSeed): Prom
   }
   let k = 0;
   const claim = (openid: string, need: string, quantity: number, pledgeInMs = 3 * DAY) =>
-    callOk<{ id: string; code: string }>(cloud, 'charity', openid, 'claim', {
+    callOk(cloud, 'charity', openid, 'claim', {
       needId: needIds[need],
       quantity,
       pledgeBy: iso(now() + pledgeInMs),
@@ -330,11 +332,11 @@ export async function seedCharity(cloud: LocalCloud, account: AccountSeed): Prom
     openid: string,
     supermarketId: string,
     item: string,
-    itemCategory: string,
+    itemCategory: ItemCategory,
     unit: string,
     quantity: number,
   ) =>
-    callOk<{ id: string; code: string }>(cloud, 'charity', openid, 'pledgeToStock', {
+    callOk(cloud, 'charity', openid, 'pledgeToStock', {
       supermarketId,
       item,
       itemCategory,
@@ -344,8 +346,11 @@ export async function seedCharity(cloud: LocalCloud, account: AccountSeed): Prom
       subscribed: true,
       idempotencyKey: `seed-donation-${++k}`,
     });
-  const receive = (staff: string, code: string, condition = 'good') =>
-    callOk(cloud, 'charity', staff, 'receive', { code, condition });
+  const receive = (
+    staff: string,
+    code: string | undefined,
+    condition: ActionInput<'charity', 'receive'>['condition'] = 'good',
+  ) => callOk(cloud, 'charity', staff, 'receive', { code: code!, condition });
   const dispatch = (staff: string, donationId: string, mode: 'delivery' | 'pickup') =>
     callOk(cloud, 'charity', staff, 'dispatch', { donationId, mode });
   const lukouStaff = 'demo-staff-xinyuan-1';
@@ -380,7 +385,7 @@ export async function seedCharity(cloud: LocalCloud, account: AccountSeed): Prom
   const glasses = await claim('demo-resident-zhang', 'glasses', 1);
   await receive(admins.dongshan, glasses.code);
   await dispatch(admins.dongshan, glasses.id, 'delivery');
-  const held = await callOk<{ confirmCode?: string }>(cloud, 'charity', admins.dongshan, 'donation', {
+  const held = await callOk(cloud, 'charity', admins.dongshan, 'donation', {
     donationId: glasses.id,
   });
   await callOk(cloud, 'charity', admins.dongshan, 'confirm', {

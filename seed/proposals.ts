@@ -7,6 +7,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { LocalCloud } from '../localcloud/cloud';
+import type { ActionArgs, ActionInput, ActionName, ActionResult } from '../cloudfunctions/manifest';
 import { callOk } from './call';
 import type { AccountSeed } from './account';
 
@@ -377,8 +378,12 @@ class Seeder {
     if (!reply.ok) throw new Error(`proposals timer failed: ${reply.error?.message}`);
   }
 
-  call<T = unknown>(openid: string, action: string, payload: Record<string, unknown> = {}): Promise<T> {
-    return callOk<T>(this.cloud, 'proposals', openid, action, payload);
+  call<A extends ActionName<'proposals'>>(
+    openid: string,
+    action: A,
+    ...input: ActionArgs<'proposals', A>
+  ): Promise<ActionResult<'proposals', A>> {
+    return callOk(this.cloud, 'proposals', openid, action, ...input);
   }
 
   /** Logs people in and fills their profile, as the mini program would. */
@@ -412,7 +417,7 @@ class Seeder {
   ): Promise<string> {
     const now = this.cloud.clock.now();
     const d = (days: number) => new Date(now + days * DAY).toISOString();
-    const made = await this.call<{ id: string }>(admin, 'createRound', {
+    const made = await this.call(admin, 'createRound', {
       idempotencyKey: this.key('round'),
       scopeId,
       title,
@@ -436,7 +441,7 @@ class Seeder {
       ? [this.cloud.storage.putFile(`proposals/seed/${this.key('photo')}.png`, png(idea.photo))]
       : [];
     // The multi-step form: the title first, the rest on the next steps.
-    const { id } = await this.call<{ id: string }>(idea.by, 'createProposal', {
+    const { id } = await this.call(idea.by, 'createProposal', {
       roundId,
       idempotencyKey: this.key('proposal'),
       title: idea.title,
@@ -461,7 +466,7 @@ class Seeder {
     admin: string,
     roundId: string,
     proposalId: string,
-    decision: string,
+    decision: ActionInput<'proposals', 'screenProposal'>['decision'],
     note = '',
   ): Promise<void> {
     await this.call(admin, 'screenProposal', { roundId, proposalId, decision, note });
@@ -473,8 +478,12 @@ class Seeder {
     this.made.votes += from.length;
   }
 
-  async publish(admin: string, roundId: string, decisions: unknown[] = []): Promise<void> {
-    const round = await this.call<{ version: number }>(admin, 'getRound', { roundId });
+  async publish(
+    admin: string,
+    roundId: string,
+    decisions: ActionInput<'proposals', 'publishResults'>['decisions'] = [],
+  ): Promise<void> {
+    const round = await this.call(admin, 'getRound', { roundId });
     await this.call(admin, 'publishResults', { roundId, expectedVersion: round.version, decisions });
   }
 

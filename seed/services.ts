@@ -12,6 +12,7 @@ import { parseSlot } from '../miniprogram/shared/calendar';
 import { bookableSlots } from '../cloudfunctions/services/domain/calendar';
 import { communityCentre } from '../cloudfunctions/services/domain/places';
 import type { LocalCloud } from '../localcloud/cloud';
+import type { ActionArgs, ActionInput, ActionName } from '../cloudfunctions/manifest';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
 
@@ -46,7 +47,7 @@ type Org = 'xinyuan' | 'hongye' | 'dongshan';
 interface MenuLine {
   org: Org;
   name: string;
-  category: string;
+  category: ActionInput<'services', 'proposeItem'>['category'];
   description: string;
   unit: string;
   priceType: 'free' | 'voucher' | 'lowcost';
@@ -355,8 +356,11 @@ const PEOPLE: Record<Org, { staff: string[]; admin: string }> = {
 export async function seedServices(cloud: LocalCloud, account: AccountSeed): Promise<string> {
   const offsetBefore = cloud.clock.offset();
   const T = cloud.clock.now();
-  const call = <R = { id: string }>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
-    callOk<R>(cloud, 'services', openid, action, payload);
+  const call = <A extends ActionName<'services'>>(
+    openid: string,
+    action: A,
+    ...input: ActionArgs<'services', A>
+  ) => callOk(cloud, 'services', openid, action, ...input);
   const fire = async (trigger: string) => {
     const outcome = await cloud.timers.fire('services', trigger);
     if (!outcome.ok) throw new Error(`services timer ${trigger}: ${outcome.error.message}`);
@@ -367,9 +371,9 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
 
   // The 东山 station, so the elder registered without WeChat can be served in her own community.
   const { openid: staffOpenid, ...profile } = DONGSHAN.staff;
-  const staffId = (await callOk<{ id: string }>(cloud, 'account', staffOpenid, 'login')).id;
+  const staffId = (await callOk(cloud, 'account', staffOpenid, 'login')).id;
   await callOk(cloud, 'account', staffOpenid, 'updateProfile', profile);
-  const station = await callOk<{ id: string }>(cloud, 'account', 'demo-admin-dongshan', 'createOrg', {
+  const station = await callOk(cloud, 'account', 'demo-admin-dongshan', 'createOrg', {
     ...DONGSHAN.org,
     idempotencyKey: 'seed-org-dongshan',
   });
@@ -422,7 +426,7 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
   const order = async (openid: string, item: string, after: number, extra: Record<string, unknown> = {}) => {
     const now = cloud.clock.now();
     const slot = bookableSlots(new Date(now)).find((s) => parseSlot(s)!.start.getTime() >= now + after)!;
-    const placed = await call<{ id: string; communityId: string }>(openid, 'placeOrder', {
+    const placed = await call(openid, 'placeOrder', {
       itemId: items[item],
       slot,
       subscribed: ['ORDER_STATUS', 'SERVICE_SURVEY'],
@@ -516,7 +520,7 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
   const wheel = await order('demo-resident-li', '轮椅代步接送', 4 * DAY);
   await call('demo-resident-li', 'cancelOrder', { orderId: wheel.id, reason: '儿子回来了，他陪我去' });
 
-  const asks: [string, string, string][] = [
+  const asks: [string, ActionInput<'services', 'requestService'>['category'], string][] = [
     ['demo-resident-wang', '其他', '希望有上门理发，出门不方便'],
     ['demo-resident-zhang', '其他', '老人理发难，能不能请理发师上门'],
     ['demo-resident-li', '助行', '去医院复查需要有人推轮椅'],
@@ -524,9 +528,7 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
     ['demo-resident-chen', '助浴', '东山这边还没有助浴，孙奶奶很需要'],
   ];
   for (const [openid, category, text] of asks) await call(openid, 'requestService', { category, text });
-  const haircut = (
-    await call<{ items: { id: string; category: string }[] }>('demo-admin-lukou', 'demands', {})
-  ).items.find((d) => d.category === '其他')!;
+  const haircut = (await call('demo-admin-lukou', 'demands', {})).items.find((d) => d.category === '其他')!;
   await call('demo-admin-lukou', 'adoptDemand', {
     demandId: haircut.id,
     name: '上门理发',

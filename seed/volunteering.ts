@@ -8,6 +8,7 @@
  * The cloud's clock is moved to when things happened and put back at the end.
  */
 import type { LocalCloud } from '../localcloud/cloud';
+import type { ActionArgs, ActionInput, ActionName } from '../cloudfunctions/manifest';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
 import { addDays, dateKey, startOfDate } from '../miniprogram/shared/calendar';
@@ -84,15 +85,18 @@ export async function seedVolunteering(cloud: LocalCloud, account: AccountSeed):
   const offsetBefore = cloud.clock.offset();
   const T = cloud.clock.now();
   const at = (ms: number) => cloud.clock.set(ms);
-  const vol = <R = unknown>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
-    callOk<R>(cloud, 'volunteering', openid, action, payload);
+  const vol = <A extends ActionName<'volunteering'>>(
+    openid: string,
+    action: A,
+    ...input: ActionArgs<'volunteering', A>
+  ) => callOk(cloud, 'volunteering', openid, action, ...input);
   // Start of the Beijing day `days` from T, plus `hours`.
   const day = (days: number, hours: number) => startOfDate(addDays(dateKey(T), days), hours * 60).getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
 
   try {
     // People: the rescue association and its team leader; residents who choose to volunteer.
-    const rescue = await callOk<{ id: string }>(cloud, 'account', 'demo-admin-moling', 'createOrg', {
+    const rescue = await callOk(cloud, 'account', 'demo-admin-moling', 'createOrg', {
       name: '江宁区蓝天应急救援协会',
       description: '民间应急救援志愿组织：防灾减灾宣传、应急演练、水上和山地搜救。',
       services: ['应急救援', '安全培训'],
@@ -100,7 +104,7 @@ export async function seedVolunteering(cloud: LocalCloud, account: AccountSeed):
       scopeId: 'jn-moling',
       idempotencyKey: 'seed-org-lantian',
     });
-    const staff = await callOk<{ id: string }>(cloud, 'account', RESCUE_STAFF.openid, 'login');
+    const staff = await callOk(cloud, 'account', RESCUE_STAFF.openid, 'login');
     await callOk(cloud, 'account', RESCUE_STAFF.openid, 'updateProfile', {
       nickname: RESCUE_STAFF.nickname,
       realName: RESCUE_STAFF.realName,
@@ -158,29 +162,25 @@ export async function seedVolunteering(cloud: LocalCloud, account: AccountSeed):
         start: number;
         minutes: number;
         capacity: number;
-        skills: string[];
-        extra?: Record<string, unknown>;
+        skills: ActionInput<'volunteering', 'createActivity'>['skills'];
+        extra?: Partial<ActionInput<'volunteering', 'createActivity'>>;
       },
     ) =>
       (
-        await vol<{ id: string }>(
-          o.by === 'lukouAdmin' ? 'demo-admin-lukou' : staffOf[o.by],
-          'createActivity',
-          {
-            title: o.title,
-            description: o.description,
-            ...(o.by === 'lukouAdmin' ? {} : { orgId: orgs[o.by] }),
-            communityId: o.community,
-            address: o.address,
-            location: PLACES[o.community],
-            startAt: iso(o.start),
-            endAt: iso(o.start + o.minutes * MIN),
-            capacity: o.capacity,
-            skills: o.skills,
-            idempotencyKey: `seed-vol-${key}`,
-            ...o.extra,
-          },
-        )
+        await vol(o.by === 'lukouAdmin' ? 'demo-admin-lukou' : staffOf[o.by], 'createActivity', {
+          title: o.title,
+          description: o.description,
+          ...(o.by === 'lukouAdmin' ? {} : { orgId: orgs[o.by] }),
+          communityId: o.community,
+          address: o.address,
+          location: PLACES[o.community],
+          startAt: iso(o.start),
+          endAt: iso(o.start + o.minutes * MIN),
+          capacity: o.capacity,
+          skills: o.skills,
+          idempotencyKey: `seed-vol-${key}`,
+          ...o.extra,
+        })
       ).id;
     const signUp = (id: string, who: string[]) =>
       who.reduce<Promise<unknown>>(
@@ -194,7 +194,7 @@ export async function seedVolunteering(cloud: LocalCloud, account: AccountSeed):
       who: string,
       action: 'checkIn' | 'checkOut',
     ) => {
-      const { code } = await vol<{ code: string }>(organizer, 'checkinCode', { activityId: id });
+      const { code } = await vol(organizer, 'checkinCode', { activityId: id });
       const p = PLACES[community];
       await vol(who, action, {
         activityId: id,

@@ -3,8 +3,8 @@
  * of database requests): every action once on its usual path, plus the variants whose count differs. Used by
  * the round-trip test (which holds each to its header and to the ≤ 3 budget) and by the benchmark.
  */
-import type { DonationView, NeedView, StepResult } from '../../cloudfunctions/charity/contract';
 import { openSupermarkets, registerDemoRecipients } from '../../seed/charity';
+import type { ActionInput, ActionName, ActionResult } from '../../cloudfunctions/manifest';
 import type { DemoCloud } from '../../test/support/demo';
 
 /** One measured call. */
@@ -24,13 +24,13 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   let n = 0;
   const key = () => `round-trip-${++n}`;
   const at = (ms: number) => new Date(demo.cloud.clock.now() + ms).toISOString();
-  async function m<T>(
+  async function m<A extends ActionName<'charity'>>(
     who: string,
-    action: string,
-    payload: Record<string, unknown>,
+    action: A,
+    payload: ActionInput<'charity', A>,
     variant = '',
-  ): Promise<T> {
-    const r = await demo.call<T>('charity', who, action, payload);
+  ): Promise<ActionResult<'charity', A>> {
+    const r = await demo.call('charity', who, action, payload);
     if (!r.ok)
       throw new Error(
         `${action}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`,
@@ -60,7 +60,7 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   });
   await m(lukouAdmin, 'updateRecipient', { recipientId: recipients.zhou, phone: '13951700299' });
   await m(lukouAdmin, 'recipients', {});
-  const need = await m<NeedView>(lukouAdmin, 'postNeed', {
+  const need = await m(lukouAdmin, 'postNeed', {
     recipientId: recipients.zhao,
     item: '大米',
     itemCategory: 'food',
@@ -76,19 +76,19 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   await m(staff, 'supermarkets', { mine: true }, 'the ones I operate');
   await m(donor, 'needs', {});
   await m(donor, 'need', { needId: need.id });
-  const d = await m<DonationView>(donor, 'claim', {
+  const d = await m(donor, 'claim', {
     needId: need.id,
     quantity: 2,
     pledgeBy: at(2 * DAY),
     idempotencyKey: key(),
   });
-  const partial = await m<DonationView>(
+  const partial = await m(
     donor,
     'claim',
     { needId: need.id, quantity: 2, pledgeBy: at(DAY), idempotencyKey: key() },
     'second',
   );
-  const cancel = await m<DonationView>(
+  const cancel = await m(
     donor,
     'claim',
     { needId: need.id, quantity: 1, pledgeBy: at(DAY), idempotencyKey: key() },
@@ -96,24 +96,19 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   );
   await m(donor, 'cancelPledge', { donationId: cancel.id }, 'point-to-point (units back)');
   await m(donor, 'myDonations', {});
-  await m(staff, 'lookupCode', { code: d.code });
+  await m(staff, 'lookupCode', { code: d.code! });
   await m(staff, 'staffQueue', { supermarketId: 'jn-lukou', stage: 'expected' });
-  await m<StepResult>(staff, 'receive', { code: d.code, condition: 'good' });
-  await m<StepResult>(staff, 'receive', { code: d.code, condition: 'good' }, 'replay');
-  await m<StepResult>(
-    staff,
-    'receive',
-    { code: partial.code, quantity: 1, condition: 'good' },
-    'fewer than pledged',
-  );
-  await m<StepResult>(staff, 'dispatch', { donationId: d.id, mode: 'delivery' });
+  await m(staff, 'receive', { code: d.code!, condition: 'good' });
+  await m(staff, 'receive', { code: d.code!, condition: 'good' }, 'replay');
+  await m(staff, 'receive', { code: partial.code!, quantity: 1, condition: 'good' }, 'fewer than pledged');
+  await m(staff, 'dispatch', { donationId: d.id, mode: 'delivery' });
   await m(staff, 'staffQueue', { supermarketId: 'jn-lukou', stage: 'inDelivery' }, 'delivering (contacts)');
-  const admin = await m<DonationView>(lukouAdmin, 'donation', { donationId: d.id });
+  const admin = await m(lukouAdmin, 'donation', { donationId: d.id });
   await m(lukouAdmin, 'recipientDetail', { recipientId: recipients.zhao });
-  await m<StepResult>(staff, 'confirm', { donationId: d.id, code: admin.confirmCode }, 'staff with the code');
-  await m<StepResult>(lukouAdmin, 'thank', { donationId: d.id, message: '谢谢好心人！' });
+  await m(staff, 'confirm', { donationId: d.id, code: admin.confirmCode }, 'staff with the code');
+  await m(lukouAdmin, 'thank', { donationId: d.id, message: '谢谢好心人！' });
 
-  const stock = await m<DonationView>('demo-volunteer-zhao', 'pledgeToStock', {
+  const stock = await m('demo-volunteer-zhao', 'pledgeToStock', {
     supermarketId: 'jn-lukou',
     item: '食用油',
     itemCategory: 'food',
@@ -122,8 +117,8 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
     pledgeBy: at(DAY),
     idempotencyKey: key(),
   });
-  await m<StepResult>(staff, 'receive', { code: stock.code, condition: 'good' }, 'general stock');
-  const oil = await m<NeedView>(lukouAdmin, 'postNeed', {
+  await m(staff, 'receive', { code: stock.code!, condition: 'good' }, 'general stock');
+  const oil = await m(lukouAdmin, 'postNeed', {
     recipientId: recipients.wang,
     item: '食用油',
     itemCategory: 'food',
@@ -134,10 +129,10 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
     deadline: at(20 * DAY),
     idempotencyKey: key(),
   });
-  await m<StepResult>(staff, 'allocate', { donationId: stock.id, needId: oil.id });
-  await m<StepResult>(staff, 'dispatch', { donationId: stock.id, mode: 'pickup' }, 'pickup');
+  await m(staff, 'allocate', { donationId: stock.id, needId: oil.id });
+  await m(staff, 'dispatch', { donationId: stock.id, mode: 'pickup' }, 'pickup');
   await m('demo-resident-wang', 'myReceipts', {});
-  await m<StepResult>('demo-resident-wang', 'confirm', { donationId: stock.id }, 'by the recipient');
+  await m('demo-resident-wang', 'confirm', { donationId: stock.id }, 'by the recipient');
   await m(staff, 'recordStocktake', {
     supermarketId: 'jn-lukou',
     counts: [{ item: '大米', unit: '袋', counted: 1 }],

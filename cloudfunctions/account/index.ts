@@ -22,7 +22,8 @@ import userDetail from './actions/userDetail';
 import type { AccountAction } from './contract';
 import type { Action } from '../common/action';
 
-const actions: Record<AccountAction, Action> = {
+/** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
+export const actions = {
   login,
   updateProfile,
   places,
@@ -42,6 +43,6 @@ const actions: Record<AccountAction, Action> = {
   updateOrg,
   listOrgs,
   home,
-};
+} satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions });

@@ -40,7 +40,8 @@ import { dailyDigest } from './timers/dailyDigest';
 import { pledgeExpiry } from './timers/pledgeExpiry';
 import { pledgeReminders } from './timers/pledgeReminders';
 
-const actions: Record<CharityAction, Action> = {
+/** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
+export const actions = {
   supermarkets,
   needs,
   need,
@@ -71,6 +72,6 @@ const actions: Record<CharityAction, Action> = {
   postNeed,
   closeNeed,
   adminNeeds,
-};
+} satisfies Record<CharityAction, Action>;
 
 export const main = createMain({ actions, timers: { pledgeReminders, pledgeExpiry, dailyDigest } });

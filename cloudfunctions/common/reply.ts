@@ -19,6 +19,11 @@ export interface FieldIssue {
   /** Dotted path of the field, e.g. `budgetLines.0.amount`. */
   path: string;
   message: string;
+  /**
+   * True when the message is a rule's general wording (common/inputIssues), not one written for this field: a
+   * page may show its own hint for the field instead.
+   */
+  generic?: boolean;
 }
 
 /** A failed action. */

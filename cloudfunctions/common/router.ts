@@ -4,12 +4,12 @@
  * (identity fields are refused: who is calling comes only from getWXContext), failures become typed error
  * replies, unexpected ones are logged and reported as INTERNAL without a stack.
  */
-import type { z } from 'zod';
 import { actionContext, type Action } from './action';
 import { callerOpenid } from './cloud';
 import { now } from './clock';
 import { AppError, invalid, unauthenticated } from './errors';
-import type { ErrorReply, FieldIssue, Reply } from './reply';
+import { parseInput } from './inputIssues';
+import type { ErrorReply, Reply } from './reply';
 
 /** A timer handler: runs with no caller; returns a summary for the logs. */
 export type TimerHandler = (now: Date) => Promise<unknown>;
@@ -30,15 +30,6 @@ export const IDENTITY_FIELDS = [
 export interface FunctionSpec {
   actions: Record<string, Action>;
   timers?: Record<string, TimerHandler>;
-}
-
-function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
-    path:
-      i.path.map(String).join('.') ||
-      (i.code === 'unrecognized_keys' ? ((i as { keys?: string[] }).keys?.join(',') ?? '') : ''),
-    message: i.message,
-  }));
 }
 
 function errorReply(err: unknown): ErrorReply {
@@ -97,8 +88,8 @@ export function createMain(spec: FunctionSpec): (event: unknown) => Promise<Repl
           claimed.map((k) => ({ path: k, message: 'not allowed' })),
         );
       }
-      const parsed = act.input.safeParse(payload);
-      if (!parsed.success) throw invalid('输入有误', issuesOf(parsed.error));
+      const parsed = parseInput(act.input, payload);
+      if (!parsed.success) throw invalid('输入有误', parsed.issues);
       return { ok: true, data: await act.run(parsed.data, actionContext(openid, now())) };
     } catch (err) {
       return errorReply(err);

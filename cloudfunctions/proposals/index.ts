@@ -24,7 +24,8 @@ import withdrawVote from './actions/withdrawVote';
 import type { ProposalAction } from './contract';
 import { advancePhases } from './timers/advancePhases';
 
-const actions: Record<ProposalAction, Action> = {
+/** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
+export const actions = {
   createRound,
   updateRound,
   listRounds,
@@ -45,6 +46,6 @@ const actions: Record<ProposalAction, Action> = {
   recordSpending,
   confirmCompletion,
   accountability,
-};
+} satisfies Record<ProposalAction, Action>;
 
 export const main = createMain({ actions, timers: { advancePhases } });

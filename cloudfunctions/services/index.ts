@@ -37,7 +37,8 @@ import { monthlyVouchers } from './timers/monthlyVouchers';
 import { pruneSlots } from './timers/pruneSlots';
 import { rematch } from './timers/rematch';
 
-const actions: Record<ServicesAction, Action> = {
+/** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
+export const actions = {
   menu,
   itemDetail,
   placeOrder,
@@ -65,6 +66,6 @@ const actions: Record<ServicesAction, Action> = {
   setEligibility,
   setVoucherPolicy,
   setCheckInRule,
-};
+} satisfies Record<ServicesAction, Action>;
 
 export const main = createMain({ actions, timers: { rematch, monthlyVouchers, pruneSlots } });

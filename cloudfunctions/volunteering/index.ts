@@ -29,7 +29,8 @@ import verifyHours from './actions/verifyHours';
 import type { VolunteeringAction } from './contract';
 import { closeAttendance } from './timers/closeAttendance';
 
-const actions: Record<VolunteeringAction, Action> = {
+/** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
+export const actions = {
   becomeVolunteer,
   updateVolunteer,
   myVolunteer,
@@ -55,6 +56,6 @@ const actions: Record<VolunteeringAction, Action> = {
   issueCertificate,
   verifyCertificate,
   exportRecords,
-};
+} satisfies Record<VolunteeringAction, Action>;
 
 export const main = createMain({ actions, timers: { closeAttendance } });

@@ -1,23 +1,8 @@
 /**
- * Typed calls to the `services` function: each action's input and reply types come from its contract
- * (`import type` only), so a renamed field or a changed view fails the mini program's type check. Also the
+ * The `services` function's view types for pages (`import type` only; calls go through lib/api.ts `call`), the
  * subscription templates residents are asked about when they order, and small display helpers pages share.
  */
-import type {
-  CheckInRuleView,
-  DemandView,
-  ItemAdminView,
-  ItemDetail,
-  MenuView,
-  OrderCard,
-  OrderView,
-  ProviderStat,
-  ResidentTemplate,
-  ServicesAction,
-  ServicesInput,
-  VoucherView,
-} from '../../cloudfunctions/services/contract';
-import { call, type CloudReply } from './cloud';
+import type { OrderCard, ResidentTemplate } from '../../cloudfunctions/services/contract';
 
 export type {
   BeneficiaryOption,
@@ -36,51 +21,6 @@ export type {
   VoucherMonth,
   VoucherView,
 } from '../../cloudfunctions/services/contract';
-
-/** A page of a list (20 items); `next` is the offset of the next page, or null at the end. */
-export interface ListPage<T> {
-  items: T[];
-  next: number | null;
-}
-
-/** What each services action returns. */
-export interface ServicesResults {
-  menu: MenuView;
-  itemDetail: ItemDetail;
-  placeOrder: OrderView;
-  myOrders: ListPage<OrderCard>;
-  orderDetail: OrderView;
-  cancelOrder: OrderView;
-  rateOrder: OrderView;
-  requestService: DemandView;
-  demands: ListPage<DemandView>;
-  vouchers: VoucherView;
-  workOrders: ListPage<OrderCard>;
-  acceptOrder: OrderView;
-  declineOrder: OrderView;
-  checkIn: OrderView;
-  checkOut: OrderView;
-  proposeItem: ItemAdminView;
-  itemsToManage: ListPage<ItemAdminView>;
-  reviewItem: ItemAdminView;
-  editItem: ItemAdminView;
-  adminOrders: ListPage<OrderCard>;
-  assignOrder: OrderView;
-  phoneCallback: OrderView;
-  providerStats: ProviderStat[];
-  adoptDemand: ItemAdminView;
-  setEligibility: { disabled: boolean; lowIncome: boolean; voucherGranted: boolean; voucherText: string };
-  setVoucherPolicy: { communityId: string; monthlyFen: number; eligibility: string[]; text: string };
-  setCheckInRule: CheckInRuleView;
-}
-
-/** Calls `services.<action>` with its typed input; never rejects (see lib/cloud.ts). */
-export function callServices<A extends ServicesAction>(
-  action: A,
-  ...input: Record<string, never> extends ServicesInput<A> ? [ServicesInput<A>?] : [ServicesInput<A>]
-): Promise<CloudReply<ServicesResults[A]>> {
-  return call<ServicesResults[A]>('services', action, input[0] ?? {});
-}
 
 /**
  * Template ids of the messages residents can agree to when ordering. Per mini program: set them to the ones

@@ -4,8 +4,8 @@
  * changes with {@link onSessionChange}; nothing lives in globalData, so pages stay testable one by one.
  */
 import type { SelfView } from './account';
-import { callAccount } from './account';
 import { type CloudError, TRANSPORT_MESSAGE } from './cloud';
+import { call } from './api';
 
 /** Called with the new profile whenever it changes. */
 export type SessionListener = (me: SelfView) => void;
@@ -28,7 +28,7 @@ export function currentUser(): SelfView | undefined {
  */
 export function ensureSession(): Promise<SessionResult> {
   if (me) return Promise.resolve({ ok: true, me });
-  pending ??= callAccount('login').then((reply): SessionResult => {
+  pending ??= call('account', 'login').then((reply): SessionResult => {
     pending = undefined;
     if (!reply.ok) return { ok: false, error: reply.error };
     if (typeof reply.data !== 'object' || reply.data === null) {
@@ -54,7 +54,7 @@ export function setCurrentUser(next: SelfView): void {
  */
 export async function refreshSession(): Promise<SessionResult> {
   if (!me) return ensureSession();
-  const reply = await callAccount('login');
+  const reply = await call('account', 'login');
   if (!reply.ok) return { ok: false, error: reply.error };
   const { isNew: _isNew, ...view } = reply.data;
   setCurrentUser(view);

@@ -12,6 +12,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { idempotentId } from '../../cloudfunctions/common/ids';
+import type { ActionInput, ActionName, FunctionName } from '../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../support/demo';
 import { addDays, dateKey, slotKey } from '../../miniprogram/shared/calendar';
 
@@ -98,7 +99,10 @@ const LUKOU = 'jn-lukou-lukou';
 const XINYUAN_STAFF = 'demo-staff-xinyuan-1';
 
 /** proposeItem's input: a free item of 心苑 for 禄口社区 with `capacity` places per half day. */
-const itemInput = (name: string, capacity: number): Payload => ({
+const itemInput = (
+  name: string,
+  capacity: number,
+): Omit<ActionInput<'services', 'proposeItem'>, 'idempotencyKey'> => ({
   name,
   category: '助洁',
   description: `${name}，工作人员上门服务`,
@@ -113,7 +117,7 @@ const itemInput = (name: string, capacity: number): Payload => ({
 
 /** Such an item on the menu (proposed by 心苑's staff, approved by the street admin); its id. */
 async function approvedItem(name: string, capacity: number): Promise<string> {
-  const made = await demo.ok<{ id: string }>('services', XINYUAN_STAFF, 'proposeItem', {
+  const made = await demo.ok('services', XINYUAN_STAFF, 'proposeItem', {
     ...itemInput(name, capacity),
     idempotencyKey: freshKey('item'),
   });
@@ -123,7 +127,7 @@ async function approvedItem(name: string, capacity: number): Promise<string> {
 
 /** A recipient in 禄口社区 (registered through the function). */
 async function recipient(name: string, address: string): Promise<string> {
-  const made = await demo.ok<{ id: string }>('charity', LUKOU_ADMIN, 'registerRecipient', {
+  const made = await demo.ok('charity', LUKOU_ADMIN, 'registerRecipient', {
     name,
     category: 'elder80',
     birthYear: 1941,
@@ -137,7 +141,7 @@ async function recipient(name: string, address: string): Promise<string> {
 
 /** A need of a fresh recipient (the quantity given). */
 async function need(quantity: number): Promise<string> {
-  const made = await demo.ok<{ id: string }>('charity', LUKOU_ADMIN, 'postNeed', {
+  const made = await demo.ok('charity', LUKOU_ADMIN, 'postNeed', {
     recipientId: await recipient('钱大爷', `禄口社区新街 ${++keys} 号`),
     item: '电暖器',
     itemCategory: 'appliance',
@@ -275,7 +279,7 @@ const CASES: Record<string, ReplayCase> = {
     // One proposal per author in this round: the twins compete for the author's only slot.
     as: 'demo-resident-wang',
     prepare: async () => {
-      const round = await demo.ok<{ id: string }>('proposals', LUKOU_ADMIN, 'createRound', {
+      const round = await demo.ok('proposals', LUKOU_ADMIN, 'createRound', {
         idempotencyKey: freshKey('round'),
         scopeId: LUKOU,
         title: '禄口社区·一人一议',
@@ -397,7 +401,7 @@ const CASES: Record<string, ReplayCase> = {
 };
 
 /** A read each function answers for anyone (it starts an instance and its database connection). */
-const WARM_UP: Record<string, string> = {
+const WARM_UP: { [F in FunctionName]: ActionName<F> } = {
   account: 'home',
   services: 'myOrders',
   proposals: 'listRounds',
@@ -410,11 +414,13 @@ const WARM_UP: Record<string, string> = {
 /**
  * Calls `fn.act` with one payload `TWINS` times at once. The function's instances are started first (the local
  * cloud runs up to 8, as CloudBase scales out) and each makes a database call, so the calls really run at once
- * instead of queueing behind instances still loading.
+ * instead of queueing behind instances still loading. Unchecked: the keyed actions are found in the contracts at
+ * run time.
  */
-async function twins<T = unknown>(fn: string, as: string, act: string, payload: Payload) {
-  await Promise.all(Array.from({ length: 8 }, () => demo.call(fn, as, WARM_UP[fn] ?? 'noSuchAction')));
-  return Promise.all(Array.from({ length: TWINS }, () => demo.call<T>(fn, as, act, payload)));
+async function twins(fn: string, as: string, act: string, payload: Payload) {
+  const warmUp = WARM_UP[fn as FunctionName] ?? 'noSuchAction';
+  await Promise.all(Array.from({ length: 8 }, () => demo.unchecked(fn, as, warmUp)));
+  return Promise.all(Array.from({ length: TWINS }, () => demo.unchecked(fn, as, act, payload)));
 }
 
 /** The error codes of replies that failed (empty when all succeeded). */
@@ -446,7 +452,7 @@ describe.each(KEYED)('%s', (name) => {
     const moved = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k as 'messages']]));
     expect(moved).toEqual({ messages: 0, ...c.moves });
 
-    const late = await demo.call(fn, as, act, payload);
+    const late = await demo.unchecked(fn, as, act, payload);
     expect(late.ok ? late.data : late.error).toEqual(data[0]);
     expect(measure()).toEqual(after);
   }, 120_000);
@@ -469,7 +475,7 @@ describe('twins are refused only for real, and finish what a twin left', () => {
   it('a half day really full: every twin is told LIMIT_REACHED and holds nothing; a replay after a cancellation gets the place', async () => {
     const itemId = await approvedItem('陪同散步', 1);
     const slot = slotIn(3);
-    const first = await demo.ok<{ id: string }>('services', 'demo-resident-wang', 'placeOrder', {
+    const first = await demo.ok('services', 'demo-resident-wang', 'placeOrder', {
       ...order(itemId, slot, freshKey('order')),
     });
     const payload = order(itemId, slot, freshKey('order'));
@@ -479,7 +485,7 @@ describe('twins are refused only for real, and finish what a twin left', () => {
     expect(Object.keys(itemDoc(itemId).holds![slot]!)).toEqual([first.id]);
 
     await demo.ok('services', 'demo-resident-wang', 'cancelOrder', { orderId: first.id });
-    const late = await demo.call<{ id: string }>('services', resident, 'placeOrder', payload);
+    const late = await demo.call('services', resident, 'placeOrder', payload);
     expect(late.ok).toBe(true);
     expect(itemDoc(itemId).slots[slot]).toEqual({ [orgId('xinyuan')]: 1 });
   }, 120_000);
@@ -488,7 +494,7 @@ describe('twins are refused only for real, and finish what a twin left', () => {
     const itemId = await approvedItem('陪同散步', 5);
     const slot = slotIn(4);
     const [a, b] = [order(itemId, slot, freshKey('order')), order(itemId, slot, freshKey('order'))];
-    await Promise.all(Array.from({ length: 8 }, () => demo.call('services', resident, WARM_UP.services!)));
+    await Promise.all(Array.from({ length: 8 }, () => demo.call('services', resident, WARM_UP.services)));
     const replies = await Promise.all(
       Array.from({ length: TWINS }, (_x, i) => demo.call('services', resident, 'placeOrder', i % 2 ? a : b)),
     );
@@ -520,10 +526,10 @@ describe('twins are refused only for real, and finish what a twin left', () => {
       { $inc: { [`slots.${slot}.${org}`]: 1 }, $set: { [`holds.${slot}.${orderId}`]: org } },
       { multi: false },
     );
-    const replies = await twins<{ id: string; orgName: string }>('services', resident, 'placeOrder', payload);
+    const replies = await twins('services', resident, 'placeOrder', payload);
     expect(failures(replies)).toEqual([]);
     for (const r of replies) expect(r).toEqual({ ...replies[0]!, roundTrips: r.roundTrips });
-    expect(replies[0]!.ok && replies[0]!.data.id).toBe(orderId);
+    expect(replies[0]).toMatchObject({ ok: true, data: { id: orderId } });
     expect(howMany('service_orders', (o) => o.itemId === itemId)).toBe(1);
     expect(itemDoc(itemId).slots[slot]).toEqual({ [org]: 1 });
   }, 120_000);

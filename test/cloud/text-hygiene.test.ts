@@ -4,8 +4,6 @@
  * their line breaks, and a subscription message never carries them — not even from text stored before the
  * rule existed.
  */
-import type { SelfView } from '../../cloudfunctions/account/contract';
-import type { ItemAdminView } from '../../cloudfunctions/services/contract';
 import { isCleanText } from '../../cloudfunctions/common/text';
 import { connectSdk, type WxServerSdk } from '../support/localcloud';
 import { C, key, P, startServicesDemo, type ServicesDemo } from '../support/services/demoServices';
@@ -21,7 +19,7 @@ afterAll(() => demo.close());
 const userDoc = (openid: string) => demo.cloud.store.docs('users').find((u) => u.openid === openid)!;
 
 it('a nickname with NUL, an ANSI escape and a right-to-left override is stored and shown clean', async () => {
-  const me = await demo.ok<SelfView>('account', P.zhang, 'updateProfile', {
+  const me = await demo.ok('account', P.zhang, 'updateProfile', {
     nickname: ' \u202e张\u0000明\u001b[31m同学\u2066 ',
   });
   expect(me.nickname).toBe('张明同学');
@@ -41,7 +39,7 @@ it('text made only of invisible characters is refused, and nothing is written', 
 });
 
 it('multi-line text keeps its line breaks (unified), single-line text gets spaces', async () => {
-  const item = await demo.sok<ItemAdminView>(P.lin, 'proposeItem', {
+  const item = await demo.sok(P.lin, 'proposeItem', {
     name: '上门\n理发\u202e',
     category: '助洁',
     description: '理发师带工具上门\r\n剪发、修面\u0000',
@@ -60,7 +58,7 @@ it('multi-line text keeps its line breaks (unified), single-line text gets space
 });
 
 it('a subscription message is cleaned even when the text was stored before the rule', async () => {
-  const item = await demo.sok<ItemAdminView>(P.lin, 'proposeItem', {
+  const item = await demo.sok(P.lin, 'proposeItem', {
     name: '陪同就医',
     category: '助医',
     description: '陪同老人去医院',

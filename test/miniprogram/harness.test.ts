@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { call } from '../../miniprogram/lib/cloud';
+import { call } from '../../miniprogram/lib/api';
 import { ELDER_MODE_STORAGE_KEY, isElderMode, setElderMode } from '../../miniprogram/lib/elder-mode';
 import {
   asUser,
@@ -121,7 +121,14 @@ describe('TDesign in miniprogram-simulate', () => {
       body: {
         name: 'account',
         user: 'o-resident-1',
-        data: { action: 'updateProfile', nickname: '张三', idempotencyKey: key },
+        data: {
+          action: 'registerElder',
+          realName: '张三',
+          birthYear: 1940,
+          communityId: 'jn-lukou-lukou',
+          address: '花园路12号',
+          idempotencyKey: key,
+        },
       },
     });
     expect(page.data.result).toBe('profile-1');
@@ -155,7 +162,7 @@ describe('wx.cloud bridge', () => {
       errCode: -504002,
       errMsg: 'cloud.callFunction:fail functions execute fail',
     });
-    const reply = await call('account', 'boom');
+    const reply = await call('account', 'login');
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
     expect(cloudCalls().at(-1)?.error?.errCode).toBe(-504002);
   });
@@ -163,18 +170,20 @@ describe('wx.cloud bridge', () => {
   it('turns an unreachable gateway and a reply without envelope into INTERNAL', async () => {
     globalThis.__mulinCloud = { gatewayUrl: 'http://127.0.0.1:1' };
     try {
-      expect(await call('services', 'listMenu')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(await call('services', 'menu')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     } finally {
       globalThis.__mulinCloud = { gatewayUrl };
     }
     respond = () => ({ result: 'not an envelope' });
-    expect(await call('services', 'listMenu')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await call('services', 'menu')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
   it('keeps action last so a payload cannot replace it', async () => {
     respond = () => ({ result: { ok: true, data: 1 } });
-    await call('services', 'listMenu', { action: 'deleteEverything', page: 2 });
-    expect(requests.at(-1)?.body.data).toEqual({ action: 'listMenu', page: 2 });
+    // An input built at run time may carry anything, an `action` too; the typed one cannot.
+    const built = { action: 'deleteEverything' } as object;
+    await call('services', 'menu', { offset: 20, ...built });
+    expect(requests.at(-1)?.body.data).toEqual({ action: 'menu', offset: 20 });
   });
 
   it('supports the callback style', async () => {

@@ -10,15 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pageError } from '../../miniprogram/lib/page-state';
-import {
-  closePage,
-  type LoadedPage,
-  lastCall,
-  loadPage,
-  tap,
-  waitFor,
-  wxCalls,
-} from '../../simulator/page';
+import { closePage, type LoadedPage, lastCall, loadPage, tap, waitFor, wxCalls } from '../../simulator/page';
 import { textOf } from '../../simulator/text';
 
 const FIXTURE = path.join(__dirname, 'fixtures/scaffolding/index');

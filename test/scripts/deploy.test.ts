@@ -15,7 +15,7 @@ import { discoverFunctions } from '../../localcloud/host/functionConfig';
 import { DEMO_BOOTSTRAP_ADMINS } from '../../seed/functionEnv';
 import { seedDemo } from '../../seed/demo';
 import type { DatabaseSpec } from '../../localcloud/store/schema';
-import type { MenuView } from '../../cloudfunctions/services/contract';
+import { callerOf, type Caller } from '../support/demo';
 import { startTestCloud } from '../support/localcloud';
 
 const root = join(__dirname, '..', '..');
@@ -180,13 +180,8 @@ describe('deploying into an empty local cloud', () => {
   afterAll(() => cloud.close());
 
   const timersNow = () => cloud.timers.list().map((t) => `${t.functionName}/${t.triggerName} ${t.cron}`);
-  const call = async <T>(fn: string, openid: string, action: string, payload: object = {}): Promise<T> => {
-    const reply = await cloud.call(fn, { action, ...payload }, openid);
-    if ('error' in reply) throw new Error(`${fn}.${action}: ${reply.error.errMsg}`);
-    const result = reply.result as { ok: boolean; data: T; error?: unknown };
-    if (!result.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(result.error)}`);
-    return result.data;
-  };
+  const call: Caller['ok'] = (fn, openid, action, ...input) =>
+    callerOf(cloud).ok(fn, openid, action, ...input);
 
   it('creates every collection, index, rule, function and timer', async () => {
     const run = await deploy(['--local', cloud.baseUrl], SETTINGS);
@@ -252,9 +247,9 @@ describe('deploying into an empty local cloud', () => {
     expect(summary).toMatch(/^\d+ people, \d+ organizations, \d+ places/);
     expect(cloud.store.count('users', {})).toBeGreaterThan(10);
 
-    const me = await call<{ isAdmin: boolean }>('account', 'demo-admin-jiangning', 'login');
+    const me = await call('account', 'demo-admin-jiangning', 'login');
     expect(me.isAdmin).toBe(true);
-    const menu = await call<MenuView>('services', 'demo-resident-wang', 'menu');
+    const menu = await call('services', 'demo-resident-wang', 'menu');
     expect(menu.categories!.map((c) => c.category)).toEqual([
       '助餐',
       '助浴',
@@ -297,7 +292,7 @@ describe('deploying into an empty local cloud', () => {
     expect(cloud.store.collectionNames()).toHaveLength(spec.collections.length);
     expect(cloud.host.names()).toHaveLength(built.size);
     expect(cloud.store.count('users', {})).toBe(users);
-    const menu = await call<MenuView>('services', 'demo-resident-wang', 'menu');
+    const menu = await call('services', 'demo-resident-wang', 'menu');
     expect(menu.items.items.map((i) => i.name)).toContain('上门理发');
   }, 180_000);
 });

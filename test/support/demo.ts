@@ -4,25 +4,95 @@
  */
 import type { LocalCloud } from '../../localcloud/cloud';
 import type { AccountSeed } from '../../seed/account';
-import { TEST_FUNCTION_TIMEOUT_S } from '../../seed/projectCloud';
 import { seedTemplate, startFromTemplate } from '../../seed/template';
 import type { Reply } from '../../cloudfunctions/common/reply';
+import type {
+  ActionArgs,
+  ActionInput,
+  ActionName,
+  ActionResult,
+  FunctionName,
+} from '../../cloudfunctions/manifest';
+import { TEST_FUNCTION_TIMEOUT_S } from '../../seed/projectCloud';
 
-/** A started cloud with the demo community. */
-export interface DemoCloud {
-  cloud: LocalCloud;
-  seed: AccountSeed;
-  /** The seed's summary (`{ full: true }`: seedDemo's, a line per capability, as `npm start` prints it). */
-  summary: string;
-  /** Calls `fn.action` as `openid`; returns the function's reply and the invocation's round trips. */
-  call<T = unknown>(
+/**
+ * A row of a table of calls to `F`: an action and a function making its input when the test runs (ids made in
+ * `beforeAll`), typed together (an object, not a tuple: TypeScript checks an object's input by its action).
+ */
+export type LazyCall<F extends FunctionName> = {
+  [A in ActionName<F>]: { action: A; input: () => ActionInput<F, A> };
+}[ActionName<F>];
+
+/** Typed calls to a local cloud's functions, as any user (cloudfunctions/manifest.ts gives every type). */
+export interface Caller {
+  /**
+   * Calls `fn.action` as `openid` with the action's input (a wrong action, field or read of the result fails the
+   * type check); returns the function's reply and the invocation's round trips.
+   */
+  call<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    openid: string,
+    action: A,
+    ...input: ActionArgs<F, A>
+  ): Promise<Reply<ActionResult<F, A>> & { roundTrips: number }>;
+  /** Like call, but returns data and fails the test on an error reply. */
+  ok<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    openid: string,
+    action: A,
+    ...input: ActionArgs<F, A>
+  ): Promise<ActionResult<F, A>>;
+  /**
+   * Sends `payload` to `fn.action` as it is, unchecked by the types: only for tests of what the functions refuse
+   * (unknown actions or fields, wrong types, identity fields) or of names chosen at run time.
+   */
+  unchecked(
     fn: string,
     openid: string,
     action: string,
     payload?: Record<string, unknown>,
-  ): Promise<Reply<T> & { roundTrips: number }>;
-  /** Like call, but returns data and fails the test on an error reply. */
-  ok<T = unknown>(fn: string, openid: string, action: string, payload?: Record<string, unknown>): Promise<T>;
+  ): Promise<Reply<unknown> & { roundTrips: number }>;
+}
+
+/** The typed calls of `cloud`; a platform error (no reply at all) throws with the function's recent logs. */
+export function callerOf(cloud: LocalCloud): Caller {
+  const unchecked = async (
+    fn: string,
+    openid: string,
+    action: string,
+    payload: Record<string, unknown> = {},
+  ) => {
+    const reply = await cloud.call(fn, { action, ...payload }, openid);
+    if ('error' in reply)
+      throw new Error(
+        `${fn}.${action}: platform error ${reply.error.errMsg}\n${cloud.host.recentLogs().join('\n')}`,
+      );
+    return { ...(reply.result as Reply<unknown>), roundTrips: reply.stats.dbRoundTrips };
+  };
+  const call: Caller['call'] = async (fn, openid, action, ...[input]) =>
+    (await unchecked(fn, openid, action, input as Record<string, unknown> | undefined)) as Reply<never> & {
+      roundTrips: number;
+    };
+  return {
+    call,
+    ok: async (fn, openid, action, ...input) => {
+      const r = await call(fn, openid, action, ...input);
+      if (!r.ok)
+        throw new Error(
+          `${fn}.${action} as ${openid}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`,
+        );
+      return r.data;
+    },
+    unchecked,
+  };
+}
+
+/** A started cloud with the demo community. */
+export interface DemoCloud extends Caller {
+  cloud: LocalCloud;
+  seed: AccountSeed;
+  /** The seed's summary (`{ full: true }`: seedDemo's, a line per capability, as `npm start` prints it). */
+  summary: string;
   close(): Promise<void>;
 }
 
@@ -35,33 +105,11 @@ export interface DemoCloud {
 export async function startDemoCloud(options: { full?: boolean } = {}): Promise<DemoCloud> {
   const template = await seedTemplate(options.full ? 'full' : 'account');
   const cloud = await startFromTemplate(template, { minFunctionTimeoutSeconds: TEST_FUNCTION_TIMEOUT_S });
-  const seed = template.account;
-  const call = async <T>(
-    fn: string,
-    openid: string,
-    action: string,
-    payload: Record<string, unknown> = {},
-  ) => {
-    const reply = await cloud.call(fn, { action, ...payload }, openid);
-    if ('error' in reply)
-      throw new Error(
-        `${fn}.${action}: platform error ${reply.error.errMsg}\n${cloud.host.recentLogs().join('\n')}`,
-      );
-    return { ...(reply.result as Reply<T>), roundTrips: reply.stats.dbRoundTrips };
-  };
   return {
     cloud,
-    seed,
+    seed: template.account,
     summary: template.summary,
-    call,
-    ok: async <T>(fn: string, openid: string, action: string, payload: Record<string, unknown> = {}) => {
-      const r = await call<T>(fn, openid, action, payload);
-      if (!r.ok)
-        throw new Error(
-          `${fn}.${action} as ${openid}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`,
-        );
-      return r.data;
-    },
+    ...callerOf(cloud),
     close: () => cloud.close(),
   };
 }

@@ -10,8 +10,8 @@ import type { NeedView } from '../../../cloudfunctions/charity/contract';
 import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
-import { call } from '../../lib/cloud';
 import { ensureSession } from '../../lib/session';
+import { call, type ActionArgs, type ActionName, type ActionResult, type FunctionName } from '../../lib/api';
 import { dayText } from '../../shared/calendar';
 
 /** One line of a section. */
@@ -32,11 +32,6 @@ interface Section {
   empty: string;
   lines: Line[];
   failed: boolean;
-}
-
-interface Page<T> {
-  items: T[];
-  next: number | null;
 }
 
 /** Entry pages of the three capabilities (their subpackages). */
@@ -91,8 +86,12 @@ function needLine(n: NeedView): Line {
   };
 }
 
-async function load<T>(name: string, action: string, payload: Record<string, unknown>): Promise<T> {
-  const reply = await call<T>(name as 'proposals', action, payload);
+async function load<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  ...input: ActionArgs<F, A>
+): Promise<ActionResult<F, A>> {
+  const reply = await call(fn, action, ...input);
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.data;
 }
@@ -107,7 +106,7 @@ const SECTIONS: { base: Omit<Section, 'lines' | 'failed'>; lines: () => Promise<
       empty: '您的社区暂时没有进行中的提案征集',
     },
     lines: async () => {
-      const page = await load<Page<RoundCard>>('proposals', 'listRounds', {});
+      const page = await load('proposals', 'listRounds');
       return page.items
         .filter((r) => r.phase !== 'closed')
         .sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase))
@@ -124,7 +123,7 @@ const SECTIONS: { base: Omit<Section, 'lines' | 'failed'>; lines: () => Promise<
       empty: '近期没有可报名的志愿活动',
     },
     lines: async () => {
-      const page = await load<Page<ActivityListItem>>('volunteering', 'listActivities', { sort: 'date' });
+      const page = await load('volunteering', 'listActivities', { sort: 'date' });
       return page.items
         .filter((a) => a.phase === 'open' || a.phase === 'notOpen')
         .slice(0, SHOWN)
@@ -140,7 +139,7 @@ const SECTIONS: { base: Omit<Section, 'lines' | 'failed'>; lines: () => Promise<
       empty: '暂时没有等待认领的心愿',
     },
     lines: async () => {
-      const page = await load<Page<NeedView>>('charity', 'needs', {});
+      const page = await load('charity', 'needs');
       return page.items
         .filter((n) => n.available > 0)
         .slice(0, SHOWN)

@@ -5,9 +5,10 @@
 import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
-import { callAccount, type HomeView } from '../../lib/account';
+import { type HomeView } from '../../lib/account';
 import { ensureSession, onSessionChange } from '../../lib/session';
 import { HOME_SECTIONS, type HomeItem } from './sections';
+import { call } from '../../lib/api';
 
 /** A section as rendered: its items, or the error it hit. */
 interface SectionView {
@@ -67,7 +68,7 @@ Component({
     async load(): Promise<LoadResult> {
       const session = await ensureSession();
       if (!session.ok) return session;
-      const reply = await callAccount('home');
+      const reply = await call('account', 'home');
       if (!reply.ok) return reply;
       const home = reply.data;
       const sections = (await loadSections(home)).filter((s) => s.items.length > 0 || s.failed);

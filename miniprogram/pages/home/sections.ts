@@ -4,13 +4,10 @@
  * 公益: votes open, activities to sign up for) and 首页 shows it when it has items; a section with no items
  * is not shown at all, so nothing here is ever a placeholder.
  */
-import type { MySignUpItem } from '../../../cloudfunctions/volunteering/contract';
-import type { RoundCard } from '../../../cloudfunctions/proposals/contract';
 import type { HomeView } from '../../lib/account';
-import { call } from '../../lib/cloud';
-import type { DonationView } from '../../../cloudfunctions/charity/contract';
-import { callServices, SERVICES_PAGES } from '../../lib/services';
+import { SERVICES_PAGES } from '../../lib/services';
 import { dayText } from '../../shared/calendar';
+import { call } from '../../lib/api';
 
 /** One line of a section: a title, an optional note, and the page it opens. */
 export interface HomeItem {
@@ -55,7 +52,7 @@ const volunteeringSoon: HomeSection = {
   title: '近期志愿活动',
   async load(home) {
     if (!home.me.isVolunteer) return [];
-    const reply = await call<{ items: MySignUpItem[] }>('volunteering', 'mySignUps', { filter: 'upcoming' });
+    const reply = await call('volunteering', 'mySignUps', { filter: 'upcoming' });
     if (!reply.ok) throw new Error(reply.error.message);
     const weekAhead = Date.now() + 7 * 24 * 3_600_000;
     return reply.data.items
@@ -76,7 +73,7 @@ const servicesOnTheWay: HomeSection = {
   id: 'services-orders',
   title: '我的预约',
   async load() {
-    const reply = await callServices('myOrders', { view: 'active', limit: 3 });
+    const reply = await call('services', 'myOrders', { view: 'active', limit: 3 });
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.data.items.map((o) => ({
       id: o.id,
@@ -94,8 +91,8 @@ const charityNow: HomeSection = {
   title: '慈善超市',
   async load() {
     const [coming, given] = await Promise.all([
-      call<{ items: DonationView[] }>('charity', 'myReceipts', { limit: 3 }),
-      call<{ items: DonationView[] }>('charity', 'myDonations', { limit: 5 }),
+      call('charity', 'myReceipts', { limit: 3 }),
+      call('charity', 'myDonations', { limit: 5 }),
     ]);
     if (!coming.ok) throw new Error(coming.error.message);
     if (!given.ok) throw new Error(given.error.message);
@@ -129,7 +126,7 @@ const proposalsVoting: HomeSection = {
   id: 'proposals-voting',
   title: '微公益投票',
   async load() {
-    const reply = await call<{ items: RoundCard[] }>('proposals', 'listRounds', {
+    const reply = await call('proposals', 'listRounds', {
       phase: 'voting',
       limit: 3,
     });

@@ -8,7 +8,8 @@ import { pagedList, type PageResult } from '../../behaviors/paged-list';
 import { type LoadResult, type PageQuery, pageQuery } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
 import { ensureSession } from '../../lib/session';
-import { callServices, SERVICES_PAGES, type ItemCard, type MenuView } from '../../lib/services';
+import { SERVICES_PAGES, type ItemCard, type MenuView } from '../../lib/services';
+import { call } from '../../lib/api';
 
 /** An item as a line of the menu. */
 interface ItemLine {
@@ -80,7 +81,7 @@ Component({
     /** One page of the menu in the chosen category; the first page of 全部 also brings the categories. */
     async loadPage(offset: number, query: PageQuery): Promise<PageResult<ItemLine>> {
       const category = (query.category ?? '') as ItemCard['category'] | '';
-      const reply = await callServices('menu', { offset, ...(category ? { category } : {}) });
+      const reply = await call('services', 'menu', { offset, ...(category ? { category } : {}) });
       if (!reply.ok) return reply;
       const menu: MenuView = reply.data;
       return {

@@ -10,19 +10,14 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 it('links by code only after the elder confirms; either side can unlink; a relative can ask again', async () => {
-  const { code } = await demo.ok<{ code: string }>('account', 'demo-resident-li', 'createLinkCode');
+  const { code } = await demo.ok('account', 'demo-resident-li', 'createLinkCode');
   expect(code).toMatch(/^\d{6}$/);
   expect(JSON.stringify(demo.cloud.store.docs('users'))).not.toContain(`"${code}"`);
-  const asked = await demo.call<{ id: string; status: string }>(
-    'account',
-    'demo-resident-chen',
-    'requestLink',
-    { code, relation: '女儿' },
-  );
+  const asked = await demo.call('account', 'demo-resident-chen', 'requestLink', { code, relation: '女儿' });
   expect(asked.ok && asked.data.status).toBe('pending');
   expect(asked.roundTrips).toBeLessThanOrEqual(3);
   const linkId = asked.ok ? asked.data.id : '';
-  const home = await demo.ok<{ pendingLinkRequests: number }>('account', 'demo-resident-li', 'home');
+  const home = await demo.ok('account', 'demo-resident-li', 'home');
   expect(home.pendingLinkRequests).toBe(1);
   expect(
     await demo.call('account', 'demo-resident-chen', 'respondLink', { linkId, accept: true }),
@@ -30,11 +25,7 @@ it('links by code only after the elder confirms; either side can unlink; a relat
   expect(await demo.ok('account', 'demo-resident-li', 'respondLink', { linkId, accept: true })).toEqual({
     status: 'active',
   });
-  const views = await demo.ok<{ as: string; other: { realNameMasked: string } }[]>(
-    'account',
-    'demo-resident-chen',
-    'listLinks',
-  );
+  const views = await demo.ok('account', 'demo-resident-chen', 'listLinks');
   expect(views).toContainEqual(
     expect.objectContaining({
       as: 'relative',
@@ -53,7 +44,7 @@ it('links by code only after the elder confirms; either side can unlink; a relat
 });
 
 it('refuses an expired code, one’s own code, and a malformed one', async () => {
-  const { code } = await demo.ok<{ code: string }>('account', 'demo-resident-wang', 'createLinkCode');
+  const { code } = await demo.ok('account', 'demo-resident-wang', 'createLinkCode');
   expect(
     await demo.call('account', 'demo-resident-wang', 'requestLink', { code, relation: '本人' }),
   ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -77,13 +68,8 @@ it('registers an elder without WeChat once per key, in scope only, and lets the 
     address: '江宁区禄口街道新桥社区新桥路1号',
     idempotencyKey: 'elder-qian-1',
   };
-  const a = await demo.call<{ id: string; kind: string; phone?: string }>(
-    'account',
-    'demo-admin-lukou',
-    'registerElder',
-    payload,
-  );
-  const b = await demo.ok<{ id: string }>('account', 'demo-admin-lukou', 'registerElder', payload);
+  const a = await demo.call('account', 'demo-admin-lukou', 'registerElder', payload);
+  const b = await demo.ok('account', 'demo-admin-lukou', 'registerElder', payload);
   expect(a.ok && a.data).toMatchObject({ kind: 'proxy', age: 90 });
   expect(a.roundTrips).toBe(3);
   expect(a.ok && a.data.id).toBe(b.id);

@@ -1,5 +1,5 @@
 /** account: roles within scope, organizations, the forbidden matrix for every admin action and every other role. */
-import { startDemoCloud, type DemoCloud } from '../../support/demo';
+import { startDemoCloud, type DemoCloud, type LazyCall } from '../../support/demo';
 
 let demo: DemoCloud;
 let id: (openid: string) => string;
@@ -17,53 +17,57 @@ describe('every admin action is FORBIDDEN to every non-admin role', () => {
     ['80+ resident', 'demo-resident-wang'],
     ['provider staff', 'demo-staff-xinyuan-1'],
   ] as const;
-  const adminActions: [string, () => Record<string, unknown>][] = [
-    ['adminCommunities', () => ({})],
-    [
-      'grantRole',
-      () => ({ targetUserId: id('demo-resident-chen'), targetRole: 'admin', scopeId: 'jn-dongshan' }),
-    ],
-    [
-      'grantRole',
-      () => ({
+  const adminActions: LazyCall<'account'>[] = [
+    { action: 'adminCommunities', input: () => ({}) },
+    {
+      action: 'grantRole',
+      input: () => ({ targetUserId: id('demo-resident-chen'), targetRole: 'admin', scopeId: 'jn-dongshan' }),
+    },
+    {
+      action: 'grantRole',
+      input: () => ({
         targetUserId: id('demo-resident-chen'),
         targetRole: 'provider',
         orgId: demo.seed.orgIds.xinyuan,
       }),
-    ],
-    [
-      'revokeRole',
-      () => ({ targetUserId: id('demo-staff-xinyuan-1'), targetRole: 'provider', reason: '测试' }),
-    ],
-    ['searchUsers', () => ({ query: '' })],
-    ['userDetail', () => ({ targetUserId: id('demo-resident-li') })],
-    [
-      'registerElder',
-      () => ({
+    },
+    {
+      action: 'revokeRole',
+      input: () => ({ targetUserId: id('demo-staff-xinyuan-1'), targetRole: 'provider', reason: '测试' }),
+    },
+    { action: 'searchUsers', input: () => ({ query: '' }) },
+    { action: 'userDetail', input: () => ({ targetUserId: id('demo-resident-li') }) },
+    {
+      action: 'registerElder',
+      input: () => ({
         realName: '某某',
         birthYear: 1940,
         communityId: 'jn-lukou-lukou',
         address: '某地某号',
         idempotencyKey: 'forbidden-1',
       }),
-    ],
-    [
-      'adminLink',
-      () => ({ elderId: demo.seed.proxyElderId, relativeId: id('demo-resident-zhang'), relation: '亲属' }),
-    ],
-    [
-      'createOrg',
-      () => ({
+    },
+    {
+      action: 'adminLink',
+      input: () => ({
+        elderId: demo.seed.proxyElderId,
+        relativeId: id('demo-resident-zhang'),
+        relation: '亲属',
+      }),
+    },
+    {
+      action: 'createOrg',
+      input: () => ({
         name: '某机构',
         communityIds: ['jn-lukou-lukou'],
         scopeId: 'jn-lukou',
         idempotencyKey: 'forbidden-org-1',
       }),
-    ],
-    ['updateOrg', () => ({ orgId: demo.seed.orgIds.xinyuan, name: '改名' })],
+    },
+    { action: 'updateOrg', input: () => ({ orgId: demo.seed.orgIds.xinyuan, name: '改名' }) },
   ];
   for (const [roleName, openid] of nonAdmins) {
-    for (const [act, payload] of adminActions) {
+    for (const { action: act, input: payload } of adminActions) {
       it(`${act} as ${roleName}`, async () => {
         const before =
           JSON.stringify(demo.cloud.store.docs('users')) +
@@ -81,11 +85,7 @@ describe('every admin action is FORBIDDEN to every non-admin role', () => {
 
 describe('scopes', () => {
   it('lets a street admin list only their street’s communities, in 3 round trips', async () => {
-    const r = await demo.call<{ id: string; residents: number }[]>(
-      'account',
-      'demo-admin-moling',
-      'adminCommunities',
-    );
+    const r = await demo.call('account', 'demo-admin-moling', 'adminCommunities');
     expect(r.ok && r.data.map((c) => c.id)).toEqual([
       'jn-moling-moling',
       'jn-moling-yinxiang',
@@ -93,7 +93,7 @@ describe('scopes', () => {
       'jn-moling-mozhou',
     ]);
     expect(r.roundTrips).toBe(3);
-    const district = await demo.ok<unknown[]>('account', 'demo-admin-jiangning', 'adminCommunities');
+    const district = await demo.ok('account', 'demo-admin-jiangning', 'adminCommunities');
     expect(district).toHaveLength(13);
   });
 
@@ -131,23 +131,18 @@ describe('scopes', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', issues: [{ path: 'communityIds', message: 'jn-moling-moling' }] },
     });
-    const search = await demo.ok<{ items: { id: string }[] }>('account', 'demo-admin-lukou', 'searchUsers', {
+    const search = await demo.ok('account', 'demo-admin-lukou', 'searchUsers', {
       query: '李',
     });
     expect(search.items.map((u) => u.id)).not.toContain(id('demo-resident-li'));
   });
 
   it('lets a street admin appoint a community admin in their street, recorded with who and when', async () => {
-    const r = await demo.call<{ roles: { role: string; scopeId: string }[] }>(
-      'account',
-      'demo-admin-dongshan',
-      'grantRole',
-      {
-        targetUserId: id('demo-resident-chen'),
-        targetRole: 'admin',
-        scopeId: 'jn-dongshan-dongshan',
-      },
-    );
+    const r = await demo.call('account', 'demo-admin-dongshan', 'grantRole', {
+      targetUserId: id('demo-resident-chen'),
+      targetRole: 'admin',
+      scopeId: 'jn-dongshan-dongshan',
+    });
     expect(r.ok && r.data.roles).toEqual([
       expect.objectContaining({ role: 'admin', scopeId: 'jn-dongshan-dongshan' }),
     ]);
@@ -179,7 +174,7 @@ describe('scopes', () => {
   });
 
   it('revokes with a reason, and refuses revoking one’s own last admin role', async () => {
-    const r = await demo.call<{ roles: unknown[] }>('account', 'demo-admin-dongshan', 'revokeRole', {
+    const r = await demo.call('account', 'demo-admin-dongshan', 'revokeRole', {
       targetUserId: id('demo-resident-chen'),
       targetRole: 'admin',
       scopeId: 'jn-dongshan-dongshan',
@@ -220,22 +215,18 @@ describe('organizations', () => {
       scopeId: 'jn-dongshan',
       idempotencyKey: 'org-key-123',
     };
-    const a = await demo.ok<{ id: string }>('account', 'demo-admin-dongshan', 'createOrg', payload);
-    const b = await demo.ok<{ id: string }>('account', 'demo-admin-dongshan', 'createOrg', payload);
+    const a = await demo.ok('account', 'demo-admin-dongshan', 'createOrg', payload);
+    const b = await demo.ok('account', 'demo-admin-dongshan', 'createOrg', payload);
     expect(a.id).toBe(b.id);
     expect(demo.cloud.store.count('organizations', { name: '东山邻里互助社' })).toBe(1);
-    const seen = await demo.ok<{ name: string }[]>('account', 'demo-resident-chen', 'listOrgs');
+    const seen = await demo.ok('account', 'demo-resident-chen', 'listOrgs');
     expect(seen.map((o) => o.name)).toEqual(['东山邻里互助社']);
-    const adminView = await demo.ok<{ name: string; staffCount: number }[]>(
-      'account',
-      'demo-admin-lukou',
-      'listOrgs',
-    );
+    const adminView = await demo.ok('account', 'demo-admin-lukou', 'listOrgs');
     expect(adminView).toEqual([expect.objectContaining({ name: '心苑社会工作服务中心', staffCount: 2 })]);
   });
 
   it('show provider staff the organization they work for', async () => {
-    const mine = await demo.ok<{ name: string }[]>('account', 'demo-staff-hongye-1', 'listOrgs', {
+    const mine = await demo.ok('account', 'demo-staff-hongye-1', 'listOrgs', {
       mine: true,
     });
     expect(mine.map((o) => o.name)).toEqual(['南京红叶社会工作服务社']);
@@ -243,7 +234,7 @@ describe('organizations', () => {
   });
 
   it('change the communities they serve within their scope only, in 3 round trips', async () => {
-    const moved = await demo.call<{ communityNames: string[] }>('account', 'demo-admin-moling', 'updateOrg', {
+    const moved = await demo.call('account', 'demo-admin-moling', 'updateOrg', {
       orgId: demo.seed.orgIds.hongye,
       communityIds: ['jn-moling-moling', 'jn-moling-mozhou'],
     });
@@ -260,7 +251,7 @@ describe('organizations', () => {
   });
 
   it('can be updated and deactivated by their scope’s admin only', async () => {
-    const r = await demo.call<{ active: boolean }>('account', 'demo-admin-moling', 'updateOrg', {
+    const r = await demo.call('account', 'demo-admin-moling', 'updateOrg', {
       orgId: demo.seed.orgIds.hongye,
       active: false,
     });
@@ -289,21 +280,13 @@ describe('organizations', () => {
 
 describe('personal data', () => {
   it('is masked in admin lists and full only in the detail for an admin of the person’s place', async () => {
-    const list = await demo.ok<{ items: { id: string; phoneMasked: string }[] }>(
-      'account',
-      'demo-admin-lukou',
-      'searchUsers',
-      { query: '王' },
-    );
+    const list = await demo.ok('account', 'demo-admin-lukou', 'searchUsers', { query: '王' });
     const wang = list.items.find((u) => u.id === id('demo-resident-wang'))!;
     expect(wang.phoneMasked).toBe('138****0101');
     expect(JSON.stringify(list)).not.toContain('13851700101');
-    const detail = await demo.ok<{ phone: string; address: string }>(
-      'account',
-      'demo-admin-lukou',
-      'userDetail',
-      { targetUserId: id('demo-resident-wang') },
-    );
+    const detail = await demo.ok('account', 'demo-admin-lukou', 'userDetail', {
+      targetUserId: id('demo-resident-wang'),
+    });
     expect(detail.phone).toBe('13851700101');
   });
 });

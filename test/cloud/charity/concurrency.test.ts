@@ -3,7 +3,6 @@
  * units of a need are never claimed twice, a donation code is received once, a retried tap has one effect, a
  * stock item is allocated once.
  */
-import type { DonationView, StepResult } from '../../../cloudfunctions/charity/contract';
 import { DAY, startCharity, WHO, type CharityWorld } from './fixture';
 
 let w: CharityWorld;
@@ -30,7 +29,7 @@ it('100 donors racing for the last 10 units: exactly 10 units claimed, everyone 
   await w.claim(WHO.donor, need.id, 2);
   const replies = await Promise.all(
     donors.map((openid) =>
-      w.demo.call<DonationView>('charity', openid, 'claim', {
+      w.demo.call('charity', openid, 'claim', {
         needId: need.id,
         quantity: 1,
         pledgeBy: w.at(DAY),
@@ -55,7 +54,7 @@ it('mixed quantities racing for the last 10 units never hand out more than 10', 
   const need = await w.postNeed('qian', { quantity: 10, item: '护理垫', unit: '包' });
   const replies = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
-      w.demo.call<DonationView>('charity', `race-donor-${i}`, 'claim', {
+      w.demo.call('charity', `race-donor-${i}`, 'claim', {
         needId: need.id,
         quantity: 1 + (i % 3),
         pledgeBy: w.at(DAY),
@@ -78,7 +77,7 @@ it('10 concurrent receipts of one code: one receive event, nine replays', async 
   const staff = [WHO.lukouStaff, WHO.lukouStaff2, WHO.lukouAdmin];
   const replies = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      w.demo.call<StepResult>('charity', staff[i % 3]!, 'receive', { code: d.code, condition: 'good' }),
+      w.demo.call('charity', staff[i % 3]!, 'receive', { code: d.code!, condition: 'good' }),
     ),
   );
   expect(replies.every((r) => r.ok && r.data.donation.status === 'received')).toBe(true);
@@ -97,7 +96,7 @@ it('one claim tapped 10 times at once (the same key): one donation, the units ta
   const idempotencyKey = w.key();
   const replies = await Promise.all(
     Array.from({ length: 10 }, () =>
-      w.demo.call<DonationView>('charity', WHO.volunteer, 'claim', {
+      w.demo.call('charity', WHO.volunteer, 'claim', {
         needId: need.id,
         quantity: 2,
         pledgeBy: w.at(DAY),
@@ -112,7 +111,7 @@ it('one claim tapped 10 times at once (the same key): one donation, the units ta
 });
 
 it('one stock item allocated to two needs at once: one allocation lands, the other need keeps its units', async () => {
-  const item = await w.demo.ok<DonationView>('charity', WHO.donor, 'pledgeToStock', {
+  const item = await w.demo.ok('charity', WHO.donor, 'pledgeToStock', {
     supermarketId: 'jn-lukou',
     item: '大米',
     itemCategory: 'food',
@@ -121,12 +120,12 @@ it('one stock item allocated to two needs at once: one allocation lands, the oth
     pledgeBy: w.at(DAY),
     idempotencyKey: w.key(),
   });
-  await w.step(WHO.lukouStaff, 'receive', { code: item.code, condition: 'good' });
+  await w.step(WHO.lukouStaff, 'receive', { code: item.code!, condition: 'good' });
   const a = await w.postNeed('zhao', { quantity: 1 });
   const b = await w.postNeed('zhou', { quantity: 1 });
   const replies = await Promise.all([
-    w.demo.call<StepResult>('charity', WHO.lukouStaff, 'allocate', { donationId: item.id, needId: a.id }),
-    w.demo.call<StepResult>('charity', WHO.lukouStaff2, 'allocate', { donationId: item.id, needId: b.id }),
+    w.demo.call('charity', WHO.lukouStaff, 'allocate', { donationId: item.id, needId: a.id }),
+    w.demo.call('charity', WHO.lukouStaff2, 'allocate', { donationId: item.id, needId: b.id }),
   ]);
   expect(replies.filter((r) => r.ok)).toHaveLength(1);
   expect(replies.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(1);
@@ -143,12 +142,10 @@ it('one stock item allocated to two needs at once: one allocation lands, the oth
 it('the recipient confirming 5 times at once: one confirmation, the delivery counted once', async () => {
   const need = await w.postNeed('wang', { quantity: 1, item: '保温杯', itemCategory: 'daily', unit: '个' });
   const d = await w.claim(WHO.donor, need.id, 1);
-  await w.step(WHO.lukouStaff, 'receive', { code: d.code, condition: 'good' });
+  await w.step(WHO.lukouStaff, 'receive', { code: d.code!, condition: 'good' });
   await w.step(WHO.lukouStaff, 'dispatch', { donationId: d.id, mode: 'delivery' });
   const replies = await Promise.all(
-    Array.from({ length: 5 }, () =>
-      w.demo.call<StepResult>('charity', WHO.wang, 'confirm', { donationId: d.id }),
-    ),
+    Array.from({ length: 5 }, () => w.demo.call('charity', WHO.wang, 'confirm', { donationId: d.id })),
   );
   expect(replies.every((r) => r.ok && r.data.donation.status === 'confirmed')).toBe(true);
   expect(replies.filter((r) => r.ok && !r.data.replayed)).toHaveLength(1);

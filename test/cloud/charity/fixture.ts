@@ -4,6 +4,7 @@
  */
 import type { DonationView, NeedView, StepResult } from '../../../cloudfunctions/charity/contract';
 import { DEMO_RECIPIENTS, openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
+import type { ActionArgs, ActionInput, ActionName, ActionResult } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 
 /** A started demo cloud with the charity side opened. */
@@ -15,16 +16,26 @@ export interface CharityWorld {
   key(): string;
   /** An ISO time `ms` from the cloud's now. */
   at(ms: number): string;
-  postNeed(recipient: string, over?: Record<string, unknown>): Promise<NeedView>;
+  postNeed(recipient: string, over?: Partial<ActionInput<'charity', 'postNeed'>>): Promise<NeedView>;
   claim(
     openid: string,
     needId: string,
     quantity: number,
-    over?: Record<string, unknown>,
+    over?: Partial<ActionInput<'charity', 'claim'>>,
   ): Promise<DonationView>;
-  step(openid: string, action: string, payload: Record<string, unknown>): Promise<DonationView>;
+  /** Runs a step of the donation's chain (confirm, receive, allocate…) and returns the donation after it. */
+  step<A extends StepAction>(
+    openid: string,
+    action: A,
+    ...input: ActionArgs<'charity', A>
+  ): Promise<DonationView>;
   close(): Promise<void>;
 }
+
+/** The charity actions that move a donation one step along its chain (their reply is a StepResult). */
+export type StepAction = {
+  [A in ActionName<'charity'>]: ActionResult<'charity', A> extends StepResult ? A : never;
+}[ActionName<'charity'>];
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
@@ -64,7 +75,7 @@ export async function startCharity(): Promise<CharityWorld> {
     key,
     at,
     postNeed: (recipient, over = {}) =>
-      demo.ok<NeedView>('charity', adminOf(recipient), 'postNeed', {
+      demo.ok('charity', adminOf(recipient), 'postNeed', {
         recipientId: recipients[recipient],
         item: '大米',
         itemCategory: 'food',
@@ -77,7 +88,7 @@ export async function startCharity(): Promise<CharityWorld> {
         ...over,
       }),
     claim: (openid, needId, quantity, over = {}) =>
-      demo.ok<DonationView>('charity', openid, 'claim', {
+      demo.ok('charity', openid, 'claim', {
         needId,
         quantity,
         pledgeBy: at(3 * DAY),
@@ -85,8 +96,8 @@ export async function startCharity(): Promise<CharityWorld> {
         idempotencyKey: key(),
         ...over,
       }),
-    step: async (openid, action, payload) =>
-      (await demo.ok<StepResult>('charity', openid, action, payload)).donation,
+    step: async (openid, action, ...input) =>
+      ((await demo.ok('charity', openid, action, ...input)) as StepResult).donation,
     close: () => demo.close(),
   };
 }

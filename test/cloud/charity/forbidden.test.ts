@@ -4,6 +4,7 @@
  * admins; admins act only within their scope; only the donor cancels; identity comes from WeChat alone.
  */
 import type { DonationView, NeedView } from '../../../cloudfunctions/charity/contract';
+import type { ActionCall, ActionInput, ActionName } from '../../../cloudfunctions/manifest';
 import { DAY, startCharity, WHO, type CharityWorld } from './fixture';
 
 let w: CharityWorld;
@@ -17,7 +18,7 @@ beforeAll(async () => {
   w = await startCharity();
   need = await w.postNeed('zhao', { quantity: 5 });
   pledged = await w.claim(WHO.donor, need.id, 1);
-  stock = await w.demo.ok<DonationView>('charity', WHO.donor2, 'pledgeToStock', {
+  stock = await w.demo.ok('charity', WHO.donor2, 'pledgeToStock', {
     supermarketId: 'jn-lukou',
     item: '大米',
     itemCategory: 'food',
@@ -26,9 +27,9 @@ beforeAll(async () => {
     pledgeBy: w.at(DAY),
     idempotencyKey: w.key(),
   });
-  await w.step(WHO.lukouStaff, 'receive', { code: stock.code, condition: 'good' });
+  await w.step(WHO.lukouStaff, 'receive', { code: stock.code!, condition: 'good' });
   onTheWay = await w.claim(WHO.donor2, need.id, 1);
-  await w.step(WHO.lukouStaff, 'receive', { code: onTheWay.code, condition: 'good' });
+  await w.step(WHO.lukouStaff, 'receive', { code: onTheWay.code!, condition: 'good' });
   await w.step(WHO.lukouStaff, 'dispatch', { donationId: onTheWay.id, mode: 'delivery' });
   const molingNeed = await w.postNeed('qian');
   molingPledge = await w.claim(WHO.donor, molingNeed.id, 1);
@@ -45,7 +46,12 @@ const COLLECTIONS = [
 ];
 const snapshot = () => JSON.stringify(COLLECTIONS.map((c) => w.demo.cloud.store.docs(c)));
 
-async function refused(openid: string, act: string, payload: Record<string, unknown>, code: string) {
+async function refused<A extends ActionName<'charity'>>(
+  openid: string,
+  act: A,
+  payload: ActionInput<'charity', A>,
+  code: string,
+) {
   const before = snapshot();
   const r = await w.demo.call('charity', openid, act, payload);
   expect({ act, openid, reply: r.ok ? 'ok' : r.error.code }).toEqual({ act, openid, reply: code });
@@ -53,30 +59,33 @@ async function refused(openid: string, act: string, payload: Record<string, unkn
 }
 
 /** Staff actions at the 禄口 supermarket. */
-const staffActions = (): [string, Record<string, unknown>][] => [
-  ['lookupCode', { code: pledged.code }],
-  ['receive', { code: pledged.code, condition: 'good' }],
-  ['allocate', { donationId: stock.id, needId: need.id }],
-  ['dispatch', { donationId: stock.id, mode: 'delivery' }],
-  ['confirm', { donationId: onTheWay.id, code: '123456' }],
-  ['staffQueue', { supermarketId: 'jn-lukou', stage: 'expected' }],
-  [
-    'recordStocktake',
-    {
+const staffActions = (): ActionCall<'charity'>[] => [
+  { action: 'lookupCode', input: { code: pledged.code! } },
+  { action: 'receive', input: { code: pledged.code!, condition: 'good' } },
+  { action: 'allocate', input: { donationId: stock.id, needId: need.id } },
+  { action: 'dispatch', input: { donationId: stock.id, mode: 'delivery' } },
+  { action: 'confirm', input: { donationId: onTheWay.id, code: '123456' } },
+  { action: 'staffQueue', input: { supermarketId: 'jn-lukou', stage: 'expected' } },
+  {
+    action: 'recordStocktake',
+    input: {
       supermarketId: 'jn-lukou',
       counts: [{ item: '大米', unit: '袋', counted: 1 }],
       idempotencyKey: 'forbidden-take-1',
     },
-  ],
-  ['reconciliation', { supermarketId: 'jn-lukou' }],
+  },
+  { action: 'reconciliation', input: { supermarketId: 'jn-lukou' } },
 ];
 
 /** Admin actions over 禄口 places and people. */
-const adminActions = (): [string, Record<string, unknown>][] => [
-  ['setSupermarket', { streetId: 'jn-lukou', name: '改名', address: '某处', hours: '全天', orgIds: [] }],
-  [
-    'registerRecipient',
-    {
+const adminActions = (): ActionCall<'charity'>[] => [
+  {
+    action: 'setSupermarket',
+    input: { streetId: 'jn-lukou', name: '改名', address: '某处', hours: '全天', orgIds: [] },
+  },
+  {
+    action: 'registerRecipient',
+    input: {
       name: '某某',
       category: 'elder80',
       communityId: 'jn-lukou-lukou',
@@ -84,12 +93,12 @@ const adminActions = (): [string, Record<string, unknown>][] => [
       consent: { method: 'verbal' },
       idempotencyKey: 'forbidden-recipient-1',
     },
-  ],
-  ['updateRecipient', { recipientId: w.recipients.zhao, address: '江宁区禄口街道别处1号' }],
-  ['recipientDetail', { recipientId: w.recipients.zhao }],
-  [
-    'postNeed',
-    {
+  },
+  { action: 'updateRecipient', input: { recipientId: w.recipients.zhao, address: '江宁区禄口街道别处1号' } },
+  { action: 'recipientDetail', input: { recipientId: w.recipients.zhao } },
+  {
+    action: 'postNeed',
+    input: {
       recipientId: w.recipients.zhao,
       item: '棉被',
       itemCategory: 'clothing',
@@ -100,8 +109,8 @@ const adminActions = (): [string, Record<string, unknown>][] => [
       deadline: w.at(10 * DAY),
       idempotencyKey: 'forbidden-need-1',
     },
-  ],
-  ['closeNeed', { needId: need.id, reason: '不需要了' }],
+  },
+  { action: 'closeNeed', input: { needId: need.id, reason: '不需要了' } },
 ];
 
 describe('residents (a donor, an 80+ elder who is herself a recipient) cannot act as staff or admins', () => {
@@ -111,27 +120,30 @@ describe('residents (a donor, an 80+ elder who is herself a recipient) cannot ac
     ['volunteer', WHO.volunteer],
   ] as const) {
     it(`${role}: every staff and admin action is FORBIDDEN`, async () => {
-      for (const [act, payload] of [...staffActions(), ...adminActions()])
+      for (const { action: act, input: payload } of [...staffActions(), ...adminActions()])
         await refused(openid, act, payload, 'FORBIDDEN');
-      for (const act of ['recipients', 'adminNeeds']) await refused(openid, act, {}, 'FORBIDDEN');
+      for (const act of ['recipients', 'adminNeeds'] as const) await refused(openid, act, {}, 'FORBIDDEN');
     });
   }
 });
 
 it('staff of 心苑 (operating 禄口) cannot act as admins, nor at the 秣陵 supermarket', async () => {
-  for (const [act, payload] of adminActions()) await refused(WHO.lukouStaff, act, payload, 'FORBIDDEN');
-  for (const act of ['recipients', 'adminNeeds']) await refused(WHO.lukouStaff, act, {}, 'FORBIDDEN');
-  await refused(WHO.lukouStaff, 'receive', { code: molingPledge.code, condition: 'good' }, 'FORBIDDEN');
+  for (const { action: act, input: payload } of adminActions())
+    await refused(WHO.lukouStaff, act, payload, 'FORBIDDEN');
+  for (const act of ['recipients', 'adminNeeds'] as const)
+    await refused(WHO.lukouStaff, act, {}, 'FORBIDDEN');
+  await refused(WHO.lukouStaff, 'receive', { code: molingPledge.code!, condition: 'good' }, 'FORBIDDEN');
   await refused(WHO.lukouStaff, 'staffQueue', { supermarketId: 'jn-moling', stage: 'expected' }, 'FORBIDDEN');
   await refused(WHO.lukouStaff, 'reconciliation', { supermarketId: 'jn-moling' }, 'FORBIDDEN');
 });
 
 it('staff of 红叶 (operating 秣陵) cannot touch the 禄口 supermarket', async () => {
-  for (const [act, payload] of staffActions()) await refused(WHO.molingStaff, act, payload, 'FORBIDDEN');
+  for (const { action: act, input: payload } of staffActions())
+    await refused(WHO.molingStaff, act, payload, 'FORBIDDEN');
 });
 
 it('the 秣陵 street admin cannot act on 禄口 people, places or the 禄口 supermarket', async () => {
-  for (const [act, payload] of [...staffActions(), ...adminActions()])
+  for (const { action: act, input: payload } of [...staffActions(), ...adminActions()])
     await refused(WHO.molingAdmin, act, payload, 'FORBIDDEN');
 });
 
@@ -166,7 +178,7 @@ it('someone who never logged in may read the public ledger but not give or act',
     { needId: need.id, quantity: 1, pledgeBy: w.at(DAY), idempotencyKey: w.key() },
     'UNAUTHENTICATED',
   );
-  await refused(stranger, 'receive', { code: pledged.code, condition: 'good' }, 'UNAUTHENTICATED');
+  await refused(stranger, 'receive', { code: pledged.code!, condition: 'good' }, 'UNAUTHENTICATED');
   await refused(stranger, 'recipients', {}, 'UNAUTHENTICATED');
 });
 
@@ -245,8 +257,8 @@ describe('bad input is refused with the field named, and writes nothing', () => 
       communityId: 'jn-lukou-lukou',
       address: '江宁区禄口街道禄口社区某路1号',
       idempotencyKey: w.key(),
-    };
-    expect(await w.demo.call('charity', WHO.lukouAdmin, 'registerRecipient', base)).toMatchObject({
+    } as const;
+    expect(await w.demo.unchecked('charity', WHO.lukouAdmin, 'registerRecipient', base)).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', issues: [{ path: 'consent' }] },
     });
@@ -271,7 +283,9 @@ describe('bad input is refused with the field named, and writes nothing', () => 
 
   it('an unknown action', async () => {
     const before = snapshot();
-    expect(await w.demo.call('charity', WHO.donor, 'deleteEvent', { donationId: pledged.id })).toMatchObject({
+    expect(
+      await w.demo.unchecked('charity', WHO.donor, 'deleteEvent', { donationId: pledged.id }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', issues: [{ path: 'action' }] },
     });

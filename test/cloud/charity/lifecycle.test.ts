@@ -3,13 +3,7 @@
  * (the need reopens), cancellations, partial and refused receipts, the stock reconciliation, and the daily
  * digest that makes a consistent rewrite of history detectable.
  */
-import type {
-  DigestsView,
-  DonationView,
-  NeedView,
-  ReconciliationView,
-  VerifyView,
-} from '../../../cloudfunctions/charity/contract';
+import type { DonationView, NeedView } from '../../../cloudfunctions/charity/contract';
 import { nextEvent, type ChainEvent } from '../../../cloudfunctions/charity/domain/chain';
 import { DAY, HOUR, startCharity, WHO, type CharityWorld } from './fixture';
 
@@ -54,7 +48,7 @@ describe('a pledge not brought in time', () => {
       ok: false,
       error: { code: 'LIMIT_REACHED', message: '这个心愿已被认领完了' },
     });
-    const open = await w.demo.ok<{ items: NeedView[] }>('charity', WHO.donor, 'needs', {
+    const open = await w.demo.ok('charity', WHO.donor, 'needs', {
       streetId: 'jn-moling',
     });
     expect(open.items.map((n) => n.id)).not.toContain(need.id);
@@ -77,18 +71,16 @@ describe('a pledge not brought in time', () => {
     expect(sent(WHO.volunteer)).toEqual(['local-charity_reminder', 'local-charity_expired']);
     expect(await fire('pledgeExpiry')).toMatchObject({ expired: 0, released: 0 });
     expect(donationDoc(d.id).events).toHaveLength(2);
-    const open = await w.demo.ok<{ items: NeedView[] }>('charity', WHO.donor, 'needs', {
+    const open = await w.demo.ok('charity', WHO.donor, 'needs', {
       streetId: 'jn-moling',
     });
     expect(open.items.find((n) => n.id === need.id)).toMatchObject({ available: 2, state: 'open' });
     const late = await w.demo.call('charity', WHO.molingStaff, 'receive', {
-      code: d.code,
+      code: d.code!,
       condition: 'good',
     });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(
-      await w.demo.ok<VerifyView>('charity', WHO.volunteer, 'verify', { donationId: d.id }),
-    ).toMatchObject({
+    expect(await w.demo.ok('charity', WHO.volunteer, 'verify', { donationId: d.id })).toMatchObject({
       intact: true,
     });
   });
@@ -106,7 +98,7 @@ describe('cancelled, partly brought, refused', () => {
     const d = await w.claim(WHO.donor, need.id, 2);
     const other = await w.demo.call('charity', WHO.donor2, 'cancelPledge', { donationId: d.id });
     expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const r = await w.demo.call<DonationView>('charity', WHO.donor, 'cancelPledge', { donationId: d.id });
+    const r = await w.demo.call('charity', WHO.donor, 'cancelPledge', { donationId: d.id });
     expect(r).toMatchObject({ ok: true, roundTrips: 3, data: { status: 'cancelled' } });
     expect(needDoc(need.id)).toMatchObject({ available: 2 });
     const twice = await w.demo.call('charity', WHO.donor, 'cancelPledge', { donationId: d.id });
@@ -117,13 +109,13 @@ describe('cancelled, partly brought, refused', () => {
     const need = await w.postNeed('zhao', { quantity: 3 });
     const d = await w.claim(WHO.donor, need.id, 3);
     const more = await w.demo.call('charity', WHO.lukouStaff, 'receive', {
-      code: d.code,
+      code: d.code!,
       quantity: 4,
       condition: 'good',
     });
     expect(more).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const r = await w.demo.call<{ donation: DonationView }>('charity', WHO.lukouStaff, 'receive', {
-      code: d.code,
+    const r = await w.demo.call('charity', WHO.lukouStaff, 'receive', {
+      code: d.code!,
       quantity: 2,
       condition: 'good',
     });
@@ -134,7 +126,7 @@ describe('cancelled, partly brought, refused', () => {
   it('an unusable item is refused at the counter and the need reopens', async () => {
     const need = await w.postNeed('zhao', { quantity: 1, item: '牛奶', unit: '箱' });
     const d = await w.claim(WHO.donor2, need.id, 1);
-    const r = await w.step(WHO.lukouStaff, 'receive', { code: d.code, condition: 'unusable' });
+    const r = await w.step(WHO.lukouStaff, 'receive', { code: d.code!, condition: 'unusable' });
     expect(r).toMatchObject({ status: 'rejected' });
     expect(needDoc(need.id)).toMatchObject({ available: 1 });
     expect(sent(WHO.donor2).at(-1)).toBe('local-charity_rejected');
@@ -146,7 +138,7 @@ describe('reconciliation at the 秣陵 supermarket', () => {
 
   it('received − delivered = on hand per item, from the chains; balanced when the count agrees', async () => {
     const towels = async (q: number) =>
-      w.demo.ok<DonationView>('charity', WHO.donor2, 'pledgeToStock', {
+      w.demo.ok('charity', WHO.donor2, 'pledgeToStock', {
         supermarketId: 'jn-moling',
         item: '毛巾',
         itemCategory: 'daily',
@@ -156,15 +148,14 @@ describe('reconciliation at the 秣陵 supermarket', () => {
         idempotencyKey: w.key(),
       });
     onShelf = await towels(3);
-    await w.step(WHO.molingStaff, 'receive', { code: onShelf.code, condition: 'good' });
+    await w.step(WHO.molingStaff, 'receive', { code: onShelf.code!, condition: 'good' });
     const given = await towels(2);
-    await w.step(WHO.molingStaff, 'receive', { code: given.code, condition: 'good' });
+    await w.step(WHO.molingStaff, 'receive', { code: given.code!, condition: 'good' });
     const need = await w.postNeed('sunxy', { item: '毛巾', itemCategory: 'daily', unit: '条', quantity: 2 });
     await w.step(WHO.molingStaff, 'allocate', { donationId: given.id, needId: need.id });
     await w.step(WHO.molingStaff, 'dispatch', { donationId: given.id, mode: 'delivery' });
-    const code = (
-      await w.demo.ok<DonationView>('charity', WHO.molingAdmin, 'donation', { donationId: given.id })
-    ).confirmCode;
+    const code = (await w.demo.ok('charity', WHO.molingAdmin, 'donation', { donationId: given.id }))
+      .confirmCode;
     await w.step(WHO.molingStaff, 'confirm', { donationId: given.id, code });
     await towels(4); // pledged only: not on hand
 
@@ -174,7 +165,7 @@ describe('reconciliation at the 秣陵 supermarket', () => {
       idempotencyKey: w.key(),
     });
     expect(stocktake).toMatchObject({ ok: true, roundTrips: 2 });
-    const r = await w.demo.call<ReconciliationView>('charity', WHO.molingStaff, 'reconciliation', {
+    const r = await w.demo.call('charity', WHO.molingStaff, 'reconciliation', {
       supermarketId: 'jn-moling',
     });
     expect(r.roundTrips).toBe(2);
@@ -195,7 +186,7 @@ describe('reconciliation at the 秣陵 supermarket', () => {
       counts: [{ item: '毛巾', unit: '条', counted: 2 }],
       idempotencyKey: w.key(),
     });
-    let r = await w.demo.ok<ReconciliationView>('charity', WHO.molingAdmin, 'reconciliation', {
+    let r = await w.demo.ok('charity', WHO.molingAdmin, 'reconciliation', {
       supermarketId: 'jn-moling',
     });
     expect(r.lines.find((l) => l.item === '毛巾')).toMatchObject({ counted: 2, flags: ['count-mismatch'] });
@@ -206,7 +197,7 @@ describe('reconciliation at the 秣陵 supermarket', () => {
       { $set: { status: 'thanked' } },
       { multi: false },
     );
-    r = await w.demo.ok<ReconciliationView>('charity', WHO.molingStaff, 'reconciliation', {
+    r = await w.demo.ok('charity', WHO.molingStaff, 'reconciliation', {
       supermarketId: 'jn-moling',
     });
     expect(r.lines.find((l) => l.item === '毛巾')).toMatchObject({
@@ -231,12 +222,12 @@ describe('the daily digest of all chain heads', () => {
   it('is published by the timer for the day just ended, over every donation, and chains digests', async () => {
     const need = await w.postNeed('zhou', { item: '食用油', unit: '桶', quantity: 1 });
     anchored = await w.claim(WHO.donor, need.id, 1);
-    await w.step(WHO.lukouStaff, 'receive', { code: anchored.code, condition: 'good' });
+    await w.step(WHO.lukouStaff, 'receive', { code: anchored.code!, condition: 'good' });
     w.demo.cloud.clock.advance(DAY);
     const out = await fire('dailyDigest');
     expect(out.published).toHaveLength(1);
     firstDate = (out.published as string[])[0]!;
-    const list = await w.demo.call<DigestsView>('charity', WHO.donor2, 'digests', {});
+    const list = await w.demo.call('charity', WHO.donor2, 'digests', {});
     expect(list.roundTrips).toBe(1);
     if (!list.ok) throw new Error(list.error.message);
     expect(list.data.chainIntact).toBe(true);
@@ -250,14 +241,14 @@ describe('the daily digest of all chain heads', () => {
   });
 
   it('verify anchors the donation in the published digest (2 round trips); later steps keep it matching', async () => {
-    let v = await w.demo.call<VerifyView>('charity', WHO.donor, 'verify', { donationId: anchored.id });
+    let v = await w.demo.call('charity', WHO.donor, 'verify', { donationId: anchored.id });
     expect(v).toMatchObject({
       ok: true,
       roundTrips: 2,
       data: { intact: true, anchor: { date: firstDate, seq: 1, matches: true, digestIntact: true } },
     });
     await w.step(WHO.lukouStaff, 'dispatch', { donationId: anchored.id, mode: 'pickup' });
-    v = await w.demo.call<VerifyView>('charity', WHO.donor, 'verify', { donationId: anchored.id });
+    v = await w.demo.call('charity', WHO.donor, 'verify', { donationId: anchored.id });
     expect(v).toMatchObject({
       ok: true,
       data: { intact: true, length: 3, anchor: { seq: 1, matches: true } },
@@ -284,7 +275,7 @@ describe('the daily digest of all chain heads', () => {
       { $set: { events: rewritten, head } },
       { multi: false },
     );
-    const v = await w.demo.ok<VerifyView>('charity', WHO.donor, 'verify', { donationId: anchored.id });
+    const v = await w.demo.ok('charity', WHO.donor, 'verify', { donationId: anchored.id });
     expect(v).toMatchObject({
       intact: false,
       firstBroken: { seq: 1, reason: 'anchor', message: '第 2 步与已公示的记录不符，链条被截短或重写' },
@@ -296,7 +287,7 @@ describe('the daily digest of all chain heads', () => {
     w.demo.cloud.clock.advance(DAY);
     const out = await fire('dailyDigest');
     expect(out.published).toHaveLength(1);
-    const list = await w.demo.ok<DigestsView>('charity', WHO.donor2, 'digests', {});
+    const list = await w.demo.ok('charity', WHO.donor2, 'digests', {});
     expect(list.items).toHaveLength(2);
     expect(list.items[0]!.prev).toBe(list.items[1]!.hash);
     expect(list.chainIntact).toBe(true);
@@ -306,7 +297,7 @@ describe('the daily digest of all chain heads', () => {
       { $set: { count: 1 } },
       { multi: false },
     );
-    const broken = await w.demo.ok<DigestsView>('charity', WHO.donor2, 'digests', {});
+    const broken = await w.demo.ok('charity', WHO.donor2, 'digests', {});
     expect(broken).toMatchObject({ chainIntact: false, firstBrokenDate: firstDate });
   });
 });

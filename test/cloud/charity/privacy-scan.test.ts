@@ -7,6 +7,7 @@
 import { isAdminOver } from '../../../cloudfunctions/common/auth';
 import type { UserDoc } from '../../../cloudfunctions/common/directory/users';
 import type { DonationDoc, RecipientDoc } from '../../../cloudfunctions/charity/documents';
+import type { ActionInput, ActionName } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { DAY } from './fixture';
 
@@ -77,7 +78,11 @@ function scan(openid: string, act: string, reply: unknown): void {
   }
 }
 
-async function call(openid: string, act: string, payload: Record<string, unknown>): Promise<void> {
+async function call<A extends ActionName<'charity'>>(
+  openid: string,
+  act: A,
+  payload: ActionInput<'charity', A>,
+): Promise<void> {
   const r = await demo.call('charity', openid, act, payload);
   scan(openid, act, r);
 }
@@ -88,7 +93,7 @@ const at = (ms: number) => new Date(demo.cloud.clock.now() + ms).toISOString();
 
 it('no reply carries a recipient’s real name, phone or address to anyone not entitled to it', async () => {
   const supermarkets = ['jn-lukou', 'jn-moling', 'jn-dongshan'];
-  const stages = ['expected', 'toAllocate', 'toDispatch', 'inDelivery'];
+  const stages = ['expected', 'toAllocate', 'toDispatch', 'inDelivery'] as const;
   for (const openid of ROLES) {
     // Public and personal lists.
     for (const [act, payload] of [
@@ -116,7 +121,7 @@ it('no reply carries a recipient’s real name, phone or address to anyone not e
       });
     }
     // Every need: read, claim one unit, close (admins of other places are refused).
-    for (const n of demo.cloud.store.docs('charity_needs')) {
+    for (const n of demo.cloud.store.docs('charity_needs') as { _id: string }[]) {
       await call(openid, 'need', { needId: n._id });
       await call(openid, 'claim', {
         needId: n._id,

@@ -2,10 +2,11 @@
  * Without MULIN_CHARITY_SECRET (a deployment that forgot it) no confirmation code is ever shown or accepted —
  * predictable codes would let anyone confirm — while everything else keeps working.
  */
-import type { DonationView } from '../../../cloudfunctions/charity/contract';
 import { seedAccount } from '../../../seed/account';
 import { openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
 import { DEMO_BOOTSTRAP_ADMINS } from '../../../seed/functionEnv';
+import type { ActionArgs, ActionName } from '../../../cloudfunctions/manifest';
+import { callerOf } from '../../support/demo';
 import { startTestCloud, type LocalCloud } from '../../support/localcloud';
 
 let cloud: LocalCloud;
@@ -14,17 +15,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cloud.close());
 
-async function call<T>(openid: string, action: string, payload: Record<string, unknown>) {
-  const reply = await cloud.call('charity', { action, ...payload }, openid);
-  if ('error' in reply) throw new Error(reply.error.errMsg);
-  return reply.result as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-}
+const call = <A extends ActionName<'charity'>>(
+  openid: string,
+  action: A,
+  ...input: ActionArgs<'charity', A>
+) => callerOf(cloud).call('charity', openid, action, ...input);
 
 it('shows no code and refuses to confirm by code, writing nothing', async () => {
   const account = await seedAccount(cloud);
   await openSupermarkets(cloud, account);
   const recipients = await registerDemoRecipients(cloud, account);
-  const need = await call<{ id: string }>('demo-admin-lukou', 'postNeed', {
+  const need = await call('demo-admin-lukou', 'postNeed', {
     recipientId: recipients.zhao,
     item: '大米',
     itemCategory: 'food',
@@ -36,20 +37,20 @@ it('shows no code and refuses to confirm by code, writing nothing', async () => 
     idempotencyKey: 'secret-need-1',
   });
   if (!need.ok) throw new Error(need.error.message);
-  const d = await call<DonationView>('demo-resident-zhang', 'claim', {
+  const d = await call('demo-resident-zhang', 'claim', {
     needId: need.data.id,
     quantity: 1,
     pledgeBy: new Date(cloud.clock.now() + 86_400_000).toISOString(),
     idempotencyKey: 'secret-claim-1',
   });
   if (!d.ok) throw new Error(d.error.message);
-  expect((await call('demo-staff-xinyuan-1', 'receive', { code: d.data.code, condition: 'good' })).ok).toBe(
+  expect((await call('demo-staff-xinyuan-1', 'receive', { code: d.data.code!, condition: 'good' })).ok).toBe(
     true,
   );
   expect(
     (await call('demo-staff-xinyuan-1', 'dispatch', { donationId: d.data.id, mode: 'delivery' })).ok,
   ).toBe(true);
-  const admin = await call<DonationView>('demo-admin-lukou', 'donation', { donationId: d.data.id });
+  const admin = await call('demo-admin-lukou', 'donation', { donationId: d.data.id });
   expect(admin.ok && admin.data.confirmCode).toBeUndefined();
   const before = JSON.stringify(cloud.store.docs('charity_donations'));
   const r = await call('demo-staff-xinyuan-1', 'confirm', { donationId: d.data.id, code: '123456' });

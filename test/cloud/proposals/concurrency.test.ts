@@ -8,6 +8,7 @@
  * The 1,000 voters are inserted straight into `users` (insertResidents: the documents account.login and
  * updateProfile would leave), so the test times the votes, not 2,000 account calls.
  */
+import type { ActionInput } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import {
   at,
@@ -57,14 +58,9 @@ it('50 concurrent votes by one voter on one proposal count exactly once', async 
   expect(replies.filter((r) => r.ok)).toHaveLength(1);
   expect(replies.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(49).fill('CONFLICT'));
   expect(ballots(roundId)).toEqual([expect.objectContaining({ proposalIds: [ids[0]], count: 1 })]);
-  const list = await demo.ok<{ items: { id: string; votes: number }[] }>(
-    'proposals',
-    voter!,
-    'listProposals',
-    {
-      roundId,
-    },
-  );
+  const list = await demo.ok('proposals', voter!, 'listProposals', {
+    roundId,
+  });
   expect(list.items.find((i) => i.id === ids[0])!.votes).toBe(1);
 });
 
@@ -115,24 +111,17 @@ it('1,000 distinct voters at once: tallies exact, during voting and in the resul
   expect(replies.filter((r) => !r.ok)).toEqual([]);
   expect(replies.every((r) => r.roundTrips === 3)).toBe(true);
   expect(ballots(roundId)).toHaveLength(1000);
-  const live = await demo.ok<{ items: { id: string; votes: number }[] }>(
-    'proposals',
-    voters[0]!,
-    'listProposals',
-    {
-      roundId,
-    },
-  );
+  const live = await demo.ok('proposals', voters[0]!, 'listProposals', {
+    roundId,
+  });
   expect(Object.fromEntries(live.items.map((i) => [i.id, i.votes]))).toEqual(
     Object.fromEntries(ids.map((id) => [id, 200])),
   );
   // And every voter withdraws nothing / nobody votes twice: the results tally the same.
   await at(demo, t0, PLAN.votingUntil);
-  const round = await demo.ok<{
-    results: { voters: number; entries: { proposalId: string; votes: number }[] };
-  }>('proposals', 'demo-admin-lukou', 'getRound', { roundId });
-  expect(round.results.voters).toBe(1000);
-  expect(round.results.entries.map((e) => e.votes)).toEqual([200, 200, 200, 200, 200]);
+  const round = await demo.ok('proposals', 'demo-admin-lukou', 'getRound', { roundId });
+  expect(round.results!.voters).toBe(1000);
+  expect(round.results!.entries.map((e) => e.votes)).toEqual([200, 200, 200, 200, 200]);
 }, 120_000);
 
 it('one author creating proposals at once stops at the per-author limit; one key makes one proposal', async () => {
@@ -152,7 +141,7 @@ it('one author creating proposals at once stops at the per-author limit; one key
   const [author2] = insertResidents(demo, 'auth2', 1);
   const same = await Promise.all(
     Array.from({ length: 6 }, () =>
-      demo.call<{ id: string }>('proposals', author2!, 'createProposal', {
+      demo.call('proposals', author2!, 'createProposal', {
         roundId,
         idempotencyKey: 'one-tap-many-times',
         title: '连点了好几次',
@@ -203,11 +192,11 @@ it('the last two completions confirmed at once by two admins still close the rou
   await demo.ok('proposals', 'demo-resident-zhang', 'vote', { roundId, proposalId: ids[1] });
   await toWork(demo, roundId, t0);
   const replies = await Promise.all([
-    demo.call<{ roundClosed: boolean }>('proposals', 'demo-admin-lukou', 'confirmCompletion', {
+    demo.call('proposals', 'demo-admin-lukou', 'confirmCompletion', {
       roundId,
       proposalId: ids[0],
     }),
-    demo.call<{ roundClosed: boolean }>('proposals', 'demo-admin-jiangning', 'confirmCompletion', {
+    demo.call('proposals', 'demo-admin-jiangning', 'confirmCompletion', {
       roundId,
       proposalId: ids[1],
     }),
@@ -225,7 +214,7 @@ describe('settings are frozen once voting opened (CONSUL #5321)', () => {
     const roundId = made.id;
     await at(demo, t0, PLAN.screeningFrom);
     let version = roundDoc(demo, roundId).version as number;
-    const before = await demo.call<{ version: number }>('proposals', 'demo-admin-lukou', 'updateRound', {
+    const before = await demo.call('proposals', 'demo-admin-lukou', 'updateRound', {
       roundId,
       expectedVersion: version,
       approvalLimit: 4,
@@ -236,12 +225,13 @@ describe('settings are frozen once voting opened (CONSUL #5321)', () => {
     // The voting date has come; the timer has not run yet.
     demo.cloud.clock.advance(t0 + PLAN.votingFrom * DAY + 1000 - demo.cloud.clock.now());
     const stored = JSON.stringify(roundDoc(demo, roundId));
-    for (const change of [
+    const changes: Partial<ActionInput<'proposals', 'updateRound'>>[] = [
       { approvalLimit: 10 },
       { voteMode: 'budget' },
       { showTallies: true },
       { totalBudget: 90000 },
-    ]) {
+    ];
+    for (const change of changes) {
       const r = await demo.call('proposals', 'demo-admin-lukou', 'updateRound', {
         roundId,
         expectedVersion: version,
@@ -284,7 +274,7 @@ describe('settings are frozen once voting opened (CONSUL #5321)', () => {
       })(),
     ]);
     await fireTimer(demo);
-    const r = roundDoc(demo, made.id) as {
+    const r = roundDoc(demo, made.id) as unknown as {
       phase: string;
       settings: { approvalLimit: number };
       frozenAt: Date;

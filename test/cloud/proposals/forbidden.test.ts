@@ -4,6 +4,7 @@
  * street, or of one community, is not an admin of a street's round. Residents take part only where they live.
  * Provider staff are residents, never admins. Identity comes only from WeChat.
  */
+import type { ActionInput, ActionName } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { at, insertResidents, key, makeRound, PLAN, propose, roundDoc, schedule } from './helpers';
 
@@ -18,10 +19,10 @@ const snapshot = () =>
     .map((c) => JSON.stringify(demo.cloud.store.docs(c)))
     .join('\n');
 
-async function forbidden(
+async function forbidden<A extends ActionName<'proposals'>>(
   openid: string,
-  action: string,
-  payload: Record<string, unknown>,
+  action: A,
+  payload: ActionInput<'proposals', A>,
   code = 'FORBIDDEN',
 ) {
   const before = snapshot();
@@ -100,7 +101,7 @@ describe('one round, phase by phase', () => {
     roundId = (await makeRound(demo)).id;
     pid = await propose(demo, roundId, WANG, '儿童安全小课堂');
     draft = (
-      await demo.ok<{ id: string }>('proposals', WANG, 'createProposal', {
+      await demo.ok('proposals', WANG, 'createProposal', {
         roundId,
         idempotencyKey: key(),
         title: '草稿一份',
@@ -204,15 +205,10 @@ describe('one round, phase by phase', () => {
       progress: 10,
       note: '开课了',
     });
-    const pub = await demo.ok<{ projects: unknown[]; canReport: boolean }>(
-      'proposals',
-      'demo-resident-chen',
-      'accountability',
-      {
-        roundId,
-        proposalId: pid,
-      },
-    );
+    const pub = await demo.ok('proposals', 'demo-resident-chen', 'accountability', {
+      roundId,
+      proposalId: pid,
+    });
     expect(pub).toMatchObject({ projects: [expect.anything()], canReport: false });
   });
 });

@@ -2,7 +2,13 @@
  * Helpers for the proposals cloud tests: rounds with dates relative to the cloud's clock, moving the clock to a
  * phase and firing the timer as CloudBase would, complete proposals, and voters inserted straight into `users`.
  */
+import type { ActionInput } from '../../../cloudfunctions/manifest';
 import type { DemoCloud } from '../../support/demo';
+
+/** What createRound takes. */
+type RoundInput = ActionInput<'proposals', 'createRound'>;
+/** A proposal's content: what createProposal takes but the round and the key. */
+export type ProposalContent = Omit<ActionInput<'proposals', 'createProposal'>, 'roundId' | 'idempotencyKey'>;
 
 /** Day in ms. */
 export const DAY = 24 * 60 * 60_000;
@@ -37,10 +43,10 @@ export interface Made {
 /** Creates a round for 禄口街道 (or `scopeId`) as its admin. */
 export async function makeRound(
   demo: DemoCloud,
-  over: Record<string, unknown> = {},
+  over: Partial<RoundInput> = {},
   admin = 'demo-admin-lukou',
 ): Promise<Made> {
-  return demo.ok<Made>('proposals', admin, 'createRound', {
+  return demo.ok('proposals', admin, 'createRound', {
     idempotencyKey: key('round'),
     scopeId: 'jn-lukou',
     title: '幸福禄口·微公益 第一期',
@@ -52,7 +58,7 @@ export async function makeRound(
 }
 
 /** A complete proposal's content (budget 3,000 yuan unless told). */
-export function content(title: string, budget = 3000): Record<string, unknown> {
+export function content(title: string, budget = 3000): ProposalContent {
   const a = Math.floor(budget / 2);
   return {
     title,
@@ -77,7 +83,7 @@ export async function propose(
   title: string,
   budget = 3000,
 ): Promise<string> {
-  const saved = await demo.ok<{ id: string }>('proposals', openid, 'createProposal', {
+  const saved = await demo.ok('proposals', openid, 'createProposal', {
     roundId,
     idempotencyKey: key('p'),
     ...content(title, budget),
@@ -111,9 +117,12 @@ export async function fireTimer(
   };
 }
 
+/** A stored round, as the tests read it. */
+export type StoredRound = Record<string, unknown> & { version: number };
+
 /** The stored round. */
-export function roundDoc(demo: DemoCloud, id: string): Record<string, unknown> {
-  return demo.cloud.store.docs('proposal_rounds').find((r) => r._id === id)!;
+export function roundDoc(demo: DemoCloud, id: string): StoredRound {
+  return demo.cloud.store.docs('proposal_rounds').find((r) => r._id === id) as unknown as StoredRound;
 }
 
 /**
@@ -148,7 +157,7 @@ export function insertResidents(
 export async function roundInVoting(
   demo: DemoCloud,
   authors: { openid: string; title: string; budget?: number }[],
-  over: Record<string, unknown> = {},
+  over: Partial<RoundInput> = {},
 ): Promise<{ roundId: string; ids: string[]; t0: number }> {
   const t0 = demo.cloud.clock.now();
   const { id: roundId } = await makeRound(demo, over);

@@ -4,6 +4,7 @@
  * results by the published tie-break rule with awards within budget, publication with an admin decision, the work
  * and its public account, completion closing the round — with messages to proposers and round trips per action.
  */
+import type { ActionArgs, ActionInput, ActionName, ActionResult } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { at, content, DAY, fireTimer, key, roundDoc } from './helpers';
 
@@ -21,17 +22,21 @@ const HE = 'demo-staff-xinyuan-2';
 
 /** Round trips measured per action, printed at the end for the note. */
 const trips = new Map<string, number[]>();
-async function call<T = unknown>(openid: string, action: string, payload: Record<string, unknown> = {}) {
-  const r = await demo.call<T>('proposals', openid, action, payload);
+async function call<A extends ActionName<'proposals'>>(
+  openid: string,
+  action: A,
+  ...input: ActionArgs<'proposals', A>
+) {
+  const r = await demo.call('proposals', openid, action, ...input);
   trips.set(action, [...(trips.get(action) ?? []), r.roundTrips]);
   return r;
 }
-async function ok<T = unknown>(
+async function ok<A extends ActionName<'proposals'>>(
   openid: string,
-  action: string,
-  payload: Record<string, unknown> = {},
-): Promise<T> {
-  const r = await call<T>(openid, action, payload);
+  action: A,
+  ...input: ActionArgs<'proposals', A>
+): Promise<ActionResult<'proposals', A>> {
+  const r = await call(openid, action, ...input);
   if (!r.ok)
     throw new Error(`${action}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`);
   return r.data;
@@ -45,7 +50,7 @@ afterAll(() => {
 
 it('runs a round from collecting to closed', async () => {
   const t0 = demo.cloud.clock.now();
-  const round = await ok<{ id: string; version: number; phase: string }>(ADMIN, 'createRound', {
+  const round = await ok(ADMIN, 'createRound', {
     idempotencyKey: key('life'),
     scopeId: 'jn-lukou',
     title: '幸福禄口·微公益 第一期',
@@ -59,21 +64,17 @@ it('runs a round from collecting to closed', async () => {
         votingUntil: 6,
         workFrom: 7,
       }).map(([k, d]) => [k, new Date(t0 + d * DAY).toISOString()]),
-    ),
+    ) as ActionInput<'proposals', 'createRound'>['schedule'],
   });
   expect(round.phase).toBe('collecting');
   const roundId = round.id;
 
   // Collecting: a multi-step draft (title first, the rest later), then submitted.
-  const draft = await ok<{ id: string; status: string; missing: { path: string }[] }>(
-    WANG,
-    'createProposal',
-    {
-      roundId,
-      idempotencyKey: key('wang'),
-      title: '儿童安全小课堂',
-    },
-  );
+  const draft = await ok(WANG, 'createProposal', {
+    roundId,
+    idempotencyKey: key('wang'),
+    title: '儿童安全小课堂',
+  });
   expect(draft.status).toBe('draft');
   expect(draft.missing.map((m) => m.path)).toEqual(
     expect.arrayContaining(['summary', 'details', 'budgetLines', 'months', 'beneficiaries']),
@@ -85,7 +86,7 @@ it('runs a round from collecting to closed', async () => {
     ok: false,
     error: { code: 'NOT_FOUND' },
   });
-  const filled = await ok<{ missing: unknown[]; budget: number }>(WANG, 'updateProposal', {
+  const filled = await ok(WANG, 'updateProposal', {
     roundId,
     proposalId: draft.id,
     ...content('儿童安全小课堂', 4000),
@@ -93,25 +94,25 @@ it('runs a round from collecting to closed', async () => {
   expect(filled).toMatchObject({ missing: [], budget: 4000 });
   await ok(WANG, 'submitProposal', { roundId, proposalId: draft.id });
 
-  const signs = await ok<{ id: string }>(ZHANG, 'createProposal', {
+  const signs = await ok(ZHANG, 'createProposal', {
     roundId,
     idempotencyKey: key('z'),
     ...content('村巷卡通指示牌', 4000),
   });
   await ok(ZHANG, 'submitProposal', { roundId, proposalId: signs.id });
-  const yoga = await ok<{ id: string }>(LIN, 'createProposal', {
+  const yoga = await ok(LIN, 'createProposal', {
     roundId,
     idempotencyKey: key('l'),
     ...content('妇女瑜伽班', 3000),
   });
   await ok(LIN, 'submitProposal', { roundId, proposalId: yoga.id });
-  const phones = await ok<{ id: string }>(HE, 'createProposal', {
+  const phones = await ok(HE, 'createProposal', {
     roundId,
     idempotencyKey: key('h'),
     ...content('老人智能手机课', 3000),
   });
   await ok(HE, 'submitProposal', { roundId, proposalId: phones.id });
-  const spam = await ok<{ id: string }>(ZHANG, 'createProposal', {
+  const spam = await ok(ZHANG, 'createProposal', {
     roundId,
     idempotencyKey: key('z2'),
     ...content('小区广场舞音响', 2000),
@@ -159,19 +160,13 @@ it('runs a round from collecting to closed', async () => {
     data: { thing3: { value: '请补充指示牌的安装位置' } },
   });
   // The proposer sees the note; a neighbour sees the rejection's reason only.
-  const mine = await ok<{ screening: { note: string }[]; can: { edit: boolean; submit: boolean } }>(
-    ZHANG,
-    'getProposal',
-    { roundId, proposalId: signs.id },
-  );
+  const mine = await ok(ZHANG, 'getProposal', { roundId, proposalId: signs.id });
   expect(mine.screening.map((s) => s.note)).toEqual(['请补充指示牌的安装位置']);
   expect(mine.can).toMatchObject({ edit: true, submit: true });
-  expect(
-    (await ok<{ screening: unknown[] }>(WANG, 'getProposal', { roundId, proposalId: signs.id })).screening,
-  ).toEqual([]);
+  expect((await ok(WANG, 'getProposal', { roundId, proposalId: signs.id })).screening).toEqual([]);
   expect(
     (
-      await ok<{ screening: { note: string }[]; status: string }>(WANG, 'getProposal', {
+      await ok(WANG, 'getProposal', {
         roundId,
         proposalId: spam.id,
       })
@@ -183,9 +178,7 @@ it('runs a round from collecting to closed', async () => {
     proposalId: signs.id,
     details: '在东街、西巷、菜场口三个路口各装两块卡通指示牌，标明卫生院、学校和公交站方向。',
   });
-  expect(
-    await ok<{ status: string }>(ZHANG, 'submitProposal', { roundId, proposalId: signs.id }),
-  ).toMatchObject({
+  expect(await ok(ZHANG, 'submitProposal', { roundId, proposalId: signs.id })).toMatchObject({
     status: 'submitted',
   });
   await ok(ADMIN, 'screenProposal', { roundId, proposalId: signs.id, decision: 'accept' });
@@ -216,7 +209,7 @@ it('runs a round from collecting to closed', async () => {
   // Withdraw and vote for another: the quota is freed.
   await ok(HE, 'withdrawVote', { roundId, proposalId: yoga.id });
   await v(HE, draft.id);
-  const list = await ok<{ items: { id: string; votes: number }[]; sort: string }>(ZHANG, 'listProposals', {
+  const list = await ok(ZHANG, 'listProposals', {
     roundId,
     sort: 'votes',
   });
@@ -237,38 +230,27 @@ it('runs a round from collecting to closed', async () => {
   });
   expect((await fireTimer(demo)).data!.steps).toEqual([]);
   expect(await at(demo, t0, 6)).toMatchObject({ data: { steps: [{ roundId, to: 'results' }] } });
-  const results = (
-    await ok<{ results: { published: boolean; entries: Record<string, unknown>[]; voters: number } }>(
-      ZHANG,
-      'getRound',
-      { roundId },
-    )
-  ).results;
-  expect(results.published).toBe(false);
-  expect(results.voters).toBe(5);
+  const results = (await ok(ZHANG, 'getRound', { roundId })).results;
+  expect(results!.published).toBe(false);
+  expect(results!.voters).toBe(5);
   // Three-way tie at 3 votes: cheaper first (3000), then earlier submitted (WANG's 4000 before ZHANG's resubmission
   // — the first submission time counts).
-  expect(results.entries.map((e) => [e.proposalId, e.votes, e.rank, e.position, e.tied])).toEqual([
+  expect(results!.entries.map((e) => [e.proposalId, e.votes, e.rank, e.position, e.tied])).toEqual([
     [phones.id, 3, 1, 1, true],
     [draft.id, 3, 1, 2, true],
     [signs.id, 3, 1, 3, true],
     [yoga.id, 0, 4, 4, false],
   ]);
-  expect(results.entries[0]).not.toHaveProperty('funded');
-  const draftResults = await ok<{
-    results: { entries: { funded: boolean; reason: string }[]; budgetUsed: number };
-  }>(ADMIN, 'getRound', { roundId });
+  expect(results!.entries[0]).not.toHaveProperty('funded');
+  const draftResults = await ok(ADMIN, 'getRound', { roundId });
   // Budget 10,000: 3,000 + 4,000 fit; 4,000 more does not; yoga has no votes.
-  expect(draftResults.results.entries.map((e) => e.funded)).toEqual([true, true, false, false]);
-  expect(draftResults.results.budgetUsed).toBe(7000);
+  expect(draftResults.results!.entries.map((e) => e.funded)).toEqual([true, true, false, false]);
+  expect(draftResults.results!.budgetUsed).toBe(7000);
 
   // The admin funds yoga instead of nothing (3,000 fits the 3,000 left), with a published reason.
   const version = (roundDoc(demo, roundId).version as number) ?? 0;
   const sentBefore = demo.cloud.outbox.list().length;
-  const published = await ok<{
-    budgetUsed: number;
-    entries: { proposalId: string; funded: boolean; basis: string }[];
-  }>(ADMIN, 'publishResults', {
+  const published = await ok(ADMIN, 'publishResults', {
     roundId,
     expectedVersion: version,
     decisions: [{ proposalId: yoga.id, funded: true, reason: '妇女健康需求突出，街道决定补足资助' }],
@@ -285,11 +267,9 @@ it('runs a round from collecting to closed', async () => {
     ok: false,
     error: { code: 'CONFLICT' },
   });
-  const neighbour = await ok<{
-    results: { published: boolean; entries: { funded: boolean; reason: string }[] };
-  }>(WANG, 'getRound', { roundId });
-  expect(neighbour.results.published).toBe(true);
-  expect(neighbour.results.entries.map((e) => e.funded)).toEqual([true, true, false, true]);
+  const neighbour = await ok(WANG, 'getRound', { roundId });
+  expect(neighbour.results!.published).toBe(true);
+  expect(neighbour.results!.entries.map((e) => e.funded)).toEqual([true, true, false, true]);
 
   // Work starts on its date.
   expect(await at(demo, t0, 7)).toMatchObject({ data: { steps: [{ roundId, to: 'in_progress' }] } });
@@ -345,18 +325,7 @@ it('runs a round from collecting to closed', async () => {
     ok: false,
     error: { code: 'CONFLICT' },
   });
-  const account = await ok<{
-    sums: { awarded: number; spent: number; served: number; projects: number };
-    projects: {
-      proposalId: string;
-      spent: number;
-      overBudget: boolean;
-      progress: number;
-      served: number;
-      left: number;
-    }[];
-    timeline: { kind: string }[];
-  }>(LIN, 'accountability', { roundId, proposalId: draft.id });
+  const account = await ok(LIN, 'accountability', { roundId, proposalId: draft.id });
   expect(account.sums).toMatchObject({ awarded: 10000, spent: 4280.5, served: 75, projects: 3 });
   expect(account.projects.find((p) => p.proposalId === draft.id)).toMatchObject({
     spent: 4280.5,
@@ -365,7 +334,7 @@ it('runs a round from collecting to closed', async () => {
     progress: 100,
     served: 75,
   });
-  expect(account.timeline.map((e) => e.kind).sort()).toEqual([
+  expect(account.timeline!.map((e) => e.kind).sort()).toEqual([
     'progress',
     'progress',
     'spending',
@@ -373,7 +342,7 @@ it('runs a round from collecting to closed', async () => {
   ]);
 
   // Completion: sealing each account; the last one closes the round.
-  const c1 = await ok<{ roundClosed: boolean }>(ADMIN, 'confirmCompletion', {
+  const c1 = await ok(ADMIN, 'confirmCompletion', {
     roundId,
     proposalId: draft.id,
     note: '验收合格',
@@ -392,14 +361,14 @@ it('runs a round from collecting to closed', async () => {
     error: { code: 'CONFLICT' },
   });
   await ok(ADMIN, 'confirmCompletion', { roundId, proposalId: phones.id, note: '验收合格' });
-  const last = await ok<{ roundClosed: boolean }>(ADMIN, 'confirmCompletion', {
+  const last = await ok(ADMIN, 'confirmCompletion', {
     roundId,
     proposalId: yoga.id,
     note: '验收合格',
   });
   expect(last.roundClosed).toBe(true);
   expect(roundDoc(demo, roundId).phase).toBe('closed');
-  const done = await ok<{ items: { id: string; status: string }[] }>(ZHANG, 'listProposals', {
+  const done = await ok(ZHANG, 'listProposals', {
     roundId,
     status: 'completed',
   });

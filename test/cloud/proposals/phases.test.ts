@@ -4,6 +4,7 @@
  * screening, no withdrawal once voting opened, results and accounts only in their phases), with nothing written
  * on a refusal; timers moving the phases at their dates, results waiting for publication before the work starts.
  */
+import type { ActionInput, ActionName } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { at, DAY, fireTimer, key, makeRound, PLAN, propose, roundDoc, schedule, toWork } from './helpers';
 
@@ -24,7 +25,12 @@ const snapshot = () =>
     .join('\n');
 
 /** Expects the call to be refused with `code` and to write nothing. */
-async function refused(openid: string, action: string, payload: Record<string, unknown>, code = 'CONFLICT') {
+async function refused<A extends ActionName<'proposals'>>(
+  openid: string,
+  action: A,
+  payload: ActionInput<'proposals', A>,
+  code = 'CONFLICT',
+) {
   const before = snapshot();
   const r = await demo.call('proposals', openid, action, payload);
   expect({ action, r }).toMatchObject({ action, r: { ok: false, error: { code } } });
@@ -61,7 +67,7 @@ describe('a round through its phases', () => {
     unscreened = await propose(demo, roundId, ZHANG, '妇女瑜伽班');
     toWithdraw = await propose(demo, roundId, WANG, '老人智能手机课');
     draft = (
-      await demo.ok<{ id: string }>('proposals', WANG, 'createProposal', {
+      await demo.ok('proposals', WANG, 'createProposal', {
         roundId,
         idempotencyKey: key(),
         title: '没写完的草稿',
@@ -83,7 +89,7 @@ describe('a round through its phases', () => {
     });
     await refused(ADMIN, 'confirmCompletion', { roundId, proposalId: accepted });
     // A withdrawn proposal keeps its place in the per-author limit (3 here: 2 proposals, 1 draft, so no 4th).
-    const w = await demo.ok<{ status: string }>('proposals', WANG, 'withdrawProposal', {
+    const w = await demo.ok('proposals', WANG, 'withdrawProposal', {
       roundId,
       proposalId: toWithdraw,
       reason: '找到了其他资助',
@@ -103,7 +109,7 @@ describe('a round through its phases', () => {
     });
     await refused(WANG, 'deleteDraft', { roundId, proposalId: draft }, 'NOT_FOUND');
     draft = (
-      await demo.ok<{ id: string }>('proposals', WANG, 'createProposal', {
+      await demo.ok('proposals', WANG, 'createProposal', {
         roundId,
         idempotencyKey: key(),
         title: '新的草稿',
@@ -167,17 +173,12 @@ describe('a round through its phases', () => {
     await refused(WANG, 'withdrawProposal', { roundId, proposalId: accepted });
     await refused(WANG, 'vote', { roundId, proposalId: unscreened });
     await refused(WANG, 'vote', { roundId, proposalId: sentBack });
-    const lapsed = await demo.ok<{ items: { id: string }[] }>('proposals', WANG, 'listProposals', {
+    const lapsed = await demo.ok('proposals', WANG, 'listProposals', {
       roundId,
       status: 'lapsed',
     });
     expect(lapsed.items.map((i) => i.id).sort()).toEqual([sentBack, unscreened].sort());
-    const inVote = await demo.ok<{ items: { id: string; status: string }[] }>(
-      'proposals',
-      WANG,
-      'listProposals',
-      { roundId },
-    );
+    const inVote = await demo.ok('proposals', WANG, 'listProposals', { roundId });
     expect(inVote.items).toEqual([expect.objectContaining({ id: accepted, status: 'in_vote' })]);
     await demo.ok('proposals', ZHANG, 'vote', { roundId, proposalId: accepted });
   });
@@ -202,7 +203,7 @@ describe('a round through its phases', () => {
     await at(demo, t0, PLAN.workFrom + 1);
     expect(roundDoc(demo, roundId).phase).toBe('results');
     await refused(ADMIN, 'publishResults', { roundId, expectedVersion: 0 });
-    const published = await demo.ok<{ published: boolean }>('proposals', ADMIN, 'publishResults', {
+    const published = await demo.ok('proposals', ADMIN, 'publishResults', {
       roundId,
       expectedVersion: roundDoc(demo, roundId).version,
     });
@@ -234,24 +235,14 @@ describe('a round through its phases', () => {
       receipts: [demo.cloud.storage.putFile('r/late.png', Buffer.from('png'))],
     });
     await refused(WANG, 'vote', { roundId, proposalId: accepted });
-    const account = await demo.ok<{ projects: { completed: boolean }[] }>(
-      'proposals',
-      'demo-resident-li',
-      'accountability',
-      {
-        roundId,
-      },
-    );
+    const account = await demo.ok('proposals', 'demo-resident-li', 'accountability', {
+      roundId,
+    });
     expect(account.projects).toEqual([expect.objectContaining({ completed: true })]);
   });
 
   it('my proposals lists every one of mine with the status residents see, drafts included', async () => {
-    const mine = await demo.ok<{ items: { id: string; status: string; roundPhase: string }[] }>(
-      'proposals',
-      WANG,
-      'myProposals',
-      {},
-    );
+    const mine = await demo.ok('proposals', WANG, 'myProposals', {});
     const here = mine.items.filter((i) => [accepted, toWithdraw, draft].includes(i.id));
     expect(Object.fromEntries(here.map((i) => [i.id, i.status]))).toEqual({
       [accepted]: 'completed',

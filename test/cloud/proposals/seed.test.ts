@@ -29,10 +29,7 @@ it('makes one round in each phase and puts the clock back', () => {
 
 it('has the closed round fully accounted for, with receipts', async () => {
   const closed = byPhase('closed');
-  const account = await demo.ok<{
-    sums: { projects: number; completed: number; spent: number; awarded: number };
-    projects: { title: string; spent: number; progress: number }[];
-  }>('proposals', 'demo-resident-li', 'accountability', { roundId: closed._id });
+  const account = await demo.ok('proposals', 'demo-resident-li', 'accountability', { roundId: closed._id });
   expect(account.sums).toMatchObject({ projects: 3, completed: 3, awarded: 13000 });
   expect(account.projects.map((p) => p.title).sort()).toEqual(
     ['儿童安全小课堂', '村巷卡通指示牌', '老人智能手机课'].sort(),
@@ -43,42 +40,24 @@ it('has the closed round fully accounted for, with receipts', async () => {
 it('leaves the current vote open for 王奶奶 and 张明, and the results waiting for the 秣陵 admin', async () => {
   const voting = byPhase('voting');
   for (const who of ['demo-resident-wang', 'demo-resident-zhang']) {
-    const r = await demo.ok<{ me: { canVote: boolean; ballot: { used: number } } }>(
-      'proposals',
-      who,
-      'getRound',
-      {
-        roundId: voting._id,
-      },
-    );
+    const r = await demo.ok('proposals', who, 'getRound', {
+      roundId: voting._id,
+    });
     expect(r.me).toMatchObject({ canVote: true, ballot: { used: 0 } });
   }
-  const results = await demo.ok<{ results: { published: boolean; entries: { votes: number }[] } }>(
-    'proposals',
-    'demo-admin-moling',
-    'getRound',
-    { roundId: byPhase('results')._id },
-  );
-  expect(results.results.published).toBe(false);
-  expect(results.results.entries.map((e) => e.votes)).toEqual([11, 11, 4]);
+  const results = await demo.ok('proposals', 'demo-admin-moling', 'getRound', {
+    roundId: byPhase('results')._id,
+  });
+  expect(results.results!.published).toBe(false);
+  expect(results.results!.entries.map((e) => e.votes)).toEqual([11, 11, 4]);
 });
 
 it('has work to screen in 东山 and a draft waiting in 禄口社区', async () => {
-  const queue = await demo.ok<{ counts: Record<string, number> }>(
-    'proposals',
-    'demo-admin-dongshan',
-    'getRound',
-    {
-      roundId: byPhase('screening')._id,
-    },
-  );
+  const queue = await demo.ok('proposals', 'demo-admin-dongshan', 'getRound', {
+    roundId: byPhase('screening')._id,
+  });
   expect(queue.counts).toEqual({ submitted: 1, changes_requested: 1 });
-  const mine = await demo.ok<{ items: { title: string; status: string }[] }>(
-    'proposals',
-    'demo-resident-zhang',
-    'myProposals',
-    {},
-  );
+  const mine = await demo.ok('proposals', 'demo-resident-zhang', 'myProposals', {});
   expect(mine.items).toEqual(
     expect.arrayContaining([expect.objectContaining({ title: '四点半课堂读书角', status: 'draft' })]),
   );

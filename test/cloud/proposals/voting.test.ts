@@ -13,14 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-interface Ballot {
-  mode: string;
-  used: number;
-  limit: number;
-  left: number;
-  votedProposalIds: string[];
-}
-
 it('approval mode: up to N proposals, the quota shown, withdrawal frees it', async () => {
   const { roundId, ids } = await roundInVoting(
     demo,
@@ -32,12 +24,12 @@ it('approval mode: up to N proposals, the quota shown, withdrawal frees it', asy
     { approvalLimit: 2 },
   );
   const [me] = insertResidents(demo, 'appr', 1);
-  const round = await demo.ok<{ me: { canVote: boolean; ballot: Ballot } }>('proposals', me!, 'getRound', {
+  const round = await demo.ok('proposals', me!, 'getRound', {
     roundId,
   });
   expect(round.me).toMatchObject({ canVote: true, ballot: { mode: 'approval', used: 0, limit: 2, left: 2 } });
   await demo.ok('proposals', me!, 'vote', { roundId, proposalId: ids[0] });
-  const second = await demo.ok<{ ballot: Ballot }>('proposals', me!, 'vote', { roundId, proposalId: ids[1] });
+  const second = await demo.ok('proposals', me!, 'vote', { roundId, proposalId: ids[1] });
   expect(second.ballot).toMatchObject({ used: 2, left: 0, votedProposalIds: [ids[0], ids[1]] });
   const third = await demo.call('proposals', me!, 'vote', { roundId, proposalId: ids[2] });
   expect(third).toMatchObject({
@@ -48,7 +40,7 @@ it('approval mode: up to N proposals, the quota shown, withdrawal frees it', asy
     ok: false,
     error: { code: 'CONFLICT', message: '您已经为这个提案投过票了' },
   });
-  const back = await demo.ok<{ ballot: Ballot }>('proposals', me!, 'withdrawVote', {
+  const back = await demo.ok('proposals', me!, 'withdrawVote', {
     roundId,
     proposalId: ids[0],
   });
@@ -58,12 +50,7 @@ it('approval mode: up to N proposals, the quota shown, withdrawal frees it', asy
     error: { code: 'CONFLICT' },
   });
   await demo.ok('proposals', me!, 'vote', { roundId, proposalId: ids[2] });
-  const detail = await demo.ok<{ voted: boolean; votes: number; vote: { canVote: boolean; ballot: Ballot } }>(
-    'proposals',
-    me!,
-    'getProposal',
-    { roundId, proposalId: ids[2] },
-  );
+  const detail = await demo.ok('proposals', me!, 'getProposal', { roundId, proposalId: ids[2] });
   expect(detail).toMatchObject({ voted: true, votes: 1, vote: { ballot: { used: 2, left: 0 } } });
   const stored = demo.cloud.store.docs('proposal_ballots').find((b) => b.roundId === roundId)!;
   expect(stored).toMatchObject({ count: 2, proposalIds: [ids[1], ids[2]] });
@@ -82,7 +69,7 @@ it('budget mode: chosen proposals must fit the round budget; the remaining yuan 
     { voteMode: 'budget', totalBudget: 10000, minVotes: 2 },
   );
   const [a, b, c, d] = insertResidents(demo, 'budg', 4);
-  const first = await demo.ok<{ ballot: Ballot }>('proposals', a!, 'vote', { roundId, proposalId: ids[0] });
+  const first = await demo.ok('proposals', a!, 'vote', { roundId, proposalId: ids[0] });
   expect(first.ballot).toMatchObject({ mode: 'budget', used: 6000, limit: 10000, left: 4000 });
   expect(await demo.call('proposals', a!, 'vote', { roundId, proposalId: ids[1] })).toMatchObject({
     ok: false,
@@ -92,7 +79,7 @@ it('budget mode: chosen proposals must fit the round budget; the remaining yuan 
   // Withdraw the big one and take two smaller ones instead.
   await demo.ok('proposals', a!, 'withdrawVote', { roundId, proposalId: ids[0] });
   await demo.ok('proposals', a!, 'vote', { roundId, proposalId: ids[1] });
-  const last = await demo.ok<{ ballot: Ballot }>('proposals', a!, 'vote', { roundId, proposalId: ids[3] });
+  const last = await demo.ok('proposals', a!, 'vote', { roundId, proposalId: ids[3] });
   expect(last.ballot).toMatchObject({ used: 10000, left: 0 });
   for (const v of [b!, c!, 'demo-resident-wang', 'demo-resident-zhang']) {
     await demo.ok('proposals', v, 'vote', { roundId, proposalId: ids[0] });
@@ -104,20 +91,15 @@ it('budget mode: chosen proposals must fit the round budget; the remaining yuan 
   await demo.ok('proposals', d!, 'vote', { roundId, proposalId: ids[1] });
   // Tallies: 6000-yuan 4 votes, 5000-yuan 2, 3000-yuan 1, 2000-yuan 1.
   await at(demo, t0, PLAN.votingUntil);
-  const r = await demo.ok<{
-    results: {
-      entries: { proposalId: string; votes: number; funded: boolean; basis: string }[];
-      budgetUsed: number;
-    };
-  }>('proposals', 'demo-admin-lukou', 'getRound', { roundId });
+  const r = await demo.ok('proposals', 'demo-admin-lukou', 'getRound', { roundId });
   // 6000 funded; 5000 no longer fits (4000 left): skipped; the next two are below the 2-vote minimum.
-  expect(r.results.entries.map((e) => [e.proposalId, e.votes, e.funded, e.basis])).toEqual([
+  expect(r.results!.entries.map((e) => [e.proposalId, e.votes, e.funded, e.basis])).toEqual([
     [ids[0], 4, true, 'ranking'],
     [ids[1], 2, false, 'budget_exhausted'],
     [ids[3], 1, false, 'below_min_votes'],
     [ids[2], 1, false, 'below_min_votes'],
   ]);
-  expect(r.results.budgetUsed).toBe(6000);
+  expect(r.results!.budgetUsed).toBe(6000);
   // An admin decision that would overspend is refused, nothing written.
   const before = JSON.stringify(roundDoc(demo, roundId));
   const over = await demo.call('proposals', 'demo-admin-lukou', 'publishResults', {
@@ -131,10 +113,7 @@ it('budget mode: chosen proposals must fit the round budget; the remaining yuan 
   });
   expect(JSON.stringify(roundDoc(demo, roundId))).toBe(before);
   // Funding the 2,000-yuan one below the minimum fits (6,000 + 2,000 ≤ 10,000), with a published reason.
-  const ok = await demo.ok<{
-    budgetUsed: number;
-    entries: { proposalId: string; funded: boolean; reason: string }[];
-  }>('proposals', 'demo-admin-lukou', 'publishResults', {
+  const ok = await demo.ok('proposals', 'demo-admin-lukou', 'publishResults', {
     roundId,
     expectedVersion: roundDoc(demo, roundId).version,
     decisions: [{ proposalId: ids[3], funded: true, reason: '老人需求迫切，预算有余' }],
@@ -157,32 +136,22 @@ it('hidden tallies: no count in any view and no sort by votes while voting lasts
   );
   const voters = insertResidents(demo, 'hid', 3);
   for (const v of voters) await demo.ok('proposals', v, 'vote', { roundId, proposalId: ids[0] });
-  const list = await demo.ok<{ items: { id: string; votes?: number }[]; sort: string; votesShown: boolean }>(
-    'proposals',
-    'demo-resident-wang',
-    'listProposals',
-    { roundId, sort: 'votes' },
-  );
+  const list = await demo.ok('proposals', 'demo-resident-wang', 'listProposals', { roundId, sort: 'votes' });
   expect(list.sort).toBe('newest');
   expect(list.votesShown).toBe(false);
   expect(list.items.every((i) => i.votes === undefined)).toBe(true);
   // Newest first, though the older one has all the votes: the order leaks nothing.
   expect(list.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
-  const detail = await demo.ok<Record<string, unknown>>('proposals', 'demo-resident-wang', 'getProposal', {
+  const detail = await demo.ok('proposals', 'demo-resident-wang', 'getProposal', {
     roundId,
     proposalId: ids[0],
   });
   expect(detail).not.toHaveProperty('votes');
   await at(demo, t0, PLAN.votingUntil);
-  const after = await demo.ok<{ items: { id: string; votes?: number }[] }>(
-    'proposals',
-    'demo-resident-wang',
-    'listProposals',
-    {
-      roundId,
-      sort: 'votes',
-    },
-  );
+  const after = await demo.ok('proposals', 'demo-resident-wang', 'listProposals', {
+    roundId,
+    sort: 'votes',
+  });
   expect(after.items.map((i) => [i.id, i.votes])).toEqual([
     [ids[0], 3],
     [ids[1], 0],

@@ -2,7 +2,6 @@
  * services under concurrency, through the local cloud's function host (up to 8 instances at once, as on
  * CloudBase): slot capacity is never exceeded, one accept wins, a voucher is never overdrawn nor charged twice.
  */
-import type { OrderView } from '../../../cloudfunctions/services/contract';
 import { C, key, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 
 let demo: ServicesDemo;
@@ -107,7 +106,7 @@ it('20 staff accepting one order at once: exactly one gets it', async () => {
   });
   const order = await demo.order(P.wang, id, demo.slot(4));
   const replies = await Promise.all(
-    everyone.map((openid) => demo.svc<OrderView>(openid, 'acceptOrder', { orderId: order.id })),
+    everyone.map((openid) => demo.svc(openid, 'acceptOrder', { orderId: order.id })),
   );
   expect(codes(replies)).toEqual({ ok: 1, CONFLICT: 19 });
   const winner = everyone[replies.findIndex((r) => r.ok)]!;
@@ -156,7 +155,7 @@ it('50 subsidized completions at once never overdraw the voucher, and each charg
   // Every completion at once, and a second tap on ten of them.
   const replies = await Promise.all(
     [...ids, ...ids.slice(0, 10)].map((orderId) =>
-      demo.svc<OrderView>(P.lin, 'checkOut', { orderId, notes: '服务完成' }),
+      demo.svc(P.lin, 'checkOut', { orderId, notes: '服务完成' }),
     ),
   );
   expect(codes(replies)).toEqual({ ok: 50, CONFLICT: 10 });

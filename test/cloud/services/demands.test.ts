@@ -1,6 +1,5 @@
 /** services: the demand list (需求征集) — residents ask, requests add up per community and category, admins adopt. */
-import type { DemandView, ItemAdminView, MenuView } from '../../../cloudfunctions/services/contract';
-import type { Page } from '../../../cloudfunctions/common/schemas';
+import type { ActionInput } from '../../../cloudfunctions/manifest';
 import { C, key, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 
 let demo: ServicesDemo;
@@ -12,7 +11,7 @@ afterAll(() => demo.close());
 const lines = () => demo.cloud.store.docs('service_demands');
 
 it('adds up requests per community and category, one per resident', async () => {
-  const first = await demo.svc<DemandView>(P.wang, 'requestService', {
+  const first = await demo.svc(P.wang, 'requestService', {
     category: '其他',
     text: '希望有上门理发',
   });
@@ -22,7 +21,7 @@ it('adds up requests per community and category, one per resident', async () => 
     data: { count: 1, askedByMe: true, communityName: '禄口社区', category: '其他' },
   });
   expect(first.ok && first.data.requests).toBeUndefined();
-  const second = await demo.svc<DemandView>(P.zhang, 'requestService', {
+  const second = await demo.svc(P.zhang, 'requestService', {
     category: '其他',
     text: '老人理发不方便，能上门吗',
   });
@@ -40,7 +39,9 @@ it('adds up requests per community and category, one per resident', async () => 
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
-  expect(await demo.svc(P.zhang, 'requestService', { category: '美食', text: '想吃烤鸭' })).toMatchObject({
+  expect(
+    await demo.unchecked('services', P.zhang, 'requestService', { category: '美食', text: '想吃烤鸭' }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
@@ -59,7 +60,7 @@ it('adds up requests per community and category, one per resident', async () => 
 });
 
 it('shows residents their own community’s list with counts, and admins what people wrote in their scope, never who', async () => {
-  const resident = await demo.svc<Page<DemandView>>(P.zhang, 'demands', {});
+  const resident = await demo.svc(P.zhang, 'demands', {});
   expect(resident.roundTrips).toBeLessThanOrEqual(3);
   expect(resident.ok && resident.data.items.map((d) => [d.category, d.count, d.askedByMe])).toEqual([
     ['其他', 2, true],
@@ -70,19 +71,19 @@ it('shows residents their own community’s list with counts, and admins what pe
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
-  const admin = await demo.sok<Page<DemandView>>(P.lukou, 'demands', {});
+  const admin = await demo.sok(P.lukou, 'demands', {});
   expect(admin.items[0]).toMatchObject({
     count: 2,
     requests: [{ text: '老人理发不方便，能上门吗' }, { text: '希望有上门理发' }],
   });
   expect(JSON.stringify(admin)).not.toContain(demo.id(P.wang));
   expect(admin.items.map((d) => d.communityName)).not.toContain('秣陵社区');
-  expect((await demo.sok<Page<DemandView>>(P.district, 'demands', {})).items).toHaveLength(3);
+  expect((await demo.sok(P.district, 'demands', {})).items).toHaveLength(3);
 });
 
 it('an admin of the community turns a line into a menu item; everyone who asked is told', async () => {
-  const line = (await demo.sok<Page<DemandView>>(P.lukou, 'demands', {})).items[0]!;
-  const item = {
+  const line = (await demo.sok(P.lukou, 'demands', {})).items[0]!;
+  const item: ActionInput<'services', 'adoptDemand'> = {
     demandId: line.id,
     name: '上门理发',
     category: '助洁',
@@ -107,7 +108,7 @@ it('an admin of the community turns a line into a menu item; everyone who asked 
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
-  const adopted = await demo.svc<ItemAdminView>(P.lukou, 'adoptDemand', item);
+  const adopted = await demo.svc(P.lukou, 'adoptDemand', item);
   expect(adopted.roundTrips).toBeLessThanOrEqual(3);
   expect(adopted).toMatchObject({
     ok: true,
@@ -121,7 +122,7 @@ it('an admin of the community turns a line into a menu item; everyone who asked 
     ]);
   expect(demo.cloud.outbox.list({ touser: P.li, templateId: 'local-demand_adopted' })).toEqual([]);
   // The same tap again finishes the same item; another admin's attempt is refused.
-  expect(await demo.sok<ItemAdminView>(P.lukou, 'adoptDemand', item)).toMatchObject({
+  expect(await demo.sok(P.lukou, 'adoptDemand', item)).toMatchObject({
     id: adopted.ok && adopted.data.id,
   });
   expect(await demo.svc(P.district, 'adoptDemand', { ...item, idempotencyKey: key('adopt') })).toMatchObject({
@@ -129,9 +130,9 @@ it('an admin of the community turns a line into a menu item; everyone who asked 
     error: { code: 'CONFLICT' },
   });
   expect(demo.cloud.store.docs('service_items').filter((d) => d.name === '上门理发')).toHaveLength(1);
-  const menu = await demo.sok<MenuView>(P.wang, 'menu', {});
+  const menu = await demo.sok(P.wang, 'menu', {});
   expect(menu.items.items).toContainEqual(expect.objectContaining({ name: '上门理发', fromDemand: true }));
-  expect((await demo.sok<Page<DemandView>>(P.zhang, 'demands', { status: 'adopted' })).items).toEqual([
+  expect((await demo.sok(P.zhang, 'demands', { status: 'adopted' })).items).toEqual([
     expect.objectContaining({ status: 'adopted', itemId: adopted.ok && adopted.data.id }),
   ]);
 });

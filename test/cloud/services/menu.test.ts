@@ -1,5 +1,5 @@
 /** services: the menu — proposals by staff, review and editing by admins of the scope, what residents see. */
-import type { ItemAdminView, ItemDetail, MenuView } from '../../../cloudfunctions/services/contract';
+import type { ActionInput } from '../../../cloudfunctions/manifest';
 import { C, key, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 
 let demo: ServicesDemo;
@@ -8,7 +8,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => demo.close());
 
-const proposal = (over: Record<string, unknown> = {}) => ({
+type ItemInput = ActionInput<'services', 'proposeItem'>;
+
+const proposal = (over: Partial<ItemInput> = {}): ItemInput => ({
   name: '上门理发',
   category: '助洁',
   description: '理发师带工具上门，剪发、修面',
@@ -23,18 +25,18 @@ const proposal = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const items = () => demo.cloud.store.docs('service_items');
-const menuOf = async (openid: string, extra: Record<string, unknown> = {}) =>
-  (await demo.sok<MenuView>(openid, 'menu', extra)).items.items.map((i) => i.name);
+const menuOf = async (openid: string, extra: ActionInput<'services', 'menu'> = {}) =>
+  (await demo.sok(openid, 'menu', extra)).items.items.map((i) => i.name);
 
 it('staff propose for communities their organization serves; once per key; nobody else may propose', async () => {
   const input = proposal();
-  const first = await demo.svc<ItemAdminView>(P.lin, 'proposeItem', input);
+  const first = await demo.svc(P.lin, 'proposeItem', input);
   expect(first).toMatchObject({
     ok: true,
     data: { status: 'proposed', statusText: '待审核', orgNames: ['心苑社会工作服务中心'] },
   });
   expect(first.roundTrips).toBeLessThanOrEqual(3);
-  const again = await demo.sok<ItemAdminView>(P.lin, 'proposeItem', input);
+  const again = await demo.sok(P.lin, 'proposeItem', input);
   expect(again.id).toBe(first.ok && first.data.id);
   expect(items().filter((d) => d.name === '上门理发')).toHaveLength(1);
   // Not on anyone's menu until approved.
@@ -61,11 +63,15 @@ it('staff propose for communities their organization serves; once per key; nobod
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
-  expect(await demo.svc(P.lin, 'proposeItem', proposal({ openid: 'demo-admin-lukou' }))).toMatchObject({
+  expect(
+    await demo.unchecked('services', P.lin, 'proposeItem', { ...proposal(), openid: 'demo-admin-lukou' }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT', issues: [{ path: 'openid' }] },
   });
-  expect(await demo.svc(P.lin, 'proposeItem', proposal({ status: 'approved' }))).toMatchObject({
+  expect(
+    await demo.unchecked('services', P.lin, 'proposeItem', { ...proposal(), status: 'approved' }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
@@ -79,7 +85,7 @@ it('staff propose for communities their organization serves; once per key; nobod
 });
 
 it('admins of the scope approve, reject with a reason, retire and restore; the proposer is told', async () => {
-  const { id } = await demo.sok<ItemAdminView>(P.lin, 'proposeItem', proposal({ name: '陪同散步' }));
+  const { id } = await demo.sok(P.lin, 'proposeItem', proposal({ name: '陪同散步' }));
   for (const who of [P.moling, P.dongshan, P.lin, P.wang]) {
     expect(await demo.svc(who, 'reviewItem', { itemId: id, decision: 'approve' })).toMatchObject({
       ok: false,
@@ -90,7 +96,7 @@ it('admins of the scope approve, reject with a reason, retire and restore; the p
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
-  const rejected = await demo.svc<ItemAdminView>(P.lukou, 'reviewItem', {
+  const rejected = await demo.svc(P.lukou, 'reviewItem', {
     itemId: id,
     decision: 'reject',
     reason: '与助行重复',
@@ -122,9 +128,7 @@ it('admins of the scope approve, reject with a reason, retire and restore; the p
   });
   await demo.sok(P.lukou, 'reviewItem', { itemId: id, decision: 'restore' });
   expect(await menuOf(P.wang)).toContain('陪同散步');
-  const history = (await demo.sok<{ items: ItemAdminView[] }>(P.lukou, 'itemsToManage', {})).items.find(
-    (i) => i.id === id,
-  )!.history;
+  const history = (await demo.sok(P.lukou, 'itemsToManage', {})).items.find((i) => i.id === id)!.history;
   expect(history.map((h) => [h.kind, h.byName])).toEqual([
     ['propose', '心苑 社工小林'],
     ['reject', '禄口街道 刘主任'],
@@ -166,7 +170,7 @@ it('edits stay within the scope: communities need an organization serving them; 
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
-  const edited = await demo.svc<ItemAdminView>(P.lukou, 'editItem', {
+  const edited = await demo.svc(P.lukou, 'editItem', {
     itemId: id,
     communityIds: [C.lukou, C.xinqiao],
     priceYuan: 15,
@@ -184,7 +188,7 @@ it('edits stay within the scope: communities need an organization serving them; 
     communityIds: [C.lukou, C.moling],
   });
   expect(await menuOf(P.li)).toContain('助餐送餐');
-  const card = (await demo.sok<MenuView>(P.li, 'menu', { category: '助餐' })).items.items[0]!;
+  const card = (await demo.sok(P.li, 'menu', { category: '助餐' })).items.items[0]!;
   expect(card).toMatchObject({
     priceText: '15 元，用补贴券抵扣',
     eligibilityText: '80 岁及以上老人可以预约',
@@ -201,12 +205,12 @@ it('shows the menu by category, 20 a page, with counts per category on the first
       priceYuan: 0,
       eligibility: [],
     });
-  const first = await demo.svc<MenuView>(P.zhang, 'menu', { category: '心理慰藉' });
+  const first = await demo.svc(P.zhang, 'menu', { category: '心理慰藉' });
   expect(first.roundTrips).toBeLessThanOrEqual(3);
   expect(first.ok && first.data.items.items).toHaveLength(20);
   expect(first.ok && first.data).toMatchObject({ communityName: '禄口社区', items: { next: 20 } });
   expect(first.ok && first.data.categories).toContainEqual({ category: '心理慰藉', count: 21 });
-  const second = await demo.sok<MenuView>(P.zhang, 'menu', { category: '心理慰藉', offset: 20 });
+  const second = await demo.sok(P.zhang, 'menu', { category: '心理慰藉', offset: 20 });
   expect(second.items).toMatchObject({ next: null, items: [{ name: '心理陪伴20' }] });
   expect(second.categories).toBeUndefined();
   expect(await demo.svc(P.zhang, 'menu', { limit: 21 })).toMatchObject({
@@ -214,9 +218,7 @@ it('shows the menu by category, 20 a page, with counts per category on the first
     error: { code: 'INVALID_INPUT' },
   });
   // Another community's menu on request.
-  expect((await demo.sok<MenuView>(P.zhang, 'menu', { communityId: C.moling })).communityName).toBe(
-    '秣陵社区',
-  );
+  expect((await demo.sok(P.zhang, 'menu', { communityId: C.moling })).communityName).toBe('秣陵社区');
 });
 
 it('the order form lists who the caller can order for, whether they qualify, and the places left', async () => {
@@ -226,7 +228,7 @@ it('the order form lists who the caller can order for, whether they qualify, and
     eligibility: ['age80'],
     capacityPerSlot: 2,
   });
-  const forWang = await demo.svc<ItemDetail>(P.zhang, 'itemDetail', {
+  const forWang = await demo.svc(P.zhang, 'itemDetail', {
     itemId: id,
     beneficiaryId: demo.id(P.wang),
   });
@@ -255,13 +257,13 @@ it('the order form lists who the caller can order for, whether they qualify, and
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
-  expect(
-    await demo.sok<ItemDetail>(P.lukou, 'itemDetail', { itemId: id, beneficiaryId: demo.id(P.wang) }),
-  ).toMatchObject({
-    beneficiaries: [{ relation: '本人' }, { relation: '代下单', eligible: true }],
-  });
+  expect(await demo.sok(P.lukou, 'itemDetail', { itemId: id, beneficiaryId: demo.id(P.wang) })).toMatchObject(
+    {
+      beneficiaries: [{ relation: '本人' }, { relation: '代下单', eligible: true }],
+    },
+  );
   // Somewhere the item is not offered.
-  expect(await demo.sok<ItemDetail>(P.li, 'itemDetail', { itemId: id })).toMatchObject({
+  expect(await demo.sok(P.li, 'itemDetail', { itemId: id })).toMatchObject({
     availableHere: false,
     slots: [],
   });
@@ -269,19 +271,12 @@ it('the order form lists who the caller can order for, whether they qualify, and
 
 it('lists items to manage by role', async () => {
   await demo.sok(P.lin, 'proposeItem', proposal({ name: '代购药品', category: '助医' }));
-  const admin = (await demo.sok<{ items: ItemAdminView[] }>(P.lukou, 'itemsToManage', { status: 'proposed' }))
-    .items;
+  const admin = (await demo.sok(P.lukou, 'itemsToManage', { status: 'proposed' })).items;
   expect(admin.map((i) => i.name)).toContain('代购药品');
   expect(admin.every((i) => i.status === 'proposed')).toBe(true);
-  expect(
-    (await demo.sok<{ items: ItemAdminView[] }>(P.he, 'itemsToManage', {})).items.map((i) => i.name),
-  ).toContain('代购药品');
-  expect(
-    (await demo.sok<{ items: ItemAdminView[] }>(P.moling, 'itemsToManage', {})).items.map((i) => i.name),
-  ).not.toContain('代购药品');
-  expect(
-    (await demo.sok<{ items: ItemAdminView[] }>(P.song, 'itemsToManage', {})).items.map((i) => i.name),
-  ).not.toContain('代购药品');
+  expect((await demo.sok(P.he, 'itemsToManage', {})).items.map((i) => i.name)).toContain('代购药品');
+  expect((await demo.sok(P.moling, 'itemsToManage', {})).items.map((i) => i.name)).not.toContain('代购药品');
+  expect((await demo.sok(P.song, 'itemsToManage', {})).items.map((i) => i.name)).not.toContain('代购药品');
   expect(await demo.svc(P.wang, 'itemsToManage', {})).toMatchObject({
     ok: false,
     error: { code: 'FORBIDDEN' },

@@ -3,13 +3,6 @@
  * demand list with one line adopted — and puts the cloud's clock back. Checked in the whole demo as `npm start`
  * seeds it (the run's shared seed, seed/template.ts), not in a second seed of its own.
  */
-import type {
-  MenuView,
-  OrderCard,
-  ProviderStat,
-  VoucherView,
-} from '../../../cloudfunctions/services/contract';
-import type { Page } from '../../../cloudfunctions/common/schemas';
 import { partSummary, startDemoCloud, type DemoCloud } from '../../support/demo';
 import { communityCentre } from '../../../cloudfunctions/services/domain/places';
 
@@ -47,7 +40,7 @@ it('leaves orders in every state, made for oneself, by family and by an admin', 
 });
 
 it('gives residents a menu per community and shows admins the callback list and satisfaction', async () => {
-  const lukou = await demo.ok<MenuView>('services', 'demo-resident-wang', 'menu', {});
+  const lukou = await demo.ok('services', 'demo-resident-wang', 'menu', {});
   expect(lukou.categories!.map((c) => c.category)).toEqual([
     '助餐',
     '助浴',
@@ -58,23 +51,23 @@ it('gives residents a menu per community and shows admins the callback list and 
   ]);
   expect(lukou.items.items.map((i) => i.name)).toContain('上门理发');
   expect(lukou.items.items.map((i) => i.name)).not.toContain('夏季送清凉');
-  const moling = await demo.ok<MenuView>('services', 'demo-resident-li', 'menu', {});
+  const moling = await demo.ok('services', 'demo-resident-li', 'menu', {});
   expect(moling.categories!.map((c) => c.category)).toEqual(['助行', '助医', '心理慰藉']);
-  const callbacks = await demo.ok<Page<OrderCard>>('services', 'demo-admin-lukou', 'adminOrders', {
+  const callbacks = await demo.ok('services', 'demo-admin-lukou', 'adminOrders', {
     view: 'callback',
   });
   expect(callbacks.items.map((o) => o.itemName)).toEqual(['居家保洁']);
-  const overdue = await demo.ok<Page<OrderCard>>('services', 'demo-admin-moling', 'adminOrders', {
+  const overdue = await demo.ok('services', 'demo-admin-moling', 'adminOrders', {
     view: 'overdue',
   });
   expect(overdue.items.map((o) => o.itemName)).toEqual(['助行陪同外出']);
-  const stats = await demo.ok<ProviderStat[]>('services', 'demo-admin-jiangning', 'providerStats', {});
+  const stats = await demo.ok('services', 'demo-admin-jiangning', 'providerStats', {});
   expect(stats.find((s) => s.orgName === '心苑社会工作服务中心')).toMatchObject({
     completed: 2,
     surveyed: 1,
     avgRating: 5,
   });
-  const wang = await demo.ok<VoucherView>('services', 'demo-resident-wang', 'vouchers', {});
+  const wang = await demo.ok('services', 'demo-resident-wang', 'vouchers', {});
   expect(wang.months.flatMap((m) => m.entries.map((e) => e.kind))).toEqual(
     expect.arrayContaining(['grant', 'deduct', 'deduct']),
   );

@@ -2,7 +2,6 @@
  * services timers through the local cloud: re-matching after the acceptance deadline, escalation to the admin,
  * work-order and escalation messages, manual assignment, monthly vouchers, pruning of past slot counters.
  */
-import type { OrderView, VoucherView } from '../../../cloudfunctions/services/contract';
 import type { RematchSummary } from '../../../cloudfunctions/services/timers/rematch';
 import { C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 import { beijing } from '../../support/beijing';
@@ -27,7 +26,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => demo.close());
 
-const detail = (id: string) => demo.sok<OrderView>(P.lukou, 'orderDetail', { orderId: id });
+const detail = (id: string) => demo.sok(P.lukou, 'orderDetail', { orderId: id });
 const placesTaken = (itemId: string, slot: string) =>
   Object.values(
     (
@@ -76,9 +75,7 @@ it('re-matches an order nobody accepted in time, then escalates it to the street
   expect(stuck.assignable!.map((o) => o.name).sort()).toEqual(
     ['心苑社会工作服务中心', '禄口居家养老服务站'].sort(),
   );
-  expect(
-    (await demo.sok<OrderView>(P.zhang, 'orderDetail', { orderId: order.id })).assignable,
-  ).toBeUndefined();
+  expect((await demo.sok(P.zhang, 'orderDetail', { orderId: order.id })).assignable).toBeUndefined();
   expect(stuck.timeline.at(-1)).toMatchObject({ event: 'unmatched' });
   expect(placesTaken(meal, demo.slot(5))).toBe(0);
   // The street admin (the most local admin of 禄口社区) is told, not the district.
@@ -108,7 +105,7 @@ it('re-matches an order nobody accepted in time, then escalates it to the street
     ok: false,
     error: { code: 'NOT_FOUND' },
   });
-  const assigned = await demo.svc<OrderView>(P.lukou, 'assignOrder', { orderId: order.id, orgId: station });
+  const assigned = await demo.svc(P.lukou, 'assignOrder', { orderId: order.id, orgId: station });
   expect(assigned.roundTrips).toBeLessThanOrEqual(3);
   expect(assigned).toMatchObject({ ok: true, data: { status: 'matched', orgName: '禄口居家养老服务站' } });
   expect(assigned.ok && assigned.data.timeline.at(-1)).toMatchObject({
@@ -140,7 +137,7 @@ it('escalates an order still not accepted close to its half day', async () => {
       expect.objectContaining({ event: 'escalated', note: '临近服务时间，机构还没有接单' }),
     ]),
   });
-  const overdue = await demo.sok<{ items: { id: string }[] }>(P.lukou, 'adminOrders', { view: 'overdue' });
+  const overdue = await demo.sok(P.lukou, 'adminOrders', { view: 'overdue' });
   expect(overdue.items.map((o) => o.id)).toContain(order.id);
 });
 
@@ -162,7 +159,7 @@ it('grants monthly vouchers to eligible residents once a month; last month’s r
   expect(wallets()).toHaveLength(june.granted);
   demo.cloud.clock.set(beijing('2026-07-01T00:05:00'));
   expect((await demo.fire<{ granted: number }>('monthlyVouchers')).granted).toBe(june.granted);
-  const view = await demo.sok<VoucherView>(P.wang, 'vouchers');
+  const view = await demo.sok(P.wang, 'vouchers');
   expect(view).toMatchObject({ eligible: true, monthlyFen: 8000, balanceFen: 8000 });
   expect(view.months.map((m) => [m.month, m.balanceFen, m.expiredFen])).toEqual([
     ['2026-07', 8000, 0],

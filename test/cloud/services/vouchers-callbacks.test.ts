@@ -2,13 +2,8 @@
  * services: vouchers (eligibility checked by admins, community policies, monthly grants, charges on completion,
  * the ledger), callbacks (rating by the resident side, by phone through an admin) and provider satisfaction.
  */
-import type {
-  ItemDetail,
-  OrderView,
-  ProviderStat,
-  VoucherView,
-} from '../../../cloudfunctions/services/contract';
-import type { Page } from '../../../cloudfunctions/common/schemas';
+import type { OrderView } from '../../../cloudfunctions/services/contract';
+import type { ActionInput } from '../../../cloudfunctions/manifest';
 import { C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 import { beijing } from '../../support/beijing';
 
@@ -30,7 +25,7 @@ async function served(openid: string, slot: string, extra: Record<string, unknow
     location: { latitude: 31.737, longitude: 118.866 },
     reason: '老人约了提前上门', // days before the slot (checkin-evidence.test.ts covers the window)
   });
-  const done = await demo.svc<OrderView>(P.lin, 'checkOut', { orderId: o.id, notes: '已协助洗浴' });
+  const done = await demo.svc(P.lin, 'checkOut', { orderId: o.id, notes: '已协助洗浴' });
   expect(done.roundTrips).toBeLessThanOrEqual(3);
   if (!done.ok) throw new Error(done.error.message);
   return done.data;
@@ -43,7 +38,7 @@ describe('vouchers', () => {
     const c = await served(P.wang, demo.slot(3));
     expect([a, b, c].map((o) => o.subsidy.status)).toEqual(['deducted', 'deducted', 'self_pay']);
     expect(c.subsidy.text).toBe('补贴券余额不足，本次自付 30 元');
-    const view = await demo.svc<VoucherView>(P.wang, 'vouchers', {});
+    const view = await demo.svc(P.wang, 'vouchers', {});
     expect(view.roundTrips).toBe(1);
     expect(view).toMatchObject({
       ok: true,
@@ -57,15 +52,13 @@ describe('vouchers', () => {
   });
 
   it('are visible to the person, linked family and admins of the place only', async () => {
-    expect(
-      await demo.sok<VoucherView>(P.zhang, 'vouchers', { beneficiaryId: demo.id(P.wang) }),
-    ).toMatchObject({ balanceFen: 2000 });
-    expect(
-      await demo.sok<VoucherView>(P.lukou, 'vouchers', { beneficiaryId: demo.id(P.wang) }),
-    ).toMatchObject({ balanceFen: 2000 });
-    expect(
-      await demo.sok<VoucherView>(P.chen, 'vouchers', { beneficiaryId: demo.seed.proxyElderId }),
-    ).toMatchObject({
+    expect(await demo.sok(P.zhang, 'vouchers', { beneficiaryId: demo.id(P.wang) })).toMatchObject({
+      balanceFen: 2000,
+    });
+    expect(await demo.sok(P.lukou, 'vouchers', { beneficiaryId: demo.id(P.wang) })).toMatchObject({
+      balanceFen: 2000,
+    });
+    expect(await demo.sok(P.chen, 'vouchers', { beneficiaryId: demo.seed.proxyElderId })).toMatchObject({
       balanceFen: 8000,
       nameMasked: '孙*',
     });
@@ -74,7 +67,7 @@ describe('vouchers', () => {
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
-    expect(await demo.sok<VoucherView>(P.zhang, 'vouchers', {})).toMatchObject({
+    expect(await demo.sok(P.zhang, 'vouchers', {})).toMatchObject({
       eligible: false,
       balanceFen: 0,
       months: [],
@@ -100,11 +93,11 @@ describe('vouchers', () => {
     expect(set.roundTrips).toBeLessThanOrEqual(3);
     // Granted once.
     expect(await demo.sok(P.lukou, 'setEligibility', target)).toMatchObject({ voucherGranted: false });
-    expect(await demo.sok<VoucherView>(P.zhang, 'vouchers', {})).toMatchObject({
+    expect(await demo.sok(P.zhang, 'vouchers', {})).toMatchObject({
       eligible: true,
       balanceFen: 8000,
     });
-    const form = await demo.sok<ItemDetail>(P.zhang, 'itemDetail', { itemId: bath });
+    const form = await demo.sok(P.zhang, 'itemDetail', { itemId: bath });
     expect(form.beneficiaries[0]).toMatchObject({
       eligible: true,
       eligibleText: '残疾人，可以预约',
@@ -113,7 +106,11 @@ describe('vouchers', () => {
   });
 
   it('follow the community’s policy from the next month', async () => {
-    const policy = { communityId: C.lukou, monthlyYuan: 100, eligibility: ['age80'] };
+    const policy: ActionInput<'services', 'setVoucherPolicy'> = {
+      communityId: C.lukou,
+      monthlyYuan: 100,
+      eligibility: ['age80'],
+    };
     for (const who of [P.moling, P.wang])
       expect(await demo.svc(who, 'setVoucherPolicy', policy)).toMatchObject({
         ok: false,
@@ -129,19 +126,19 @@ describe('vouchers', () => {
       monthlyFen: 10000,
       text: '80 岁及以上老人每月 100 元，下月起生效',
     });
-    expect(await demo.sok<VoucherView>(P.wang, 'vouchers', {})).toMatchObject({
+    expect(await demo.sok(P.wang, 'vouchers', {})).toMatchObject({
       balanceFen: 2000,
       monthlyFen: 10000,
     });
     demo.cloud.clock.set(beijing('2026-07-01T00:05:00'));
     await demo.fire('monthlyVouchers');
-    expect(await demo.sok<VoucherView>(P.wang, 'vouchers', {})).toMatchObject({ balanceFen: 10000 });
+    expect(await demo.sok(P.wang, 'vouchers', {})).toMatchObject({ balanceFen: 10000 });
     // 张明 is disabled but 禄口社区 now subsidizes 80+ only; 李爷爷 (秣陵, default policy) still gets 80.
-    expect(await demo.sok<VoucherView>(P.zhang, 'vouchers', {})).toMatchObject({
+    expect(await demo.sok(P.zhang, 'vouchers', {})).toMatchObject({
       eligible: false,
       balanceFen: 0,
     });
-    expect(await demo.sok<VoucherView>(P.li, 'vouchers', {})).toMatchObject({ balanceFen: 8000 });
+    expect(await demo.sok(P.li, 'vouchers', {})).toMatchObject({ balanceFen: 8000 });
     demo.cloud.clock.set(beijing('2026-06-01T09:00:00'));
   });
 });
@@ -151,9 +148,7 @@ describe('callbacks and satisfaction', () => {
     demo.cloud.clock.set(beijing('2026-06-01T09:00:00'));
     const o = await served(P.wang, demo.slot(4));
     const list = async () =>
-      (await demo.sok<Page<{ id: string }>>(P.lukou, 'adminOrders', { view: 'callback' })).items.map(
-        (x) => x.id,
-      );
+      (await demo.sok(P.lukou, 'adminOrders', { view: 'callback' })).items.map((x) => x.id);
     demo.cloud.clock.advance(23 * 3600_000);
     expect(await list()).not.toContain(o.id);
     demo.cloud.clock.advance(2 * 3600_000);
@@ -171,7 +166,7 @@ describe('callbacks and satisfaction', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    const called = await demo.svc<OrderView>(P.lukou, 'phoneCallback', answer);
+    const called = await demo.svc(P.lukou, 'phoneCallback', answer);
     expect(called.roundTrips).toBeLessThanOrEqual(3);
     expect(called).toMatchObject({
       ok: true,
@@ -197,7 +192,7 @@ describe('callbacks and satisfaction', () => {
       .map((d) => d._id as string);
     await demo.sok(P.wang, 'rateOrder', { orderId: rated[0], rating: 5 });
     await demo.sok(P.zhang, 'rateOrder', { orderId: rated[1], rating: 4 });
-    const stats = await demo.svc<ProviderStat[]>(P.lukou, 'providerStats', {});
+    const stats = await demo.svc(P.lukou, 'providerStats', {});
     expect(stats.roundTrips).toBeLessThanOrEqual(3);
     expect(stats).toMatchObject({
       ok: true,
@@ -213,12 +208,10 @@ describe('callbacks and satisfaction', () => {
         },
       ],
     });
-    expect(await demo.sok<ProviderStat[]>(P.moling, 'providerStats', {})).toEqual([
+    expect(await demo.sok(P.moling, 'providerStats', {})).toEqual([
       expect.objectContaining({ orgName: '南京红叶社会工作服务社', completed: 0, avgRating: null }),
     ]);
-    expect(
-      (await demo.sok<ProviderStat[]>(P.district, 'providerStats', {})).map((s) => s.orgName),
-    ).toHaveLength(2);
+    expect((await demo.sok(P.district, 'providerStats', {})).map((s) => s.orgName)).toHaveLength(2);
     for (const who of [P.wang, P.lin])
       expect(await demo.svc(who, 'providerStats', {})).toMatchObject({
         ok: false,

@@ -2,8 +2,6 @@
  * services: staff see their work orders nearest first from where they are now — a geoNear query on the orders'
  * 2dsphere-indexed place (declared in database.json), through the real function and the local cloud.
  */
-import type { OrderCard } from '../../../cloudfunctions/services/contract';
-import type { Page } from '../../../cloudfunctions/common/schemas';
 import { communityCentre } from '../../../cloudfunctions/services/domain/places';
 import { C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 
@@ -50,7 +48,7 @@ it('stores each order’s place as a GeoJSON point', () => {
 });
 
 it('lists the work orders nearest first from the staff member, with distances, in 2 round trips', async () => {
-  const fromXinqiao = await demo.svc<Page<OrderCard>>(STAFF, 'workOrders', {
+  const fromXinqiao = await demo.svc(STAFF, 'workOrders', {
     view: 'incoming',
     location: at(C.xinqiao),
   });
@@ -62,25 +60,25 @@ it('lists the work orders nearest first from the staff member, with distances, i
   expect(near[1]!.distanceM).toBeGreaterThan(5000);
   expect(near[1]!.distanceM).toBeLessThan(7000);
 
-  const fromLukou = await demo.sok<Page<OrderCard>>(STAFF, 'workOrders', {
+  const fromLukou = await demo.sok(STAFF, 'workOrders', {
     view: 'incoming',
     location: at(C.lukou),
   });
   expect(fromLukou.items.map((o) => o.id)).toEqual([lukouOrder, xinqiaoOrder]);
 
   // Without a location: by urgency as before, and no distances.
-  const plain = await demo.sok<Page<OrderCard>>(STAFF, 'workOrders', { view: 'incoming' });
+  const plain = await demo.sok(STAFF, 'workOrders', { view: 'incoming' });
   expect(plain.items.map((o) => o.id).sort()).toEqual([lukouOrder, xinqiaoOrder].sort());
   expect(plain.items.every((o) => o.distanceM === undefined)).toBe(true);
 });
 
 it('pages by distance, and refuses a location that is not one', async () => {
-  const first = await demo.sok<Page<OrderCard>>(STAFF, 'workOrders', {
+  const first = await demo.sok(STAFF, 'workOrders', {
     view: 'incoming',
     location: at(C.xinqiao),
     limit: 1,
   });
-  const second = await demo.sok<Page<OrderCard>>(STAFF, 'workOrders', {
+  const second = await demo.sok(STAFF, 'workOrders', {
     view: 'incoming',
     location: at(C.xinqiao),
     limit: 1,

@@ -3,11 +3,10 @@
  * expired, foreign and forged codes, in and out of the radius (refused with the distance), twice = once, hours
  * credited and capped; and no check-in at all without a configured secret.
  */
-import { startDemoCloud, type DemoCloud } from '../../support/demo';
+import { callerOf, startDemoCloud, type DemoCloud } from '../../support/demo';
 import { startTestCloud } from '../../support/localcloud';
 import { seedAccount } from '../../../seed/account';
 import { DEMO_BOOTSTRAP_ADMINS } from '../../../seed/functionEnv';
-import type { AttendanceResult, CheckinCodeView } from '../../../cloudfunctions/volunteering/contract';
 import {
   createActivity,
   H,
@@ -45,9 +44,9 @@ afterAll(() => demo.close());
 /** Moves the cloud's clock to `offsetMs` from the activity's start. */
 const at = (offsetMs: number) => demo.cloud.clock.set(start + offsetMs);
 const checkIn = (who: string, code: string, location = SQUARE, id = activityId) =>
-  demo.call<AttendanceResult>('volunteering', who, 'checkIn', { activityId: id, code, location });
+  demo.call('volunteering', who, 'checkIn', { activityId: id, code, location });
 const checkOut = (who: string, code: string, location = SQUARE) =>
-  demo.call<AttendanceResult>('volunteering', who, 'checkOut', { activityId, code, location });
+  demo.call('volunteering', who, 'checkOut', { activityId, code, location });
 const signupOf = (who: string) =>
   demo.cloud.store.docs('volunteer_signups').find((s) => s.activityId === activityId && s.openid === who)!;
 
@@ -59,13 +58,13 @@ describe('the organizer code screen', () => {
       error: { code: 'CONFLICT' },
     });
     at(-30 * MIN);
-    const r = await demo.call<CheckinCodeView>('volunteering', HONGYE, 'checkinCode', { activityId });
+    const r = await demo.call('volunteering', HONGYE, 'checkinCode', { activityId });
     expect(r.roundTrips).toBe(2);
     expect(r.ok && r.data.code).toMatch(new RegExp(`^MLV1\\.${activityId}\\.`));
     expect(r.ok && r.data.refreshInMs).toBeLessThanOrEqual(30_000);
-    expect(
-      (await demo.ok<CheckinCodeView>('volunteering', MOLING_ADMIN, 'checkinCode', { activityId })).code,
-    ).toBe(r.ok && r.data.code);
+    expect((await demo.ok('volunteering', MOLING_ADMIN, 'checkinCode', { activityId })).code).toBe(
+      r.ok && r.data.code,
+    );
     for (const who of [v[0]!, XINYUAN])
       expect(await demo.call('volunteering', who, 'checkinCode', { activityId })).toMatchObject({
         ok: false,
@@ -223,14 +222,9 @@ describe('without a configured secret', () => {
     const cloud = await startTestCloud({ functionEnv: { MULIN_BOOTSTRAP_ADMINS: DEMO_BOOTSTRAP_ADMINS } });
     try {
       await seedAccount(cloud);
-      const call = async (openid: string, action: string, payload: Record<string, unknown>) => {
-        const reply = await cloud.call('volunteering', { action, ...payload }, openid);
-        return 'error' in reply
-          ? reply
-          : (reply.result as { ok: boolean; error?: { code: string; message: string } });
-      };
+      const { ok, call } = callerOf(cloud);
       const start2 = cloud.clock.now() + 30 * MIN;
-      const created = (await call(HONGYE, 'createActivity', {
+      const created = await ok('volunteering', HONGYE, 'createActivity', {
         title: '演练',
         orgId: (
           cloud.store.docs('organizations').find((o) => o.name === '南京红叶社会工作服务社') as {
@@ -244,16 +238,15 @@ describe('without a configured secret', () => {
         endAt: new Date(start2 + H).toISOString(),
         capacity: 5,
         idempotencyKey: 'no-secret-1',
-      })) as { ok: boolean; data: { id: string } };
-      expect(created.ok).toBe(true);
-      const screen = await call(HONGYE, 'checkinCode', { activityId: created.data.id });
+      });
+      const screen = await call('volunteering', HONGYE, 'checkinCode', { activityId: created.id });
       expect(screen).toMatchObject({
         ok: false,
         error: { code: 'INTERNAL', message: '签到功能尚未配置，请联系管理员' },
       });
-      const scan = await call('demo-volunteer-zhao', 'checkIn', {
-        activityId: created.data.id,
-        code: `MLV1.${created.data.id}.0.AAAAAAAAAAAAAAAA`,
+      const scan = await call('volunteering', 'demo-volunteer-zhao', 'checkIn', {
+        activityId: created.id,
+        code: `MLV1.${created.id}.0.AAAAAAAAAAAAAAAA`,
         location: SQUARE,
       });
       expect(scan).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

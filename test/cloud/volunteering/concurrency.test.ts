@@ -9,8 +9,9 @@
  * that it agrees with what callers saw in real time (whenever A's reply arrived before B was sent, A's ticket is
  * smaller), and that the stored activity, the sign-up records and the replies agree.
  */
+import type { ActionInput, ActionName } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
-import type { CancelResult, RosterView, SignUpResult } from '../../../cloudfunctions/volunteering/contract';
+import type { CancelResult, SignUpResult } from '../../../cloudfunctions/volunteering/contract';
 import { createActivity, HONGYE, makeVolunteers } from './helpers';
 
 jest.setTimeout(120_000);
@@ -36,10 +37,10 @@ interface Timed {
 }
 
 /** Sends `action` for each volunteer after a random delay in [0, jitterMs), all at once; records when. */
-async function burst(
+async function burst<A extends ActionName<'volunteering'>>(
   who: string[],
-  action: string,
-  payload: Record<string, unknown>,
+  action: A,
+  payload: ActionInput<'volunteering', A>,
   jitterMs: number,
 ): Promise<Timed[]> {
   return Promise.all(
@@ -123,10 +124,10 @@ describe(`${N} concurrent sign-ups for ${K} seats`, () => {
   });
 
   it('the organizer sees the same seats and waitlist', async () => {
-    const roster = await demo.ok<RosterView>('volunteering', HONGYE, 'roster', { activityId });
+    const roster = await demo.ok('volunteering', HONGYE, 'roster', { activityId });
     expect(roster.counts).toMatchObject({ admitted: K, waiting: N - K });
     const byTicket = [...replies].sort((a, b) => a.data.ticket - b.data.ticket);
-    const waiting = await demo.ok<RosterView>('volunteering', HONGYE, 'roster', {
+    const waiting = await demo.ok('volunteering', HONGYE, 'roster', {
       activityId,
       section: 'waiting',
     });
@@ -155,9 +156,9 @@ describe(`${N} concurrent sign-ups for ${K} seats`, () => {
     it('keeps exactly K seats, and the waitlist moves up in order', async () => {
       const doc = activityDoc(activityId);
       expect(doc.activeCount).toBe(N - 20);
-      const roster = await demo.ok<RosterView>('volunteering', HONGYE, 'roster', { activityId });
+      const roster = await demo.ok('volunteering', HONGYE, 'roster', { activityId });
       expect(roster.counts).toMatchObject({ admitted: K, waiting: N - 20 - K, cancelled: 20 });
-      const first = await demo.ok<SignUpResult>('volunteering', byTicket[K + 20]!.who, 'signUp', {
+      const first = await demo.ok('volunteering', byTicket[K + 20]!.who, 'signUp', {
         activityId,
       });
       expect(first).toMatchObject({ standing: 'waiting', position: 1, already: true });

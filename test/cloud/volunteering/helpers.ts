@@ -92,12 +92,12 @@ export async function createActivity(
   over: Partial<CreateInput> & { startsInH?: number } = {},
   organizer = HONGYE,
 ): Promise<ActivityDetail> {
-  return demo.ok<ActivityDetail>('volunteering', organizer, 'createActivity', activityInput(demo, over));
+  return demo.ok('volunteering', organizer, 'createActivity', activityInput(demo, over));
 }
 
 /** The code on the organizer's screen now. */
 export async function screenCode(demo: DemoCloud, activityId: string, organizer = HONGYE): Promise<string> {
-  return (await demo.ok<{ code: string }>('volunteering', organizer, 'checkinCode', { activityId })).code;
+  return (await demo.ok('volunteering', organizer, 'checkinCode', { activityId })).code;
 }
 
 /** A snapshot of the volunteering collections, to prove a refused call wrote nothing. */

@@ -42,7 +42,7 @@ it('stores the activity’s location as a GeoJSON point too', () => {
 });
 
 it('finds the nearest activity first even when hundreds come sooner, in one round trip', async () => {
-  const r = await demo.call<Page<ActivityListItem>>('volunteering', ZHANG, 'listActivities', {
+  const r = await demo.call('volunteering', ZHANG, 'listActivities', {
     sort: 'near',
     location: SQUARE,
   });

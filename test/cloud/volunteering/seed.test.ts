@@ -5,12 +5,6 @@
  * seed/template.ts), not in a second seed of its own.
  */
 import { partSummary, startDemoCloud, type DemoCloud } from '../../support/demo';
-import type {
-  ActivityListItem,
-  MyHoursView,
-  RosterView,
-} from '../../../cloudfunctions/volunteering/contract';
-import type { Page } from '../../../cloudfunctions/common/schemas';
 
 let demo: DemoCloud;
 let summary: string;
@@ -31,7 +25,7 @@ it('reports what it made and puts the clock back', () => {
 it('leaves activities in every state', async () => {
   const phase = async (title: string) =>
     (
-      await demo.ok<ActivityListItem>('volunteering', 'demo-volunteer-zhao', 'activityDetail', {
+      await demo.ok('volunteering', 'demo-volunteer-zhao', 'activityDetail', {
         activityId: idOf(title),
       })
     ).phase;
@@ -62,12 +56,7 @@ it('leaves activities in every state', async () => {
     高龄老人探访: 'notOpen',
     端午包粽子送老人: 'cancelled',
   });
-  const list = await demo.ok<Page<ActivityListItem>>(
-    'volunteering',
-    'demo-resident-wang',
-    'listActivities',
-    {},
-  );
+  const list = await demo.ok('volunteering', 'demo-resident-wang', 'listActivities', {});
   expect(list.items.find((i) => i.title === '快乐4点半')).toMatchObject({
     admitted: 3,
     waiting: 2,
@@ -76,7 +65,7 @@ it('leaves activities in every state', async () => {
 });
 
 it('gives 赵磊 verified hours, a badge and a certificate; records the late cancellation and the no-shows', async () => {
-  const zhao = await demo.ok<MyHoursView>('volunteering', 'demo-volunteer-zhao', 'myHours', {});
+  const zhao = await demo.ok('volunteering', 'demo-volunteer-zhao', 'myHours', {});
   expect(zhao).toMatchObject({ verifiedMinutes: 150, badge: { name: '初心志愿者' } });
   expect(demo.cloud.store.docs('volunteer_certificates')).toHaveLength(1);
   const profiles = demo.cloud.store.docs('volunteers');
@@ -89,7 +78,7 @@ it('gives 赵磊 verified hours, a badge and a certificate; records the late can
 });
 
 it('leaves the clean-up day with an auto-closed check-out for the organizer to verify', async () => {
-  const roster = await demo.ok<RosterView>('volunteering', 'demo-staff-hongye-1', 'roster', {
+  const roster = await demo.ok('volunteering', 'demo-staff-hongye-1', 'roster', {
     activityId: idOf('社区环境清洁日'),
   });
   expect(roster.counts).toMatchObject({ admitted: 3, checkedIn: 2, toVerify: 2 });

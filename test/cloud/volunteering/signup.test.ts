@@ -3,13 +3,7 @@
  * promotion of exactly one waiting volunteer with a notification, capacity changes, an organizer's cancellation.
  */
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
-import type {
-  ActivityDetail,
-  CancelResult,
-  MySignUpItem,
-  SignUpResult,
-} from '../../../cloudfunctions/volunteering/contract';
-import type { Page } from '../../../cloudfunctions/common/schemas';
+import type { ActivityDetail } from '../../../cloudfunctions/volunteering/contract';
 import {
   createActivity,
   H,
@@ -31,10 +25,9 @@ afterAll(() => demo.close());
 
 const activityDoc = (id: string) => demo.cloud.store.docs('volunteer_activities').find((a) => a._id === id)!;
 const promotedTo = () => demo.cloud.outbox.list({ templateId: 'local-vol_promoted' }).map((m) => m.touser);
-const signUp = (who: string, activityId: string) =>
-  demo.call<SignUpResult>('volunteering', who, 'signUp', { activityId });
+const signUp = (who: string, activityId: string) => demo.call('volunteering', who, 'signUp', { activityId });
 const cancel = (who: string, activityId: string) =>
-  demo.call<CancelResult & { already: boolean }>('volunteering', who, 'cancelSignUp', { activityId });
+  demo.call('volunteering', who, 'cancelSignUp', { activityId });
 
 describe('sign-up and the waitlist', () => {
   let a: ActivityDetail;
@@ -55,7 +48,7 @@ describe('sign-up and the waitlist', () => {
       ['waiting', 2, 3],
       ['waiting', 3, 4],
     ]);
-    const detail = await demo.ok<ActivityDetail>('volunteering', v[3]!, 'activityDetail', {
+    const detail = await demo.ok('volunteering', v[3]!, 'activityDetail', {
       activityId: a.id,
     });
     expect(detail).toMatchObject({
@@ -88,9 +81,9 @@ describe('sign-up and the waitlist', () => {
     const msg = demo.cloud.outbox.list({ templateId: 'local-vol_promoted' })[0]!;
     expect(msg.data.thing1!.value).toBe('地震逃生演练');
     expect(msg.page).toBe(`packages/volunteering/pages/detail/index?id=${a.id}`);
-    const d2 = await demo.ok<ActivityDetail>('volunteering', v[2]!, 'activityDetail', { activityId: a.id });
+    const d2 = await demo.ok('volunteering', v[2]!, 'activityDetail', { activityId: a.id });
     expect(d2.me).toEqual({ standing: 'admitted' });
-    const d3 = await demo.ok<ActivityDetail>('volunteering', v[3]!, 'activityDetail', { activityId: a.id });
+    const d3 = await demo.ok('volunteering', v[3]!, 'activityDetail', { activityId: a.id });
     expect(d3.me).toEqual({ standing: 'waiting', position: 1 });
     // Cancelling again changes nothing.
     const before = volunteeringState(demo);
@@ -110,21 +103,21 @@ describe('sign-up and the waitlist', () => {
   });
 
   it('lists my sign-ups: upcoming (seat), waiting (place), in 2 round trips', async () => {
-    const up = await demo.call<Page<MySignUpItem>>('volunteering', v[2]!, 'mySignUps', {
+    const up = await demo.call('volunteering', v[2]!, 'mySignUps', {
       filter: 'upcoming',
     });
     expect(up.roundTrips).toBe(2);
     expect(up.ok && up.data.items.map((i) => [i.activity.id, i.standing])).toEqual([[a.id, 'admitted']]);
-    const wait = await demo.ok<Page<MySignUpItem>>('volunteering', v[3]!, 'mySignUps', { filter: 'waiting' });
+    const wait = await demo.ok('volunteering', v[3]!, 'mySignUps', { filter: 'waiting' });
     expect(wait.items.map((i) => [i.activity.id, i.standing, i.position])).toEqual([[a.id, 'waiting', 1]]);
-    const none = await demo.ok<Page<MySignUpItem>>('volunteering', v[3]!, 'mySignUps', {
+    const none = await demo.ok('volunteering', v[3]!, 'mySignUps', {
       filter: 'upcoming',
     });
     expect(none.items).toEqual([]);
   });
 
   it('a larger capacity promotes the waiting in order and tells them; a smaller one may not take a seat', async () => {
-    const r = await demo.call<ActivityDetail>('volunteering', HONGYE, 'updateActivity', {
+    const r = await demo.call('volunteering', HONGYE, 'updateActivity', {
       activityId: a.id,
       capacity: 4,
     });
@@ -227,7 +220,7 @@ describe('an organizer calling an activity off', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    const r = await demo.call<ActivityDetail>('volunteering', MOLING_ADMIN, 'cancelActivity', {
+    const r = await demo.call('volunteering', MOLING_ADMIN, 'cancelActivity', {
       activityId: a.id,
       reason: '暴雨预警，改期举行',
     });

@@ -31,7 +31,7 @@ async function open(path: string, openid = ADMIN): Promise<LoadedPage> {
 
 it('lists the communities of the admin’s street with their residents', async () => {
   const page = await open('packages/account/pages/admin-communities/index');
-  const stats = await demo.ok<{ id: string; streetName: string }[]>('account', ADMIN, 'adminCommunities');
+  const stats = await demo.ok('account', ADMIN, 'adminCommunities');
   expect(new Set(stats.map((s) => s.streetName))).toEqual(new Set(['禄口街道']));
   expect(textOf(page, '#street-0')).toContain(`禄口街道 ${stats.length} 个社区`);
   expect(textOf(page, '#community-jn-lukou-lukou')).toMatch(/禄口社区\s*居民 \d+ 人\s*80 岁以上 [1-9]\d* 人/);
@@ -48,7 +48,7 @@ it('refuses the admin pages to a resident, in plain words', async () => {
 describe('roles', () => {
   let orgId = '';
   beforeAll(async () => {
-    const orgs = await demo.ok<{ id: string; name: string }[]>('account', ADMIN, 'listOrgs', {});
+    const orgs = await demo.ok('account', ADMIN, 'listOrgs', {});
     orgId = orgs.find((o) => o.name === '心苑社会工作服务中心')!.id;
   });
 

@@ -31,7 +31,7 @@ it('greets the demo user by name and shows her community', async () => {
 });
 
 it('shows a family request waiting for her, which opens the family page', async () => {
-  const { code } = await demo.ok<{ code: string }>('account', 'demo-resident-wang', 'createLinkCode');
+  const { code } = await demo.ok('account', 'demo-resident-wang', 'createLinkCode');
   await demo.ok('account', 'demo-resident-chen', 'requestLink', { code, relation: '侄女' });
 
   const page = await loadPage(HOME);

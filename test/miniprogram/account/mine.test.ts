@@ -93,9 +93,8 @@ it('shows an admin the community management entries', async () => {
 it('shows a role granted meanwhile when 我的 is shown again', async () => {
   const page = await openMine('demo-resident-chen');
   expect(page.querySelector('#group-admin')).toBeUndefined();
-  const chen = demo.cloud.store.docs('users').find((u) => u.openid === 'demo-resident-chen');
   await demo.ok('account', 'demo-admin-dongshan', 'grantRole', {
-    targetUserId: chen?._id,
+    targetUserId: demo.seed.userIds['demo-resident-chen']!,
     targetRole: 'admin',
     scopeId: 'jn-dongshan-dongshan',
   });

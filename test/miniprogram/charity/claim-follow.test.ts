@@ -35,7 +35,7 @@ beforeAll(async () => {
   demo = await startPageCloud(ZHANG);
   await openSupermarkets(demo.cloud, demo.seed);
   recipients = await registerDemoRecipients(demo.cloud, demo.seed);
-  const need = await demo.ok<{ id: string }>('charity', LUKOU_ADMIN, 'postNeed', {
+  const need = await demo.ok('charity', LUKOU_ADMIN, 'postNeed', {
     recipientId: recipients.zhao,
     item: '大米',
     itemCategory: 'food',
@@ -198,7 +198,7 @@ it('核验 catches a step changed directly in the database, and names it', async
 });
 
 it('a recipient with the mini program confirms and thanks from 我收到的爱心', async () => {
-  const need = await demo.ok<{ id: string }>('charity', LUKOU_ADMIN, 'postNeed', {
+  const need = await demo.ok('charity', LUKOU_ADMIN, 'postNeed', {
     recipientId: recipients.wang,
     item: '电热毯',
     itemCategory: 'appliance',
@@ -209,13 +209,13 @@ it('a recipient with the mini program confirms and thanks from 我收到的爱�
     deadline: new Date(demo.cloud.clock.now() + 20 * 86_400_000).toISOString(),
     idempotencyKey: 'page-need-blanket',
   });
-  const d = await demo.ok<{ id: string; code: string }>('charity', ZHANG, 'claim', {
+  const d = await demo.ok('charity', ZHANG, 'claim', {
     needId: need.id,
     quantity: 1,
     pledgeBy: new Date(demo.cloud.clock.now() + 2 * 86_400_000).toISOString(),
     idempotencyKey: 'page-claim-blanket',
   });
-  await demo.ok('charity', LIN, 'receive', { code: d.code, condition: 'good' });
+  await demo.ok('charity', LIN, 'receive', { code: d.code!, condition: 'good' });
   await demo.ok('charity', LIN, 'dispatch', { donationId: d.id, mode: 'pickup' });
 
   const list = await open(WANG, 'packages/charity/pages/receipts/index');

@@ -14,7 +14,7 @@ beforeAll(async () => {
   demo = await startPageCloud('demo-resident-zhang');
   await openSupermarkets(demo.cloud, demo.seed);
   const recipients = await registerDemoRecipients(demo.cloud, demo.seed);
-  const need = await demo.ok<{ id: string }>('charity', 'demo-admin-lukou', 'postNeed', {
+  const need = await demo.ok('charity', 'demo-admin-lukou', 'postNeed', {
     recipientId: recipients.wang,
     item: '电热毯',
     itemCategory: 'appliance',
@@ -26,7 +26,7 @@ beforeAll(async () => {
     idempotencyKey: 'home-need-blanket',
   });
   const claim = (key: string) =>
-    demo.ok<{ id: string; code: string }>('charity', 'demo-resident-zhang', 'claim', {
+    demo.ok('charity', 'demo-resident-zhang', 'claim', {
       needId: need.id,
       quantity: 1,
       pledgeBy: new Date(demo.cloud.clock.now() + 2 * 86_400_000).toISOString(),
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await claim('home-claim-pledged');
   const sent = await claim('home-claim-sent');
   donationId = sent.id;
-  await demo.ok('charity', 'demo-staff-xinyuan-1', 'receive', { code: sent.code, condition: 'good' });
+  await demo.ok('charity', 'demo-staff-xinyuan-1', 'receive', { code: sent.code!, condition: 'good' });
   await demo.ok('charity', 'demo-staff-xinyuan-1', 'dispatch', { donationId: sent.id, mode: 'delivery' });
 }, 60_000);
 afterAll(() => demo.close());

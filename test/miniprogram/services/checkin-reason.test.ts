@@ -30,7 +30,7 @@ let itemId = '';
 beforeAll(async () => {
   demo = await startPageCloud(LIN);
   demo.cloud.clock.set(MONDAY);
-  const { id } = await demo.ok<{ id: string }>('services', LIN, 'proposeItem', {
+  const { id } = await demo.ok('services', LIN, 'proposeItem', {
     name: '助浴上门',
     category: '助浴',
     priceType: 'free',
@@ -50,7 +50,7 @@ const stored = (id: string) =>
 /** 王奶奶 books `slot` on Monday morning and 小林 accepts it; returns the order id. */
 async function accepted(slot: string, key: string): Promise<string> {
   demo.cloud.clock.set(MONDAY);
-  const { id } = await demo.ok<{ id: string }>('services', WANG, 'placeOrder', {
+  const { id } = await demo.ok('services', WANG, 'placeOrder', {
     itemId,
     slot,
     idempotencyKey: key,

@@ -4,6 +4,7 @@
  * messages; 我的预约 and the order page show the timeline; the resident cancels before acceptance and rates
  * after the service. Every step is checked in the stored orders.
  */
+import type { ActionInput } from '../../../cloudfunctions/manifest';
 import {
   closePage,
   input,
@@ -29,8 +30,8 @@ let demo: DemoCloud;
 let bath = '';
 beforeAll(async () => {
   demo = await startPageCloud(WANG);
-  const item = async (over: Record<string, unknown>) => {
-    const { id } = await demo.ok<{ id: string }>('services', LIN, 'proposeItem', {
+  const item = async (over: Partial<ActionInput<'services', 'proposeItem'>> & { name: string }) => {
+    const { id } = await demo.ok('services', LIN, 'proposeItem', {
       category: '助浴',
       description: '两名护理员上门协助洗浴',
       priceType: 'voucher',
@@ -38,7 +39,7 @@ beforeAll(async () => {
       eligibility: ['age80', 'disabled'],
       communityIds: ['jn-lukou-lukou'],
       capacityPerSlot: 2,
-      idempotencyKey: `page-item-${String(over.name)}`,
+      idempotencyKey: `page-item-${over.name}`,
       ...over,
     });
     await demo.ok('services', 'demo-admin-lukou', 'reviewItem', { itemId: id, decision: 'approve' });

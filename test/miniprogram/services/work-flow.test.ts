@@ -25,7 +25,7 @@ let demo: DemoCloud;
 let itemId = '';
 beforeAll(async () => {
   demo = await startPageCloud(LIN);
-  const { id } = await demo.ok<{ id: string }>('services', LIN, 'proposeItem', {
+  const { id } = await demo.ok('services', LIN, 'proposeItem', {
     name: '助浴上门',
     category: '助浴',
     priceType: 'voucher',
@@ -44,15 +44,9 @@ const stored = (id: string) =>
   demo.cloud.store.docs('service_orders').find((o) => o._id === id) as Record<string, unknown>;
 
 async function order(key: string, nth: number): Promise<string> {
-  const { items } = await demo
-    .ok<{ items: { key: string; left: number }[] }>('services', WANG, 'itemDetail', { itemId })
-    .then((d) => ({
-      items: (d as unknown as { slots: { key: string; left: number }[] }).slots,
-    }));
-  const slot = items.filter((s) => s.left > 0)[nth]!.key;
-  return (
-    await demo.ok<{ id: string }>('services', WANG, 'placeOrder', { itemId, slot, idempotencyKey: key })
-  ).id;
+  const { slots } = await demo.ok('services', WANG, 'itemDetail', { itemId });
+  const slot = slots.filter((s) => s.left > 0)[nth]!.key;
+  return (await demo.ok('services', WANG, 'placeOrder', { itemId, slot, idempotencyKey: key })).id;
 }
 
 async function open(openid: string, path: string): Promise<LoadedPage> {

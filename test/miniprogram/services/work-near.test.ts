@@ -15,7 +15,7 @@ const LUKOU = { latitude: 31.737, longitude: 118.866 };
 let demo: DemoCloud;
 beforeAll(async () => {
   demo = await startPageCloud(LIN);
-  const { id: itemId } = await demo.ok<{ id: string }>('services', LIN, 'proposeItem', {
+  const { id: itemId } = await demo.ok('services', LIN, 'proposeItem', {
     name: '助浴上门',
     category: '助浴',
     priceType: 'voucher',
@@ -26,7 +26,7 @@ beforeAll(async () => {
     idempotencyKey: 'page-near-item',
   });
   await demo.ok('services', 'demo-admin-lukou', 'reviewItem', { itemId, decision: 'approve' });
-  const detail = await demo.ok<{ slots: { key: string; left: number }[] }>('services', WANG, 'itemDetail', {
+  const detail = await demo.ok('services', WANG, 'itemDetail', {
     itemId,
   });
   const slot = detail.slots.find((s) => s.left > 0)!.key;

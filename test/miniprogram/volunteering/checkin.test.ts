@@ -34,7 +34,7 @@ let otherId: string;
 async function create(key: string): Promise<string> {
   // Starts in half an hour: check-in is open (from an hour before).
   const start = demo.cloud.clock.now() + 30 * 60_000;
-  const a = await demo.ok<{ id: string }>('volunteering', STAFF, 'createActivity', {
+  const a = await demo.ok('volunteering', STAFF, 'createActivity', {
     title: key === 'main' ? '地震逃生演练' : '垃圾分类宣传',
     orgId: demo.seed.orgIds.hongye,
     communityId: 'jn-moling-moling',
@@ -60,7 +60,7 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 const code = async (id = activityId) =>
-  (await demo.ok<{ code: string }>('volunteering', STAFF, 'checkinCode', { activityId: id })).code;
+  (await demo.ok('volunteering', STAFF, 'checkinCode', { activityId: id })).code;
 const signup = (openid: string) =>
   demo.cloud.store.docs('volunteer_signups').find((s) => s.activityId === activityId && s.openid === openid)!;
 

@@ -30,7 +30,7 @@ let start: number;
 beforeAll(async () => {
   demo = await startPageCloud(ZHANG);
   start = demo.cloud.clock.now() + 30 * 60_000;
-  const a = await demo.ok<{ id: string }>('volunteering', STAFF, 'createActivity', {
+  const a = await demo.ok('volunteering', STAFF, 'createActivity', {
     title: '快乐4点半',
     orgId: demo.seed.orgIds.hongye,
     communityId: 'jn-moling-yinxiang',
@@ -103,7 +103,7 @@ it('shows the organizer a rotating code that checks the volunteer in', async () 
 
 it('lets the organizer confirm the hours on the roster; the volunteer sees them and gets a certificate', async () => {
   demo.cloud.clock.set(start + 90 * 60_000);
-  const code = (await demo.ok<{ code: string }>('volunteering', STAFF, 'checkinCode', { activityId })).code;
+  const code = (await demo.ok('volunteering', STAFF, 'checkinCode', { activityId })).code;
   const out = await open(ZHANG, `${P}/scan/index`, { id: activityId, mode: 'out' });
   queueScan(code);
   await tap(out, '#scan-out');

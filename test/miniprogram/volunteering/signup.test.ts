@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (const who of [ZHAO, CHEN])
     await demo.ok('volunteering', who, 'becomeVolunteer', { skills: ['应急救援'] });
   const start = demo.cloud.clock.now() + 3 * 24 * 3_600_000;
-  const created = await demo.ok<{ id: string }>('volunteering', 'demo-staff-hongye-1', 'createActivity', {
+  const created = await demo.ok('volunteering', 'demo-staff-hongye-1', 'createActivity', {
     title: '地震逃生演练',
     description: '引导居民有序疏散。',
     orgId: demo.seed.orgIds.hongye,

@@ -5,6 +5,7 @@
  */
 import type { OrderView } from '../../../cloudfunctions/services/contract';
 import type { Reply } from '../../../cloudfunctions/common/reply';
+import type { ActionArgs, ActionInput, ActionName, ActionResult } from '../../../cloudfunctions/manifest';
 import { startDemoCloud, type DemoCloud } from '../demo';
 import { addDays, dateKey, slotKey } from '../../../miniprogram/shared/calendar';
 
@@ -37,26 +38,39 @@ export const C = {
 
 /** A started demo with services helpers. */
 export interface ServicesDemo extends DemoCloud {
-  /** Calls `services`. */
-  svc<T = unknown>(
+  /** Calls `services` (typed like `call`). */
+  svc<A extends ServicesAction>(
     openid: string,
-    action: string,
-    payload?: Record<string, unknown>,
-  ): Promise<Reply<T> & { roundTrips: number }>;
+    action: A,
+    ...input: ActionArgs<'services', A>
+  ): Promise<Reply<ActionResult<'services', A>> & { roundTrips: number }>;
   /** Calls `services` and returns the data (fails the test on an error reply). */
-  sok<T = unknown>(openid: string, action: string, payload?: Record<string, unknown>): Promise<T>;
+  sok<A extends ServicesAction>(
+    openid: string,
+    action: A,
+    ...input: ActionArgs<'services', A>
+  ): Promise<ActionResult<'services', A>>;
   /** A slot key `days` after AT's Beijing date. */
   slot(days: number, period?: 'am' | 'pm'): string;
   /** Puts an item on the menu: proposed by `staff` and approved by `admin`. Returns its id. */
-  approvedItem(over?: Record<string, unknown>, staff?: string, admin?: string): Promise<string>;
+  approvedItem(
+    over?: Partial<ActionInput<'services', 'proposeItem'>>,
+    staff?: string,
+    admin?: string,
+  ): Promise<string>;
   /** Places an order (self unless beneficiaryId is given). */
-  order(openid: string, itemId: string, slot: string, extra?: Record<string, unknown>): Promise<OrderView>;
+  order(
+    openid: string,
+    itemId: string,
+    slot: string,
+    extra?: Partial<ActionInput<'services', 'placeOrder'>>,
+  ): Promise<OrderView>;
   /** User id of a demo openid (or of a person added with `person`). */
   id(openid: string): string;
   /** Fires a timer of the services function; returns its summary (fails the test if it failed). */
   fire<T = unknown>(trigger: 'rematch' | 'monthlyVouchers' | 'pruneSlots'): Promise<T>;
   /** Adds a resident who logged in and set a community (and optionally more profile fields). */
-  person(openid: string, profile: Record<string, unknown>): Promise<string>;
+  person(openid: string, profile: ActionInput<'account', 'updateProfile'>): Promise<string>;
   /** An admin registers an organization and makes the given new people its staff. Returns its id. */
   addOrg(
     admin: string,
@@ -66,6 +80,8 @@ export interface ServicesDemo extends DemoCloud {
     staff: string[],
   ): Promise<string>;
 }
+
+type ServicesAction = ActionName<'services'>;
 
 let keys = 0;
 /** A fresh idempotency key. */
@@ -78,13 +94,13 @@ export function key(prefix = 'k'): string {
 export async function startServicesDemo(): Promise<ServicesDemo> {
   const demo = await startDemoCloud();
   demo.cloud.clock.set(AT);
-  const svc = <T>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
-    demo.call<T>('services', openid, action, payload);
-  const sok = <T>(openid: string, action: string, payload: Record<string, unknown> = {}) =>
-    demo.ok<T>('services', openid, action, payload);
+  const svc: ServicesDemo['svc'] = (openid, action, ...input) =>
+    demo.call('services', openid, action, ...input);
+  const sok: ServicesDemo['sok'] = (openid, action, ...input) =>
+    demo.ok('services', openid, action, ...input);
   const added = new Map<string, string>();
   const person = async (openid: string, profile: Record<string, unknown>) => {
-    const me = await demo.ok<{ id: string }>('account', openid, 'login');
+    const me = await demo.ok('account', openid, 'login');
     await demo.ok('account', openid, 'updateProfile', profile);
     added.set(openid, me.id);
     return me.id;
@@ -95,7 +111,7 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
     sok,
     slot: (days, period = 'am') => slotKey(addDays(dateKey(AT), days), period),
     approvedItem: async (over = {}, staff: string = P.lin, admin: string = P.lukou) => {
-      const item = await sok<{ id: string }>(staff, 'proposeItem', {
+      const item = await sok(staff, 'proposeItem', {
         name: '助浴上门',
         category: '助浴',
         description: '两名护理员上门协助洗浴，自带防滑垫和洗浴椅',
@@ -113,7 +129,7 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
       return item.id;
     },
     order: (openid, itemId, slot, extra = {}) =>
-      sok<OrderView>(openid, 'placeOrder', {
+      sok(openid, 'placeOrder', {
         itemId,
         slot,
         subscribed: ['ORDER_STATUS', 'SERVICE_SURVEY'],
@@ -130,7 +146,7 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
       return reply.data;
     },
     addOrg: async (admin, name, communityIds, scopeId, staff) => {
-      const org = await demo.ok<{ id: string }>('account', admin, 'createOrg', {
+      const org = await demo.ok('account', admin, 'createOrg', {
         name,
         description: `${name}：社区居家养老服务`,
         services: ['助餐', '助浴', '助洁'],

@@ -7,14 +7,14 @@ import { action } from '../../../common/action';
 import { db } from '../../../common/cloud';
 import { updatedCount } from '../../../common/db';
 import { notFound } from '../../../common/errors';
-import { accountInputs } from '../../contract';
+import { accountInputs, type LinkView } from '../../contract';
 import { FAMILY_LINKS } from '../../../common/directory/familyLinks';
 
 export default action({
   input: accountInputs.respondLink,
   async run(input, ctx) {
     const me = await ctx.caller();
-    const status = input.accept ? 'active' : 'revoked';
+    const status: LinkView['status'] = input.accept ? 'active' : 'revoked';
     const res = await db
       .collection(FAMILY_LINKS)
       .where({ _id: input.linkId, elderId: me._id, status: 'pending' })

@@ -2,7 +2,7 @@
  * How charity things read to people: times in Beijing time, the masked profile, each step of a chain in a
  * plain sentence, and the choices of a day to bring an item.
  */
-import type { DonationView, EventView, NeedView, PublicProfile } from './api';
+import type { DonationView, EventView, NeedView, PublicProfile } from './views';
 import { addDays, dateKey, dayClockText, dayText, startOfDate } from '../../../shared/calendar';
 
 /** 张* · 80岁 · 秣陵街道 */

@@ -1,5 +1,5 @@
 /** How 微公益 reads to people: money, phases, statuses and quotas in plain Chinese (dates: shared/calendar). */
-import type { BallotView, Phase, ShownStatus, VoteMode } from './api';
+import type { BallotView, Phase, ShownStatus, VoteMode } from './views';
 import { dayText } from '../../../shared/calendar';
 
 /** 4000 → "4,000 元"; 1280.5 → "1,280.50 元". */

@@ -1,6 +1,6 @@
 /** How volunteering reads to people: phases, standings, hours and distances (times, skills: miniprogram/shared). */
 import { distanceWords } from '../../../lib/distance';
-import type { ActivityListItem, Phase } from './api';
+import type { ActivityListItem, Phase } from './views';
 
 /** A phase as a short label and a TDesign tag theme. */
 export const PHASES: Record<Phase, { label: string; theme: string }> = {

@@ -6,7 +6,7 @@ export const states: PreviewState[] = [
     name: '有家人请求',
     user: 'demo-resident-wang',
     setup: async (demo) => {
-      const { code } = await demo.ok<{ code: string }>('account', 'demo-resident-wang', 'createLinkCode');
+      const { code } = await demo.ok('account', 'demo-resident-wang', 'createLinkCode');
       await demo.ok('account', 'demo-resident-chen', 'requestLink', { code, relation: '侄女' });
     },
   },

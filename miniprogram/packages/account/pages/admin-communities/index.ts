@@ -2,7 +2,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callAccount, type CommunityStat } from '../../../../lib/account';
+import { type CommunityStat } from '../../../../lib/account';
+import { call } from '../../../../lib/api';
 
 /** The communities of one street. */
 interface StreetGroup {
@@ -37,7 +38,7 @@ Component({
   },
   methods: {
     async load() {
-      return mapReply(await callAccount('adminCommunities'), (stats) => ({
+      return mapReply(await call('account', 'adminCommunities'), (stats) => ({
         streets: byStreet(stats),
         total: stats.length,
       }));

@@ -5,13 +5,14 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
-import { callAccount, type OrgView, type PlaceView } from '../../../../lib/account';
+import { type OrgView, type PlaceView } from '../../../../lib/account';
 import { type CloudReply, newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { refusal } from '../../../../lib/page-state';
 import { ensureSession } from '../../../../lib/session';
 import { ACCOUNT_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 const FIELD_HINTS: Record<string, string> = {
   name: `机构名称请填 1 到 ${ACCOUNT_LIMITS.orgNameMax} 个字`,
@@ -66,8 +67,8 @@ Component({
     async load(): Promise<LoadResult> {
       const [session, places, orgs] = await Promise.all([
         ensureSession(),
-        callAccount('places'),
-        this.data.orgId ? callAccount('listOrgs', {}) : Promise.resolve(undefined),
+        call('account', 'places'),
+        this.data.orgId ? call('account', 'listOrgs', {}) : Promise.resolve(undefined),
       ]);
       if (!session.ok) return session;
       if (!places.ok) return places;
@@ -132,8 +133,8 @@ Component({
       };
       this.setData({ saving: true, banner: '', errors: {} });
       const reply = d.orgId
-        ? await callAccount('updateOrg', { orgId: d.orgId, ...fields })
-        : await callAccount('createOrg', {
+        ? await call('account', 'updateOrg', { orgId: d.orgId, ...fields })
+        : await call('account', 'createOrg', {
             ...fields,
             scopeId: scopes.get(this) ?? '',
             idempotencyKey: d.requestKey,
@@ -153,7 +154,7 @@ Component({
         if (!answer.confirm) return;
       }
       this.setData({ saving: true, banner: '' });
-      const reply = await callAccount('updateOrg', { orgId: this.data.orgId, active });
+      const reply = await call('account', 'updateOrg', { orgId: this.data.orgId, active });
       this.settle(reply, active ? '已重新启用' : '已停用', false);
     },
     /** Shows the outcome of a save; `leave` goes back to the list after a success. */

@@ -2,7 +2,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { reloadOnShow } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callAccount, type OrgView } from '../../../../lib/account';
+import { type OrgView } from '../../../../lib/account';
+import { call } from '../../../../lib/api';
 
 const EDIT = '/packages/account/pages/admin-org-edit/index';
 
@@ -38,7 +39,7 @@ Component({
       wx.navigateTo({ url: EDIT }).catch((err: unknown) => console.warn('open org form failed', err));
     },
     async load() {
-      return mapReply(await callAccount('listOrgs', {}), (orgs) => ({ orgs: orgs.map(card) }));
+      return mapReply(await call('account', 'listOrgs', {}), (orgs) => ({ orgs: orgs.map(card) }));
     },
   },
 });

@@ -5,8 +5,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
-import { callAccount, type UserListItem } from '../../../../lib/account';
+import { type UserListItem } from '../../../../lib/account';
 import { roleLabel } from '../../../../lib/roles';
+import { call } from '../../../../lib/api';
 
 /** A person as a line of the list. */
 interface PersonLine {
@@ -54,7 +55,7 @@ Component({
     /** People matching what was searched (everyone in scope for ''), 20 at a time. */
     async loadPage(offset: number, params: PageQuery) {
       const query = params.searched ?? '';
-      return pageOf(await callAccount('searchUsers', { query, offset }), personLine, { searched: query });
+      return pageOf(await call('account', 'searchUsers', { query, offset }), personLine, { searched: query });
     },
   },
 });

@@ -6,7 +6,6 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import {
-  callAccount,
   type OrgView,
   type PlaceView,
   type RoleView,
@@ -18,6 +17,7 @@ import { ROLE_NAMES, roleLabel } from '../../../../lib/roles';
 import { ensureSession } from '../../../../lib/session';
 import { fullDayText } from '../../../../shared/calendar';
 import { ACCOUNT_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 /** A held role as a line with 收回. */
 interface RoleLine {
@@ -125,9 +125,9 @@ Component({
       const targetUserId = this.data.personId;
       const [session, person, places, orgs] = await Promise.all([
         ensureSession(),
-        callAccount('userDetail', { targetUserId }),
-        callAccount('places'),
-        callAccount('listOrgs', {}),
+        call('account', 'userDetail', { targetUserId }),
+        call('account', 'places'),
+        call('account', 'listOrgs', {}),
       ]);
       if (!session.ok) return session;
       if (!person.ok) return person;
@@ -173,7 +173,7 @@ Component({
           ? { targetUserId: l.person.id, targetRole: 'provider' as const, orgId: id }
           : { targetUserId: l.person.id, targetRole: 'admin' as const, scopeId: id };
       this.setData({ busy: true, grantVisible: false });
-      const reply = await callAccount('grantRole', input);
+      const reply = await call('account', 'grantRole', input);
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -209,7 +209,7 @@ Component({
       const role: RoleView | undefined = l?.person.roles[Number(this.data.revokeKey)];
       if (!l || !role || this.data.busy) return;
       this.setData({ busy: true });
-      const reply = await callAccount('revokeRole', {
+      const reply = await call('account', 'revokeRole', {
         targetUserId: l.person.id,
         targetRole: role.role,
         ...(role.scopeId && role.role === 'admin' ? { scopeId: role.scopeId } : {}),

@@ -4,7 +4,7 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
-import { callAccount, type PlaceView } from '../../../../lib/account';
+import { type PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
@@ -12,6 +12,7 @@ import { refusal } from '../../../../lib/page-state';
 import { ensureSession } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
 import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 const FIELD_HINTS: Record<string, string> = {
   realName: `请填老人的姓名（${PERSON_LIMITS.realNameMax} 个字以内）`,
@@ -70,7 +71,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const [session, places] = await Promise.all([ensureSession(), callAccount('places')]);
+      const [session, places] = await Promise.all([ensureSession(), call('account', 'places')]);
       if (!session.ok) return session;
       if (!places.ok) return places;
       const scopes = session.me.roles
@@ -107,7 +108,7 @@ Component({
         return;
       }
       this.setData({ saving: true, banner: '', errors: {} });
-      const reply = await callAccount('registerElder', {
+      const reply = await call('account', 'registerElder', {
         realName: d.realName,
         // Not a number → null on the wire → the function reports the field.
         birthYear: Number(d.birthYear.trim()),
@@ -150,7 +151,7 @@ Component({
     async onFindRelative() {
       if (this.data.searching) return;
       this.setData({ searching: true, linkError: '' });
-      const reply = await callAccount('searchUsers', { query: this.data.relativeQuery.trim() });
+      const reply = await call('account', 'searchUsers', { query: this.data.relativeQuery.trim() });
       if (!reply.ok) {
         this.setData({ searching: false, linkError: reply.error.message });
         return;
@@ -180,7 +181,7 @@ Component({
         return;
       }
       this.setData({ linking: true, linkError: '' });
-      const reply = await callAccount('adminLink', {
+      const reply = await call('account', 'adminLink', {
         elderId: d.elderId,
         relativeId: d.relativeId,
         relation: d.linkRelation,

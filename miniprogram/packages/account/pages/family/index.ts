@@ -4,11 +4,12 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
-import { callAccount, type LinkView } from '../../../../lib/account';
+import { type LinkView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { ensureSession } from '../../../../lib/session';
 import { clockText } from '../../../../shared/calendar';
 import { ACCOUNT_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 /** A link as a line of the page. */
 interface LinkLine {
@@ -71,7 +72,7 @@ Component({
     async load(): Promise<LoadResult> {
       const session = await ensureSession();
       if (!session.ok) return session;
-      const reply = await callAccount('listLinks');
+      const reply = await call('account', 'listLinks');
       if (!reply.ok) return reply;
       const links = reply.data;
       return {
@@ -86,7 +87,7 @@ Component({
     async onCreateCode() {
       if (this.data.creatingCode) return;
       this.setData({ creatingCode: true, banner: '' });
-      const reply = await callAccount('createLinkCode');
+      const reply = await call('account', 'createLinkCode');
       if (!reply.ok) {
         this.setData({ creatingCode: false, banner: reply.error.message });
         return;
@@ -130,7 +131,7 @@ Component({
     async onAsk() {
       if (this.data.sending) return;
       this.setData({ sending: true, banner: '', errors: {} });
-      const reply = await callAccount('requestLink', {
+      const reply = await call('account', 'requestLink', {
         code: this.data.code.trim(),
         relation: this.data.relation,
       });
@@ -157,7 +158,7 @@ Component({
       const { id, accept } = e.currentTarget.dataset;
       if (this.data.busyId) return;
       this.setData({ busyId: id, banner: '' });
-      const reply = await callAccount('respondLink', { linkId: id, accept: Boolean(accept) });
+      const reply = await call('account', 'respondLink', { linkId: id, accept: Boolean(accept) });
       this.setData({ busyId: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -183,7 +184,7 @@ Component({
       });
       if (!answer.confirm) return;
       this.setData({ busyId: id, banner: '' });
-      const reply = await callAccount('unlink', { linkId: id });
+      const reply = await call('account', 'unlink', { linkId: id });
       this.setData({ busyId: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });

@@ -6,12 +6,13 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
-import { type AccountInput, callAccount, type PlaceView, type SelfView } from '../../../../lib/account';
+import type { PlaceView, SelfView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { requirePrivacy } from '../../../../lib/privacy';
 import { ensureSession, setCurrentUser } from '../../../../lib/session';
 import type { PlacePicked } from '../../components/place-picker/index';
 import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
+import { call, type ActionInput } from '../../../../lib/api';
 
 /** Plain words for each field, used when the function's own message is not written for people. */
 const FIELD_HINTS: Record<string, string> = {
@@ -79,7 +80,7 @@ Component({
     async load(): Promise<LoadResult> {
       // The privacy guide comes first: this page collects avatar, nickname and phone.
       if (!(await requirePrivacy())) return { ok: true, data: { privacyNeeded: true } };
-      const [session, places] = await Promise.all([ensureSession(), callAccount('places')]);
+      const [session, places] = await Promise.all([ensureSession(), call('account', 'places')]);
       if (!session.ok) return session;
       if (!places.ok) return places;
       originals.set(this, session.me);
@@ -127,9 +128,9 @@ Component({
       await this.restart();
     },
     /** Only what the user changed, so an untouched masked field is never overwritten. */
-    changes(me: SelfView): AccountInput<'updateProfile'> {
+    changes(me: SelfView): ActionInput<'account', 'updateProfile'> {
       const d = this.data;
-      const input: AccountInput<'updateProfile'> = {};
+      const input: ActionInput<'account', 'updateProfile'> = {};
       if (d.nickname.trim() !== me.nickname) input.nickname = d.nickname;
       if (d.avatarFileId) input.avatarFileId = d.avatarFileId;
       if (d.communityId && d.communityId !== me.communityId) input.communityId = d.communityId;
@@ -155,7 +156,7 @@ Component({
         return;
       }
       this.setData({ saving: true, banner: '', errors: {} });
-      const reply = await callAccount('updateProfile', input);
+      const reply = await call('account', 'updateProfile', input);
       if (reply.ok) {
         originals.set(this, reply.data);
         setCurrentUser(reply.data);

@@ -5,8 +5,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
-import { callCharity, type NeedView } from '../../lib/api';
+import { type NeedView } from '../../lib/views';
 import { needCard, type NeedCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type State = 'all' | 'open' | 'full' | 'closed';
 type Row = NeedCard & { held: boolean; closedReason: string };
@@ -30,7 +31,7 @@ Component({
       void this.restart();
     },
     async loadPage(offset: number) {
-      return pageOf(await callCharity('adminNeeds', { state: this.data.state, offset }), row);
+      return pageOf(await call('charity', 'adminNeeds', { state: this.data.state, offset }), row);
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });
@@ -49,7 +50,7 @@ Component({
       } as WechatMiniprogram.ShowModalOption)) as { confirm: boolean; content?: string };
       if (!answer.confirm) return;
       this.setData({ busy: id });
-      const reply = await callCharity('closeNeed', {
+      const reply = await call('charity', 'closeNeed', {
         needId: id,
         reason: answer.content?.trim() || '已不需要',
       });

@@ -9,11 +9,12 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callCharity, type DonationView, type StepResult } from '../../lib/api';
+import { type DonationView, type StepResult } from '../../lib/views';
 import type { CloudReply } from '../../../../lib/cloud';
 import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepLine } from '../../lib/words';
 import { dateKeyText, dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 /** What the page shows of a donation (small: no more than the screen needs). */
 interface Shown {
@@ -100,11 +101,13 @@ Component({
       void this.reload(query);
     },
     async load() {
-      return mapReply(await callCharity('donation', { donationId: this.data.id }), (d) => ({ d: shown(d) }));
+      return mapReply(await call('charity', 'donation', { donationId: this.data.id }), (d) => ({
+        d: shown(d),
+      }));
     },
     async onVerify() {
       this.setData({ verifying: true, verdict: null });
-      const reply = await callCharity('verify', { donationId: this.data.id });
+      const reply = await call('charity', 'verify', { donationId: this.data.id });
       if (!reply.ok) {
         this.setData({
           verifying: false,
@@ -145,7 +148,7 @@ Component({
         cancelText: '再想想',
       });
       if (!sure.confirm) return;
-      await this.step('cancel', () => callCharity('cancelPledge', { donationId: this.data.id }));
+      await this.step('cancel', () => call('charity', 'cancelPledge', { donationId: this.data.id }));
     },
     onReceive() {
       // Receiving needs the donor's code in hand (scanned at the counter), not just this page.
@@ -159,7 +162,7 @@ Component({
       >,
     ) {
       const mode = e.currentTarget.dataset.mode;
-      await this.step(mode, () => callCharity('dispatch', { donationId: this.data.id, mode }));
+      await this.step(mode, () => call('charity', 'dispatch', { donationId: this.data.id, mode }));
     },
     onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ code: e.detail.value.replace(/\D/g, '').slice(0, 6), actionError: '' });
@@ -170,11 +173,11 @@ Component({
         return;
       }
       await this.step('confirm-code', () =>
-        callCharity('confirm', { donationId: this.data.id, code: this.data.code }),
+        call('charity', 'confirm', { donationId: this.data.id, code: this.data.code }),
       );
     },
     async onConfirm() {
-      await this.step('confirm', () => callCharity('confirm', { donationId: this.data.id }));
+      await this.step('confirm', () => call('charity', 'confirm', { donationId: this.data.id }));
     },
     onThanks(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ thanks: e.detail.value, actionError: '' });
@@ -185,7 +188,7 @@ Component({
         return;
       }
       await this.step('thank', () =>
-        callCharity('thank', { donationId: this.data.id, message: this.data.thanks }),
+        call('charity', 'thank', { donationId: this.data.id, message: this.data.thanks }),
       );
       if (!this.data.actionError) this.setData({ thanks: '' });
     },
@@ -193,7 +196,7 @@ Component({
       const d = this.data.d;
       if (!d) return;
       this.setData({ picking: true, needs: [] });
-      const reply = await callCharity('needs', { streetId: d.supermarket.id });
+      const reply = await call('charity', 'needs', { streetId: d.supermarket.id });
       if (!reply.ok) {
         this.setData({ picking: false, actionError: reply.error.message });
         return;
@@ -207,7 +210,7 @@ Component({
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
     ) {
       const needId = e.currentTarget.dataset.id;
-      await this.step('allocate', () => callCharity('allocate', { donationId: this.data.id, needId }));
+      await this.step('allocate', () => call('charity', 'allocate', { donationId: this.data.id, needId }));
     },
     onCall() {
       const phone = this.data.d?.contact?.phone;

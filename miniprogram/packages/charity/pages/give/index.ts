@@ -7,11 +7,12 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callCharity, type ItemCategory, type SupermarketView } from '../../lib/api';
+import { type ItemCategory, type SupermarketView } from '../../lib/views';
 import { askDonorConsent } from '../../lib/templates';
 import { dayChoices, type DayChoice } from '../../lib/words';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { choicesOf, ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 const KINDS = choicesOf(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS);
 
@@ -43,7 +44,7 @@ Component({
   },
   methods: {
     async load(): Promise<LoadResult> {
-      const reply = await callCharity('supermarkets');
+      const reply = await call('charity', 'supermarkets');
       if (!reply.ok) return reply;
       const now = Date.now();
       // Stock pledges: from an hour from now to 14 days (the function checks the same window).
@@ -93,7 +94,7 @@ Component({
       const subscribed = await askDonorConsent();
       const key = this.data.giveKey || newIdempotencyKey();
       this.setData({ giveKey: key });
-      const reply = await callCharity('pledgeToStock', {
+      const reply = await call('charity', 'pledgeToStock', {
         supermarketId: this.data.supermarketId,
         item: this.data.item,
         itemCategory: this.data.kind,

@@ -7,9 +7,10 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type LoadResult, type PageQuery } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callCharity, type StatsView } from '../../lib/api';
+import { type StatsView } from '../../lib/views';
 import { donationCard, shortHash, type DonationCard } from '../../lib/words';
 import { dateKeyText, shortMonthText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 type Tab = 'stats' | 'ledger' | 'digests';
 
@@ -91,7 +92,7 @@ Component({
     /** The tab's data: the statistics, the ledger's first page, or the daily digests. */
     async load(query: PageQuery): Promise<LoadResult> {
       if (this.data.tab === 'stats') {
-        return mapReply(await callCharity('stats', { months: 6 }), (stats) => ({
+        return mapReply(await call('charity', 'stats', { months: 6 }), (stats) => ({
           totals: stats.totals,
           ...chart(stats),
         }));
@@ -100,7 +101,7 @@ Component({
         const first = await this.loadPage(0, query);
         return first.ok ? { ok: true, data: { ...first.data, loadingMore: false } } : first;
       }
-      return mapReply(await callCharity('digests', {}), (digests) => ({
+      return mapReply(await call('charity', 'digests', {}), (digests) => ({
         digests: digests.items.map((d) => ({
           date: dateKeyText(`${d.date}T12:00:00+08:00`),
           count: d.count,
@@ -112,7 +113,7 @@ Component({
       }));
     },
     async loadPage(offset: number, _query: PageQuery) {
-      return pageOf(await callCharity('ledger', { offset }), (d) => donationCard(d));
+      return pageOf(await call('charity', 'ledger', { offset }), (d) => donationCard(d));
     },
   },
 });

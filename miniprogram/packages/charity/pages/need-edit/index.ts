@@ -6,9 +6,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callCharity, type ItemCategory } from '../../lib/api';
+import { type ItemCategory } from '../../lib/views';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { choicesOf, ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 const KINDS = choicesOf(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS);
 
@@ -83,7 +84,7 @@ Component({
       this.setData({ submitting: true, submitError: '', errors: {} });
       const key = d.formKey || newIdempotencyKey();
       this.setData({ formKey: key });
-      const reply = await callCharity('postNeed', {
+      const reply = await call('charity', 'postNeed', {
         recipientId: d.recipientId,
         item: d.item,
         itemCategory: d.kind,

@@ -7,9 +7,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callCharity, type SupermarketView } from '../../lib/api';
+import { type SupermarketView } from '../../lib/views';
 import { askDonorConsent } from '../../lib/templates';
 import { dayChoices, needCard, type DayChoice, type NeedCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 Component({
   behaviors: [elderModeBehavior, remotePage],
@@ -33,7 +34,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const reply = await callCharity('need', { needId: this.data.id });
+      const reply = await call('charity', 'need', { needId: this.data.id });
       if (!reply.ok) return reply;
       const { need, supermarket, pledgeWindow } = reply.data;
       const days = dayChoices(pledgeWindow);
@@ -65,7 +66,7 @@ Component({
       // One key per claim until it succeeds: a retried tap has one effect.
       const key = this.data.claimKey || newIdempotencyKey();
       this.setData({ claimKey: key });
-      const reply = await callCharity('claim', {
+      const reply = await call('charity', 'claim', {
         needId: this.data.id,
         quantity: this.data.quantity,
         pledgeBy: this.data.day,

@@ -6,9 +6,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import type { PageQuery } from '../../../../behaviors/remote-page';
-import { callCharity, type RecipientCategory } from '../../lib/api';
+import { type RecipientCategory } from '../../lib/views';
 import { needCard, type NeedCard } from '../../lib/words';
 import { choicesOf, RECIPIENT_CATEGORIES, RECIPIENT_CATEGORY_LABELS } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 /** The filter chips: everyone, then each group (a short name for 80岁以上老人 fits a chip). */
 const CATEGORIES: { value: RecipientCategory | ''; label: string }[] = [
@@ -31,7 +32,7 @@ Component({
       void this.reload(query);
     },
     async loadStreets() {
-      const reply = await callCharity('supermarkets');
+      const reply = await call('charity', 'supermarkets');
       if (!reply.ok) return;
       this.setData({
         streets: [
@@ -59,7 +60,7 @@ Component({
     async loadPage(offset: number) {
       const { category, street } = this.data;
       return pageOf(
-        await callCharity('needs', {
+        await call('charity', 'needs', {
           offset,
           ...(category ? { category } : {}),
           ...(street ? { streetId: street } : {}),

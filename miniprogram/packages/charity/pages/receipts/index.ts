@@ -5,8 +5,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { reloadOnShow } from '../../../../behaviors/remote-page';
-import { callCharity } from '../../lib/api';
 import { donationCard, type DonationCard } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 Component({
   behaviors: [elderModeBehavior, pagedList, reloadOnShow],
@@ -15,7 +15,7 @@ Component({
   },
   methods: {
     async loadPage(offset: number) {
-      return pageOf(await callCharity('myReceipts', { offset }), (d) => donationCard(d, true));
+      return pageOf(await call('charity', 'myReceipts', { offset }), (d) => donationCard(d, true));
     },
   },
 });

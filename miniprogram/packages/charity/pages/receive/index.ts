@@ -4,10 +4,10 @@
  * item is refused, and the need reopens. Scanning a code already received says so instead of receiving twice.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callCharity } from '../../lib/api';
 import { profileText } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 type Condition = 'good' | 'fair' | 'unusable';
 
@@ -67,7 +67,7 @@ Component({
     },
     async lookup(code: string) {
       this.setData({ looking: true, problem: '', p: null, done: '', photo: '' });
-      const reply = await callCharity('lookupCode', { code });
+      const reply = await call('charity', 'lookupCode', { code });
       if (!reply.ok) {
         this.setData({ looking: false, problem: reply.error.message });
         return;
@@ -125,7 +125,7 @@ Component({
           return;
         }
       }
-      const reply = await callCharity('receive', {
+      const reply = await call('charity', 'receive', {
         code: p.code,
         condition: this.data.condition,
         ...(this.data.condition === 'unusable' ? {} : { quantity: this.data.quantity }),

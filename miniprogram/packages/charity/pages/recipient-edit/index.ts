@@ -7,10 +7,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callAccount, type CommunityStat } from '../../../../lib/account';
+import { type CommunityStat } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callCharity, type RecipientCategory } from '../../lib/api';
+import { type RecipientCategory } from '../../lib/views';
 import { CHARITY_LIMITS, PERSON_LIMITS } from '../../../../shared/limits';
 import {
   choicesOf,
@@ -19,6 +19,7 @@ import {
   RECIPIENT_CATEGORIES,
   RECIPIENT_CATEGORY_LABELS,
 } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 const GROUPS = choicesOf(RECIPIENT_CATEGORIES, RECIPIENT_CATEGORY_LABELS);
 const CONSENTS = choicesOf(CONSENT_METHODS, CONSENT_METHOD_LABELS);
@@ -60,7 +61,7 @@ Component({
   },
   methods: {
     async load() {
-      return mapReply(await callAccount('adminCommunities'), (communities) => ({
+      return mapReply(await call('account', 'adminCommunities'), (communities) => ({
         communities,
         communityId: communities[0]?.id ?? '',
       }));
@@ -93,7 +94,7 @@ Component({
       this.setData({ submitting: true, submitError: '', errors: {} });
       const key = d.formKey || newIdempotencyKey();
       this.setData({ formKey: key });
-      const reply = await callCharity('registerRecipient', {
+      const reply = await call('charity', 'registerRecipient', {
         name: d.name,
         category: d.category,
         ...(d.birthYear ? { birthYear: Number(d.birthYear) } : {}),

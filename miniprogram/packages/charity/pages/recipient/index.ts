@@ -6,11 +6,12 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
-import { callCharity, type RecipientDetailView } from '../../lib/api';
+import { type RecipientDetailView } from '../../lib/views';
 import { donationCard, needCard, type DonationCard, type NeedCard } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
 import { PERSON_LIMITS } from '../../../../shared/limits';
 import { CONSENT_METHOD_LABELS } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 interface Person {
   id: string;
@@ -65,7 +66,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const reply = await callCharity('recipientDetail', { recipientId: this.data.id });
+      const reply = await call('charity', 'recipientDetail', { recipientId: this.data.id });
       if (!reply.ok) return reply;
       const r = reply.data;
       return {
@@ -88,7 +89,7 @@ Component({
     },
     async save(change: { address?: string; phone?: string; active?: boolean; reason?: string }) {
       this.setData({ saving: true, saveError: '' });
-      const reply = await callCharity('updateRecipient', { recipientId: this.data.id, ...change });
+      const reply = await call('charity', 'updateRecipient', { recipientId: this.data.id, ...change });
       if (!reply.ok) {
         this.setData({ saving: false, saveError: reply.error.message });
         return;

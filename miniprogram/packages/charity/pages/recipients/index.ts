@@ -5,7 +5,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { reloadOnShow } from '../../../../behaviors/remote-page';
-import { callCharity, type RecipientView } from '../../lib/api';
+import { type RecipientView } from '../../lib/views';
+import { call } from '../../../../lib/api';
 
 interface Row {
   id: string;
@@ -38,7 +39,7 @@ Component({
     },
     async loadPage(offset: number) {
       return pageOf(
-        await callCharity('recipients', {
+        await call('charity', 'recipients', {
           offset,
           query: this.data.query,
           includeInactive: true,

@@ -6,8 +6,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callCharity } from '../../lib/api';
 import { dayClockText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 interface Line {
   key: string;
@@ -43,7 +43,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const reply = await callCharity('reconciliation', { supermarketId: this.data.id });
+      const reply = await call('charity', 'reconciliation', { supermarketId: this.data.id });
       if (!reply.ok) return reply;
       const r = reply.data;
       return {
@@ -92,7 +92,7 @@ Component({
       this.setData({ saving: true, saveError: '' });
       const key = this.data.takeKey || newIdempotencyKey();
       this.setData({ takeKey: key });
-      const reply = await callCharity('recordStocktake', {
+      const reply = await call('charity', 'recordStocktake', {
         supermarketId: this.data.id,
         counts,
         idempotencyKey: key,

@@ -7,9 +7,10 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { refusal } from '../../../../lib/page-state';
-import { callCharity, type SupermarketView } from '../../lib/api';
+import { type SupermarketView } from '../../lib/views';
 import { donationCard, type DonationCard } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 type Stage = 'expected' | 'toAllocate' | 'toDispatch' | 'inDelivery';
 
@@ -34,7 +35,7 @@ Component({
     },
     /** The supermarkets the caller works for, then the first page of the chosen one's queue. */
     async load(): Promise<LoadResult> {
-      const reply = await callCharity('supermarkets', { mine: true });
+      const reply = await call('charity', 'supermarkets', { mine: true });
       if (!reply.ok) return reply;
       if (reply.data.length === 0) {
         return refusal('您还不是慈善超市的工作人员。请街道管理员把您的机构设为超市的运营机构。');
@@ -56,7 +57,7 @@ Component({
       void this.restart();
     },
     async loadPage(offset: number) {
-      const reply = await callCharity('staffQueue', {
+      const reply = await call('charity', 'staffQueue', {
         supermarketId: this.data.supermarketId,
         stage: this.data.stage,
         offset,

@@ -6,12 +6,12 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { refusal } from '../../../../lib/page-state';
-import { callAccount, type OrgView } from '../../../../lib/account';
+import { type OrgView } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
-import { callCharity } from '../../lib/api';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 const HINTS: Record<string, string> = {
   name: '请写超市名称',
@@ -49,7 +49,7 @@ Component({
       if (this.data.streets.length === 0) {
         const session = await ensureSession();
         if (!session.ok) return session;
-        const places = await callAccount('places');
+        const places = await call('account', 'places');
         if (!places.ok) return places;
         const scopes = session.me.roles.filter((r) => r.role === 'admin' && r.scopeId).map((r) => r.scopeId!);
         const streets = new Map<string, { id: string; name: string }>();
@@ -61,8 +61,8 @@ Component({
         this.setData({ streets: list, streetId: this.data.streetId || list[0]!.id });
       }
       const [current, orgs] = await Promise.all([
-        callCharity('supermarkets', { streetId: this.data.streetId, mine: true }),
-        callAccount('listOrgs', {}),
+        call('charity', 'supermarkets', { streetId: this.data.streetId, mine: true }),
+        call('account', 'listOrgs', {}),
       ]);
       if (!current.ok) return current;
       if (!orgs.ok) return orgs;
@@ -101,7 +101,7 @@ Component({
       if (this.data.saving) return;
       const d = this.data;
       this.setData({ saving: true, saveError: '', errors: {} });
-      const reply = await callCharity('setSupermarket', {
+      const reply = await call('charity', 'setSupermarket', {
         streetId: d.streetId,
         name: d.name,
         address: d.address,

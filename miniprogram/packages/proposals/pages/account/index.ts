@@ -6,10 +6,12 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callProposals, PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/api';
+import { PAGES, type AccountabilityView, type AccountEntryView } from '../../lib/views';
 import { yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
 import { PROPOSAL_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
+import type { CloudReply } from '../../../../lib/cloud';
 
 /** A project line. */
 interface Project {
@@ -116,7 +118,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const reply = await callProposals('accountability', {
+      const reply = await call('proposals', 'accountability', {
         roundId: this.data.roundId,
         ...(this.data.proposalId ? { proposalId: this.data.proposalId } : {}),
       });
@@ -200,13 +202,13 @@ Component({
       const d = this.data;
       const ref = { roundId: d.roundId, proposalId: d.proposalId, idempotencyKey: d.key };
       const errors: Record<string, string> = {};
-      let run: (() => ReturnType<typeof callProposals>) | undefined;
+      let run: (() => Promise<CloudReply<unknown>>) | undefined;
       if (d.form === 'progress') {
         const progress = Number(d.progress);
         if (!/^\d+$/.test(d.progress.trim()) || progress > 100) errors.progress = '请填 0 到 100 之间的数';
         if (d.note.trim() === '') errors.note = '请写一下做了什么';
         run = () =>
-          callProposals('recordProgress', {
+          call('proposals', 'recordProgress', {
             ...ref,
             progress,
             served: /^\d+$/.test(d.served.trim()) ? Number(d.served) : 0,
@@ -220,7 +222,7 @@ Component({
         if (d.item.trim() === '') errors.item = '请写花在哪里';
         if (d.photos.length === 0) errors.photos = '请拍一下票据';
         run = () =>
-          callProposals('recordSpending', {
+          call('proposals', 'recordSpending', {
             ...ref,
             item: d.item.trim(),
             amount,
@@ -236,7 +238,7 @@ Component({
         });
         if (!confirm) return;
         run = () =>
-          callProposals('confirmCompletion', {
+          call('proposals', 'confirmCompletion', {
             roundId: d.roundId,
             proposalId: d.proposalId,
             note: d.note.trim(),

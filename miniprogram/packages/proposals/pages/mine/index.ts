@@ -5,8 +5,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { reloadOnShow } from '../../../../behaviors/remote-page';
-import { callProposals, PAGES, type MyProposalItem } from '../../lib/api';
+import { PAGES, type MyProposalItem } from '../../lib/views';
 import { STATUS_THEMES, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** A proposal as the list shows it. */
 interface Card {
@@ -48,7 +49,7 @@ Component({
   },
   methods: {
     async loadPage(offset: number) {
-      return pageOf(await callProposals('myProposals', { offset }), card);
+      return pageOf(await call('proposals', 'myProposals', { offset }), card);
     },
   },
 });

@@ -7,10 +7,11 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callProposals, PAGES, type ProposalDetail } from '../../lib/api';
+import { PAGES, type ProposalDetail } from '../../lib/views';
 import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
 import { PROPOSAL_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 const DECISIONS: Record<string, string> = {
   accept: '通过预审',
@@ -109,7 +110,7 @@ Component({
       void this.reload(query);
     },
     async load() {
-      const reply = await callProposals('getProposal', {
+      const reply = await call('proposals', 'getProposal', {
         roundId: this.data.roundId,
         proposalId: this.data.proposalId,
       });
@@ -137,7 +138,7 @@ Component({
       return { roundId: this.data.roundId, proposalId: this.data.proposalId };
     },
     onVote() {
-      this.act(() => callProposals('vote', this.ref()), '投票成功');
+      this.act(() => call('proposals', 'vote', this.ref()), '投票成功');
     },
     async onUnvote() {
       const { confirm } = await wx.showModal({
@@ -146,7 +147,7 @@ Component({
         confirmText: '撤回',
         cancelText: '不撤回',
       });
-      if (confirm) this.act(() => callProposals('withdrawVote', this.ref()), '已撤回');
+      if (confirm) this.act(() => call('proposals', 'withdrawVote', this.ref()), '已撤回');
     },
     onEdit() {
       wx.navigateTo({
@@ -154,7 +155,7 @@ Component({
       });
     },
     onSubmit() {
-      this.act(() => callProposals('submitProposal', this.ref()), '已提交');
+      this.act(() => call('proposals', 'submitProposal', this.ref()), '已提交');
     },
     async onWithdraw() {
       const { confirm } = await wx.showModal({
@@ -163,7 +164,7 @@ Component({
         confirmText: '撤回',
         cancelText: '不撤回',
       });
-      if (confirm) this.act(() => callProposals('withdrawProposal', this.ref()), '已撤回');
+      if (confirm) this.act(() => call('proposals', 'withdrawProposal', this.ref()), '已撤回');
     },
     async onDelete() {
       const { confirm } = await wx.showModal({
@@ -173,7 +174,7 @@ Component({
         cancelText: '不删',
       });
       if (!confirm) return;
-      const reply = await callProposals('deleteDraft', this.ref());
+      const reply = await call('proposals', 'deleteDraft', this.ref());
       if (!reply.ok) {
         wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });
         return;
@@ -195,7 +196,7 @@ Component({
       }
       const done = { accept: '已通过', reject: '已告知未通过', request_changes: '已请提案人修改' }[decision];
       const ok = await this.act(
-        () => callProposals('screenProposal', { ...this.ref(), decision, note }),
+        () => call('proposals', 'screenProposal', { ...this.ref(), decision, note }),
         done,
       );
       if (ok) this.setData({ note: '' });

@@ -6,8 +6,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
-import { callProposals, PAGES, type ProposalCard, type StatusFilter } from '../../lib/api';
+import { PAGES, type ProposalCard, type StatusFilter } from '../../lib/views';
 import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 type Sort = 'newest' | 'votes' | 'budget';
 
@@ -85,7 +86,7 @@ Component({
     },
     /** The round (its title, the caller's votes left), then the first page of its proposals. */
     async load(): Promise<LoadResult> {
-      const round = await callProposals('getRound', { roundId: this.data.roundId });
+      const round = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!round.ok) return round;
       const r = round.data;
       const first = await this.loadPage(0);
@@ -101,7 +102,7 @@ Component({
       };
     },
     async loadPage(offset: number) {
-      const reply = await callProposals('listProposals', {
+      const reply = await call('proposals', 'listProposals', {
         roundId: this.data.roundId,
         sort: this.data.sort,
         status: this.data.filter,

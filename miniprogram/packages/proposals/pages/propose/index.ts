@@ -9,10 +9,11 @@ import { type LoadResult, type PageQuery, remotePage } from '../../../../behavio
 import { refusal } from '../../../../lib/page-state';
 import { newIdempotencyKey, type CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callProposals, PAGES, type ProposalDetail, type SavedProposal } from '../../lib/api';
+import { PAGES, type ProposalDetail, type SavedProposal } from '../../lib/views';
 import { askProposerConsent } from '../../lib/templates';
 import { yuan } from '../../lib/words';
 import { PROPOSAL_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 /** A budget line as typed. */
 interface Line {
@@ -108,7 +109,7 @@ Component({
     },
     /** The round's rules, and the draft being edited (a new proposal only where the caller may propose). */
     async load(): Promise<LoadResult> {
-      const round = await callProposals('getRound', { roundId: this.data.roundId });
+      const round = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!round.ok) return round;
       const s = round.data.settings;
       const rules = `每个提案 ${yuan(s.minBudget)}—${yuan(s.maxBudget)}，实施不超过 ${s.maxMonths} 个月，每人本期最多提 ${s.perAuthor} 个。`;
@@ -116,7 +117,7 @@ Component({
         if (!round.data.me.canPropose) return refusal(round.data.me.proposeBlock ?? '现在不能提提案');
         return { ok: true, data: { rules } };
       }
-      const p = await callProposals('getProposal', {
+      const p = await call('proposals', 'getProposal', {
         roundId: this.data.roundId,
         proposalId: this.data.proposalId,
       });
@@ -226,13 +227,13 @@ Component({
           this.setData({ saving: false, errors: { title: '先给提案起个标题' } });
           return false;
         }
-        reply = await callProposals('createProposal', {
+        reply = await call('proposals', 'createProposal', {
           roundId: this.data.roundId,
           idempotencyKey: this.data.idempotencyKey,
           ...(fields as { title: string }),
         });
       } else {
-        reply = await callProposals('updateProposal', {
+        reply = await call('proposals', 'updateProposal', {
           roundId: this.data.roundId,
           proposalId: this.data.proposalId,
           ...fields,
@@ -269,7 +270,7 @@ Component({
         return;
       }
       this.setData({ saving: true });
-      const reply = await callProposals('submitProposal', ref);
+      const reply = await call('proposals', 'submitProposal', ref);
       this.setData({ saving: false });
       if (!reply.ok) {
         if (reply.error.code === 'INVALID_INPUT') {

@@ -6,10 +6,11 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { refusal } from '../../../../lib/page-state';
-import { callProposals, PAGES, type ResultsView, type RoundView } from '../../lib/api';
+import { PAGES, type ResultsView, type RoundView } from '../../lib/views';
 import { yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
 import { PROPOSAL_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 /** A result line as the page shows it. */
 interface Line {
@@ -79,7 +80,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const reply = await callProposals('getRound', { roundId: this.data.roundId });
+      const reply = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!reply.ok) return reply;
       const r: RoundView = reply.data;
       if (!r.results) return refusal('投票结束、计票完成后才有结果', 'NOT_FOUND');
@@ -147,7 +148,7 @@ Component({
       });
       if (!confirm) return;
       this.setData({ busy: true });
-      const reply = await callProposals('publishResults', {
+      const reply = await call('proposals', 'publishResults', {
         roundId: this.data.roundId,
         expectedVersion: this.data.version,
         decisions: changed.map((l) => ({

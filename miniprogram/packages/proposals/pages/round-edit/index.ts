@@ -6,14 +6,15 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { refusal } from '../../../../lib/page-state';
-import { callAccount, type PlaceView } from '../../../../lib/account';
+import { type PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
-import { callProposals, PAGES } from '../../lib/api';
+import { PAGES } from '../../lib/views';
 import { addDays, dateKey, dayText, startOfDate } from '../../../../shared/calendar';
 import { PROPOSAL_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 type DateKey = 'collectingFrom' | 'screeningFrom' | 'votingFrom' | 'votingUntil' | 'workFrom';
 
@@ -89,7 +90,7 @@ Component({
       const session = await ensureSession();
       if (!session.ok) return session;
       if (!this.data.roundId) {
-        const places = await callAccount('places');
+        const places = await call('account', 'places');
         if (!places.ok) return places;
         const admin = session.me.roles.filter((r) => r.role === 'admin' && r.scopeId).map((r) => r.scopeId!);
         const seen = new Set<string>();
@@ -120,7 +121,7 @@ Component({
           },
         };
       }
-      const reply = await callProposals('getRound', { roundId: this.data.roundId });
+      const reply = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (!reply.ok) return reply;
       const r = reply.data;
       wx.setNavigationBarTitle?.({ title: '修改本期设置' });
@@ -208,13 +209,13 @@ Component({
       }
       this.setData({ busy: true, banner: '' });
       const reply = d.roundId
-        ? await callProposals('updateRound', {
+        ? await call('proposals', 'updateRound', {
             roundId: d.roundId,
             expectedVersion: d.version,
             ...settings,
             schedule: d.dates,
           })
-        : await callProposals('createRound', {
+        : await call('proposals', 'createRound', {
             idempotencyKey: d.key,
             scopeId: d.scopeId,
             ...settings,

@@ -6,9 +6,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callProposals, PAGES, type RoundView } from '../../lib/api';
+import { PAGES, type RoundView } from '../../lib/views';
 import { PHASE_THEMES, quotaWords, voteModeWords, yuan } from '../../lib/words';
 import { dayText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 /** The round as the page shows it. */
 interface View {
@@ -104,7 +105,7 @@ Component({
       void this.reload(query);
     },
     async load() {
-      const reply = await callProposals('getRound', { roundId: this.data.roundId });
+      const reply = await call('proposals', 'getRound', { roundId: this.data.roundId });
       if (reply.ok) wx.setNavigationBarTitle?.({ title: reply.data.title });
       return mapReply(reply, (r) => ({ v: view(r) }));
     },

@@ -6,8 +6,9 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import type { LoadResult } from '../../../../behaviors/remote-page';
 import { ensureSession } from '../../../../lib/session';
-import { callProposals, PAGES, type RoundCard } from '../../lib/api';
+import { PAGES, type RoundCard } from '../../lib/views';
 import { PHASE_THEMES, phaseEnds, yuan } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** A round as the list shows it. */
 interface Card {
@@ -48,7 +49,7 @@ Component({
         : first;
     },
     async loadPage(offset: number) {
-      return pageOf(await callProposals('listRounds', { offset }), card);
+      return pageOf(await call('proposals', 'listRounds', { offset }), card);
     },
     onGo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });

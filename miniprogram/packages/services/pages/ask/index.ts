@@ -5,9 +5,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callServices, SERVICES_PAGES, type DemandView } from '../../../../lib/services';
+import { SERVICES_PAGES, type DemandView } from '../../../../lib/services';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
 import { CATEGORIES } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 /** The menu's categories, and 其他 for an idea that fits none. */
 const ASK_CATEGORIES = [...CATEGORIES, '其他'] as const;
@@ -48,8 +49,8 @@ Component({
     /** What neighbours asked for: those already on the menu first, then the open ones. */
     async load(): Promise<LoadResult> {
       const [open, adopted] = await Promise.all([
-        callServices('demands', { status: 'open' }),
-        callServices('demands', { status: 'adopted' }),
+        call('services', 'demands', { status: 'open' }),
+        call('services', 'demands', { status: 'adopted' }),
       ]);
       if (!open.ok) return open;
       if (!adopted.ok) return adopted;
@@ -74,7 +75,7 @@ Component({
         return;
       }
       this.setData({ sending: true });
-      const reply = await callServices('requestService', {
+      const reply = await call('services', 'requestService', {
         category: this.data.category as (typeof ASK_CATEGORIES)[number],
         text: this.data.text.trim(),
       });

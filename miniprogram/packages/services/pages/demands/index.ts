@@ -6,13 +6,13 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery } from '../../../../behaviors/remote-page';
-import { callAccount } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callServices, type DemandView } from '../../../../lib/services';
+import { type DemandView } from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
 import { CATEGORIES, type Category } from '../../../../shared/choices';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 type ItemCategory = Category;
 const PRICE_TYPES = [
@@ -76,10 +76,10 @@ Component({
     },
     async loadPage(offset: number, query: PageQuery) {
       const tab = (query.tab ?? 'open') as 'open' | 'adopted';
-      return pageOf(await callServices('demands', { status: tab, offset }), lineBox, { tab });
+      return pageOf(await call('services', 'demands', { status: tab, offset }), lineBox, { tab });
     },
     async loadOrgs() {
-      const reply = await callAccount('listOrgs');
+      const reply = await call('account', 'listOrgs');
       if (reply.ok)
         this.setData({
           orgs: reply.data
@@ -134,7 +134,7 @@ Component({
         return;
       }
       this.setData({ saving: true });
-      const reply = await callServices('adoptDemand', {
+      const reply = await call('services', 'adoptDemand', {
         demandId: adopting,
         name: form.name.trim(),
         category: form.category as ItemCategory,

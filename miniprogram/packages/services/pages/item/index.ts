@@ -10,7 +10,6 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import {
   askOrderConsent,
-  callServices,
   SERVICES_PAGES,
   type BeneficiaryOption,
   type ItemCard,
@@ -18,6 +17,7 @@ import {
   type SlotView,
 } from '../../../../lib/services';
 import { PERSON_LIMITS, SERVICES_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 /** One day of the calendar with its two half days (a half day gone by is a blank, so columns line up). */
 interface DayRow {
@@ -81,7 +81,7 @@ Component({
     /** The item and its form, for `?for=<id>` (a linked elder, or for admins the person they came from). */
     async load(query: PageQuery): Promise<LoadResult> {
       const beneficiaryId = query.for;
-      const reply = await callServices('itemDetail', {
+      const reply = await call('services', 'itemDetail', {
         itemId: this.data.itemId,
         ...(beneficiaryId ? { beneficiaryId } : {}),
       });
@@ -146,7 +146,7 @@ Component({
       }
       this.setData({ submitting: true });
       const subscribed = await askOrderConsent();
-      const reply = await callServices('placeOrder', {
+      const reply = await call('services', 'placeOrder', {
         itemId: this.data.itemId,
         slot: this.data.slot,
         beneficiaryId: this.data.beneficiaryId,

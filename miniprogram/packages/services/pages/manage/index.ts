@@ -6,7 +6,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery } from '../../../../behaviors/remote-page';
-import { callServices, type ItemAdminView } from '../../../../lib/services';
+import { type ItemAdminView } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 type Status = 'proposed' | 'approved' | 'retired' | 'rejected';
 
@@ -49,7 +50,7 @@ Component({
   methods: {
     async loadPage(offset: number, query: PageQuery) {
       const tab = (query.tab ?? 'proposed') as Status;
-      return pageOf(await callServices('itemsToManage', { status: tab, offset }), itemBox, { tab });
+      return pageOf(await call('services', 'itemsToManage', { status: tab, offset }), itemBox, { tab });
     },
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Status }>) {
       void this.restart({ ...pageQuery(this), tab: e.currentTarget.dataset.tab });
@@ -72,7 +73,7 @@ Component({
         return;
       }
       this.setData({ busy: id });
-      const reply = await callServices('reviewItem', { itemId: id, decision, reason });
+      const reply = await call('services', 'reviewItem', { itemId: id, decision, reason });
       this.setData({ busy: '' });
       if (!reply.ok) {
         wx.showModal({ title: '没有成功', content: reply.error.message, showCancel: false });

@@ -10,9 +10,10 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { callServices, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
+import { statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
+import { call, type ActionResult } from '../../../../lib/api';
 
 /** A line of the timeline as shown. */
 interface Step {
@@ -125,7 +126,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const reply = await callServices('orderDetail', { orderId: this.data.orderId });
+      const reply = await call('services', 'orderDetail', { orderId: this.data.orderId });
       return reply.ok ? { ok: true, data: this.orderData(reply.data) } : reply;
     },
     /** What the page shows of an order (after loading, and after each action that returns it). */
@@ -152,7 +153,7 @@ Component({
      * answers in place (returns true) instead of the generic dialog.
      */
     async act(
-      run: () => ReturnType<typeof callServices<'acceptOrder'>>,
+      run: () => Promise<CloudReply<ActionResult<'services', 'acceptOrder'>>>,
       done: string,
       handled?: (refusal: Extract<CloudReply<unknown>, { ok: false }>) => boolean,
     ) {
@@ -188,26 +189,26 @@ Component({
       });
       if (!confirm) return;
       this.act(
-        () => callServices('cancelOrder', { orderId: this.data.orderId, reason: this.data.reason }),
+        () => call('services', 'cancelOrder', { orderId: this.data.orderId, reason: this.data.reason }),
         '已取消',
       );
     },
     onRate() {
       const { rating, comment, complaint } = this.data;
       this.act(
-        () => callServices('rateOrder', { orderId: this.data.orderId, rating, comment, complaint }),
+        () => call('services', 'rateOrder', { orderId: this.data.orderId, rating, comment, complaint }),
         '谢谢您的评价',
       );
     },
     onCallback() {
       const { rating, comment, complaint } = this.data;
       this.act(
-        () => callServices('phoneCallback', { orderId: this.data.orderId, rating, comment, complaint }),
+        () => call('services', 'phoneCallback', { orderId: this.data.orderId, rating, comment, complaint }),
         '已记录回访',
       );
     },
     onAccept() {
-      this.act(() => callServices('acceptOrder', { orderId: this.data.orderId }), '已接单');
+      this.act(() => call('services', 'acceptOrder', { orderId: this.data.orderId }), '已接单');
     },
     onDecline() {
       if (!this.data.reason.trim()) {
@@ -215,7 +216,8 @@ Component({
         return;
       }
       this.act(
-        () => callServices('declineOrder', { orderId: this.data.orderId, reason: this.data.reason.trim() }),
+        () =>
+          call('services', 'declineOrder', { orderId: this.data.orderId, reason: this.data.reason.trim() }),
         '已退回',
       );
     },
@@ -240,7 +242,7 @@ Component({
       const sent = this.data.ask ? reason : '';
       this.act(
         () =>
-          callServices('checkIn', {
+          call('services', 'checkIn', {
             orderId: this.data.orderId,
             location,
             ...(sent ? { reason: sent } : {}),
@@ -310,7 +312,7 @@ Component({
       this.setData({ busy: false });
       this.act(
         () =>
-          callServices('checkOut', {
+          call('services', 'checkOut', {
             orderId: this.data.orderId,
             notes,
             photos: fileIds,
@@ -321,7 +323,7 @@ Component({
     },
     onAssign(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const orgId = e.currentTarget.dataset.id;
-      this.act(() => callServices('assignOrder', { orderId: this.data.orderId, orgId }), '已派单');
+      this.act(() => call('services', 'assignOrder', { orderId: this.data.orderId, orgId }), '已派单');
     },
     onCall() {
       if (this.data.order?.contactRevealed) wx.makePhoneCall({ phoneNumber: this.data.order.phone });

@@ -5,8 +5,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
-import { callServices } from '../../../../lib/services';
 import { orderLine } from '../../lib/lists';
+import { call } from '../../../../lib/api';
 
 Component({
   // Coming back: an order may have changed on its own page.
@@ -24,7 +24,7 @@ Component({
     async loadPage(offset: number, query: PageQuery) {
       const tab = query.tab ?? 'active';
       return pageOf(
-        await callServices('myOrders', { view: tab === 'done' ? 'done' : 'active', offset }),
+        await call('services', 'myOrders', { view: tab === 'done' ? 'done' : 'active', offset }),
         orderLine,
         { tab },
       );

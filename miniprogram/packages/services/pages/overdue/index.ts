@@ -7,8 +7,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
-import { callServices } from '../../../../lib/services';
 import { orderLine } from '../../lib/lists';
+import { call } from '../../../../lib/api';
 
 Component({
   behaviors: [elderModeBehavior, pagedList, reloadOnShow],
@@ -25,7 +25,7 @@ Component({
     async loadPage(offset: number, query: PageQuery) {
       const tab = query.tab ?? 'overdue';
       return pageOf(
-        await callServices('adminOrders', { view: tab as 'overdue' | 'callback' | 'open', offset }),
+        await call('services', 'adminOrders', { view: tab as 'overdue' | 'callback' | 'open', offset }),
         orderLine,
         { tab },
       );

@@ -5,7 +5,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callServices, type ProviderStat } from '../../../../lib/services';
+import { type ProviderStat } from '../../../../lib/services';
+import { call } from '../../../../lib/api';
 
 /** An organization as a card. */
 interface StatBox {
@@ -43,7 +44,7 @@ Component({
   },
   methods: {
     async load() {
-      return mapReply(await callServices('providerStats'), (stats) => ({ orgs: stats.map(statBox) }));
+      return mapReply(await call('services', 'providerStats'), (stats) => ({ orgs: stats.map(statBox) }));
     },
   },
 });

@@ -5,8 +5,9 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
-import { callServices, yuan, type VoucherView } from '../../../../lib/services';
+import { yuan, type VoucherView } from '../../../../lib/services';
 import { dayClockText, monthText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 /** A month as shown. */
 interface MonthView {
@@ -44,7 +45,7 @@ Component({
     /** For oneself, or `?for=<id>`: an elder one is linked to. */
     async load(query: PageQuery) {
       const forId = query.for ?? '';
-      return mapReply(await callServices('vouchers', forId ? { beneficiaryId: forId } : {}), (v) => ({
+      return mapReply(await call('services', 'vouchers', forId ? { beneficiaryId: forId } : {}), (v) => ({
         name: v.nameMasked,
         balance: yuan(v.balanceFen),
         eligibleText: v.eligibleText,

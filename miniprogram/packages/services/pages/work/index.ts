@@ -6,8 +6,8 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
-import { callServices } from '../../../../lib/services';
 import { orderLine } from '../../lib/lists';
+import { call } from '../../../../lib/api';
 
 type Spot = { latitude: number; longitude: number };
 type View = 'incoming' | 'mine' | 'done';
@@ -32,7 +32,11 @@ Component({
       const tab = query.tab ?? 'incoming';
       const location = this.data.byDistance ? this.data.location : null;
       return pageOf(
-        await callServices('workOrders', { view: tab as View, offset, ...(location ? { location } : {}) }),
+        await call('services', 'workOrders', {
+          view: tab as View,
+          offset,
+          ...(location ? { location } : {}),
+        }),
         orderLine,
         { tab },
       );

@@ -7,9 +7,10 @@ import { pageOf } from '../../../../behaviors/paged-list';
 import { pagedList, type PageResult } from '../../../../behaviors/paged-list';
 import { type LoadResult, type PageQuery } from '../../../../behaviors/remote-page';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering, type ActivityListItem, type Skill } from '../../lib/api';
+import { type ActivityListItem, type Skill } from '../../lib/views';
 import { activityCard, type ActivityCard } from '../../lib/words';
 import { SKILLS } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 type Tab = 'date' | 'near' | 'skill' | 'recommend';
 
@@ -75,16 +76,17 @@ Component({
       let reply;
       if (tab === 'recommend') {
         const location = await this.locate();
-        reply = await callVolunteering('recommendActivities', location ? { location } : {});
+        reply = await call('volunteering', 'recommendActivities', location ? { location } : {});
         if (reply.ok) reply = { ok: true as const, data: { items: reply.data.items, next: null } };
       } else if (tab === 'near') {
         const location = await this.locate();
-        reply = await callVolunteering(
+        reply = await call(
+          'volunteering',
           'listActivities',
           location ? { sort: 'near', location, offset } : { sort: 'date', offset },
         );
       } else {
-        reply = await callVolunteering('listActivities', {
+        reply = await call('volunteering', 'listActivities', {
           sort: 'date',
           offset,
           ...(tab === 'skill' && this.data.skill ? { skill: this.data.skill } : {}),

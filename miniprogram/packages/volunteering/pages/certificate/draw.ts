@@ -1,5 +1,5 @@
 /** Draws a certificate on the page's 2d canvas and exports it as an image file (750 × 1060 px). */
-import type { CertificateView } from '../../lib/api';
+import type { CertificateView } from '../../lib/views';
 
 const W = 750;
 const H = 1060;

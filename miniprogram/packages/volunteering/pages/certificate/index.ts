@@ -7,9 +7,10 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, pageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callVolunteering, type CertificateView } from '../../lib/api';
+import { type CertificateView } from '../../lib/views';
 import { drawCertificate } from './draw';
 import { dateKey } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 /** One certificate per Beijing day unless asked anew (the key makes a repeated open return the same one). */
 function todaysKey(): string {
@@ -26,7 +27,9 @@ Component({
   methods: {
     /** Today's certificate (one a day: the key is the date), or a new one after 重新开具 (`key`). */
     async load(query: PageQuery) {
-      const reply = await callVolunteering('issueCertificate', { idempotencyKey: query.key ?? todaysKey() });
+      const reply = await call('volunteering', 'issueCertificate', {
+        idempotencyKey: query.key ?? todaysKey(),
+      });
       return mapReply(reply, (c) => ({
         c,
         body:

@@ -3,8 +3,9 @@
  * hours, the period and the issue date to compare with the paper.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callVolunteering, type CertificateCheck } from '../../lib/api';
+import { type CertificateCheck } from '../../lib/views';
 import { VOL_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 Component({
   behaviors: [elderModeBehavior],
@@ -30,7 +31,7 @@ Component({
       const code = this.data.code.trim();
       if (!code || this.data.checking) return;
       this.setData({ checking: true, banner: '' });
-      const reply = await callVolunteering('verifyCertificate', { code });
+      const reply = await call('volunteering', 'verifyCertificate', { code });
       this.setData({ checking: false });
       if (!reply.ok) {
         this.setData({

@@ -5,7 +5,7 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
-import { callVolunteering } from '../../lib/api';
+import { call } from '../../../../lib/api';
 
 /** Timers per page instance (kept off the rendered data). */
 const timers = new WeakMap<object, { code?: number; tick?: number }>();
@@ -52,8 +52,8 @@ Component({
     /** The code of the current window (and who has checked in); the next one is fetched as the window turns. */
     async load(): Promise<LoadResult> {
       const [code, roster] = await Promise.all([
-        callVolunteering('checkinCode', { activityId: this.data.id }),
-        callVolunteering('roster', { activityId: this.data.id }),
+        call('volunteering', 'checkinCode', { activityId: this.data.id }),
+        call('volunteering', 'roster', { activityId: this.data.id }),
       ]);
       if (!code.ok) return code;
       const t = timers.get(this) ?? {};

@@ -7,10 +7,11 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering, type ActivityDetail } from '../../lib/api';
+import { type ActivityDetail } from '../../lib/views';
 import { askSignUpConsent } from '../../lib/templates';
 import { distanceWords, PHASES } from '../../lib/words';
 import { clockText, dayClockText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 const HOUR = 3_600_000;
 /** Check-in opens an hour before the start; check-out closes two hours after the end (VOL_LIMITS). */
@@ -101,7 +102,7 @@ Component({
     async load(): Promise<LoadResult> {
       const session = await ensureSession();
       if (!session.ok) return session;
-      const reply = await callVolunteering('activityDetail', { activityId: this.data.id });
+      const reply = await call('volunteering', 'activityDetail', { activityId: this.data.id });
       if (!reply.ok) return reply;
       return {
         ok: true,
@@ -122,7 +123,7 @@ Component({
       this.setData({ busy: true, banner: '' });
       // Asked first, in the tap: a promotion from the waitlist can only be told to someone who agreed.
       await askSignUpConsent();
-      const reply = await callVolunteering('signUp', { activityId: this.data.id });
+      const reply = await call('volunteering', 'signUp', { activityId: this.data.id });
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -149,7 +150,7 @@ Component({
       });
       if (!answer.confirm) return;
       this.setData({ busy: true, banner: '' });
-      const reply = await callVolunteering('cancelSignUp', { activityId: this.data.id });
+      const reply = await call('volunteering', 'cancelSignUp', { activityId: this.data.id });
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -196,7 +197,7 @@ Component({
         return;
       }
       this.setData({ busy: true, banner: '' });
-      const reply = await callVolunteering('cancelActivity', { activityId: this.data.id, reason });
+      const reply = await call('volunteering', 'cancelActivity', { activityId: this.data.id, reason });
       this.setData({ busy: false });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });

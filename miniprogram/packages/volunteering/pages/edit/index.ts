@@ -6,15 +6,16 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
-import { callAccount, type PlaceView } from '../../../../lib/account';
+import { type PlaceView } from '../../../../lib/account';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering, type Skill } from '../../lib/api';
+import { type Skill } from '../../lib/views';
 import { addDays, dateKey, dateTimeKey, parseDateTime } from '../../../../shared/calendar';
 import { VOL_LIMITS } from '../../../../shared/limits';
 import { SKILLS } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 /** Who the activity is published as. */
 interface Publisher {
@@ -101,7 +102,7 @@ Component({
       const session = await ensureSession();
       if (!session.ok) return session;
       if (this.data.editing) {
-        const reply = await callVolunteering('activityDetail', { activityId: this.data.id });
+        const reply = await call('volunteering', 'activityDetail', { activityId: this.data.id });
         if (!reply.ok) return reply;
         const a = reply.data;
         return {
@@ -125,7 +126,7 @@ Component({
           key: 'place',
           label: `以${me.roles.find((r) => r.role === 'admin')?.scopeName ?? '社区'}名义`,
         });
-      const places = await callAccount('places');
+      const places = await call('account', 'places');
       if (!places.ok) return places;
       placeCache.set(this, { places: places.data, scopes });
       const publisher = publishers[0]?.key ?? '';
@@ -215,7 +216,7 @@ Component({
       this.setData({ saving: true, banner: '', errors: {} });
       let reply;
       if (d.editing) {
-        reply = await callVolunteering('updateActivity', {
+        reply = await call('volunteering', 'updateActivity', {
           activityId: d.id,
           description: d.description.trim(),
           capacity: d.capacity,
@@ -232,7 +233,7 @@ Component({
           return;
         }
         const publisher = d.publishers.find((p) => p.key === d.publisher);
-        reply = await callVolunteering('createActivity', {
+        reply = await call('volunteering', 'createActivity', {
           title: d.title.trim(),
           description: d.description.trim(),
           ...(publisher?.orgId ? { orgId: publisher.orgId } : {}),

@@ -4,8 +4,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
-import { callVolunteering, type MyHoursView } from '../../lib/api';
+import { type MyHoursView } from '../../lib/views';
 import { hoursWords } from '../../lib/words';
+import { call } from '../../../../lib/api';
 
 /** One activity's hours as a line. */
 interface Line {
@@ -40,7 +41,7 @@ Component({
   methods: {
     /** A page of the record; each page also brings the totals, the badge and the record of absences. */
     async loadPage(offset: number) {
-      const reply = await callVolunteering('myHours', { offset });
+      const reply = await call('volunteering', 'myHours', { offset });
       if (!reply.ok) return reply;
       const h = reply.data;
       const nextAt = h.nextBadge ? h.nextBadge.minHours * 60 : 0;

@@ -6,13 +6,13 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
-import { callAccount } from '../../../../lib/account';
 import { plainFieldErrors } from '../../../../lib/form';
 import { setCurrentUser } from '../../../../lib/session';
-import { callVolunteering, type MyVolunteerView, type Skill } from '../../lib/api';
+import { type MyVolunteerView, type Skill } from '../../lib/views';
 import { WEEKDAY_NAMES } from '../../../../shared/calendar';
 import { PERSON_LIMITS, VOL_LIMITS } from '../../../../shared/limits';
 import { choicesOf, DAY_SLOT_NAMES, DAY_SLOTS, SKILLS, type DaySlot } from '../../../../shared/choices';
+import { call } from '../../../../lib/api';
 
 const RADII = [2, 5, 10, 20];
 /** Monday first, as calendars here are read. */
@@ -78,7 +78,7 @@ Component({
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
-      const reply = await callVolunteering('myVolunteer');
+      const reply = await call('volunteering', 'myVolunteer');
       if (!reply.ok) return reply;
       wx.setNavigationBarTitle?.({ title: reply.data.isVolunteer ? '我的志愿者资料' : '成为志愿者' });
       return { ok: true, data: volunteerData(reply.data) };
@@ -135,8 +135,8 @@ Component({
       };
       const common = { skills: d.skills, availability, serviceRadiusKm: d.radius, intro: d.intro.trim() };
       const reply = d.isVolunteer
-        ? await callVolunteering('updateVolunteer', { ...common, location: d.location })
-        : await callVolunteering('becomeVolunteer', {
+        ? await call('volunteering', 'updateVolunteer', { ...common, location: d.location })
+        : await call('volunteering', 'becomeVolunteer', {
             ...common,
             ...(d.location ? { location: d.location } : {}),
             ...(d.needsRealName ? { realName: d.realName.trim() } : {}),
@@ -155,7 +155,7 @@ Component({
       this.setData({ ...volunteerData(reply.data), saving: false });
       if (!wasVolunteer) {
         // 我的 and the activity pages read roles from the session: refresh it so they show the volunteer now.
-        const me = await callAccount('login');
+        const me = await call('account', 'login');
         if (me.ok) {
           const { isNew: _isNew, ...view } = me.data;
           setCurrentUser(view);

@@ -5,9 +5,10 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
-import { callVolunteering, type MySignUpItem } from '../../lib/api';
+import { type MySignUpItem } from '../../lib/views';
 import { activityCard, type ActivityCard } from '../../lib/words';
 import { clockText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 type Filter = 'upcoming' | 'waiting' | 'past';
 
@@ -70,7 +71,7 @@ Component({
       void this.restart();
     },
     async loadPage(offset: number) {
-      const reply = await callVolunteering('mySignUps', { filter: this.data.filter, offset });
+      const reply = await call('volunteering', 'mySignUps', { filter: this.data.filter, offset });
       const now = Date.now();
       return pageOf(reply, (s) => lineOf(s, now));
     },

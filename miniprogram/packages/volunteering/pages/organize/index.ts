@@ -8,9 +8,9 @@ import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { refusal } from '../../../../lib/page-state';
 import { ensureSession } from '../../../../lib/session';
-import { callVolunteering } from '../../lib/api';
 import { activityCard, type ActivityCard } from '../../lib/words';
 import { addMonths, monthKey, startOfMonth } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 type Filter = 'upcoming' | 'past';
 type Period = 'thisMonth' | 'lastMonth' | 'thisYear';
@@ -58,7 +58,7 @@ Component({
     },
     async loadPage(offset: number, _query: PageQuery) {
       return pageOf(
-        await callVolunteering('organizerActivities', { filter: this.data.filter, offset }),
+        await call('volunteering', 'organizerActivities', { filter: this.data.filter, offset }),
         activityCard,
       );
     },
@@ -74,7 +74,7 @@ Component({
       if (this.data.exporting) return;
       const p = periodOf(this.data.period);
       this.setData({ exporting: true, exportLine: '' });
-      const reply = await callVolunteering('exportRecords', {
+      const reply = await call('volunteering', 'exportRecords', {
         from: p.from.toISOString(),
         to: p.to.toISOString(),
       });

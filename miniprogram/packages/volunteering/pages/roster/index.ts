@@ -10,10 +10,11 @@ import { pagedList, type PageResult } from '../../../../behaviors/paged-list';
 import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { callVolunteering, type RosterItem, type RosterView } from '../../lib/api';
+import { type RosterItem, type RosterView } from '../../lib/views';
 import { hoursWords, PHASES } from '../../lib/words';
 import { clockText } from '../../../../shared/calendar';
 import { VOL_LIMITS } from '../../../../shared/limits';
+import { call } from '../../../../lib/api';
 
 type Section = 'admitted' | 'waiting' | 'cancelled' | 'suggest';
 type FormMode = 'confirm' | 'record' | 'adjust';
@@ -99,7 +100,7 @@ Component({
         const first = await this.loadPage(0);
         return first.ok ? { ok: true, data: { ...first.data, loadingMore: false } } : first;
       }
-      return mapReply(await callVolunteering('suggestVolunteers', { activityId: this.data.id }), (s) => ({
+      return mapReply(await call('volunteering', 'suggestVolunteers', { activityId: this.data.id }), (s) => ({
         suggestions: s.items.map((v) => ({
           id: v.volunteerId,
           title: v.nameMasked,
@@ -118,7 +119,7 @@ Component({
     async loadPage(offset: number): Promise<PageResult<Row>> {
       const { section } = this.data;
       if (section === 'suggest') return { ok: true, data: { items: [], next: null } };
-      const reply = await callVolunteering('roster', {
+      const reply = await call('volunteering', 'roster', {
         activityId: this.data.id,
         section,
         offset,
@@ -148,7 +149,7 @@ Component({
       const signupId = e.currentTarget.dataset.id;
       if (this.data.busy) return;
       this.setData({ busy: signupId, banner: '' });
-      const reply = await callVolunteering('verifyHours', { signupId });
+      const reply = await call('volunteering', 'verifyHours', { signupId });
       this.setData({ busy: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -167,7 +168,7 @@ Component({
       });
       if (!answer.confirm) return;
       this.setData({ busy: 'all', banner: '' });
-      const reply = await callVolunteering('verifyAllHours', { activityId: this.data.id });
+      const reply = await call('volunteering', 'verifyAllHours', { activityId: this.data.id });
       this.setData({ busy: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });
@@ -216,13 +217,13 @@ Component({
       this.setData({ busy: f.signupId, banner: '' });
       const reply =
         f.mode === 'adjust'
-          ? await callVolunteering('adjustHours', {
+          ? await call('volunteering', 'adjustHours', {
               signupId: f.signupId,
               deltaMinutes: minutes,
               reason,
               idempotencyKey: f.key,
             })
-          : await callVolunteering('verifyHours', { signupId: f.signupId, minutes, reason });
+          : await call('volunteering', 'verifyHours', { signupId: f.signupId, minutes, reason });
       this.setData({ busy: '' });
       if (!reply.ok) {
         this.setData({ banner: reply.error.message });

@@ -4,9 +4,9 @@
  * code, or too far away (with the distance) — with one big button to try again.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { callVolunteering } from '../../lib/api';
 import { activityIdOfCode, hoursWords } from '../../lib/words';
 import { clockText } from '../../../../shared/calendar';
+import { call } from '../../../../lib/api';
 
 type Mode = 'in' | 'out';
 type Status = 'idle' | 'working' | 'done' | 'failed';
@@ -72,7 +72,7 @@ Component({
         return;
       }
       const mode = this.data.mode;
-      const reply = await callVolunteering(mode === 'in' ? 'checkIn' : 'checkOut', {
+      const reply = await call('volunteering', mode === 'in' ? 'checkIn' : 'checkOut', {
         activityId,
         code,
         location: where,

@@ -7,12 +7,7 @@ export const states: PreviewState[] = [
     name: '修改',
     user: 'demo-admin-lukou',
     query: async (demo) => {
-      const orgs = await demo.ok<{ id: string; name: string }[]>(
-        'account',
-        'demo-admin-lukou',
-        'listOrgs',
-        {},
-      );
+      const orgs = await demo.ok('account', 'demo-admin-lukou', 'listOrgs', {});
       return { id: orgs.find((o) => o.name === '心苑社会工作服务中心')?.id ?? '' };
     },
   },

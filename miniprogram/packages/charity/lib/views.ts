@@ -1,0 +1,21 @@
+/**
+ * The `charity` function's view types the subpackage's pages show (`import type` only). Calls go
+ * through `call` in lib/api.ts, which takes every input and result type from cloudfunctions/manifest.ts.
+ */
+export type {
+  DigestsView,
+  DonationView,
+  EventView,
+  ItemCategory,
+  NeedDetailView,
+  NeedView,
+  PublicProfile,
+  RecipientCategory,
+  RecipientDetailView,
+  RecipientView,
+  ReconciliationView,
+  StatsView,
+  StepResult,
+  SupermarketView,
+  VerifyView,
+} from '../../../../cloudfunctions/charity/contract';
