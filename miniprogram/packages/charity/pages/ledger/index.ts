@@ -103,13 +103,13 @@ Component({
       }
       return mapReply(await call('charity', 'digests', {}), (digests) => ({
         digests: digests.items.map((d) => ({
-          date: dateKeyText(`${d.date}T12:00:00+08:00`),
+          date: dateKeyText(d.date),
           count: d.count,
           root: shortHash(d.root),
           hash: shortHash(d.hash),
         })),
         digestsIntact: digests.chainIntact,
-        brokenDate: digests.firstBrokenDate ? dateKeyText(`${digests.firstBrokenDate}T12:00:00+08:00`) : '',
+        brokenDate: digests.firstBrokenDate ? dateKeyText(digests.firstBrokenDate) : '',
       }));
     },
     async loadPage(offset: number, _query: PageQuery) {
