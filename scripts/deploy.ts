@@ -12,6 +12,8 @@
  * Exit codes: 0 done (or dry run), 1 the platform refused a step, 2 nothing deployed (missing credentials,
  * settings or builds; bad flags).
  */
+// First, before the management library loads: its temporary zips must not be shared with another deploy.
+import './deploy/privateTmp';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
