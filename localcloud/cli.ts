@@ -57,6 +57,8 @@ async function serve(o: CliOptions): Promise<void> {
     appid: o.appid,
     modulesDir: o.modulesDir,
     sensitiveWords: o.sensitiveWords,
+    latencyMs: o.latencyMs,
+    jitterMs: o.jitterMs,
     logs: 'print',
     // Timers start once the data is complete: none fires into half the seed or competes with it.
     scheduleTimers: false,
@@ -82,6 +84,8 @@ async function serve(o: CliOptions): Promise<void> {
     `gateway: curl -s ${cloud.baseUrl}/gateway/call -d '{"name":"<function>","user":"<openid>","data":{}}'`,
   );
   console.log(`functions: ${cloud.host.names().join(', ') || '(none yet)'}`);
+  if (o.latencyMs > 0 || o.jitterMs > 0)
+    console.log(`network latency modelled: ${o.latencyMs} ms per round trip (+ up to ${o.jitterMs} ms)`);
   console.log(
     `management API (@cloudbase/manager-node): proxy ${cloud.baseUrl}, authority ${cloud.baseUrl}/manage/ca.pem`,
   );

@@ -18,6 +18,10 @@ export interface CliOptions {
   appid?: string;
   modulesDir?: string;
   sensitiveWords?: string;
+  /** Milliseconds every round trip of a function waits (the network CloudBase has); 0 by default. */
+  latencyMs: number;
+  /** Up to this many milliseconds more per round trip, at random. */
+  jitterMs: number;
   /** Empty the data folder first. */
   reset: boolean;
   /** Leave a fresh data folder empty even with a seed module. */
@@ -27,7 +31,19 @@ export interface CliOptions {
 }
 
 /** The keys a config file may hold (the long flag names). */
-const CONFIG_KEYS = ['functions', 'database', 'seed', 'data', 'port', 'env', 'appid', 'modules', 'words'];
+const CONFIG_KEYS = [
+  'functions',
+  'database',
+  'seed',
+  'data',
+  'port',
+  'env',
+  'appid',
+  'modules',
+  'words',
+  'latency',
+  'jitter',
+];
 const PATH_KEYS = new Set(['functions', 'database', 'seed', 'data', 'modules', 'words']);
 
 /** `localcloud --help`. */
@@ -36,7 +52,7 @@ export const USAGE = `localcloud — a CloudBase environment on this machine, at
 
 usage: localcloud [--functions <dir>] [--database <database.json>] [--data <dir>] [--port <n>]
                   [--seed <module.js>] [--env <id>] [--appid <appid>] [--modules <dir>] [--words <file>]
-                  [--config <file.json>] [--reset] [--no-seed] [--empty]
+                  [--latency <ms>] [--jitter <ms>] [--config <file.json>] [--reset] [--no-seed] [--empty]
 
   --functions <dir>    built functions to serve: <dir>/<name>/index.js exporting main, and config.json
   --database <file>    collections, indexes and rules to apply at start (CloudBase's database.json shape)
@@ -49,6 +65,9 @@ usage: localcloud [--functions <dir>] [--database <database.json>] [--data <dir>
   --appid <appid>      the appid mini program callers have (default wxlocalcloud0000)
   --modules <dir>      node_modules that deployed functions' dependencies come from (default ./node_modules)
   --words <file>       the word list security.msgSecCheck matches (default: the package's own)
+  --latency <ms>       every database, storage and open-API round trip of a function waits this long, as
+                       CloudBase's network would (10–30 ms there); default $LOCALCLOUD_LATENCY_MS or 0
+  --jitter <ms>        up to this much more per round trip, at random; default $LOCALCLOUD_JITTER_MS or 0
   --config <file>      a JSON object with any of: ${CONFIG_KEYS.join(', ')}
                        (paths relative to the file; flags and LOCALCLOUD_* win over it)
   --reset              empty the data folder first
@@ -73,6 +92,26 @@ function readConfig(file: string): Config {
   );
 }
 
+function milliseconds(value: string | number, from: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || value === '') throw new Error(`${from}: not milliseconds: ${value}`);
+  return n;
+}
+
+/** A flag, else the environment variable, else the config file's key, else 0. */
+function msOption(
+  flag: string | undefined,
+  name: string,
+  envVar: string,
+  env: NodeJS.ProcessEnv,
+  config: Config,
+) {
+  if (flag !== undefined) return milliseconds(flag, `--${name}`);
+  if (env[envVar]) return milliseconds(env[envVar], envVar);
+  if (config[name] !== undefined) return milliseconds(config[name], `config ${name}`);
+  return 0;
+}
+
 function portNumber(value: string | number, from: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${from}: not a port: ${value}`);
@@ -95,6 +134,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       appid: { type: 'string' },
       modules: { type: 'string' },
       words: { type: 'string' },
+      latency: { type: 'string' },
+      jitter: { type: 'string' },
       config: { type: 'string' },
       reset: { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
@@ -136,6 +177,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     appid: pick('appid'),
     modulesDir: pick('modules'),
     sensitiveWords: pick('words'),
+    latencyMs: msOption(values.latency, 'latency', 'LOCALCLOUD_LATENCY_MS', env, config),
+    jitterMs: msOption(values.jitter, 'jitter', 'LOCALCLOUD_JITTER_MS', env, config),
     reset: values.reset,
     noSeed: values['no-seed'] || empty,
     empty,

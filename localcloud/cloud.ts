@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Clock } from './clock';
+import { NetworkLatency } from './latency';
 import { clientEvent, gatewayRoute, toGatewayReply, type GatewayReply } from './gateway';
 import { FunctionHost } from './host/functionHost';
 import { TimerScheduler } from './host/timers';
@@ -66,6 +67,26 @@ export interface LocalCloudOptions {
   functionEnv?: Record<string, string>;
   /** Seconds no function is stopped before, whatever its config.json says (tests on a busy machine). */
   minFunctionTimeoutSeconds?: number;
+  /**
+   * Milliseconds every database, storage and open-API round trip of a function invocation waits, as CloudBase's
+   * network would (10–30 ms there); default 0. Changeable later through `latency.set`.
+   */
+  latencyMs?: number;
+  /** Up to this many milliseconds more per round trip, drawn at random; default 0. */
+  jitterMs?: number;
+}
+
+/** Faults a test injects into function invocations. */
+export interface Faults {
+  /**
+   * The next invocation of `functionName` that gets as far as its `roundTrip`-th wire request (1 = the first) is
+   * killed just before that request is served, as a timeout or a crash would kill it: that request and every
+   * later one never happen. One shot; returns a promise of whether it fired, settled when it fires or is
+   * cleared (or replaced by another for the same function).
+   */
+  killAtRoundTrip(functionName: string, roundTrip: number): Promise<boolean>;
+  /** Drops faults not yet fired. */
+  clear(): void;
 }
 
 /** A running local cloud. */
@@ -90,6 +111,10 @@ export interface LocalCloud {
   manage: Management;
   /** Calls a function as a mini program user, exactly as the gateway does. */
   call(name: string, data: unknown, openid: string): Promise<GatewayReply>;
+  /** The modelled network delay per round trip of an invocation (latency.ts). */
+  latency: NetworkLatency;
+  /** Faults to inject (killing an invocation mid-run). */
+  faults: Faults;
   /** Wire requests served, by action (for tests and benchmarks). */
   requestCounts: Map<string, number>;
   /** Listeners that see every wire request body as received (contract tests compare them with a capture). */
@@ -185,6 +210,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       extra: { outbox: () => outbox.list() },
     }),
   ];
+  const latency = new NetworkLatency({ ms: options.latencyMs ?? 0, jitterMs: options.jitterMs ?? 0 });
+  const kills = new Map<string, { at: number; done: (fired: boolean) => void }>();
+  const tripsOf = new WeakMap<object, number>();
+  const faults: Faults = {
+    killAtRoundTrip: (functionName, roundTrip) =>
+      new Promise<boolean>((done) => {
+        kills.get(functionName)?.done(false);
+        kills.set(functionName, { at: roundTrip, done });
+      }),
+    clear: () => {
+      for (const k of kills.values()) k.done(false);
+      kills.clear();
+    },
+  };
   const requestCounts = new Map<string, number>();
   const wireListeners = new Set<(body: Record<string, unknown>) => void>();
   const { server, port } = await startWireServer({
@@ -192,6 +231,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     handlers,
     routes,
     invocation: (id) => host.invocation(id),
+    beforeRequest: async (_action, ctx) => {
+      const inv = ctx.invocation;
+      if (!inv) return;
+      const trip = (tripsOf.get(inv) ?? 0) + 1;
+      tripsOf.set(inv, trip);
+      const kill = kills.get(inv.functionName);
+      if (kill && trip >= kill.at) {
+        kills.delete(inv.functionName);
+        host.kill(inv.id, `instance killed before round trip ${trip} (fault injected)`);
+        kill.done(true);
+        throw new Error('the invocation was killed');
+      }
+      await latency.roundTrip();
+    },
     onRequest: (action: string, ctx: WireContext) => {
       requestCounts.set(action, (requestCounts.get(action) ?? 0) + 1);
       if (ctx.invocation && action.startsWith('database.')) ctx.invocation.dbRoundTrips += 1;
@@ -219,6 +272,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     openapi,
     outbox,
     manage,
+    latency,
+    faults,
     requestCounts,
     wireListeners,
     call: async (name, data, openid) =>
@@ -226,6 +281,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         await host.invoke(name, clientEvent(data, openid, appid), { openid, appid }, { source: 'wx_client' }),
       ),
     close: async () => {
+      faults.clear();
       timers.stop();
       await host.close();
       await new Promise<void>((resolve) => {

@@ -3,7 +3,9 @@
  * folder, and the shapes of the files it reads (database.json, functions' config.json).
  */
 export { startLocalCloud, DEFAULT_APPID, DEFAULT_ENV_NAME } from './cloud';
-export type { LocalCloud, LocalCloudOptions } from './cloud';
+export type { Faults, LocalCloud, LocalCloudOptions } from './cloud';
+export { NetworkLatency } from './latency';
+export type { LatencySettings } from './latency';
 export type { GatewayReply } from './gateway';
 export { discoverFunctions } from './host/functionConfig';
 export type { FunctionConfig, FunctionDef, TimerTrigger } from './host/functionConfig';

@@ -244,6 +244,23 @@ export class FunctionHost {
     }
   }
 
+  /**
+   * Kills the instance running invocation `id` at once, as the platform does at a timeout or a crash: the caller
+   * gets FUNCTIONS_EXECUTE_FAIL and whatever the function had not yet written is never written. Returns whether
+   * the invocation was running.
+   */
+  kill(id: string, why = 'instance killed'): boolean {
+    for (const pool of this.pools.values()) {
+      const instance = pool.instances.find((i) => i.current?.id === id);
+      if (!instance) continue;
+      pool.instances = pool.instances.filter((i) => i !== instance);
+      this.finish(pool, instance, { ok: false, error: { code: 'FUNCTIONS_EXECUTE_FAIL', message: why } });
+      void instance.worker.terminate();
+      return true;
+    }
+    return false;
+  }
+
   private spawn(pool: Pool): Instance {
     const { def } = pool;
     const worker = new Worker(this.options.workerScript, {

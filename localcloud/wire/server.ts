@@ -23,6 +23,10 @@ export interface WireServerOptions {
   routes: HttpRoute[];
   /** Finds the invocation a request belongs to (the host puts `inv=<id>` in each worker's endpoint URL). */
   invocation: (id: string) => InvocationInfo | undefined;
+  /**
+   * Awaited before a wire request is served (the network's delay, faults a test injects); throwing refuses it.
+   */
+  beforeRequest?: (action: string, ctx: WireContext) => Promise<void>;
   /** Called for every wire request after it is answered (for counters and logs). */
   onRequest?: (action: string, ctx: WireContext, ms: number, error?: CloudError) => void;
 }
@@ -101,6 +105,7 @@ export async function startWireServer(options: WireServerOptions): Promise<{ ser
       const handler = options.handlers[action];
       if (!handler)
         throw new CloudError('INVALID_ACTION', `[InvalidParameter.Action] unsupported action: ${action}`);
+      await options.beforeRequest?.(action, ctx);
       const reply = await handler(body, ctx);
       options.onRequest?.(action, ctx, performance.now() - started);
       if (reply.raw) {
