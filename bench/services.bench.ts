@@ -1,16 +1,13 @@
 // The services function through the local cloud and the real wx-server-sdk: for every action, the database
 // round trips of one call (the local cloud counts them per invocation) against the budget of three, and the
-// median wall time of a call; then the re-matching timer end to end — open orders matched by the engine through
-// the function, with their conditional writes.
+// median wall time of a call (the timers, re-matching among them, are in timers.bench.ts).
 //
 // Run alone: npx tsx bench/services.bench.ts (after `npx tsx scripts/build.ts services`)
 
 import type { ActionArgs, ActionName, ActionResult } from '../cloudfunctions/manifest';
-import type { RematchSummary } from '../cloudfunctions/services/timers/rematch';
 import { C, key, P, startServicesDemo, type ServicesDemo } from '../test/support/services/demoServices';
 import { percentile, printResults, r2 } from './support/stats';
 import type { BenchResult } from './support/types';
-import { parseSlot } from '../miniprogram/shared/calendar';
 
 /** One measured call: its round trips and time. */
 interface Sample {
@@ -22,7 +19,7 @@ interface Sample {
 export async function run(): Promise<BenchResult[]> {
   const demo = await startServicesDemo();
   try {
-    return [...(await perAction(demo)), await rematchRun(demo)];
+    return await perAction(demo);
   } finally {
     await demo.close();
   }
@@ -164,90 +161,6 @@ async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
         withinBudget: trips <= 3,
       };
     });
-}
-
-/** The re-matching timer on `n` orders waiting for a provider (written straight to the store: a bench set-up). */
-async function rematchRun(demo: ServicesDemo, n = 400): Promise<BenchResult> {
-  const items: string[] = [];
-  for (let k = 0; k < 4; k++)
-    items.push(
-      await demo.approvedItem({
-        name: `助餐${k}`,
-        category: '助餐',
-        priceType: 'free',
-        priceYuan: 0,
-        eligibility: [],
-        capacityPerSlot: 4,
-        communityIds: [C.lukou, C.xinqiao],
-      }),
-    );
-  const slots = Array.from({ length: 10 }, (_x, d) => [
-    demo.slot(d + 3, 'am'),
-    demo.slot(d + 3, 'pm'),
-  ]).flat();
-  const at = new Date(demo.cloud.clock.now());
-  const docs = Array.from({ length: n }, (_x, i) => {
-    const slot = slots[i % slots.length]!;
-    // Every (item, slot) pair gets n / (items × slots) orders, so demand exceeds places everywhere alike.
-    const itemId = items[Math.floor(i / slots.length) % items.length]!;
-    const beneficiaryId = `bench-resident-${i}`;
-    return {
-      _id: `bench-order-${i}`,
-      itemId,
-      itemName: '助餐',
-      category: '助餐',
-      priceType: 'free',
-      priceFen: 0,
-      beneficiaryId,
-      beneficiaryName: `居民${i}`,
-      orderedBy: beneficiaryId,
-      orderedByOpenid: `bench-openid-${i}`,
-      via: 'self',
-      consent: [],
-      communityId: i % 3 === 0 ? C.xinqiao : C.lukou,
-      communityName: '禄口社区',
-      placePath: ['jn', 'jn-lukou', i % 3 === 0 ? C.xinqiao : C.lukou],
-      address: '禄口社区',
-      phone: '13900000000',
-      note: '',
-      slot,
-      slotStart: parseSlot(slot)!.start,
-      status: 'submitted',
-      excludedOrgIds: [],
-      rematchCount: 0,
-      staffNotified: false,
-      subsidy: { status: 'none', amountFen: 0 },
-      adminNotified: false,
-      activeKey: `${beneficiaryId}|${itemId}|${slot}`,
-      timeline: [
-        {
-          event: 'submitted',
-          status: 'submitted',
-          at,
-          by: { id: beneficiaryId, name: '居民', role: 'resident' },
-        },
-      ],
-      createdAt: at,
-      updatedAt: at,
-    };
-  });
-  demo.cloud.store.insert('service_orders', docs);
-  const t = performance.now();
-  const outcome = await demo.cloud.timers.fire('services', 'rematch');
-  const ms = performance.now() - t;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  const summary = (JSON.parse(outcome.resultJson) as { data: RematchSummary }).data;
-  const capacity = items.length * slots.length * 4;
-  return {
-    name: `services rematch timer, ${n} waiting orders`,
-    figures: {
-      matched: summary.matched,
-      'places available': capacity,
-      'wall ms': Math.round(ms),
-      'round trips': outcome.stats.dbRoundTrips,
-      'staff told': summary.staffTold,
-    },
-  };
 }
 
 if (require.main === module) {

@@ -5,6 +5,7 @@
  * first and the digest last, so a digest exists only whole; a rerun of the same day writes the same parts.
  */
 import { _, db } from '../../common/cloud';
+import { mapLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
 import { isDuplicateKey, rows } from '../../common/db';
 import { CHARITY_LIMITS } from '../contract';
 import type { ChainEvent } from '../domain/chain';
@@ -54,8 +55,9 @@ export async function dailyDigest(now: Date): Promise<{ published: string[] }> {
   for (; date <= yesterday; date = addDays(date, 1)) {
     const cutoff = startOfDate(addDays(date, 1));
     const digest = buildDigest(date, cutoff, await headsAt(cutoff), prev, CHARITY_LIMITS.digestPartSize);
-    for (const [index, leaves] of digest.parts.entries())
-      await insertIgnoringDuplicate(DIGEST_PARTS, { _id: `${date}:${index}`, date, index, leaves });
+    await mapLimited([...digest.parts.entries()], TIMER_CONCURRENCY, ([index, leaves]) =>
+      insertIgnoringDuplicate(DIGEST_PARTS, { _id: `${date}:${index}`, date, index, leaves }),
+    );
     const doc: DigestDoc = {
       _id: date,
       date,

@@ -2,8 +2,12 @@
  * Timer `pledgeExpiry` (hourly): pledges not brought by their date expire (an `expired` step by the system) and
  * their units go back to the need, which reopens; the donor is told. A second pass gives back the units of any
  * recently ended pledge whose release did not land (the release is conditional, so repeating it is harmless).
+ * Up to 2,000 pledges a run, 16 at a time (the rest are the next hour's: the query is its own cursor). A run killed
+ * half-way leaves each pledge expired or not; the step is appended only on the head it read, so never twice, and
+ * the donor is told only by the run whose step landed (one killed before telling stays silent: never twice).
  */
 import { _, db } from '../../common/cloud';
+import { countLimited, mapLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
 import { rows } from '../../common/db';
 import { requireStep } from '../domain/states';
 import { tellDonor } from '../notices';
@@ -24,7 +28,7 @@ export async function pledgeExpiry(now: Date): Promise<{ expired: number; releas
         .limit(100)
         .get(),
     );
-    for (const d of due) {
+    await mapLimited(due, TIMER_CONCURRENCY, async (d) => {
       const status = requireStep(d.kind, d.status, 'expired');
       const event = await appendStep(
         d,
@@ -37,11 +41,11 @@ export async function pledgeExpiry(now: Date): Promise<{ expired: number; releas
         },
         status,
       );
-      if (!event) continue;
+      if (!event) return;
       expired += 1;
       if (d.needId && (await releaseNeedUnits(d.needId, d._id, d.quantity))) released += 1;
       await tellDonor(d, 'EXPIRED', now);
-    }
+    });
     if (due.length < 100) break;
   }
   // Repair: ended pledges of the last two days whose units are still held.
@@ -57,6 +61,8 @@ export async function pledgeExpiry(now: Date): Promise<{ expired: number; releas
       .limit(1000)
       .get(),
   );
-  for (const d of ended) if (await releaseNeedUnits(d.needId!, d._id, d.quantity)) released += 1;
+  released += await countLimited(ended, TIMER_CONCURRENCY, (d) =>
+    releaseNeedUnits(d.needId!, d._id, d.quantity),
+  );
   return { expired, released };
 }

@@ -3,7 +3,8 @@
  * supermarket to bring it to. Marks the donation so a second run does not remind again.
  */
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
+import { countLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
+import { rows, updatedCount } from '../../common/db';
 import { CHARITY_LIMITS } from '../contract';
 import { tellDonor } from '../notices';
 import { DONATIONS, type DonationDoc } from '../documents';
@@ -20,13 +21,14 @@ export async function pledgeReminders(now: Date): Promise<{ reminded: number }> 
         .limit(100)
         .get(),
     );
-    for (const d of due) {
-      await db
+    reminded += await countLimited(due, TIMER_CONCURRENCY, async (d) => {
+      // Marked first, and told only by the run whose mark landed: a rerun never reminds twice.
+      const res = await db
         .collection(DONATIONS)
         .where({ _id: d._id, status: 'pledged', remindedAt: _.exists(false) })
         .update({ data: { remindedAt: now } });
-      if (await tellDonor(d, 'REMINDER', now)) reminded += 1;
-    }
+      return updatedCount(res) === 1 && tellDonor(d, 'REMINDER', now);
+    });
     if (due.length < 100) break;
   }
   return { reminded };

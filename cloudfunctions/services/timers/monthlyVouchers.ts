@@ -4,6 +4,7 @@
  * once. Last month's wallets stay as they are; what was left in them lapses (the ledger shows it).
  */
 import { _, db } from '../../common/cloud';
+import { mapLimited } from '../../common/concurrency';
 import { isDuplicateKey, rows } from '../../common/db';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { monthKey } from '../../../miniprogram/shared/calendar';
@@ -64,8 +65,11 @@ export async function monthlyVouchers(
   }
   let granted = 0;
   let totalFen = 0;
-  for (let k = 0; k < wallets.length; k += 100) {
-    const batch = wallets.slice(k, k + 100);
+  const batches = Array.from({ length: Math.ceil(wallets.length / 100) }, (_x, k) =>
+    wallets.slice(k * 100, k * 100 + 100),
+  );
+  // Batches side by side; a wallet's id is (person, month), so a run killed half-way and run again grants once.
+  await mapLimited(batches, 4, async (batch) => {
     try {
       await db.collection(WALLETS).add({ data: batch });
       granted += batch.length;
@@ -83,6 +87,6 @@ export async function monthlyVouchers(
         }
       }
     }
-  }
+  });
   return { month, granted, totalFen };
 }

@@ -4,6 +4,7 @@
  * happened.
  */
 import { _, db } from '../../common/cloud';
+import { mapLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
 import { rows } from '../../common/db';
 import { isPastSlot } from '../domain/calendar';
 import { ITEMS, type ItemDoc } from '../documents';
@@ -15,10 +16,10 @@ export async function pruneSlots(now: Date): Promise<{ items: number; slots: num
   );
   let touched = 0;
   let dropped = 0;
-  for (const item of items) {
+  await mapLimited(items, TIMER_CONCURRENCY, async (item) => {
     const past = Object.keys(item.slots ?? {}).filter((key) => isPastSlot(key, now));
     const pastHolds = Object.keys(item.holds ?? {}).filter((key) => isPastSlot(key, now));
-    if (past.length === 0 && pastHolds.length === 0) continue;
+    if (past.length === 0 && pastHolds.length === 0) return;
     const data = Object.fromEntries([
       ...past.map((key) => [`slots.${key}`, _.remove()]),
       ...pastHolds.map((key) => [`holds.${key}`, _.remove()]),
@@ -26,6 +27,6 @@ export async function pruneSlots(now: Date): Promise<{ items: number; slots: num
     await db.collection(ITEMS).doc(item._id).update({ data });
     touched++;
     dropped += past.length;
-  }
+  });
   return { items: touched, slots: dropped };
 }

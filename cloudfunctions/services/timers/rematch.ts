@@ -4,13 +4,18 @@
  *    to the next organization), or go to the admin when none can take them or they lapsed too often.
  * 2. Orders waiting for a provider are matched together by the engine (production solver) on the places left.
  * 3. Orders close to their half day and still not accepted are escalated to the community admin.
- * 4. Staff are told about new work orders (one message per person per run); admins about escalations.
+ * 4. Staff are told about new work orders (one message per person per run); admins about escalations. The
+ *    orders are marked told first, so a run killed half-way never tells anyone twice.
  * 5. Each organization's rating and open load are refreshed for scoring.
  * No user waits on it, so it is not held to the three-round-trip budget; every write is conditional, so it can
- * run alongside residents, staff and admins (and itself) without double-booking anything.
+ * run alongside residents, staff and admins (and itself) without double-booking anything — and its writes run
+ * {@link TIMER_CONCURRENCY} at a time (at 20 ms a round trip, a thousand one after another would pass its 20 s).
+ * It works on the soonest `rematchBatch` open orders; the rest are the next run's (five minutes later), and a run
+ * killed half-way leaves each order either written or not, for the next run to pick up.
  */
 import { _, db } from '../../common/cloud';
-import { rows } from '../../common/db';
+import { countLimited, mapLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
+import { rows, updatedCount } from '../../common/db';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { SERVICES_LIMITS } from '../contract';
 import { SYSTEM } from '../domain/access';
@@ -95,12 +100,14 @@ async function readOpenWork(now: Date): Promise<Work> {
 /** Step 1 — lapsed acceptance deadlines: the order moves on to the next organization, or back to the admin. */
 async function expireLapsed(w: Work): Promise<void> {
   const { now, orgs, stats } = w;
-  for (const order of w.open) {
-    if (order.status !== 'matched' || !order.acceptDeadline || new Date(order.acceptDeadline) > now) continue;
+  const lapsed = w.open.filter(
+    (o) => o.status === 'matched' && o.acceptDeadline && new Date(o.acceptDeadline) <= now,
+  );
+  await mapLimited(lapsed, TIMER_CONCURRENCY, async (order) => {
     const released = transition(order, { kind: 'expire' }, SYSTEM, now).order;
     const item = w.items.get(order.itemId);
     const next = await rematchOne(order, released, { item, orgs, stats }, now);
-    if (!next) continue;
+    if (!next) return;
     w.summary.expired++;
     bump(item, order.slot, order.orgId!, -1);
     if (next.orgId) {
@@ -108,7 +115,7 @@ async function expireLapsed(w: Work): Promise<void> {
       w.summary.moved++;
     }
     w.byId.set(order._id, next);
-  }
+  });
 }
 
 /** The completed services of these people (their history, for the engine's continuity score). */
@@ -138,11 +145,11 @@ async function matchWaiting(w: Work): Promise<void> {
   if (waiting.length === 0) return;
   const history = await historyOf([...new Set(waiting.map((o) => o.beneficiaryId))]);
   const result = matchOrders(buildMatchingInput({ orders: waiting, items, orgs, stats, history }));
-  for (const a of result.assignments) {
+  await mapLimited(result.assignments, TIMER_CONCURRENCY, async (a) => {
     const order = w.byId.get(a.orderId)!;
     const item = items.get(order.itemId);
     const org = orgs.find((o) => o._id === orgOfPair(a.providerId));
-    if (!item || !org || !(await reservePlace(item, order.slot, org._id, order.communityId))) continue;
+    if (!item || !org || !(await reservePlace(item, order.slot, org._id, order.communityId))) return;
     const deadline = acceptDeadlineFor(now, new Date(order.slotStart), SERVICES_LIMITS.acceptSlaMinutes);
     const next = transition(
       order,
@@ -152,25 +159,29 @@ async function matchWaiting(w: Work): Promise<void> {
     ).order;
     if (!(await writeOrder(order, next))) {
       await releasePlace(item._id, order.slot, org._id);
-      continue;
+      return;
     }
     bump(item, order.slot, org._id, 1);
     w.byId.set(order._id, next);
     w.summary.matched++;
-  }
+  });
 }
 
 /** Step 3 — close to the half day and still nobody: the admin takes over. */
 async function escalateNearSlots(w: Work): Promise<void> {
   const soon = w.now.getTime() + SERVICES_LIMITS.escalateBeforeSlotMinutes * 60_000;
-  for (const order of w.byId.values()) {
-    if (order.escalatedAt || !['submitted', 'matched'].includes(order.status)) continue;
-    if (new Date(order.slotStart).getTime() > soon) continue;
+  const near = [...w.byId.values()].filter(
+    (o) =>
+      !o.escalatedAt &&
+      ['submitted', 'matched'].includes(o.status) &&
+      new Date(o.slotStart).getTime() <= soon,
+  );
+  w.summary.escalated += await countLimited(near, TIMER_CONCURRENCY, (order) => {
     const reason =
       order.status === 'matched' ? '临近服务时间，机构还没有接单' : '临近服务时间，还没有机构接单';
     const next = transition(order, { kind: 'escalate', reason }, SYSTEM, w.now).order;
-    if (await writeOrder(order, next, order.orgId ? { orgId: order.orgId } : {})) w.summary.escalated++;
-  }
+    return writeOrder(order, next, order.orgId ? { orgId: order.orgId } : {});
+  });
 }
 
 /** One run: the steps in order (each sees what the one before changed), then the messages and the stats. */
@@ -209,19 +220,20 @@ async function tellStaffAboutNewWork(known: readonly OrgRef[]): Promise<number> 
       .field({ openid: true, roles: true })
       .get(),
   );
-  let told = 0;
-  for (const person of staff) {
-    for (const g of person.roles) {
-      if (g.role !== 'provider' || !g.orgId || !perOrg.has(g.orgId)) continue;
-      const name = known.find((o) => o._id === g.orgId)?.name ?? '本机构';
-      if (await tellStaff(person.openid, name, perOrg.get(g.orgId)!)) told++;
-    }
-  }
-  await db
+  const messages = staff.flatMap((person) =>
+    person.roles
+      .filter((g) => g.role === 'provider' && g.orgId && perOrg.has(g.orgId))
+      .map((g) => ({ openid: person.openid, orgId: g.orgId! })),
+  );
+  // Marked before telling: a run killed in between loses this round's messages, never sends them twice.
+  const marked = await db
     .collection(ORDERS)
     .where({ _id: _.in(fresh.map((o) => o._id)), staffNotified: false })
     .update({ data: { staffNotified: true } });
-  return told;
+  if (updatedCount(marked) === 0) return 0;
+  return countLimited(messages, TIMER_CONCURRENCY, ({ openid, orgId }) =>
+    tellStaff(openid, known.find((o) => o._id === orgId)?.name ?? '本机构', perOrg.get(orgId)!),
+  );
 }
 
 /** Each escalated order to the admins of the most local level that has any (community, else street, ...). */
@@ -244,21 +256,22 @@ async function tellAdminsAboutEscalations(): Promise<number> {
       .field({ openid: true, roles: true })
       .get(),
   );
-  let told = 0;
-  for (const order of escalated) {
+  const messages = escalated.flatMap((order) => {
     for (const placeId of [...order.placePath].reverse()) {
       const here = admins.filter((a) => a.roles.some((g) => g.role === 'admin' && g.scopeId === placeId));
-      if (here.length === 0) continue;
-      for (const a of here)
-        if (await tellAdmin(a.openid, order, order.escalationReason ?? '需要人工处理')) told++;
-      break;
+      if (here.length > 0) return here.map((a) => ({ openid: a.openid, order }));
     }
-  }
-  await db
+    return [];
+  });
+  // Marked before telling, as above: at most one message per order and admin.
+  const marked = await db
     .collection(ORDERS)
     .where({ _id: _.in(escalated.map((o) => o._id)), adminNotified: false })
     .update({ data: { adminNotified: true } });
-  return told;
+  if (updatedCount(marked) === 0) return 0;
+  return countLimited(messages, TIMER_CONCURRENCY, ({ openid, order }) =>
+    tellAdmin(openid, order, order.escalationReason ?? '需要人工处理'),
+  );
 }
 
 /** Average rating and open orders per organization, for the matching score. */
@@ -277,12 +290,12 @@ async function refreshOrgStats(orgIds: string[], now: Date): Promise<void> {
     })
     .limit(1000)
     .end()) as { list: { _id: string; ratingSum: number; rated: number; open: number }[] };
-  for (const row of list) {
+  await mapLimited(list, TIMER_CONCURRENCY, async (row) => {
     const doc: Omit<OrgStatsDoc, '_id'> = {
       ...(row.rated > 0 ? { avgRating: Math.round((row.ratingSum / row.rated) * 100) / 100 } : {}),
       openOrders: row.open,
       updatedAt: now,
     };
     await db.collection(ORG_STATS).doc(row._id).set({ data: doc });
-  }
+  });
 }

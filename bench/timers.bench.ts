@@ -1,0 +1,153 @@
+/**
+ * Every timer of every function (their config.json triggers), fired through the local cloud with 20 ms a round
+ * trip, on the whole demo community plus a generated street at today's volume (1×) and at ten times it (10×):
+ * wall time and round trips beside the configured timeout. Budget: within 50 % of the timeout at 10×. The cloud
+ * runs with the tests' timeout floor, so a timer over its timeout is measured, not killed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { C, P } from '../test/support/services/demoServices';
+import { startDemoCloud, type DemoCloud } from '../test/support/demo';
+import { donations, eligibleResidents, PER_SCALE, waitingOrders } from '../test/support/timerVolume';
+import { printResults } from './support/stats';
+import type { BenchResult } from './support/types';
+
+/** The round-trip latency the figures are taken at (CloudBase: 10–30 ms). */
+export const TRIP_MS = 20;
+
+/** One timer trigger as declared, with its function's timeout. */
+interface Trigger {
+  fn: string;
+  name: string;
+  timeoutS: number;
+}
+
+/** Every timer trigger in cloudfunctions/<fn>/config.json. */
+export function timerInventory(): Trigger[] {
+  const dir = join(__dirname, '..', 'cloudfunctions');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      let config: { timeout?: number; triggers?: { name: string; type: string }[] };
+      try {
+        config = JSON.parse(readFileSync(join(dir, d.name, 'config.json'), 'utf8')) as typeof config;
+      } catch {
+        return [];
+      }
+      return (config.triggers ?? [])
+        .filter((t) => t.type === 'timer')
+        .map((t) => ({ fn: d.name, name: t.name, timeoutS: config.timeout ?? 3 }));
+    });
+}
+
+/** The demo community with a generated street of `scale` × today's volume. */
+async function street(scale: number): Promise<DemoCloud> {
+  const demo = await startDemoCloud({ full: true });
+  const now = new Date(demo.cloud.clock.now());
+  const tag = `x${scale}`;
+  const items: string[] = [];
+  for (let k = 0; k < 4; k++) {
+    const item = await demo.ok('services', P.lin, 'proposeItem', {
+      name: `助餐${k}`,
+      category: '助餐',
+      description: '社区食堂送餐上门',
+      priceType: 'free',
+      priceYuan: 0,
+      eligibility: [],
+      capacityPerSlot: 4 * scale,
+      communityIds: [C.lukou, C.xinqiao],
+      idempotencyKey: `bench-${tag}-item-${k}`,
+    });
+    await demo.ok('services', P.lukou, 'reviewItem', { itemId: item.id, decision: 'approve' });
+    items.push(item.id);
+  }
+  const { store } = demo.cloud;
+  store.insert('service_orders', waitingOrders(now, items, PER_SCALE.waitingOrders * scale, tag));
+  store.insert('users', eligibleResidents(PER_SCALE.eligibleResidents * scale, tag, now));
+  const hour = 3_600_000;
+  store.insert('charity_donations', [
+    ...donations(
+      PER_SCALE.overduePledges * scale,
+      `${tag}-over`,
+      'pledged',
+      now,
+      new Date(now.getTime() - hour),
+    ),
+    ...donations(
+      PER_SCALE.pledgesDueSoon * scale,
+      `${tag}-soon`,
+      'pledged',
+      now,
+      new Date(now.getTime() + 6 * hour),
+    ),
+    ...donations(PER_SCALE.thankedDonations * scale, `${tag}-thanked`, 'thanked', now, now),
+  ]);
+  return demo;
+}
+
+/** What the generated street has at `scale`, for the figures. */
+function volumeOf(t: Trigger, scale: number): string {
+  const n = (k: keyof typeof PER_SCALE) => (PER_SCALE[k] * scale).toLocaleString('en');
+  switch (t.name) {
+    case 'rematch':
+      return `${n('waitingOrders')} waiting orders`;
+    case 'monthlyVouchers':
+      return `${n('eligibleResidents')} eligible residents`;
+    case 'pledgeExpiry':
+      return `${n('overduePledges')} overdue pledges`;
+    case 'pledgeReminders':
+      return `${n('pledgesDueSoon')} pledges due within a day`;
+    case 'dailyDigest':
+      return `${n('thankedDonations')} donations × 8 steps`;
+    default:
+      return 'demo community (not scaled)';
+  }
+}
+
+/** Runs the benchmark: each timer once per scale, in the order of the inventory. */
+export async function run(): Promise<BenchResult[]> {
+  const inventory = timerInventory();
+  const results: BenchResult[] = [];
+  for (const scale of [1, 10]) {
+    const demo = await street(scale);
+    try {
+      demo.cloud.latency.set({ ms: TRIP_MS });
+      for (const t of inventory) {
+        const outcome = await demo.cloud.timers.fire(t.fn, t.name);
+        const ms = outcome.stats.durationMs;
+        const limitMs = (t.timeoutS * 1000) / 2;
+        results.push({
+          name: `timer ${t.fn}.${t.name} at ${scale}×, ${TRIP_MS} ms a trip`,
+          figures: {
+            volume: volumeOf(t, scale),
+            'wall ms': Math.round(ms),
+            'round trips': outcome.stats.dbRoundTrips,
+            'timeout s': t.timeoutS,
+            done: outcome.ok ? summaryOf(outcome.resultJson) : `FAILED: ${outcome.error.message}`,
+          },
+          budget: `≤ ${limitMs / 1000} s (50 % of timeout)${scale === 10 ? '' : ' (held at 10×)'}`,
+          withinBudget: outcome.ok && ms <= limitMs,
+        });
+      }
+    } finally {
+      await demo.close();
+    }
+  }
+  return results;
+}
+
+/** The timer's own summary line, short. */
+function summaryOf(resultJson: string): string {
+  const reply = JSON.parse(resultJson) as { data?: Record<string, unknown> };
+  const data = reply.data ?? {};
+  return Object.entries(data)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.length : typeof v === 'object' ? '…' : String(v)}`)
+    .join(', ');
+}
+
+if (require.main === module) {
+  void run().then((results) => {
+    printResults(results);
+    process.exit(0);
+  });
+}
