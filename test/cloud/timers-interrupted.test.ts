@@ -1,21 +1,38 @@
 /**
  * Timers killed half-way (the platform's timeout, a crash) and run again end where an uninterrupted run ends, with
  * no visible double effect: no wallet granted twice, no chain step appended twice, no place taken twice, no message
- * sent twice. (rematch is not here yet: it takes a place and then writes the order, and a run killed between the
- * two leaves the place taken with the order still waiting — see the notes of issue 20.) Two clouds from the same demo and the same generated volume: one runs each timer whole, the other is
+ * sent twice. Two clouds from the same demo and the same generated volume: one runs each timer whole, the other is
  * killed mid-run (the local cloud's fault hook) and then run again.
  */
-import { startServicesDemo, type ServicesDemo } from '../support/services/demoServices';
-import { donations, eligibleResidents } from '../support/timerVolume';
+import { C, startServicesDemo, type ServicesDemo } from '../support/services/demoServices';
+import { donations, eligibleResidents, waitingOrders } from '../support/timerVolume';
 
 let whole: ServicesDemo;
 let cut: ServicesDemo;
 
-/** The same starting data in both clouds: residents, pledges overdue and pledges due soon. */
-function fill(demo: ServicesDemo): void {
+/**
+ * The same starting data in both clouds: residents, pledges overdue and due soon, orders waiting for a provider
+ * (item ids come from the idempotency keys, so both clouds' items have the same ids).
+ */
+async function fill(demo: ServicesDemo): Promise<void> {
+  const items: string[] = [];
+  for (let k = 0; k < 2; k++)
+    items.push(
+      await demo.approvedItem({
+        name: `助餐${k}`,
+        category: '助餐',
+        priceType: 'free',
+        priceYuan: 0,
+        eligibility: [],
+        capacityPerSlot: 2,
+        communityIds: [C.lukou, C.xinqiao],
+        idempotencyKey: `interrupted-item-${k}`,
+      }),
+    );
   const now = new Date(demo.cloud.clock.now());
   const { store } = demo.cloud;
   store.insert('users', eligibleResidents(300, 'cut', now));
+  store.insert('service_orders', waitingOrders(now, items, 120, 'cut'));
   store.insert('charity_donations', [
     ...donations(120, 'over', 'pledged', now, new Date(now.getTime() - 3_600_000)),
     ...donations(120, 'soon', 'pledged', now, new Date(now.getTime() + 6 * 3_600_000)),
@@ -24,8 +41,7 @@ function fill(demo: ServicesDemo): void {
 
 beforeAll(async () => {
   [whole, cut] = await Promise.all([startServicesDemo(), startServicesDemo()]);
-  fill(whole);
-  fill(cut);
+  await Promise.all([fill(whole), fill(cut)]);
 });
 afterAll(() => Promise.all([whole.close(), cut.close()]));
 
@@ -87,4 +103,33 @@ it('pledgeExpiry: every overdue pledge expired with one expiry step, no donor to
   expect(steps(cut)).toEqual(steps(whole));
   expect(steps(whole).every((s) => s.endsWith(':expired:1'))).toBe(true);
   expect(sent(cut, '已过期').twice).toEqual([]);
+});
+
+it('rematch: the same orders matched to the same places, each place counted once, staff never told twice', async () => {
+  // Killed while its first places are taken and before any order is written: the worst moment.
+  await runBoth('services', 'rematch', 20);
+  const matched = (d: ServicesDemo) =>
+    d.cloud.store
+      .find('service_orders', { status: 'matched' }, { limit: 1000 })
+      .map((o) => `${String(o._id)}`)
+      .sort();
+  /** Per item, slot and organization: the counter, and the matched orders there; they must agree. */
+  const places = (d: ServicesDemo) => {
+    const counted = new Map<string, number>();
+    for (const i of d.cloud.store.find('service_items', { status: 'approved' }, { limit: 1000 }))
+      for (const [slot, perOrg] of Object.entries((i.slots ?? {}) as Record<string, Record<string, number>>))
+        for (const [org, n] of Object.entries(perOrg))
+          if (n) counted.set(`${String(i._id)}|${slot}|${org}`, n);
+    const held = new Map<string, number>();
+    for (const o of d.cloud.store.find('service_orders', { status: 'matched' }, { limit: 1000 })) {
+      const k = `${String(o.itemId)}|${String(o.slot)}|${String(o.orgId)}`;
+      held.set(k, (held.get(k) ?? 0) + 1);
+    }
+    return { counted: [...counted].sort(), held: [...held].sort() };
+  };
+  expect(matched(whole).length).toBeGreaterThan(0);
+  expect(matched(cut)).toEqual(matched(whole));
+  expect(places(cut).counted).toEqual(places(cut).held);
+  expect(places(cut)).toEqual(places(whole));
+  expect(sent(cut, 'services/pages/work').twice).toEqual([]);
 });

@@ -22,6 +22,7 @@ import { SYSTEM } from '../domain/access';
 import { buildMatchingInput, orgOfPair } from '../domain/matchInput';
 import { matchOrders } from '../domain/matching/solve';
 import { acceptDeadlineFor, transition } from '../domain/orders';
+import { heldIn } from '../domain/menu';
 import { tellAdmin, tellStaff } from '../notices';
 import { rematchOne } from '../steps/rematch';
 import { ITEMS, ORDERS, ORG_STATS, type ItemDoc, type OrderDoc, type OrgStatsDoc } from '../documents';
@@ -72,7 +73,7 @@ async function readOpenWork(now: Date): Promise<Work> {
         .collection(ITEMS)
         .where({ _id: _.in(itemIds) })
         .limit(1000)
-        .field({ history: false, holds: false })
+        .field({ history: false })
         .get(),
     ).map((i) => [i._id, i]),
   );
@@ -133,7 +134,18 @@ async function historyOf(
   ).filter((h): h is { beneficiaryId: string; orgId: string; itemId: string } => Boolean(h.orgId));
 }
 
-/** Step 2 — orders waiting for a provider, matched together by the engine on the places left. */
+/**
+ * The tag a place taken for a waiting order carries (`holds.<slot>.<tag>`): the order and how far its timeline
+ * is, so it names this one attempt — once the order is written its timeline grows and the tag names nothing.
+ */
+function matchTag(order: OrderDoc): string {
+  return `rm-${order._id}-${order.timeline.length}`;
+}
+
+/**
+ * Step 2 — orders waiting for a provider, matched together by the engine on the places left. Each match is two
+ * writes (the place, tagged; then the order), so a run killed between them is put right by the next one.
+ */
 async function matchWaiting(w: Work): Promise<void> {
   const { now, items, orgs, stats } = w;
   const waiting = [...w.byId.values()].filter(
@@ -143,13 +155,22 @@ async function matchWaiting(w: Work): Promise<void> {
       new Date(o.slotStart).getTime() > now.getTime() + 30 * 60_000,
   );
   if (waiting.length === 0) return;
+  // A run killed between taking a place and writing its order left that place tagged for the order as it still
+  // is (same timeline): give it back first, once (the release is conditional on the tag), then match as usual.
+  await mapLimited(waiting, TIMER_CONCURRENCY, async (o) => {
+    const item = items.get(o.itemId);
+    const orgId = item && heldIn(item, o.slot, matchTag(o));
+    if (item && orgId && (await releasePlace(item._id, o.slot, orgId, matchTag(o))))
+      bump(item, o.slot, orgId, -1);
+  });
   const history = await historyOf([...new Set(waiting.map((o) => o.beneficiaryId))]);
   const result = matchOrders(buildMatchingInput({ orders: waiting, items, orgs, stats, history }));
   await mapLimited(result.assignments, TIMER_CONCURRENCY, async (a) => {
     const order = w.byId.get(a.orderId)!;
     const item = items.get(order.itemId);
     const org = orgs.find((o) => o._id === orgOfPair(a.providerId));
-    if (!item || !org || !(await reservePlace(item, order.slot, org._id, order.communityId))) return;
+    const tag = matchTag(order);
+    if (!item || !org || !(await reservePlace(item, order.slot, org._id, order.communityId, tag))) return;
     const deadline = acceptDeadlineFor(now, new Date(order.slotStart), SERVICES_LIMITS.acceptSlaMinutes);
     const next = transition(
       order,
@@ -158,7 +179,7 @@ async function matchWaiting(w: Work): Promise<void> {
       now,
     ).order;
     if (!(await writeOrder(order, next))) {
-      await releasePlace(item._id, order.slot, org._id);
+      await releasePlace(item._id, order.slot, org._id, tag);
       return;
     }
     bump(item, order.slot, org._id, 1);
