@@ -178,7 +178,7 @@ async function concurrentVotes(cloud: LocalCloud): Promise<BenchResult[]> {
 }
 
 /** Every action once on its common path, with its round trips. */
-async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResult[]> {
+export async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResult[]> {
   const rt: Record<string, number> = {};
   const note = noter(cloud, rt);
   const { roundId, ids } = await roundInVoting(cloud, 'rt', 3, rt);

@@ -25,7 +25,8 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
+/** Every services action, ten rounds of a day's work (exported for actions.bench.ts). */
+export async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
   const samples = new Map<string, Sample[]>();
   const timed = async <A extends ActionName<'services'>>(
     openid: string,

@@ -19,7 +19,8 @@ const STAFF = 'demo-staff-hongye-1';
 
 const { call, ok, noter } = timedCalls('volunteering');
 
-async function makeVolunteers(cloud: LocalCloud, n: number): Promise<string[]> {
+/** `n` volunteers (exported for actions.bench.ts). */
+export async function makeVolunteers(cloud: LocalCloud, n: number): Promise<string[]> {
   const openids = Array.from({ length: n }, (_x, i) => `bench-vol-${String(i).padStart(3, '0')}`);
   let next = 0;
   const { ok: accountOk } = timedCalls('account');
@@ -112,7 +113,7 @@ async function concurrentSignUps(
 }
 
 /** Every action and path once, with its round trips. */
-async function roundTripsPerAction(
+export async function roundTripsPerAction(
   cloud: LocalCloud,
   seed: AccountSeed,
   v: string[],

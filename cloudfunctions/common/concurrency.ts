@@ -37,3 +37,17 @@ export async function countLimited<T>(
 ): Promise<number> {
   return (await mapLimited(items, limit, fn)).filter(Boolean).length;
 }
+
+/**
+ * Awaits reads that do not depend on each other side by side (one round trip's wait instead of several), and
+ * reports a failure as reading them one after another would: the first read's error before the second's.
+ */
+export async function together<T extends readonly unknown[]>(
+  ...reads: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const settled = await Promise.allSettled(reads);
+  return settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  }) as unknown as T;
+}

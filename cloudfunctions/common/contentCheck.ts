@@ -35,3 +35,25 @@ export async function checkText(
   if (suggest === 'risky') throw contentRejected();
   return suggest === 'review' ? 'review' : 'pass';
 }
+
+/**
+ * Starts {@link checkText} at once and hands back its verdict to await later: the check needs only the input, so
+ * its round trip runs beside the action's own read instead of after it (at 20 ms a trip on CloudBase, one trip
+ * less to wait for). Await it where the check used to be, so a refusal found by the read still comes first.
+ */
+export function checkTextEarly(
+  openid: string,
+  texts: (string | undefined)[],
+  scene: CheckScene = 3,
+): () => Promise<Moderation> {
+  // Settled into a value at once, so a rejection nobody has awaited yet is never "unhandled".
+  const settled = checkText(openid, texts, scene).then(
+    (verdict) => ({ verdict }),
+    (error: unknown) => ({ error }),
+  );
+  return async () => {
+    const r = await settled;
+    if ('error' in r) throw r.error;
+    return r.verdict;
+  };
+}

@@ -32,6 +32,8 @@ export interface InvocationStats {
   requestId: string;
   dbRoundTrips: number;
   durationMs: number;
+  /** The invocation started a fresh instance (its time includes loading the bundle: a cold start). */
+  cold?: boolean;
 }
 
 /** Options of the host. */
@@ -63,6 +65,8 @@ interface Instance {
   current?: Pending;
   /** Runs code or settings that were replaced: stops after its current invocation. */
   retired?: boolean;
+  /** Invocations it has been given so far. */
+  served: number;
 }
 
 interface Pending {
@@ -70,6 +74,7 @@ interface Pending {
   message: InvokeMessage;
   info: InvocationInfo;
   started: number;
+  cold?: boolean;
   resolve: (outcome: InvokeOutcome) => void;
   timer?: NodeJS.Timeout;
 }
@@ -88,6 +93,8 @@ export class FunctionHost {
   private readonly logTail: string[] = [];
   private closed = false;
   private minTimeoutS: number;
+  /** Called with every finished invocation: its function, the event it got and its figures (benchmarks). */
+  readonly finished = new Set<(name: string, event: unknown, stats: InvocationStats) => void>();
 
   constructor(private readonly options: FunctionHostOptions) {
     this.functions = options.functionsDir ? discoverFunctions(options.functionsDir) : new Map();
@@ -227,6 +234,8 @@ export class FunctionHost {
       const pending = pool.queue.shift()!;
       instance.busy = true;
       instance.current = pending;
+      pending.cold = instance.served === 0;
+      instance.served += 1;
       const timeoutMs = this.timeoutSeconds(pool.def) * 1000;
       pending.timer = setTimeout(() => {
         // CloudBase kills an instance that runs past its timeout; its next caller gets a fresh one.
@@ -279,7 +288,7 @@ export class FunctionHost {
       stdout: true,
       stderr: true,
     });
-    const instance: Instance = { worker, busy: false };
+    const instance: Instance = { worker, busy: false, served: 0 };
     pool.instances.push(instance);
     const onOutput = (chunk: Buffer) => this.log(def.name, chunk.toString('utf8'));
     worker.stdout.on('data', onOutput);
@@ -327,8 +336,10 @@ export class FunctionHost {
       requestId: pending.id,
       dbRoundTrips: pending.info.dbRoundTrips,
       durationMs: Math.round((performance.now() - pending.started) * 100) / 100,
+      ...(pending.cold ? { cold: true } : {}),
     };
     pending.resolve({ ...outcome, stats } as InvokeOutcome);
+    for (const listener of this.finished) listener(pool.def.name, pending.message.event, stats);
     if (!this.closed) this.dispatch(pool);
   }
 

@@ -6,6 +6,7 @@
  * Round trips: 3 (caller, community, insert); a replay of the key 4 (the stored record read back).
  */
 import { action } from '../../common/action';
+import { together } from '../../common/concurrency';
 import { requireAdminOver } from '../../common/auth';
 import { findById } from '../../common/db';
 import { notFound } from '../../common/errors';
@@ -18,8 +19,8 @@ import { detail } from '../domain/views';
 export default action({
   input: accountInputs.registerElder,
   async run(input, ctx) {
-    const me = await ctx.caller();
-    const community = await findById<PlaceDoc>(PLACES, input.communityId);
+    // Who is asking and what they ask about do not depend on each other: read side by side.
+    const [me, community] = await together(ctx.caller(), findById<PlaceDoc>(PLACES, input.communityId));
     if (!community || community.level !== 'community') throw notFound('社区');
     requireAdminOver(me, community.path);
     const _id = idempotentId(me._id, 'registerElder', input.idempotencyKey);

@@ -8,7 +8,7 @@
  * Round trips: 3 (read, conditional update, place given back); 2 when no place was held.
  */
 import { action } from '../../common/action';
-import { checkText } from '../../common/contentCheck';
+import { checkTextEarly } from '../../common/contentCheck';
 import { conflict, forbidden } from '../../common/errors';
 import { servicesInputs } from '../contract';
 import { actorFor, isResidentSide } from '../domain/access';
@@ -21,10 +21,12 @@ import { releasePlace, writeOrder } from '../store';
 export default action({
   input: servicesInputs.cancelOrder,
   async run(input, ctx) {
+    // The content check runs beside the read: one round trip less to wait for.
+    const textChecked = checkTextEarly(ctx.openid, [input.reason], 2);
     const { caller, order, rel } = await orderForCaller(ctx, input.orderId);
     const resident = isResidentSide(rel);
     if (!resident && !rel.admin) throw forbidden('服务机构不能取消订单，如无法服务请选择「无法接单」');
-    await checkText(ctx.openid, [input.reason], 2);
+    await textChecked();
     const byAdmin = rel.admin && !resident;
     const by = actorFor(caller, rel, byAdmin ? 'admin' : 'resident');
     const { order: next } = transition(

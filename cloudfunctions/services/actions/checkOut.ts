@@ -11,7 +11,7 @@
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { checkText } from '../../common/contentCheck';
+import { checkTextEarly } from '../../common/contentCheck';
 import { findById, updatedCount } from '../../common/db';
 import { conflict, forbidden } from '../../common/errors';
 import { servicesInputs } from '../contract';
@@ -60,6 +60,8 @@ async function charge(
 export default action({
   input: servicesInputs.checkOut,
   async run(input, ctx) {
+    // The content check runs beside the read: one round trip less to wait for.
+    const textChecked = checkTextEarly(ctx.openid, [input.notes], 2);
     const month = monthKey(ctx.now);
     const { caller, order, rel, joined } = await orderForCaller(ctx, input.orderId, {
       extra: [
@@ -70,7 +72,7 @@ export default action({
     if (!rel.assignedStaff) throw forbidden('只有接单的工作人员可以签退');
     const refusal = checkOutRefusal(order.status);
     if (refusal) throw conflict(refusal);
-    await checkText(ctx.openid, [input.notes], 2);
+    await textChecked();
     const subsidy = await charge(order, joined.one<WalletDoc>('wallet'), month, caller._id, ctx.now);
     const { order: next } = transition(
       order,

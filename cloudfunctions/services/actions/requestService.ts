@@ -10,7 +10,7 @@
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { checkText } from '../../common/contentCheck';
+import { checkTextEarly } from '../../common/contentCheck';
 import { findById, isDuplicateKey, updatedCount } from '../../common/db';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { servicesInputs } from '../contract';
@@ -22,6 +22,8 @@ import { PLACES, type PlaceRef } from '../../common/directory/places';
 export default action({
   input: servicesInputs.requestService,
   async run(input, ctx) {
+    // The content check runs beside the read: one round trip less to wait for.
+    const textChecked = checkTextEarly(ctx.openid, [input.text], 2);
     const r = await readWithCaller(ctx, [
       { as: 'place', from: PLACES, localField: 'communityId', foreignField: '_id' },
     ]);
@@ -30,7 +32,7 @@ export default action({
       throw invalid('请先在「我的」里选择您住的社区', [{ path: 'category', message: 'no community' }]);
     const place = r.one<PlaceRef>('place');
     if (!place) throw notFound('社区');
-    await checkText(ctx.openid, [input.text], 2);
+    await textChecked();
     const id = demandId(place._id, input.category);
     const addTo = async () =>
       updatedCount(

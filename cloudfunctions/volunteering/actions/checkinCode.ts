@@ -6,6 +6,7 @@
  * INTERNAL (check-in not configured). Round trips: 2 (caller, activity).
  */
 import { action } from '../../common/action';
+import { together } from '../../common/concurrency';
 import { volunteeringInputs, type CheckinCodeView } from '../contract';
 import { makeCheckinCode } from '../domain/checkinCode';
 import { requireManager } from '../domain/permissions';
@@ -17,8 +18,8 @@ export default action({
   input: volunteeringInputs.checkinCode,
   async run(input, ctx): Promise<CheckinCodeView> {
     const secret = checkinSecret();
-    const me = await ctx.caller();
-    const a = await loadActivity(input.activityId);
+    // Who is asking and what they ask about do not depend on each other: read side by side.
+    const [me, a] = await together(ctx.caller(), loadActivity(input.activityId));
     requireManager(me, a);
     requireCodeScreenOpen(a, ctx.now);
     const { code, rotatesAt } = makeCheckinCode(secret, a._id, ctx.now);

@@ -7,6 +7,7 @@
  * Round trips: 3 (caller, activity, the sign-ups with their ledger entries in one aggregation).
  */
 import { action } from '../../common/action';
+import { together } from '../../common/concurrency';
 import { pageOf } from '../../common/paging';
 import { db } from '../../common/cloud';
 import { VOL_LIMITS, volunteeringInputs, type RosterItem, type RosterView } from '../contract';
@@ -24,8 +25,8 @@ type Row = { standing: RosterItem['standing']; position?: number; ticket: number
 export default action({
   input: volunteeringInputs.roster,
   async run(input, ctx): Promise<RosterView> {
-    const me = await ctx.caller();
-    const a = await loadActivity(input.activityId);
+    // Who is asking and what they ask about do not depend on each other: read side by side.
+    const [me, a] = await together(ctx.caller(), loadActivity(input.activityId));
     requireManager(me, a);
     const active = standings(a.members, a.capacity);
     const activeIds = new Set(active.map((s) => s.entry.v));

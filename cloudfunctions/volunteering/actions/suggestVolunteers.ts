@@ -6,6 +6,7 @@
  * Round trips: 3 (caller, activity, volunteers: those with a needed skill, or any when none is needed; 200 at most).
  */
 import { action } from '../../common/action';
+import { together } from '../../common/concurrency';
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { VOL_LIMITS, volunteeringInputs, type VolunteerSuggestion } from '../contract';
@@ -18,8 +19,8 @@ import { loadActivity } from '../store';
 export default action({
   input: volunteeringInputs.suggestVolunteers,
   async run(input, ctx): Promise<{ items: VolunteerSuggestion[] }> {
-    const me = await ctx.caller();
-    const a = await loadActivity(input.activityId);
+    // Who is asking and what they ask about do not depend on each other: read side by side.
+    const [me, a] = await together(ctx.caller(), loadActivity(input.activityId));
     requireManager(me, a);
     const where: Record<string, unknown> = { placePath: a.placePath[0] };
     if (a.skills.length > 0) where.skills = _.in(a.skills);

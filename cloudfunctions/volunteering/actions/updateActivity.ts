@@ -9,6 +9,7 @@
  * Round trips: 3 (caller, activity, find-and-modify).
  */
 import { action } from '../../common/action';
+import { together } from '../../common/concurrency';
 import { _ } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
 import { conflict } from '../../common/errors';
@@ -23,8 +24,8 @@ import { findAndUpdate, loadActivity } from '../store';
 export default action({
   input: volunteeringInputs.updateActivity,
   async run(input, ctx) {
-    const me = await ctx.caller();
-    const a = await loadActivity(input.activityId);
+    // Who is asking and what they ask about do not depend on each other: read side by side.
+    const [me, a] = await together(ctx.caller(), loadActivity(input.activityId));
     requireManager(me, a);
     if (a.status === 'cancelled') throw conflict('活动已取消');
     if (a.closedAt || ctx.now >= a.endAt) throw conflict('活动已结束');
