@@ -74,6 +74,11 @@ export interface LocalCloudOptions {
   latencyMs?: number;
   /** Up to this many milliseconds more per round trip, drawn at random; default 0. */
   jitterMs?: number;
+  /**
+   * Function stack traces through the bundles' source maps (default true). False starts instances as CloudBase
+   * does, without reading the maps: what a cold-start figure should measure.
+   */
+  sourceMaps?: boolean;
 }
 
 /** Faults a test injects into function invocations. */
@@ -150,6 +155,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     appid,
     clock,
     maxInstances: options.maxInstances,
+    sourceMaps: options.sourceMaps,
     functionEnv: options.functionEnv,
     minTimeoutSeconds: options.minFunctionTimeoutSeconds,
     logs: options.logs ?? 'quiet',

@@ -57,6 +57,8 @@ export interface FunctionHostOptions {
    * limits). Tests set it so a busy machine's slowness never fails them; see {@link FunctionHost.setMinTimeout}.
    */
   minTimeoutSeconds?: number;
+  /** Stack traces through the bundles' source maps (default true; false starts instances as CloudBase does). */
+  sourceMaps?: boolean;
 }
 
 interface Instance {
@@ -273,7 +275,7 @@ export class FunctionHost {
   private spawn(pool: Pool): Instance {
     const { def } = pool;
     const worker = new Worker(this.options.workerScript, {
-      workerData: { bundlePath: def.bundlePath },
+      workerData: { bundlePath: def.bundlePath, sourceMaps: this.options.sourceMaps ?? true },
       env: {
         ...process.env,
         TENCENTCLOUD_RUNENV: 'SCF',

@@ -8,9 +8,10 @@ import type { InvokeMessage, ResultMessage } from './protocol';
 
 type Main = (event: unknown, context: unknown) => unknown;
 
-const { bundlePath } = workerData as { bundlePath: string };
-// Stack traces in the local cloud point at the TypeScript sources, through the map beside each built bundle.
-process.setSourceMapsEnabled(true);
+const { bundlePath, sourceMaps } = workerData as { bundlePath: string; sourceMaps?: boolean };
+// Stack traces in the local cloud point at the TypeScript sources, through the map beside each built bundle
+// (reading the map costs the instance's start; CloudBase, without maps, does not pay it).
+if (sourceMaps !== false) process.setSourceMapsEnabled(true);
 let main: Main | undefined;
 
 function load(): Main {

@@ -8,6 +8,7 @@
  * meanwhile), CONTENT_REJECTED. Round trips: 3 (caller; round with the proposal; conditional update).
  */
 import { action } from '../../common/action';
+import { together } from '../../common/concurrency';
 import { db } from '../../common/cloud';
 import { updatedCount } from '../../common/db';
 import { conflict } from '../../common/errors';
@@ -22,9 +23,9 @@ import { loadRound } from '../store';
 export default action({
   input: proposalInputs.updateProposal,
   async run(input, ctx): Promise<SavedProposal> {
-    const me = await ctx.caller();
     const { roundId, proposalId, ...patch } = input;
-    const { round, proposal } = await loadRound(roundId, { proposalId });
+    // Who is asking and the round do not depend on each other: read side by side.
+    const [me, { round, proposal }] = await together(ctx.caller(), loadRound(roundId, { proposalId }));
     const p = proposal!;
     requireVisible(p, actorFor(me, round));
     requireEditable(p, phaseState(round), actorFor(me, round), ctx.now);
