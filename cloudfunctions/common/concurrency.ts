@@ -51,3 +51,20 @@ export async function together<T extends readonly unknown[]>(
     return r.value;
   }) as unknown as T;
 }
+
+/**
+ * Starts `work` now and hands back a function that awaits its result later: a round trip that needs only the
+ * input (a content check) runs beside the action's reads, while its outcome is still taken where the action
+ * would have waited for it. A rejection is held until then, never reported as unhandled.
+ */
+export function early<T>(work: Promise<T>): () => Promise<T> {
+  const settled = work.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  return async () => {
+    const r = await settled;
+    if ('error' in r) throw r.error;
+    return r.value;
+  };
+}

@@ -4,6 +4,7 @@
  * until an admin has looked. If the check itself is unavailable we refuse rather than publish unchecked text.
  */
 import { cloud } from './cloud';
+import { early } from './concurrency';
 import { AppError, contentRejected } from './errors';
 
 /** The verdict for text that may be stored. */
@@ -46,14 +47,5 @@ export function checkTextEarly(
   texts: (string | undefined)[],
   scene: CheckScene = 3,
 ): () => Promise<Moderation> {
-  // Settled into a value at once, so a rejection nobody has awaited yet is never "unhandled".
-  const settled = checkText(openid, texts, scene).then(
-    (verdict) => ({ verdict }),
-    (error: unknown) => ({ error }),
-  );
-  return async () => {
-    const r = await settled;
-    if ('error' in r) throw r.error;
-    return r.verdict;
-  };
+  return early(checkText(openid, texts, scene));
 }

@@ -14,6 +14,7 @@
  * racing its twin 1 more (the re-read finds the twin's).
  */
 import { action } from '../../common/action';
+import { early } from '../../common/concurrency';
 import { limitReached } from '../../common/errors';
 import { idempotentCreate } from '../../common/idempotency';
 import { proposalInputs, type SavedProposal } from '../contract';
@@ -28,8 +29,24 @@ import { loadRound } from '../store';
 export default action({
   input: proposalInputs.createProposal,
   async run(input, ctx): Promise<SavedProposal> {
-    const me = await ctx.caller();
     const { roundId, idempotencyKey, ...patch } = input;
+    const { content, budget } = mergeContent(EMPTY_CONTENT, patch);
+    // The content check needs only the input: it runs beside the reads (its verdict is taken where it was).
+    const checked = early(
+      checkContent(
+        ctx.openid,
+        [
+          content.title,
+          content.summary,
+          content.details,
+          content.beneficiaries?.who,
+          ...content.coProposers,
+          ...content.budgetLines.map((l) => l.item),
+        ],
+        [{ now: content.photos, before: [], field: 'photos' }],
+      ),
+    );
+    const me = await ctx.caller();
     let read = await loadRound(roundId, { proposals: { authorId: me._id } });
     const { round } = read;
     requireParticipant(me, round);
@@ -37,24 +54,12 @@ export default action({
     const same = read.proposals.find((p) => p.idempotencyKey === idempotencyKey);
     if (same) return savedView(same, round);
     requireOpenFor({ ...round, resultsPublished: false }, 'collecting', ctx.now, '提出提案');
-    const { content, budget } = mergeContent(EMPTY_CONTENT, patch);
     const perAuthor = round.settings.perAuthor;
     const full = () => limitReached(`每人本期最多提 ${perAuthor} 个提案（已撤回的也算；草稿可以删除）`);
     const freeSlot = (taken: ProposalDoc[]) =>
       Array.from({ length: perAuthor }, (_x, i) => i + 1).find((k) => !taken.some((p) => p.slot === k));
     if (freeSlot(read.proposals) === undefined) throw full();
-    const moderation = await checkContent(
-      ctx.openid,
-      [
-        content.title,
-        content.summary,
-        content.details,
-        content.beneficiaries?.who,
-        ...content.coProposers,
-        ...content.budgetLines.map((l) => l.item),
-      ],
-      [{ now: content.photos, before: [], field: 'photos' }],
-    );
+    const moderation = await checked();
     // The slot is the contested thing: a duplicate is either this key's twin (its proposal is the reply) or
     // another create of the author's that took the slot (look again, take the next free one).
     return idempotentCreate({
