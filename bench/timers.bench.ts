@@ -62,6 +62,9 @@ async function street(scale: number): Promise<DemoCloud> {
     items.push(item.id);
   }
   const { store } = demo.cloud;
+  // The demo has published its digests: without them, the timer publishes yesterday's over every donation.
+  store.remove('charity_digests', {}, true);
+  store.remove('charity_digest_parts', {}, true);
   store.insert('service_orders', waitingOrders(now, items, PER_SCALE.waitingOrders * scale, tag));
   store.insert('users', eligibleResidents(PER_SCALE.eligibleResidents * scale, tag, now));
   const hour = 3_600_000;
