@@ -8,7 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { C, P } from '../test/support/services/demoServices';
 import { startDemoCloud, type DemoCloud } from '../test/support/demo';
-import { donations, eligibleResidents, PER_SCALE, waitingOrders } from '../test/support/timerVolume';
+import {
+  donations,
+  eligibleResidents,
+  endedActivities,
+  PER_SCALE,
+  waitingOrders,
+} from '../test/support/timerVolume';
 import { printResults } from './support/stats';
 import type { BenchResult } from './support/types';
 
@@ -65,6 +71,10 @@ async function street(scale: number): Promise<DemoCloud> {
   // The demo has published its digests: without them, the timer publishes yesterday's over every donation.
   store.remove('charity_digests', {}, true);
   store.remove('charity_digest_parts', {}, true);
+  const template = store.find('volunteer_activities', { status: 'published' }, { limit: 1 })[0]!;
+  const ended = endedActivities(template, 2 * scale, 30, tag, now);
+  store.insert('volunteer_activities', ended.activities);
+  store.insert('volunteer_signups', ended.signups);
   store.insert('service_orders', waitingOrders(now, items, PER_SCALE.waitingOrders * scale, tag));
   store.insert('users', eligibleResidents(PER_SCALE.eligibleResidents * scale, tag, now));
   const hour = 3_600_000;
@@ -100,6 +110,8 @@ function volumeOf(t: Trigger, scale: number): string {
       return `${n('overduePledges')} overdue pledges`;
     case 'pledgeReminders':
       return `${n('pledgesDueSoon')} pledges due within a day`;
+    case 'closeAttendance':
+      return `${2 * scale} ended activities × 30 sign-ups`;
     case 'dailyDigest':
       return `${n('thankedDonations')} donations × 8 steps`;
     default:

@@ -5,7 +5,24 @@
  * killed mid-run (the local cloud's fault hook) and then run again.
  */
 import { C, startServicesDemo, type ServicesDemo } from '../support/services/demoServices';
-import { donations, eligibleResidents, waitingOrders } from '../support/timerVolume';
+import { donations, eligibleResidents, endedActivities, waitingOrders } from '../support/timerVolume';
+
+/** What the generated activities copy from a demo activity. */
+const ACTIVITY = {
+  description: '社区活动',
+  organizer: { kind: 'org', id: 'bench-org', name: '社区志愿服务队' },
+  communityId: C.lukou,
+  communityName: '禄口社区',
+  placePath: ['jn', 'jn-lukou', C.lukou],
+  address: '禄口社区广场',
+  location: { latitude: 31.737, longitude: 118.866 },
+  point: { type: 'Point', coordinates: [118.866, 31.737] },
+  checkinRadiusM: 300,
+  skills: [],
+  roomLeft: 0,
+  moderation: 'pass',
+  createdBy: 'bench-org',
+};
 
 let whole: ServicesDemo;
 let cut: ServicesDemo;
@@ -33,6 +50,9 @@ async function fill(demo: ServicesDemo): Promise<void> {
   const { store } = demo.cloud;
   store.insert('users', eligibleResidents(300, 'cut', now));
   store.insert('service_orders', waitingOrders(now, items, 120, 'cut'));
+  const ended = endedActivities(ACTIVITY, 3, 20, 'cut', now);
+  store.insert('volunteer_activities', ended.activities);
+  store.insert('volunteer_signups', ended.signups);
   store.insert('charity_donations', [
     ...donations(120, 'over', 'pledged', now, new Date(now.getTime() - 3_600_000)),
     ...donations(120, 'soon', 'pledged', now, new Date(now.getTime() + 6 * 3_600_000)),
@@ -132,4 +152,28 @@ it('rematch: the same orders matched to the same places, each place counted once
   expect(places(cut).counted).toEqual(places(cut).held);
   expect(places(cut)).toEqual(places(whole));
   expect(sent(cut, 'services/pages/work').twice).toEqual([]);
+});
+
+it('closeAttendance: the same check-outs, hours and no-shows, none twice, no volunteer told twice', async () => {
+  await runBoth('volunteering', 'closeAttendance', 12);
+  const state = (d: ServicesDemo) => ({
+    signups: d.cloud.store
+      .find('volunteer_signups', { _id: { $regex: '^bench-cut' } }, { limit: 1000 })
+      .map((x) => `${String(x._id)}:${x.autoClosed ? 'auto' : ''}:${x.noShow ? 'noshow' : ''}`)
+      .sort(),
+    hours: d.cloud.store
+      .find('volunteer_hours', { activityId: { $regex: '^bench-cut' } }, { limit: 1000 })
+      .map((h) => `${String(h._id)}:${String(h.minutes)}`)
+      .sort(),
+    closed: d.cloud.store.count('volunteer_activities', {
+      _id: { $regex: '^bench-cut' },
+      closedAt: { $exists: true },
+    }),
+  });
+  expect(state(whole).closed).toBe(3);
+  expect(state(whole).hours).toHaveLength(30);
+  expect(state(cut)).toEqual(state(whole));
+  const told = cut.cloud.outbox.list().filter((m) => m.touser.startsWith('bench-cut-volunteer'));
+  const lines = told.map((m) => `${m.touser}|${m.page ?? ''}|${JSON.stringify(m.data)}`);
+  expect(lines.filter((l, i) => lines.indexOf(l) !== i)).toEqual([]);
 });

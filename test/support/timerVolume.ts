@@ -159,3 +159,68 @@ export function donations(
     } satisfies DonationDoc;
   });
 }
+
+/**
+ * Activities over for three hours (past the check-out grace), each with `members` sign-ups: every other volunteer
+ * checked in and forgot to check out, the rest never came. Cloned from a demo activity (`template`, its document),
+ * with the dates moved and the members made up.
+ */
+export function endedActivities(
+  template: Record<string, unknown>,
+  n: number,
+  members: number,
+  tag: string,
+  now: Date,
+): { activities: Record<string, unknown>[]; signups: Record<string, unknown>[] } {
+  const startAt = new Date(now.getTime() - 5 * 3_600_000);
+  const endAt = new Date(now.getTime() - 3 * 3_600_000);
+  const activities: Record<string, unknown>[] = [];
+  const signups: Record<string, unknown>[] = [];
+  for (let a = 0; a < n; a++) {
+    const activityId = `bench-${tag}-activity-${a}`;
+    const people = Array.from({ length: members }, (_x, i) => ({
+      v: `bench-${tag}-volunteer-${i}`,
+      o: `bench-${tag}-volunteer-openid-${i}`,
+      t: new Date(startAt.getTime() - 86_400_000),
+    }));
+    const { closedAt: _closed, ...rest } = template;
+    void _closed;
+    activities.push({
+      ...rest,
+      _id: activityId,
+      title: `社区活动${a}`,
+      startAt,
+      endAt,
+      signupClosesAt: startAt,
+      capacity: members,
+      members: people,
+      activeIds: people.map((p) => p.v),
+      activeCount: members,
+      entryCount: members,
+      status: 'published',
+    });
+    people.forEach((p, i) =>
+      signups.push({
+        _id: `bench-${tag}-signup-${a}-${i}`,
+        activityId,
+        volunteerId: p.v,
+        openid: p.o,
+        ticket: i,
+        state: 'active',
+        signedUpAt: p.t,
+        lateCancels: 0,
+        realName: `志愿者${i}`,
+        phone: '13900000000',
+        nickname: `志愿者${i}`,
+        activityTitle: `社区活动${a}`,
+        activityStartAt: startAt,
+        activityEndAt: endAt,
+        organizer: template.organizer,
+        placePath: template.placePath,
+        communityName: template.communityName,
+        ...(i % 2 === 0 ? { checkInAt: new Date(startAt.getTime() - 600_000), checkInDistanceM: 30 } : {}),
+      }),
+    );
+  }
+  return { activities, signups };
+}
