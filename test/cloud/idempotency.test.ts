@@ -155,10 +155,10 @@ async function need(quantity: number): Promise<string> {
   return made.id;
 }
 
-/** The 禄口 street's charity supermarket (its id is the street's). */
 /** A demo person's user id. */
 const userIdOf = (openid: string) => docs('users', (u) => u.openid === openid)[0]!._id as string;
-const lukouSupermarket = () => docOf('charity_supermarkets', 'jn-lukou')!._id;
+/** The 禄口 street's charity supermarket (its id is the street's). */
+const lukouSupermarket = () => docOf('charity_supermarkets', 'jn-lukou')!._id as string;
 
 /** A funded project of the round in progress, with its proposer. */
 function fundedProject(): { roundId: string; proposalId: string; as: string; receipt: string } {
