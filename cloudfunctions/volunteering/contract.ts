@@ -170,6 +170,10 @@ export const volunteeringInputs = {
       .length(POINTS_LIMITS.starLevels)
       .refine((h) => h.every((x, i) => i === 0 || x > h[i - 1]!), '星级所需时长要逐级增加'),
   }),
+  pointsReport: z.strictObject({
+    streetId: id,
+    months: z.number().int().min(1).max(24).default(12),
+  }),
   adjustPoints: z.strictObject({
     targetUserId: id,
     delta: z
@@ -445,4 +449,25 @@ export interface AdjustPointsResult {
   balance: number;
   /** Part of a negative adjustment the balance did not hold. */
   shortfall?: number;
+}
+
+/** One month of a street's points: what was issued, spent, given, expired, and what was held at its end. */
+export interface PointsMonth {
+  month: string;
+  /** e.g. 2026年6月 */
+  monthText: string;
+  /** Earned from hours and added by admins (compensations for hours taken back count against it). */
+  issued: number;
+  /** Spent at the supermarket, net of cancelled reservations. */
+  spent: number;
+  given: number;
+  expired: number;
+  /** Points held by people at the month's end: the liability the supermarket stands behind. */
+  outstanding: number;
+}
+
+/** A street's points report, newest month first. */
+export interface PointsReportView {
+  streetId: string;
+  months: PointsMonth[];
 }

@@ -19,6 +19,7 @@ import myPoints from './actions/myPoints';
 import mySignUps from './actions/mySignUps';
 import myVolunteer from './actions/myVolunteer';
 import pointRule from './actions/pointRule';
+import pointsReport from './actions/pointsReport';
 import organizerActivities from './actions/organizerActivities';
 import recommendActivities from './actions/recommendActivities';
 import roster from './actions/roster';
@@ -64,6 +65,7 @@ export const actions = {
   myPoints,
   pointRule,
   setPointRule,
+  pointsReport,
   adjustPoints,
 } satisfies Record<VolunteeringAction, Action>;
 

@@ -50,6 +50,8 @@ export interface PointEntryDoc {
   /** `system` or the user id of whoever caused it. */
   by: string;
   at: Date;
+  /** The Beijing month of `at` (2026-06), for the monthly report. */
+  month: string;
 }
 
 /** A street's points rule (`_id` is the street id). */

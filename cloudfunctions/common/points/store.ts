@@ -2,6 +2,7 @@
  * The points ledger's reads and its one write: {@link appendEntry} extends a person's chain by one entry (see
  * documents.ts for why the chain is race-proof without a transaction).
  */
+import { monthKey } from '../../../miniprogram/shared/calendar';
 import { db } from '../cloud';
 import { findOne, isDuplicateKey, rows } from '../db';
 import type { Join } from '../joins';
@@ -111,6 +112,7 @@ export async function appendEntry(req: EntryRequest, head?: LedgerHead): Promise
       placePath: req.placePath,
       by: req.by,
       at: req.at,
+      month: monthKey(req.at),
       ...(req.reason ? { reason: req.reason } : {}),
       ...(m.shortfall ? { shortfall: m.shortfall } : {}),
     };

@@ -221,3 +221,24 @@ describe('admin adjustments', () => {
     expect(JSON.stringify(demo.cloud.store.docs('points_entries'))).toBe(before);
   });
 });
+
+describe('the street report', () => {
+  it("sums the month's points issued and what people hold, for the street's admins only", async () => {
+    const r = await demo.call('volunteering', MOLING_ADMIN, 'pointsReport', {
+      streetId: 'jn-moling',
+      months: 3,
+    });
+    expect(r.roundTrips).toBeLessThanOrEqual(3);
+    const months = r.ok ? r.data.months : [];
+    expect(months).toHaveLength(3);
+    // This month: 20 − 5 (v0), 45 (v1), +50 − 50 (v2's adjustments).
+    expect(months[0]).toMatchObject({ issued: 60, spent: 0, given: 0, expired: 0, outstanding: 60 });
+    expect(months[1]).toMatchObject({ issued: 0, outstanding: 0 });
+    expect(
+      codeOf(await demo.call('volunteering', LUKOU_ADMIN, 'pointsReport', { streetId: 'jn-moling' })),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await demo.call('volunteering', v[0]!, 'pointsReport', { streetId: 'jn-moling' }))).toBe(
+      'FORBIDDEN',
+    );
+  });
+});
