@@ -400,6 +400,8 @@ export interface CertificateView {
   lastDate: string;
   issuedAt: string;
   issuer: string;
+  /** The star level held when issued, e.g. 一星志愿者. */
+  badge?: string;
 }
 
 /** What anyone checking a code learns: enough to compare with the paper, no more. */

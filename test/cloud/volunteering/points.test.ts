@@ -242,3 +242,26 @@ describe('the street report', () => {
     );
   });
 });
+
+describe('star levels', () => {
+  it("follow the street's thresholds on the hours page, the profile and the certificate", async () => {
+    await demo.ok('volunteering', MOLING_ADMIN, 'setPointRule', {
+      streetId: 'jn-moling',
+      pointsPerHour: 30,
+      expiryYears: 2,
+      starHours: [1, 2, 3, 4, 5],
+    });
+    // v1 has 90 verified minutes: 一星 at 1 hour, 二星 half an hour away.
+    const hours = await demo.ok('volunteering', v[1]!, 'myHours', { offset: 0 });
+    expect(hours).toMatchObject({
+      badge: { name: '一星志愿者', minHours: 1 },
+      nextBadge: { name: '二星志愿者', minutesToGo: 30 },
+    });
+    expect((await demo.ok('volunteering', v[1]!, 'myVolunteer')).hours.badge?.name).toBe('一星志愿者');
+    const cert = await demo.call('volunteering', v[1]!, 'issueCertificate', {
+      idempotencyKey: 'cert-star-v1',
+    });
+    expect(cert.ok && cert.data.badge).toBe('一星志愿者');
+    expect(cert.roundTrips).toBeLessThanOrEqual(3);
+  });
+});
