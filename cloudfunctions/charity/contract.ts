@@ -248,6 +248,12 @@ export const charityInputs = {
   lookupRedemption: z.strictObject({ code: redemptionCode }),
   handOver: z.strictObject({ code: redemptionCode }),
   cancelRedemption: z.strictObject({ code: redemptionCode }),
+  givePoints: z.strictObject({
+    /** A family member linked to the caller (either way round). */
+    targetUserId: id,
+    points: z.number().int().min(1).max(POINTS_LIMITS.adjustMax),
+    idempotencyKey,
+  }),
 } as const;
 
 /** Action names. */
@@ -538,4 +544,12 @@ export interface RedemptionView {
   holderName?: string;
   /** For the holder: their balance after the reservation (or the cancellation). */
   balance?: number;
+}
+
+/** A gift of points to a family member, with the giver's balance after it. */
+export interface GivePointsResult {
+  points: number;
+  /** 张* */
+  toName: string;
+  balance: number;
 }

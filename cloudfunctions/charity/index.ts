@@ -12,6 +12,7 @@ import myRedemptions from './actions/myRedemptions';
 import lookupRedemption from './actions/lookupRedemption';
 import handOver from './actions/handOver';
 import cancelRedemption from './actions/cancelRedemption';
+import givePoints from './actions/givePoints';
 import { createMain } from '../common/router';
 import adminNeeds from './actions/adminNeeds';
 import allocate from './actions/allocate';
@@ -88,6 +89,7 @@ export const actions = {
   lookupRedemption,
   handOver,
   cancelRedemption,
+  givePoints,
 } satisfies Record<CharityAction, Action>;
 
 export const main = createMain({ actions, timers: { pledgeReminders, pledgeExpiry, dailyDigest } });

@@ -445,6 +445,27 @@ const CASES: Record<string, ReplayCase> = {
     }),
     moves: { spends: 1, stock: -1 },
   },
+  'charity.givePoints': {
+    // The giver's and the family member's next ledger entries.
+    as: 'demo-resident-zhang',
+    prepare: async () => {
+      await demo.ok('volunteering', 'demo-admin-jiangning', 'adjustPoints', {
+        targetUserId: userIdOf('demo-resident-zhang'),
+        delta: 50,
+        reason: '测试发放',
+        idempotencyKey: freshKey('grant'),
+      });
+      return { targetUserId: userIdOf('demo-resident-wang'), points: 20 };
+    },
+    measure: (p) => ({
+      gives: howMany(
+        'points_entries',
+        (e) => e.kind === 'give' && e.userId === userIdOf('demo-resident-zhang'),
+      ),
+      receives: howMany('points_entries', (e) => e.kind === 'receive' && e.userId === p.targetUserId),
+    }),
+    moves: { gives: 1, receives: 1 },
+  },
 };
 
 /** A read each function answers for anyone (it starts an instance and its database connection). */

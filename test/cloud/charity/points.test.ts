@@ -254,3 +254,59 @@ describe('concurrency', () => {
     expect(entries(who).at(-1)).toBeDefined();
   });
 });
+
+describe('giving points to a family member', () => {
+  it('moves points from the giver to the linked family member, once per key', async () => {
+    await grant(WHO.donor, 40); // 张明, linked to 王奶奶 in the demo
+    const receivedBefore = entries(WHO.wang).filter((e) => e.kind === 'receive').length;
+    const input = { targetUserId: userId(WHO.wang), points: 15, idempotencyKey: 'gift-zhang-wang-1' };
+    const r = await w.demo.call('charity', WHO.donor, 'givePoints', input);
+    expect(r.roundTrips).toBeLessThanOrEqual(3);
+    expect(r.ok && r.data).toMatchObject({ points: 15, balance: 25 });
+    expect(await w.demo.ok('charity', WHO.donor, 'givePoints', input)).toEqual(r.ok && r.data);
+    expect(entries(WHO.donor).filter((e) => e.kind === 'give')).toEqual([
+      expect.objectContaining({ delta: -15, balanceAfter: 25 }),
+    ]);
+    const received = entries(WHO.wang).filter((e) => e.kind === 'receive');
+    expect(received).toHaveLength(receivedBefore + 1);
+    expect(received.at(-1)).toMatchObject({ delta: 15, cause: expect.objectContaining({ type: 'gift' }) });
+    // The other way round too: the elder gives to the neighbour who helps her.
+    expect(
+      codeOf(
+        await w.demo.call('charity', WHO.wang, 'givePoints', {
+          targetUserId: userId(WHO.donor),
+          points: 5,
+          idempotencyKey: 'gift-wang-zhang-1',
+        }),
+      ),
+    ).toBe('OK');
+  });
+
+  it('refuses anyone not linked, and more than the giver holds, writing nothing', async () => {
+    const before = JSON.stringify(w.demo.cloud.store.docs('points_entries'));
+    for (const [from, to] of [
+      [WHO.donor, WHO.donor2],
+      [WHO.volunteer, WHO.wang],
+      [WHO.donor, WHO.donor],
+    ] as const)
+      expect(
+        codeOf(
+          await w.demo.call('charity', from, 'givePoints', {
+            targetUserId: userId(to),
+            points: 1,
+            idempotencyKey: w.key(),
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await w.demo.call('charity', WHO.donor, 'givePoints', {
+          targetUserId: userId(WHO.wang),
+          points: 1000,
+          idempotencyKey: w.key(),
+        }),
+      ),
+    ).toBe('LIMIT_REACHED');
+    expect(JSON.stringify(w.demo.cloud.store.docs('points_entries'))).toBe(before);
+  });
+});
