@@ -432,6 +432,8 @@ export interface MyPointsView {
   /** Points earned in all (from hours and adjustments). */
   earned: number;
   pointsPerHour: number;
+  /** Points that expire at the end of this year unless used (the street's rule). */
+  expiring?: { points: number; dateText: string };
   entries: Page<PointEntryView>;
 }
 

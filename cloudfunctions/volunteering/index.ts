@@ -34,6 +34,7 @@ import verifyHours from './actions/verifyHours';
 import type { VolunteeringAction } from './contract';
 import { closeAttendance } from './timers/closeAttendance';
 import { creditPoints } from './timers/creditPoints';
+import { expirePoints } from './timers/expirePoints';
 
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
 export const actions = {
@@ -69,4 +70,4 @@ export const actions = {
   adjustPoints,
 } satisfies Record<VolunteeringAction, Action>;
 
-export const main = createMain({ actions, timers: { closeAttendance, creditPoints } });
+export const main = createMain({ actions, timers: { closeAttendance, creditPoints, expirePoints } });

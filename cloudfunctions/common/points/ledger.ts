@@ -2,6 +2,7 @@
  * The points ledger's rules (pure): how an entry extends a balance, what verified hours are worth, star levels
  * and expiry. Nothing here reads or writes; store.ts does.
  */
+import { partsOf, startOfDate } from '../../../miniprogram/shared/calendar';
 import type { EntryKind, PointRuleDoc } from './documents';
 
 /** The rule a street has until its admin sets one: 10 points an hour, expiring at the end of the second year. */
@@ -100,4 +101,32 @@ export function starLevel(verifiedMinutes: number, starHours: readonly number[])
 export function hoursToNextStar(verifiedMinutes: number, starHours: readonly number[]): number | undefined {
   const next = starHours[starLevel(verifiedMinutes, starHours)];
   return next === undefined ? undefined : Math.ceil(next - verifiedMinutes / 60);
+}
+
+/**
+ * Expiry: points earned in a year expire at the end of the `expiryYears`-th year after it (2: earned in 2024,
+ * gone after 31 December 2026), oldest first — what was spent, given or taken is counted against the oldest points.
+ * The instant before which earnings have expired at `now` (start of the Beijing year now − expiryYears), or
+ * undefined when points never expire.
+ */
+export function expiryCutoff(now: Date, expiryYears: number): Date | undefined {
+  if (expiryYears <= 0) return undefined;
+  return startOfDate(`${partsOf(now).year - expiryYears}-01-01`);
+}
+
+/** The next instant at which points expire (the end of this Beijing year), and the cutoff that will then apply. */
+export function nextExpiry(now: Date, expiryYears: number): { at: Date; cutoff: Date } | undefined {
+  if (expiryYears <= 0) return undefined;
+  const year = partsOf(now).year;
+  return { at: startOfDate(`${year + 1}-01-01`), cutoff: startOfDate(`${year + 1 - expiryYears}-01-01`) };
+}
+
+/**
+ * How many points expire: what was earned before the cutoff (`earnedBefore`, the running total of the last entry
+ * before it) less everything already used up (spent, given, expired, taken back: earned − balance), never more
+ * than the balance. Zero once expired, so running it again does nothing.
+ */
+export function expiringAmount(earnedBefore: number, head: LedgerHead): number {
+  const usedUp = head.earnedAfter - head.balanceAfter;
+  return Math.max(0, Math.min(head.balanceAfter, earnedBefore - usedUp));
 }

@@ -3,7 +3,7 @@
  * documents.ts for why the chain is race-proof without a transaction).
  */
 import { monthKey } from '../../../miniprogram/shared/calendar';
-import { db } from '../cloud';
+import { _, db } from '../cloud';
 import { findOne, isDuplicateKey, rows } from '../db';
 import type { Join } from '../joins';
 import {
@@ -32,6 +32,18 @@ export function headOf(
 export async function lastEntry(userId: string): Promise<PointEntryDoc | undefined> {
   return rows<PointEntryDoc>(
     await db.collection(POINT_ENTRIES).where({ userId }).orderBy('n', 'desc').limit(1).get(),
+  )[0];
+}
+
+/** A person's last entry before `at` (one round trip). */
+export async function lastEntryBefore(userId: string, at: Date): Promise<PointEntryDoc | undefined> {
+  return rows<PointEntryDoc>(
+    await db
+      .collection(POINT_ENTRIES)
+      .where({ userId, at: _.lt(at) })
+      .orderBy('n', 'desc')
+      .limit(1)
+      .get(),
   )[0];
 }
 

@@ -265,3 +265,40 @@ describe('star levels', () => {
     expect(cert.roundTrips).toBeLessThanOrEqual(3);
   });
 });
+
+describe('expiry', () => {
+  const beijing = (iso: string) => Date.parse(`${iso}+08:00`);
+
+  it('warns in the last year what will expire at its end', async () => {
+    demo.cloud.clock.set(beijing('2028-12-01T10:00:00'));
+    const r = await demo.call('volunteering', v[0]!, 'myPoints', { offset: 0 });
+    expect(r.roundTrips).toBeLessThanOrEqual(3);
+    expect(r.ok && r.data.expiring).toEqual({ points: 15, dateText: '12月31日' });
+  });
+
+  it('expires what was earned two years before, once, oldest first', async () => {
+    const balance = async (who: string) =>
+      (await demo.ok('volunteering', who, 'myPoints', { offset: 0 })).balance;
+    const before = await balance(v[1]!);
+    // v1 earned 45 in 2026 and spends 10 of them in 2028: 35 of the 2026 points are left to expire.
+    await demo.ok('volunteering', MOLING_ADMIN, 'adjustPoints', {
+      targetUserId: userId(v[1]!),
+      delta: -10,
+      reason: '更正',
+      idempotencyKey: 'adj-v1-expiry',
+    });
+    demo.cloud.clock.set(beijing('2029-01-01T00:30:00'));
+    const fired = await demo.cloud.timers.fire('volunteering', 'expirePoints');
+    expect(fired.ok).toBe(true);
+    expect(ledger(v[0]!).at(-1)).toMatchObject({ kind: 'expire', delta: -15, balanceAfter: 0 });
+    expect(ledger(v[1]!).at(-1)).toMatchObject({ kind: 'expire', delta: -(before - 10), balanceAfter: 0 });
+    const again = await demo.cloud.timers.fire('volunteering', 'expirePoints');
+    expect(again.ok && JSON.parse(again.resultJson).data).toEqual({ people: 0, points: 0 });
+    const mine = await demo.ok('volunteering', v[0]!, 'myPoints', { offset: 0 });
+    expect(mine.entries.items[0]).toMatchObject({
+      kind: 'expire',
+      kindText: '过期',
+      title: '2027年以前获得的积分到期',
+    });
+  });
+});

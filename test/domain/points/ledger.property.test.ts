@@ -8,6 +8,9 @@ import fc from 'fast-check';
 import type { EntryKind } from '../../../cloudfunctions/common/points/documents';
 import {
   EMPTY_HEAD,
+  expiringAmount,
+  expiryCutoff,
+  nextExpiry,
   hoursToNextStar,
   isInsufficient,
   planMovement,
@@ -93,5 +96,39 @@ describe('the points ledger', () => {
     expect(hoursToNextStar(250 * 60, stars)).toBe(50);
     expect(hoursToNextStar(1600 * 60, stars)).toBeUndefined();
     expect(starLevel(12 * 60, [10, 20])).toBe(1);
+  });
+});
+
+describe('expiry', () => {
+  const at = (iso: string) => new Date(`${iso}+08:00`);
+
+  it('cuts off at the start of the Beijing year, expiryYears back; never with 0', () => {
+    expect(expiryCutoff(at('2029-01-01T00:30:00'), 2)).toEqual(at('2027-01-01T00:00:00'));
+    expect(expiryCutoff(at('2028-12-31T23:59:00'), 2)).toEqual(at('2026-01-01T00:00:00'));
+    expect(expiryCutoff(at('2029-01-01T00:30:00'), 0)).toBeUndefined();
+    expect(nextExpiry(at('2028-12-01T10:00:00'), 2)).toEqual({
+      at: at('2029-01-01T00:00:00'),
+      cutoff: at('2027-01-01T00:00:00'),
+    });
+  });
+
+  it('expires the oldest points not used up, never more than the balance, and nothing twice', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        (earnedBefore, earnedSince, used) => {
+          const earned = earnedBefore + earnedSince;
+          const usedUp = Math.min(used, earned);
+          const head = { n: 1, earnedAfter: earned, balanceAfter: earned - usedUp };
+          const x = expiringAmount(earnedBefore, head);
+          expect(x).toBe(Math.max(0, Math.min(head.balanceAfter, earnedBefore - usedUp)));
+          expect(x).toBeLessThanOrEqual(head.balanceAfter);
+          const after = { ...head, n: 2, balanceAfter: head.balanceAfter - x };
+          expect(expiringAmount(earnedBefore, after)).toBe(0);
+        },
+      ),
+    );
   });
 });

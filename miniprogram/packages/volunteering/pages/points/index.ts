@@ -35,6 +35,7 @@ Component({
     balance: 0,
     earned: 0,
     rate: '',
+    expiring: '',
     items: [] as Line[],
   },
   methods: {
@@ -46,6 +47,7 @@ Component({
         balance: p.balance,
         earned: p.earned,
         rate: `志愿服务经组织者确认后，每小时得 ${p.pointsPerHour} 分`,
+        expiring: p.expiring ? `${p.expiring.dateText}后将有 ${p.expiring.points} 分过期，请及早兑换` : '',
       });
     },
     onShop() {
