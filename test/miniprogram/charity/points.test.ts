@@ -149,3 +149,27 @@ it('shows every line of the ledger with its cause on 我的爱心积分', async 
   });
   await closePage(page);
 });
+
+it('gives points to a linked family member after a confirmation', async () => {
+  const ZHANG = 'demo-resident-zhang';
+  await demo.ok('volunteering', 'demo-admin-jiangning', 'adjustPoints', {
+    targetUserId: userId(ZHANG),
+    delta: 40,
+    reason: '社区防汛值守',
+    idempotencyKey: 'page-give-grant',
+  });
+  resetWxRecorder();
+  const page = await open(ZHANG, 'packages/charity/pages/points-give/index');
+  expect(textOf(page, '#balance')).toContain('40');
+  expect(textOf(page, '#member-0')).toContain('王*');
+  await tap(page, '#give-button');
+  await waitFor(() => page.data.done !== '');
+  expect(textOf(page, '#done')).toContain('已把 10 分赠给王*');
+  expect(textOf(page, '#balance')).toContain('30');
+  const ledger = demo.cloud.store.docs('points_entries');
+  expect(ledger.filter((e) => e.userId === userId(ZHANG) && e.kind === 'give')).toHaveLength(1);
+  expect(ledger.filter((e) => e.userId === userId('demo-resident-wang') && e.kind === 'receive')).toEqual([
+    expect.objectContaining({ delta: 10 }),
+  ]);
+  await closePage(page);
+});

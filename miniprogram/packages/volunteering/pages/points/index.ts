@@ -1,6 +1,7 @@
 /**
  * 我的爱心积分: the balance, what an hour of verified service earns here, and every line of the ledger with its
- * cause (the activity, the goods, an adjustment's reason), 20 at a time; from here the points shop.
+ * cause (the activity, the goods, an adjustment's reason), 20 at a time; from here the points shop and giving
+ * points to family.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
@@ -52,6 +53,9 @@ Component({
     },
     onShop() {
       wx.navigateTo({ url: '/packages/charity/pages/points-shop/index' });
+    },
+    onGive() {
+      wx.navigateTo({ url: '/packages/charity/pages/points-give/index' });
     },
   },
 });
