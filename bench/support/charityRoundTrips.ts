@@ -153,6 +153,31 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
     { recipientId: recipients.zhou, active: false, reason: '搬离' },
     'stop serving (needs close)',
   );
+  // 爱心积分 at the supermarket: points come from an admin adjustment (volunteering, not measured here).
+  const donorId = demo.cloud.store.docs('users').find((u) => u.openid === donor)!._id as string;
+  const wangId = demo.cloud.store.docs('users').find((u) => u.openid === 'demo-resident-wang')!._id as string;
+  await demo.ok('volunteering', 'demo-admin-jiangning', 'adjustPoints', {
+    targetUserId: donorId,
+    delta: 100,
+    reason: '测试发放',
+    idempotencyKey: key(),
+  });
+  const goods = await m(staff, 'addPointGoods', {
+    supermarketId: 'jn-lukou',
+    name: '洗衣液',
+    pointsPrice: 20,
+    stock: 5,
+    idempotencyKey: key(),
+  });
+  await m(staff, 'updatePointGoods', { goodsId: goods.id, stockDelta: 5 });
+  await m(donor, 'pointShop', {});
+  const held = await m(donor, 'redeem', { goodsId: goods.id, idempotencyKey: key() });
+  await m(donor, 'myRedemptions', {});
+  await m(staff, 'lookupRedemption', { code: held.code });
+  await m(staff, 'handOver', { code: held.code });
+  const second = await m(donor, 'redeem', { goodsId: goods.id, idempotencyKey: key() }, 'second');
+  await m(donor, 'cancelRedemption', { code: second.code });
+  await m(donor, 'givePoints', { targetUserId: wangId, points: 10, idempotencyKey: key() });
   return rows;
 }
 

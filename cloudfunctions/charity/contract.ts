@@ -10,7 +10,7 @@ import {
   type ItemCategory,
   type RecipientCategory,
 } from '../../miniprogram/shared/choices';
-import { CHARITY_LIMITS, PERSON_LIMITS } from '../../miniprogram/shared/limits';
+import { CHARITY_LIMITS, PERSON_LIMITS, POINTS_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, isoDate, line, page, phone, text } from '../common/schemas';
 
 /** Limits of the charity capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
@@ -69,6 +69,9 @@ const donationCode = z
   .max(CHARITY_LIMITS.donationCodeMax)
   .regex(/^[0-9A-Za-z\- ]+$/, '捐赠码只含字母和数字');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-05');
+
+/** A reservation's code as scanned from the volunteer's phone (domain/pointGoods parses it). */
+const redemptionCode = line(POINTS_LIMITS.redemptionCodeMax);
 
 /** Inputs by action. */
 export const charityInputs = {
@@ -218,6 +221,38 @@ export const charityInputs = {
     ...paging,
     communityId: id.optional(),
     state: z.enum(['open', 'full', 'closed', 'all']).default('all'),
+  }),
+
+  // 爱心积分 at the supermarket (the ledger is common/points): goods for points, reserved by anyone with points,
+  // handed over by staff scanning the reservation's code.
+  pointShop: z.strictObject({ supermarketId: id.optional() }),
+  addPointGoods: z.strictObject({
+    supermarketId: id,
+    name: line(POINTS_LIMITS.goodsNameMax),
+    note: line(POINTS_LIMITS.goodsNoteMax, 0).default(''),
+    pointsPrice: z.number().int().min(1).max(POINTS_LIMITS.priceMax),
+    stock: z.number().int().min(0).max(POINTS_LIMITS.stockMax),
+    idempotencyKey,
+  }),
+  updatePointGoods: z.strictObject({
+    goodsId: id,
+    name: line(POINTS_LIMITS.goodsNameMax).optional(),
+    note: line(POINTS_LIMITS.goodsNoteMax, 0).optional(),
+    pointsPrice: z.number().int().min(1).max(POINTS_LIMITS.priceMax).optional(),
+    /** Units put on the shelf (or taken off, negative). */
+    stockDelta: z.number().int().min(-POINTS_LIMITS.stockMax).max(POINTS_LIMITS.stockMax).optional(),
+    active: z.boolean().optional(),
+  }),
+  redeem: z.strictObject({ goodsId: id, idempotencyKey }),
+  myRedemptions: z.strictObject({}),
+  lookupRedemption: z.strictObject({ code: redemptionCode }),
+  handOver: z.strictObject({ code: redemptionCode }),
+  cancelRedemption: z.strictObject({ code: redemptionCode }),
+  givePoints: z.strictObject({
+    /** A family member linked to the caller (either way round). */
+    targetUserId: id,
+    points: z.number().int().min(1).max(POINTS_LIMITS.adjustMax),
+    idempotencyKey,
   }),
 } as const;
 
@@ -468,4 +503,53 @@ export interface RecipientView {
 export interface RecipientDetailView extends RecipientView {
   needs: NeedView[];
   donations: DonationView[];
+}
+
+/** Goods for points as the shop shows them. */
+export interface PointGoodsView {
+  id: string;
+  name: string;
+  note: string;
+  pointsPrice: number;
+  stock: number;
+  active: boolean;
+  /** The caller's balance covers it and there is stock. */
+  affordable: boolean;
+}
+
+/** A supermarket's points shop, with the caller's balance. */
+export interface PointShopView {
+  supermarket?: { id: string; name: string; address: string; hours: string };
+  balance: number;
+  /** The caller operates this supermarket (may add goods, change stock and hand over). */
+  staff: boolean;
+  goods: PointGoodsView[];
+}
+
+/** Where a reservation stands. */
+export type RedemptionState = 'reserved' | 'handed' | 'cancelled' | 'void';
+
+/** A reservation of goods for points. */
+export interface RedemptionView {
+  /** What staff scan to hand it over (shown as a QR code). */
+  code: string;
+  goodsName: string;
+  supermarketName: string;
+  pointsPrice: number;
+  state: RedemptionState;
+  /** 待领取, 已领取, 已取消 */
+  stateText: string;
+  whenText: string;
+  /** For staff: who reserved it, masked (张*). */
+  holderName?: string;
+  /** For the holder: their balance after the reservation (or the cancellation). */
+  balance?: number;
+}
+
+/** A gift of points to a family member, with the giver's balance after it. */
+export interface GivePointsResult {
+  points: number;
+  /** 张* */
+  toName: string;
+  balance: number;
 }

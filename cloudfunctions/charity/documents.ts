@@ -22,6 +22,7 @@ export const SUPERMARKETS = 'charity_supermarkets';
 export const DIGESTS = 'charity_digests';
 export const DIGEST_PARTS = 'charity_digest_parts';
 export const STOCKTAKES = 'charity_stocktakes';
+export const POINT_GOODS = 'charity_point_goods';
 
 /** How and when consent to keep a recipient's data was recorded. */
 export interface ConsentRecord {
@@ -191,4 +192,40 @@ export interface StocktakeDoc {
   counts: { item: string; unit: string; counted: number }[];
   by: string;
   at: Date;
+}
+
+/**
+ * One reservation of goods for points, held on the goods document under its id (`holds.<id>`): the unit is taken
+ * from stock by the same single-document update that writes the hold, and a hand-over or a cancellation is one
+ * conditional update of the hold's state, so two of them can never both succeed.
+ */
+export interface PointHold {
+  /** The holder's user id. */
+  u: string;
+  s: 'reserved' | 'handed' | 'cancelled' | 'void';
+  price: number;
+  at: Date;
+  /** Who handed it over, and when (or when it was cancelled). */
+  by?: string;
+  doneAt?: Date;
+}
+
+/** Goods a supermarket gives for 爱心积分 (stock and price set by its staff). */
+export interface PointGoodsDoc {
+  _id: string;
+  supermarketId: string;
+  supermarketName: string;
+  /** The supermarket's [district, street], for the street's reports. */
+  placePath: string[];
+  name: string;
+  note: string;
+  pointsPrice: number;
+  stock: number;
+  active: boolean;
+  holds: Record<string, PointHold>;
+  /** Everyone who ever held one (the "my reservations" query). */
+  holderIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
 }

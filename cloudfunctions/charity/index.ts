@@ -4,6 +4,15 @@
  * the daily digest of chain heads.
  */
 import type { Action } from '../common/action';
+import pointShop from './actions/pointShop';
+import addPointGoods from './actions/addPointGoods';
+import updatePointGoods from './actions/updatePointGoods';
+import redeem from './actions/redeem';
+import myRedemptions from './actions/myRedemptions';
+import lookupRedemption from './actions/lookupRedemption';
+import handOver from './actions/handOver';
+import cancelRedemption from './actions/cancelRedemption';
+import givePoints from './actions/givePoints';
 import { createMain } from '../common/router';
 import adminNeeds from './actions/adminNeeds';
 import allocate from './actions/allocate';
@@ -72,6 +81,15 @@ export const actions = {
   postNeed,
   closeNeed,
   adminNeeds,
+  pointShop,
+  addPointGoods,
+  updatePointGoods,
+  redeem,
+  myRedemptions,
+  lookupRedemption,
+  handOver,
+  cancelRedemption,
+  givePoints,
 } satisfies Record<CharityAction, Action>;
 
 export const main = createMain({ actions, timers: { pledgeReminders, pledgeExpiry, dailyDigest } });

@@ -4,8 +4,19 @@
  */
 import { z } from 'zod';
 import { DAY_SLOTS, SKILLS, type DaySlot, type Skill } from '../../miniprogram/shared/choices';
-import { PERSON_LIMITS, VOL_LIMITS } from '../../miniprogram/shared/limits';
-import { fileId, id, idempotencyKey, isoDate, line, location, phone, text } from '../common/schemas';
+import { PERSON_LIMITS, POINTS_LIMITS, VOL_LIMITS } from '../../miniprogram/shared/limits';
+import type { PointEntryView } from '../common/points/views';
+import {
+  fileId,
+  id,
+  idempotencyKey,
+  isoDate,
+  line,
+  location,
+  phone,
+  text,
+  type Page,
+} from '../common/schemas';
 
 /** Limits of the volunteering capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
 export { VOL_LIMITS };
@@ -143,6 +154,36 @@ export const volunteeringInputs = {
     scopeId: id.optional(),
     /** Provider staff: their organization. */
     orgId: id.optional(),
+  }),
+
+  // 爱心积分 (the ledger itself is common/points; charity spends)
+  myPoints: z.strictObject({ offset }),
+  pointRule: z.strictObject({ streetId: id }),
+  setPointRule: z.strictObject({
+    streetId: id,
+    pointsPerHour: z.number().int().min(1).max(POINTS_LIMITS.pointsPerHourMax),
+    /** Points expire at the end of this many years after the year earned; 0: never. */
+    expiryYears: z.number().int().min(0).max(POINTS_LIMITS.expiryYearsMax),
+    /** Cumulative verified hours for 一星 … 五星, rising. */
+    starHours: z
+      .array(z.number().int().min(1).max(POINTS_LIMITS.starHoursMax))
+      .length(POINTS_LIMITS.starLevels)
+      .refine((h) => h.every((x, i) => i === 0 || x > h[i - 1]!), '星级所需时长要逐级增加'),
+  }),
+  pointsReport: z.strictObject({
+    streetId: id,
+    months: z.number().int().min(1).max(24).default(12),
+  }),
+  adjustPoints: z.strictObject({
+    targetUserId: id,
+    delta: z
+      .number()
+      .int()
+      .min(-POINTS_LIMITS.adjustMax)
+      .max(POINTS_LIMITS.adjustMax)
+      .refine((n) => n !== 0, '调整的积分不能为 0'),
+    reason: line(POINTS_LIMITS.reasonMax),
+    idempotencyKey,
   }),
 } as const;
 
@@ -359,6 +400,8 @@ export interface CertificateView {
   lastDate: string;
   issuedAt: string;
   issuer: string;
+  /** The star level held when issued, e.g. 一星志愿者. */
+  badge?: string;
 }
 
 /** What anyone checking a code learns: enough to compare with the paper, no more. */
@@ -381,4 +424,54 @@ export interface ExportResult {
   fileName: string;
   rows: number;
   namesMasked: boolean;
+}
+
+/** A person's points: the balance, what their street gives an hour, and their ledger newest first. */
+export interface MyPointsView {
+  balance: number;
+  /** Points earned in all (from hours and adjustments). */
+  earned: number;
+  pointsPerHour: number;
+  /** Points that expire at the end of this year unless used (the street's rule). */
+  expiring?: { points: number; dateText: string };
+  entries: Page<PointEntryView>;
+}
+
+/** A street's points rule as its admins see and set it. */
+export interface PointRuleView {
+  streetId: string;
+  pointsPerHour: number;
+  expiryYears: number;
+  starHours: number[];
+  /** Whether the street has set it (else the defaults). */
+  set: boolean;
+}
+
+/** The person's balance after an adjustment. */
+export interface AdjustPointsResult {
+  delta: number;
+  balance: number;
+  /** Part of a negative adjustment the balance did not hold. */
+  shortfall?: number;
+}
+
+/** One month of a street's points: what was issued, spent, given, expired, and what was held at its end. */
+export interface PointsMonth {
+  month: string;
+  /** e.g. 2026年6月 */
+  monthText: string;
+  /** Earned from hours and added by admins (compensations for hours taken back count against it). */
+  issued: number;
+  /** Spent at the supermarket, net of cancelled reservations. */
+  spent: number;
+  given: number;
+  expired: number;
+  /** Points held by people at the month's end: the liability the supermarket stands behind. */
+  outstanding: number;
+}
+
+/** A street's points report, newest month first. */
+export interface PointsReportView {
+  streetId: string;
+  months: PointsMonth[];
 }

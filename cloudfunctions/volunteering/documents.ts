@@ -193,6 +193,8 @@ export interface CertificateDoc {
   firstDate: string;
   lastDate: string;
   issuedAt: Date;
+  /** The star level (or 初心) held when issued, e.g. 一星志愿者. */
+  badge?: string;
 }
 
 /** Fields list views read (the members arrays stay in the database). */

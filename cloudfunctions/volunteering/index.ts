@@ -3,6 +3,7 @@ import type { Action } from '../common/action';
 import { createMain } from '../common/router';
 import activityDetail from './actions/activityDetail';
 import adjustHours from './actions/adjustHours';
+import adjustPoints from './actions/adjustPoints';
 import becomeVolunteer from './actions/becomeVolunteer';
 import cancelActivity from './actions/cancelActivity';
 import cancelSignUp from './actions/cancelSignUp';
@@ -14,11 +15,15 @@ import exportRecords from './actions/exportRecords';
 import issueCertificate from './actions/issueCertificate';
 import listActivities from './actions/listActivities';
 import myHours from './actions/myHours';
+import myPoints from './actions/myPoints';
 import mySignUps from './actions/mySignUps';
 import myVolunteer from './actions/myVolunteer';
+import pointRule from './actions/pointRule';
+import pointsReport from './actions/pointsReport';
 import organizerActivities from './actions/organizerActivities';
 import recommendActivities from './actions/recommendActivities';
 import roster from './actions/roster';
+import setPointRule from './actions/setPointRule';
 import signUp from './actions/signUp';
 import suggestVolunteers from './actions/suggestVolunteers';
 import updateActivity from './actions/updateActivity';
@@ -28,6 +33,8 @@ import verifyCertificate from './actions/verifyCertificate';
 import verifyHours from './actions/verifyHours';
 import type { VolunteeringAction } from './contract';
 import { closeAttendance } from './timers/closeAttendance';
+import { creditPoints } from './timers/creditPoints';
+import { expirePoints } from './timers/expirePoints';
 
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
 export const actions = {
@@ -56,6 +63,11 @@ export const actions = {
   issueCertificate,
   verifyCertificate,
   exportRecords,
+  myPoints,
+  pointRule,
+  setPointRule,
+  pointsReport,
+  adjustPoints,
 } satisfies Record<VolunteeringAction, Action>;
 
-export const main = createMain({ actions, timers: { closeAttendance } });
+export const main = createMain({ actions, timers: { closeAttendance, creditPoints, expirePoints } });

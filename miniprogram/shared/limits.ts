@@ -199,3 +199,21 @@ export const CHARITY_LIMITS = {
   /** The recipient's confirmation code (收货码) has this many digits. */
   confirmCodeLength: 6,
 } as const;
+
+/** Limits of the 爱心积分 ledger (volunteering earns, charity spends). */
+export const POINTS_LIMITS = {
+  pointsPerHourMax: 100,
+  expiryYearsMax: 10,
+  /** Star levels 一星 … 五星 (thresholds in cumulative verified hours). */
+  starLevels: 5,
+  starHoursMax: 100_000,
+  /** An admin adjustment, either way. */
+  adjustMax: 10_000,
+  reasonMax: 60,
+  goodsNameMax: 20,
+  goodsNoteMax: 60,
+  priceMax: 100_000,
+  stockMax: 10_000,
+  /** A reservation code as scanned: `<goods id>.<reservation id>`. */
+  redemptionCodeMax: 100,
+} as const;

@@ -155,8 +155,10 @@ async function need(quantity: number): Promise<string> {
   return made.id;
 }
 
+/** A demo person's user id. */
+const userIdOf = (openid: string) => docs('users', (u) => u.openid === openid)[0]!._id as string;
 /** The 禄口 street's charity supermarket (its id is the street's). */
-const lukouSupermarket = () => docOf('charity_supermarkets', 'jn-lukou')!._id;
+const lukouSupermarket = () => docOf('charity_supermarkets', 'jn-lukou')!._id as string;
 
 /** A funded project of the round in progress, with its proposer. */
 function fundedProject(): { roundId: string; proposalId: string; as: string; receipt: string } {
@@ -397,6 +399,72 @@ const CASES: Record<string, ReplayCase> = {
     }),
     measure: () => ({ stocktakes: howMany('charity_stocktakes') }),
     moves: { stocktakes: 1 },
+  },
+  'volunteering.adjustPoints': {
+    // The person's next ledger entry is the contested thing.
+    as: 'demo-admin-jiangning',
+    prepare: async () => ({
+      targetUserId: userIdOf('demo-volunteer-zhao'),
+      delta: 15,
+      reason: '帮忙整理仓库',
+    }),
+    measure: (p) => ({ entries: howMany('points_entries', (e) => e.userId === p.targetUserId) }),
+    moves: { entries: 1 },
+  },
+  'charity.addPointGoods': {
+    as: XINYUAN_STAFF,
+    prepare: async () => ({ supermarketId: lukouSupermarket(), name: '洗洁精', pointsPrice: 20, stock: 3 }),
+    measure: () => ({ goods: howMany('charity_point_goods') }),
+    moves: { goods: 1 },
+  },
+  'charity.redeem': {
+    // The only unit on the shelf, and the person's next ledger entry.
+    as: 'demo-resident-zhang',
+    prepare: async () => {
+      await demo.ok('volunteering', 'demo-admin-jiangning', 'adjustPoints', {
+        targetUserId: userIdOf('demo-resident-zhang'),
+        delta: 100,
+        reason: '测试发放',
+        idempotencyKey: freshKey('grant'),
+      });
+      const g = await demo.ok('charity', XINYUAN_STAFF, 'addPointGoods', {
+        supermarketId: lukouSupermarket(),
+        name: '挂面',
+        pointsPrice: 30,
+        stock: 1,
+        idempotencyKey: freshKey('goods'),
+      });
+      return { goodsId: g.id };
+    },
+    measure: (p) => ({
+      spends: howMany(
+        'points_entries',
+        (e) => e.kind === 'spend' && e.userId === userIdOf('demo-resident-zhang'),
+      ),
+      stock: docOf('charity_point_goods', p.goodsId)!.stock as number,
+    }),
+    moves: { spends: 1, stock: -1 },
+  },
+  'charity.givePoints': {
+    // The giver's and the family member's next ledger entries.
+    as: 'demo-resident-zhang',
+    prepare: async () => {
+      await demo.ok('volunteering', 'demo-admin-jiangning', 'adjustPoints', {
+        targetUserId: userIdOf('demo-resident-zhang'),
+        delta: 50,
+        reason: '测试发放',
+        idempotencyKey: freshKey('grant'),
+      });
+      return { targetUserId: userIdOf('demo-resident-wang'), points: 20 };
+    },
+    measure: (p) => ({
+      gives: howMany(
+        'points_entries',
+        (e) => e.kind === 'give' && e.userId === userIdOf('demo-resident-zhang'),
+      ),
+      receives: howMany('points_entries', (e) => e.kind === 'receive' && e.userId === p.targetUserId),
+    }),
+    moves: { gives: 1, receives: 1 },
   },
 };
 

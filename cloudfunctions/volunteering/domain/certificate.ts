@@ -51,5 +51,6 @@ export function certificateView(c: CertificateDoc): CertificateView {
     lastDate: c.lastDate,
     issuedAt: dateKey(c.issuedAt),
     issuer: CERTIFICATE_ISSUER,
+    ...(c.badge ? { badge: c.badge } : {}),
   };
 }

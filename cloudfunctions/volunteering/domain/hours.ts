@@ -3,6 +3,7 @@
  * ledger per sign-up. Each entry moves minutes between two balances — unverified (`pending`) and verified — and
  * records the balances after it, so the latest entry is the sign-up's state and sums of deltas are totals.
  */
+import { DEFAULT_RULE } from '../../common/points/ledger';
 import { conflict, invalid } from '../../common/errors';
 import type { BadgeView } from '../contract';
 import type { HoursEntryDoc, LedgerMovement } from '../documents';
@@ -111,26 +112,35 @@ export function planAdjust(state: LedgerState, delta: number, reason: string): M
       };
 }
 
-/**
- * Badge tiers by verified hours. The star tiers are those of the national volunteer star rating (星级志愿者:
- * 100/300/600/1000/1500 hours); 初心 marks the first verified hour.
- */
-export const BADGES: readonly BadgeView[] = [
-  { name: '初心志愿者', minHours: 1 },
-  { name: '一星志愿者', minHours: 100 },
-  { name: '二星志愿者', minHours: 300 },
-  { name: '三星志愿者', minHours: 600 },
-  { name: '四星志愿者', minHours: 1000 },
-  { name: '五星志愿者', minHours: 1500 },
-];
+/** Names of the star levels 一星 … 五星. */
+const STAR_NAMES = ['一星', '二星', '三星', '四星', '五星'];
 
-/** The badge held and the next one, for a verified total. */
-export function badgeFor(verifiedMinutes: number): {
+/**
+ * Badge tiers by verified hours: 初心 marks the first verified hour; the star tiers are the street's (its points
+ * rule, common/points), by default those of the national volunteer star rating (星级志愿者: 100/300/600/1000/1500
+ * hours).
+ */
+export function badgeTiers(starHours: readonly number[] = DEFAULT_RULE.starHours): BadgeView[] {
+  return [
+    { name: '初心志愿者', minHours: 1 },
+    ...starHours.map((h, i) => ({ name: `${STAR_NAMES[i] ?? `${i + 1}星`}志愿者`, minHours: h })),
+  ];
+}
+
+/** The default tiers. */
+export const BADGES: readonly BadgeView[] = badgeTiers();
+
+/** The badge held and the next one, for a verified total, by the street's star thresholds (default: national). */
+export function badgeFor(
+  verifiedMinutes: number,
+  starHours?: readonly number[],
+): {
   badge?: BadgeView;
   nextBadge?: BadgeView & { minutesToGo: number };
 } {
-  const held = BADGES.filter((b) => verifiedMinutes >= b.minHours * 60);
-  const next = BADGES.find((b) => verifiedMinutes < b.minHours * 60);
+  const tiers = badgeTiers(starHours);
+  const held = tiers.filter((b) => verifiedMinutes >= b.minHours * 60);
+  const next = tiers.find((b) => verifiedMinutes < b.minHours * 60);
   return {
     ...(held.length > 0 ? { badge: held[held.length - 1] } : {}),
     ...(next ? { nextBadge: { ...next, minutesToGo: next.minHours * 60 - verifiedMinutes } } : {}),

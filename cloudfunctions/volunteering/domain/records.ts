@@ -45,15 +45,15 @@ export function hoursLine(g: SignupHours): HoursLine {
   };
 }
 
-/** Totals and badges over sign-ups. */
-export function summarize(groups: readonly SignupHours[]): HoursSummary {
+/** Totals and badges over sign-ups (star thresholds: the street's, default national). */
+export function summarize(groups: readonly SignupHours[], starHours?: readonly number[]): HoursSummary {
   const verifiedMinutes = groups.reduce((s, g) => s + g.verified, 0);
   const pendingMinutes = groups.reduce((s, g) => s + g.pending, 0);
   return {
     verifiedMinutes,
     pendingMinutes,
     activityCount: groups.filter((g) => g.verified > 0).length,
-    ...badgeFor(verifiedMinutes),
+    ...badgeFor(verifiedMinutes, starHours),
   };
 }
 

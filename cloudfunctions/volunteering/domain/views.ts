@@ -113,6 +113,7 @@ export function volunteerView(
   user: UserDoc,
   profile: VolunteerDoc | undefined,
   groups: readonly SignupHours[],
+  starHours?: readonly number[],
 ): MyVolunteerView {
   const placeNames = (user as UserDoc & { placeNames?: string[] }).placeNames ?? [];
   return {
@@ -131,6 +132,6 @@ export function volunteerView(
     intro: profile?.intro ?? '',
     lateCancels: profile?.lateCancels ?? 0,
     noShows: profile?.noShows ?? 0,
-    hours: summarize(groups),
+    hours: summarize(groups, starHours),
   };
 }

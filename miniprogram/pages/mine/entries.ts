@@ -131,6 +131,13 @@ export const MINE_GROUPS: MineGroup[] = [
         url: `${VOLUNTEERING}/organize/index`,
       },
       {
+        id: 'admin-points',
+        title: '爱心积分规则与报表',
+        description: '每小时得多少分，每月发放、兑换和结余',
+        icon: 'chart-line',
+        url: `${VOLUNTEERING}/points-admin/index`,
+      },
+      {
         id: 'admin-services',
         title: '审核服务菜单',
         description: '机构提出的服务项目，通过后居民就能预约',
@@ -213,6 +220,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '时长、勋章和志愿服务证明',
         icon: 'time',
         url: `${VOLUNTEERING}/hours/index`,
+      },
+      {
+        id: 'volunteer-points',
+        title: '我的爱心积分',
+        description: '服务时长换来的积分，到慈善超市兑换',
+        icon: 'gift',
+        url: `${VOLUNTEERING}/points/index`,
       },
       {
         id: 'volunteer-profile',

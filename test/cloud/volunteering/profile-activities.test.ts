@@ -143,7 +143,7 @@ describe('becoming a volunteer', () => {
       data: { skills: ['应急救援', '秩序引导', '摄影宣传'], serviceRadiusKm: 8 },
     });
     const me = await demo.call('volunteering', ZHAO, 'myVolunteer');
-    expect(me.roundTrips).toBe(3);
+    expect(me.roundTrips).toBe(2);
     expect(me).toMatchObject({ ok: true, data: { isVolunteer: true, serviceRadiusKm: 8 } });
     const notYet = await demo.ok('volunteering', ZHANG, 'myVolunteer');
     expect(notYet).toMatchObject({ isVolunteer: false, needsRealName: false, needsPhone: false });

@@ -9,6 +9,8 @@ export type {
   CertificateCheck,
   CertificateView,
   MyHoursView,
+  MyPointsView,
+  PointRuleView,
   MySignUpItem,
   MyVolunteerView,
   Phase,

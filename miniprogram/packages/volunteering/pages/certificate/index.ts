@@ -34,7 +34,8 @@ Component({
         c,
         body:
           `兹证明 ${c.realName} 于 ${c.firstDate} 至 ${c.lastDate} 期间参加志愿服务活动 ${c.activityCount} 次，` +
-          `经组织方确认，累计志愿服务时长 ${c.verifiedHours} 小时。`,
+          `经组织方确认，累计志愿服务时长 ${c.verifiedHours} 小时` +
+          (c.badge && c.badge !== '初心志愿者' ? `，达到${c.badge}标准。` : '。'),
       }));
     },
     onReissue() {
