@@ -99,13 +99,18 @@ export async function placeHeldBy(itemId: string, slot: string, holdId: string):
   return heldIn(found ?? {}, slot, holdId);
 }
 
-/** Moves a place from one organization to another in one update, if the new one has room. */
+/**
+ * Moves a place from one organization to another in one update, if the new one has room. With `tag`, the move is
+ * recorded on the item (`holds.<slot>.<tag> = toOrg`) and not made twice under it, so a timer killed before it
+ * wrote the order can find and undo it ({@link undoTaggedPlace}).
+ */
 export async function movePlace(
   item: { _id: string; capacityPerSlot: number },
   slot: string,
   fromOrg: string,
   toOrg: string,
   communityId: string,
+  tag?: string,
 ): Promise<boolean> {
   const res = await db
     .collection(ITEMS)
@@ -117,8 +122,56 @@ export async function movePlace(
       orgIds: toOrg,
       [counterPath(slot, fromOrg)]: _.gt(0),
       [counterPath(slot, toOrg)]: _.not(_.gte(item.capacityPerSlot)),
+      ...(tag ? { [holdPath(slot, tag)]: _.exists(false) } : {}),
     })
-    .update({ data: { [counterPath(slot, fromOrg)]: _.inc(-1), [counterPath(slot, toOrg)]: _.inc(1) } });
+    .update({
+      data: {
+        [counterPath(slot, fromOrg)]: _.inc(-1),
+        [counterPath(slot, toOrg)]: _.inc(1),
+        ...(tag ? { [holdPath(slot, tag)]: toOrg } : {}),
+      },
+    });
+  return updatedCount(res) === 1;
+}
+
+/** What a tagged place change recorded: the organization the place moved to, or {@link GIVEN_BACK}. */
+export const GIVEN_BACK = '-';
+
+/**
+ * Gives a place back (never below zero), recording it under `tag` (`holds.<slot>.<tag> = "-"`) and not twice
+ * under it: the tagged twin of {@link releasePlace} for a timer that may be killed before it writes the order.
+ */
+export async function givePlaceBackTagged(
+  itemId: string,
+  slot: string,
+  orgId: string,
+  tag: string,
+): Promise<boolean> {
+  const res = await db
+    .collection(ITEMS)
+    .where({ _id: itemId, [counterPath(slot, orgId)]: _.gt(0), [holdPath(slot, tag)]: _.exists(false) })
+    .update({ data: { [counterPath(slot, orgId)]: _.inc(-1), [holdPath(slot, tag)]: GIVEN_BACK } });
+  return updatedCount(res) === 1;
+}
+
+/**
+ * Undoes a tagged place change whose order was never written (the timer was killed between the two writes): the
+ * place goes back to `fromOrg` from where the tag says it went, and the tag goes, in one update conditional on the
+ * tag, so it is undone once.
+ */
+export async function undoTaggedPlace(
+  itemId: string,
+  slot: string,
+  fromOrg: string,
+  tag: string,
+  recorded: string,
+): Promise<boolean> {
+  const data: AnyObject = { [counterPath(slot, fromOrg)]: _.inc(1), [holdPath(slot, tag)]: _.remove() };
+  if (recorded !== GIVEN_BACK) data[counterPath(slot, recorded)] = _.inc(-1);
+  const res = await db
+    .collection(ITEMS)
+    .where({ _id: itemId, [holdPath(slot, tag)]: recorded })
+    .update({ data });
   return updatedCount(res) === 1;
 }
 

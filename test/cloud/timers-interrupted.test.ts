@@ -4,7 +4,7 @@
  * sent twice. Two clouds from the same demo and the same generated volume: one runs each timer whole, the other is
  * killed mid-run (the local cloud's fault hook) and then run again.
  */
-import { C, startServicesDemo, type ServicesDemo } from '../support/services/demoServices';
+import { C, P, startServicesDemo, type ServicesDemo } from '../support/services/demoServices';
 import { donations, eligibleResidents, endedActivities, waitingOrders } from '../support/timerVolume';
 
 /** What the generated activities copy from a demo activity. */
@@ -152,6 +152,38 @@ it('rematch: the same orders matched to the same places, each place counted once
   expect(places(cut).counted).toEqual(places(cut).held);
   expect(places(cut)).toEqual(places(whole));
   expect(sent(cut, 'services/pages/work').twice).toEqual([]);
+});
+
+it('rematch after acceptance deadlines lapse: the places given back once, whatever the moment of the kill', async () => {
+  // The organization accepts a few of the orders the last test matched; the rest let the deadline pass. The
+  // accepted keep their places, so a place given back twice would show in the counters.
+  const matchedIds = whole.cloud.store
+    .find('service_orders', { _id: { $regex: '^bench-cut' }, status: 'matched' }, { limit: 1000 })
+    .map((o) => String(o._id))
+    .sort()
+    .slice(0, 30);
+  for (const d of [whole, cut])
+    for (const orderId of matchedIds) await d.sok(P.lin, 'acceptOrder', { orderId });
+  for (const d of [whole, cut]) d.cloud.clock.advance(3 * 3_600_000);
+  const orders = (d: ServicesDemo) =>
+    d.cloud.store
+      .find('service_orders', { _id: { $regex: '^bench-cut' } }, { limit: 1000 })
+      .map((o) => `${String(o._id)}:${String(o.status)}:${String(o.orgId ?? '')}`)
+      .sort();
+  const counters = (d: ServicesDemo) =>
+    d.cloud.store
+      .find('service_items', { status: 'approved' }, { limit: 1000 })
+      .flatMap((i) =>
+        Object.entries((i.slots ?? {}) as Record<string, Record<string, number>>).flatMap(([slot, perOrg]) =>
+          Object.entries(perOrg).map(([org, n]) => `${String(i._id)}|${slot}|${org}:${n}`),
+        ),
+      )
+      .sort();
+  const before = orders(whole);
+  await runBoth('services', 'rematch', 12);
+  expect(orders(whole)).not.toEqual(before);
+  expect(orders(cut)).toEqual(orders(whole));
+  expect(counters(cut)).toEqual(counters(whole));
 });
 
 it('closeAttendance: the same check-outs, hours and no-shows, none twice, no volunteer told twice', async () => {

@@ -10,7 +10,7 @@ import { preferenceFor } from '../domain/matchInput';
 import { acceptDeadlineFor, transition } from '../domain/orders';
 import type { ItemDoc, OrderDoc, OrgStatsDoc } from '../documents';
 import type { OrgRef } from '../../common/directory/orgs';
-import { adjustPlaces, movePlace, releasePlace, writeOrder } from '../store';
+import { adjustPlaces, givePlaceBackTagged, movePlace, releasePlace, writeOrder } from '../store';
 
 /** The item side of an order, as read. */
 export interface ItemSide {
@@ -21,13 +21,15 @@ export interface ItemSide {
 
 /**
  * `before`: the order as read (matched to an organization); `released`: it after the decline or expiry
- * transition. Returns the order as written, or undefined when it changed meanwhile. 2 round trips.
+ * transition. Returns the order as written, or undefined when it changed meanwhile. 2 round trips. With `tag`
+ * (the timer's), the place change is recorded on the item under it, for a killed run's successor to undo.
  */
 export async function rematchOne(
   before: OrderDoc,
   released: OrderDoc,
   side: ItemSide,
   now: Date,
+  tag?: string,
 ): Promise<OrderDoc | undefined> {
   const oldOrg = before.orgId!;
   const { item } = side;
@@ -38,7 +40,7 @@ export async function rematchOne(
       released._id,
     );
     for (const orgId of ranked) {
-      if (await movePlace(item, released.slot, oldOrg, orgId, released.communityId)) {
+      if (await movePlace(item, released.slot, oldOrg, orgId, released.communityId, tag)) {
         moved = side.orgs.find((o) => o._id === orgId);
         break;
       }
@@ -63,7 +65,9 @@ export async function rematchOne(
       now,
     ).order;
   } else {
-    gaveBack = await releasePlace(released.itemId, released.slot, oldOrg);
+    gaveBack = tag
+      ? await givePlaceBackTagged(released.itemId, released.slot, oldOrg, tag)
+      : await releasePlace(released.itemId, released.slot, oldOrg);
     if (!released.escalatedAt) {
       const reason =
         released.rematchCount > SERVICES_LIMITS.maxRematches

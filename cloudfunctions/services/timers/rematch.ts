@@ -27,7 +27,7 @@ import { tellAdmin, tellStaff } from '../notices';
 import { rematchOne } from '../steps/rematch';
 import { ITEMS, ORDERS, ORG_STATS, type ItemDoc, type OrderDoc, type OrgStatsDoc } from '../documents';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
-import { releasePlace, reservePlace, writeOrder } from '../store';
+import { GIVEN_BACK, releasePlace, reservePlace, undoTaggedPlace, writeOrder } from '../store';
 
 /** What one run did, for the logs. */
 export interface RematchSummary {
@@ -107,7 +107,14 @@ async function expireLapsed(w: Work): Promise<void> {
   await mapLimited(lapsed, TIMER_CONCURRENCY, async (order) => {
     const released = transition(order, { kind: 'expire' }, SYSTEM, now).order;
     const item = w.items.get(order.itemId);
-    const next = await rematchOne(order, released, { item, orgs, stats }, now);
+    const tag = matchTag(order);
+    // A run killed after moving (or giving back) this order's place and before writing the order: undo it first.
+    const recorded = item && heldIn(item, order.slot, tag);
+    if (item && recorded && (await undoTaggedPlace(item._id, order.slot, order.orgId!, tag, recorded))) {
+      bump(item, order.slot, order.orgId!, 1);
+      if (recorded !== GIVEN_BACK) bump(item, order.slot, recorded, -1);
+    }
+    const next = await rematchOne(order, released, { item, orgs, stats }, now, tag);
     if (!next) return;
     w.summary.expired++;
     bump(item, order.slot, order.orgId!, -1);
@@ -135,7 +142,7 @@ async function historyOf(
 }
 
 /**
- * The tag a place taken for a waiting order carries (`holds.<slot>.<tag>`): the order and how far its timeline
+ * The tag a place change made for an order carries (`holds.<slot>.<tag>`): the order and how far its timeline
  * is, so it names this one attempt — once the order is written its timeline grows and the tag names nothing.
  */
 function matchTag(order: OrderDoc): string {
