@@ -58,6 +58,8 @@ export const volunteeringInputs = {
     location: location.nullable().optional(),
     serviceRadiusKm: z.number().min(1).max(50).optional(),
     intro: text(VOL_LIMITS.introMax).optional(),
+    /** Consent to be named (masked) with their hours on the community's yearly thank-you page. */
+    publicThanks: z.boolean().optional(),
   }),
   myVolunteer: z.strictObject({}),
 
@@ -169,6 +171,12 @@ export const volunteeringInputs = {
       .array(z.number().int().min(1).max(POINTS_LIMITS.starHoursMax))
       .length(POINTS_LIMITS.starLevels)
       .refine((h) => h.every((x, i) => i === 0 || x > h[i - 1]!), '星级所需时长要逐级增加'),
+  }),
+  thankYou: z.strictObject({
+    /** Default: the caller's community. */
+    communityId: id.optional(),
+    /** Default: this year (Beijing). */
+    year: z.number().int().min(2000).max(2100).optional(),
   }),
   pointsReport: z.strictObject({
     streetId: id,
@@ -474,4 +482,18 @@ export interface PointsMonth {
 export interface PointsReportView {
   streetId: string;
   months: PointsMonth[];
+}
+
+/** A community's yearly thank-you page: the year's service, and the volunteers who agreed to be named. */
+export interface ThankYouView {
+  communityName: string;
+  year: number;
+  /** Verified hours, e.g. "126.5". */
+  totalHours: string;
+  volunteers: number;
+  activities: number;
+  /** Up to 10, most hours first, names masked (张*), only those who agreed. */
+  top: { name: string; hours: string }[];
+  /** The caller, when a volunteer: whether they agreed to be named. */
+  me?: { publicThanks: boolean };
 }

@@ -40,6 +40,8 @@ export interface VolunteerDoc {
   /** The record of the volunteer service record system: cancellations after the deadline, no-shows. */
   lateCancels: number;
   noShows: number;
+  /** Agreed to be named (masked) with their hours on the community's yearly thank-you page. */
+  publicThanks?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -25,6 +25,7 @@ import recommendActivities from './actions/recommendActivities';
 import roster from './actions/roster';
 import setPointRule from './actions/setPointRule';
 import signUp from './actions/signUp';
+import thankYou from './actions/thankYou';
 import suggestVolunteers from './actions/suggestVolunteers';
 import updateActivity from './actions/updateActivity';
 import updateVolunteer from './actions/updateVolunteer';
@@ -67,6 +68,7 @@ export const actions = {
   pointRule,
   setPointRule,
   pointsReport,
+  thankYou,
   adjustPoints,
 } satisfies Record<VolunteeringAction, Action>;
 

@@ -266,6 +266,30 @@ describe('star levels', () => {
   });
 });
 
+describe('the yearly thank-you page', () => {
+  it("totals the community's year and names only those who agreed, masked", async () => {
+    const agreed = await demo.ok('volunteering', v[1]!, 'updateVolunteer', { publicThanks: true });
+    expect(agreed.isVolunteer).toBe(true);
+    const r = await demo.call('volunteering', ZHANG, 'thankYou', { communityId: 'jn-moling-moling' });
+    expect(r.roundTrips).toBeLessThanOrEqual(3);
+    // v0: 120 − 30 minutes, v1: 90 minutes, in one activity; only v1 agreed to be named.
+    expect(r.ok && r.data).toMatchObject({
+      communityName: '秣陵社区',
+      totalHours: '3',
+      volunteers: 2,
+      activities: 1,
+      top: [{ name: '志*', hours: '1.5' }],
+    });
+    expect(r.ok && r.data.me).toBeUndefined();
+    const mine = await demo.ok('volunteering', v[1]!, 'thankYou', {});
+    expect(mine).toMatchObject({ communityName: '秣陵社区', me: { publicThanks: true } });
+    expect(JSON.stringify(mine)).not.toContain('志愿者001');
+    expect(codeOf(await demo.call('volunteering', ZHANG, 'thankYou', { communityId: 'jn-moling' }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
 describe('expiry', () => {
   const beijing = (iso: string) => Date.parse(`${iso}+08:00`);
 
