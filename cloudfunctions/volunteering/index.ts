@@ -36,6 +36,7 @@ import type { VolunteeringAction } from './contract';
 import { closeAttendance } from './timers/closeAttendance';
 import { creditPoints } from './timers/creditPoints';
 import { expirePoints } from './timers/expirePoints';
+import { remindPointsExpiry } from './timers/remindPointsExpiry';
 
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
 export const actions = {
@@ -72,4 +73,7 @@ export const actions = {
   adjustPoints,
 } satisfies Record<VolunteeringAction, Action>;
 
-export const main = createMain({ actions, timers: { closeAttendance, creditPoints, expirePoints } });
+export const main = createMain({
+  actions,
+  timers: { closeAttendance, creditPoints, expirePoints, remindPointsExpiry },
+});

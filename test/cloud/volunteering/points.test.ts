@@ -293,11 +293,20 @@ describe('the yearly thank-you page', () => {
 describe('expiry', () => {
   const beijing = (iso: string) => Date.parse(`${iso}+08:00`);
 
-  it('warns in the last year what will expire at its end', async () => {
+  it('warns in the last year what will expire at its end, and reminds on 1 December', async () => {
     demo.cloud.clock.set(beijing('2028-12-01T10:00:00'));
     const r = await demo.call('volunteering', v[0]!, 'myPoints', { offset: 0 });
     expect(r.roundTrips).toBeLessThanOrEqual(3);
     expect(r.ok && r.data.expiring).toEqual({ points: 15, dateText: '12月31日' });
+    // The reminder on 1 December: v0's 15 points (v2 has none left; v1's are counted the same way).
+    const sent = await demo.cloud.timers.fire('volunteering', 'remindPointsExpiry');
+    expect(sent.ok).toBe(true);
+    expect(demo.cloud.outbox.list({ templateId: 'local-vol_points_expiring', touser: v[0] })).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ number1: { value: '15' }, date2: { value: '12月31日' } }),
+      }),
+    ]);
+    expect(demo.cloud.outbox.list({ templateId: 'local-vol_points_expiring', touser: v[2] })).toEqual([]);
   });
 
   it('expires what was earned two years before, once, oldest first', async () => {
