@@ -86,6 +86,8 @@ export const volunteeringInputs = {
       .min(VOL_LIMITS.radiusMinM)
       .max(VOL_LIMITS.radiusMaxM)
       .default(VOL_LIMITS.radiusDefaultM),
+    /** 爱心积分 per verified hour on top of the street's rate (a hard or urgent activity). */
+    bonusPointsPerHour: z.number().int().min(0).max(POINTS_LIMITS.pointsPerHourMax).default(0),
     idempotencyKey,
   }),
   updateActivity: z.strictObject({
@@ -253,6 +255,8 @@ export interface ActivityDetail extends ActivityListItem {
   cancelDeadline: string;
   checkinRadiusM: number;
   durationMinutes: number;
+  /** 爱心积分 per verified hour on top of the street's rate. */
+  bonusPointsPerHour?: number;
   cancelReason?: string;
   me: MyStanding;
   /** The caller organizes it (staff of its organization or an admin of its place). */

@@ -335,3 +335,24 @@ describe('expiry', () => {
     });
   });
 });
+
+describe('an activity with a bonus', () => {
+  it('earns its bonus per verified hour on top of the street rate', async () => {
+    const bonus = await createActivity(demo, { capacity: 1, startsInH: 1, bonusPointsPerHour: 5 });
+    expect(bonus.bonusPointsPerHour).toBe(5);
+    const [who] = await makeVolunteers(demo, 'pb', 1);
+    await demo.ok('volunteering', who!, 'signUp', { activityId: bonus.id });
+    const s0 = Date.parse(bonus.startAt);
+    demo.cloud.clock.set(s0 + 2 * H + 10 * MIN);
+    const signup = demo.cloud.store
+      .docs('volunteer_signups')
+      .find((s) => s.activityId === bonus.id && s.openid === who)!._id as string;
+    await demo.ok('volunteering', HONGYE, 'verifyHours', {
+      signupId: signup,
+      minutes: 60,
+      reason: '帮忙一小时',
+    });
+    // The street's 30 an hour (set above) plus 5.
+    expect(await credit()).toEqual({ entries: 1, points: 35 });
+  });
+});
