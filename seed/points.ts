@@ -2,7 +2,8 @@
  * The demo's 爱心积分 (after volunteering, whose verified hours earn them): the creditPoints timer turns verified
  * hours into points, the 秣陵 street sets its rule, the two supermarkets put goods on the points shelf, 赵磊
  * reserves a bag of rice that staff hand over and a bottle of oil still waiting, and the street admin adds points
- * for 刘洋's and 赵磊's extra duty, each with a reason. All through the real functions.
+ * for 刘洋's and 赵磊's extra duty, each with a reason; both agree to be named on the yearly thank-you page. All
+ * through the real functions.
  */
 import type { LocalCloud } from '../localcloud/cloud';
 import { callOk } from './call';
@@ -69,6 +70,9 @@ export async function seedPoints(cloud: LocalCloud): Promise<string> {
     goodsId: oil.id,
     idempotencyKey: 'seed-redeem-zhao-oil',
   });
+  // 赵磊 and 刘洋 agree to be named on the yearly thank-you page.
+  for (const who of ['demo-volunteer-zhao', 'demo-volunteer-liu'])
+    await callOk(cloud, 'volunteering', who, 'updateVolunteer', { publicThanks: true });
   const count = (c: string) => cloud.store.count(c, {});
   return `${count('points_entries')} points entries, ${count('charity_point_goods')} goods for points, 2 redemptions`;
 }

@@ -58,6 +58,8 @@ export const volunteeringInputs = {
     location: location.nullable().optional(),
     serviceRadiusKm: z.number().min(1).max(50).optional(),
     intro: text(VOL_LIMITS.introMax).optional(),
+    /** Consent to be named (masked) with their hours on the community's yearly thank-you page. */
+    publicThanks: z.boolean().optional(),
   }),
   myVolunteer: z.strictObject({}),
 
@@ -84,6 +86,8 @@ export const volunteeringInputs = {
       .min(VOL_LIMITS.radiusMinM)
       .max(VOL_LIMITS.radiusMaxM)
       .default(VOL_LIMITS.radiusDefaultM),
+    /** 爱心积分 per verified hour on top of the street's rate (a hard or urgent activity). */
+    bonusPointsPerHour: z.number().int().min(0).max(POINTS_LIMITS.pointsPerHourMax).default(0),
     idempotencyKey,
   }),
   updateActivity: z.strictObject({
@@ -170,6 +174,12 @@ export const volunteeringInputs = {
       .length(POINTS_LIMITS.starLevels)
       .refine((h) => h.every((x, i) => i === 0 || x > h[i - 1]!), '星级所需时长要逐级增加'),
   }),
+  thankYou: z.strictObject({
+    /** Default: the caller's community. */
+    communityId: id.optional(),
+    /** Default: this year (Beijing). */
+    year: z.number().int().min(2000).max(2100).optional(),
+  }),
   pointsReport: z.strictObject({
     streetId: id,
     months: z.number().int().min(1).max(24).default(12),
@@ -245,6 +255,8 @@ export interface ActivityDetail extends ActivityListItem {
   cancelDeadline: string;
   checkinRadiusM: number;
   durationMinutes: number;
+  /** 爱心积分 per verified hour on top of the street's rate. */
+  bonusPointsPerHour?: number;
   cancelReason?: string;
   me: MyStanding;
   /** The caller organizes it (staff of its organization or an admin of its place). */
@@ -474,4 +486,18 @@ export interface PointsMonth {
 export interface PointsReportView {
   streetId: string;
   months: PointsMonth[];
+}
+
+/** A community's yearly thank-you page: the year's service, and the volunteers who agreed to be named. */
+export interface ThankYouView {
+  communityName: string;
+  year: number;
+  /** Verified hours, e.g. "126.5". */
+  totalHours: string;
+  volunteers: number;
+  activities: number;
+  /** Up to 10, most hours first, names masked (张*), only those who agreed. */
+  top: { name: string; hours: string }[];
+  /** The caller, when a volunteer: whether they agreed to be named. */
+  me?: { publicThanks: boolean };
 }

@@ -40,6 +40,8 @@ export interface VolunteerDoc {
   /** The record of the volunteer service record system: cancellations after the deadline, no-shows. */
   lateCancels: number;
   noShows: number;
+  /** Agreed to be named (masked) with their hours on the community's yearly thank-you page. */
+  publicThanks?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -89,6 +91,8 @@ export interface ActivityDoc extends Schedule {
   /** `location` as a GeoJSON point, under the 2dsphere index that "离我近" (nearest first) queries. */
   point: GeoPointValue;
   checkinRadiusM: number;
+  /** 爱心积分 per verified hour on top of the street's rate. */
+  bonusPointsPerHour?: number;
   capacity: number;
   skills: Skill[];
   status: 'published' | 'cancelled';

@@ -25,6 +25,7 @@ import recommendActivities from './actions/recommendActivities';
 import roster from './actions/roster';
 import setPointRule from './actions/setPointRule';
 import signUp from './actions/signUp';
+import thankYou from './actions/thankYou';
 import suggestVolunteers from './actions/suggestVolunteers';
 import updateActivity from './actions/updateActivity';
 import updateVolunteer from './actions/updateVolunteer';
@@ -35,6 +36,7 @@ import type { VolunteeringAction } from './contract';
 import { closeAttendance } from './timers/closeAttendance';
 import { creditPoints } from './timers/creditPoints';
 import { expirePoints } from './timers/expirePoints';
+import { remindPointsExpiry } from './timers/remindPointsExpiry';
 
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
 export const actions = {
@@ -67,7 +69,11 @@ export const actions = {
   pointRule,
   setPointRule,
   pointsReport,
+  thankYou,
   adjustPoints,
 } satisfies Record<VolunteeringAction, Action>;
 
-export const main = createMain({ actions, timers: { closeAttendance, creditPoints, expirePoints } });
+export const main = createMain({
+  actions,
+  timers: { closeAttendance, creditPoints, expirePoints, remindPointsExpiry },
+});

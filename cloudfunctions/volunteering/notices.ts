@@ -66,3 +66,17 @@ export function notifyVerified(
     },
   });
 }
+
+/** 爱心积分 will expire at the year's end unless used. */
+export function notifyPointsExpiring(openid: string, points: number, dateText: string): Promise<boolean> {
+  return notify({
+    touser: openid,
+    templateId: templateId('VOL_POINTS_EXPIRING'),
+    page: 'packages/volunteering/pages/points/index',
+    data: {
+      number1: { value: String(points) },
+      date2: { value: dateText },
+      thing3: thing('爱心积分即将过期，请及早到慈善超市兑换'),
+    },
+  });
+}

@@ -3,7 +3,8 @@
  * publish in their scope (the activity is then the place's). Idempotent on the client's key: every replay returns
  * the activity the first made, even after its dates would no longer be accepted (common/idempotency).
  * Input: { title, description, coverFileId?, orgId?, communityId, address, location, startAt, endAt, capacity,
- * skills, signupOpensAt?, signupClosesAt?, cancelDeadline?, checkinRadiusM, idempotencyKey }. Result: ActivityDetail.
+ * skills, signupOpensAt?, signupClosesAt?, cancelDeadline?, checkinRadiusM, bonusPointsPerHour, idempotencyKey }. Result:
+ * ActivityDetail.
  * Errors: INVALID_INPUT (times; fields), UNAUTHENTICATED, FORBIDDEN (not staff of the organization, or it does not
  * serve the community; not an admin there), NOT_FOUND (community), CONTENT_REJECTED.
  * Round trips: 3 (caller, community with the organizations serving it and any activity made under this key in one
@@ -79,6 +80,7 @@ export default action({
       location: input.location,
       point: geoPoint(input.location),
       checkinRadiusM: input.checkinRadiusM,
+      ...(input.bonusPointsPerHour ? { bonusPointsPerHour: input.bonusPointsPerHour } : {}),
       capacity: input.capacity,
       skills: input.skills,
       ...schedule,

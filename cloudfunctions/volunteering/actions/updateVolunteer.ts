@@ -1,5 +1,6 @@
 /**
- * updateVolunteer — a volunteer edits their skills, availability, usual location, service radius and intro.
+ * updateVolunteer — a volunteer edits their skills, availability, usual location, service radius and intro, and
+ * whether they may be named on the community's yearly thank-you page.
  * Input: any of those (`location: null` forgets it). Result: MyVolunteerView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not a volunteer), CONTENT_REJECTED.
  * Round trips: 3 (find-and-modify the profile by identity, caller, hours).
@@ -18,7 +19,7 @@ export default action({
   async run(input, ctx) {
     await checkText(ctx.openid, [input.intro], 1);
     const set: Record<string, unknown> = { updatedAt: ctx.now };
-    for (const key of ['skills', 'availability', 'serviceRadiusKm', 'intro'] as const)
+    for (const key of ['skills', 'availability', 'serviceRadiusKm', 'intro', 'publicThanks'] as const)
       if (input[key] !== undefined) set[key] = input[key];
     if (input.location === null) set.location = _.remove();
     else if (input.location) set.location = input.location;

@@ -66,6 +66,7 @@ export function detailView(
     cancelDeadline: a.cancelDeadline.toISOString(),
     checkinRadiusM: a.checkinRadiusM,
     durationMinutes: durationMinutes(a),
+    ...(a.bonusPointsPerHour ? { bonusPointsPerHour: a.bonusPointsPerHour } : {}),
     ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}),
     me,
     canManage,

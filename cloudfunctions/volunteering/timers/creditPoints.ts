@@ -1,23 +1,24 @@
 /**
  * creditPoints (timer, every 5 minutes) — verified hours become 爱心积分: every hours-ledger entry that moved
  * verified minutes (a verification, or an adjustment after it) and has no points entry yet gets one, worth what the
- * sign-up's verified time is worth after it minus before it at the street's rate (so a later adjustment or
- * revocation is a compensating entry, and the points always match the final verified time). Points never come
- * from unverified time. Each points entry names its hours entry under a unique key, so a run that stops half-way,
- * or two runs at once, credit each entry once. 100 entries a run, oldest first, from the last 90 days.
+ * sign-up's verified time is worth after it minus before it at the street's rate plus the activity's bonus (so a
+ * later adjustment or revocation is a compensating entry, and the points always match the final verified time).
+ * Points never come from unverified time. Each points entry names its hours entry under a unique key, so a run
+ * that stops half-way, or two runs at once, credit each entry once. 100 entries a run, oldest first, from the last
+ * 90 days.
  */
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { POINT_ENTRIES, POINT_RULES, type PointRuleDoc } from '../../common/points/documents';
 import { pointsForHoursEntry } from '../../common/points/ledger';
 import { appendEntry, ruleOr } from '../../common/points/store';
-import { HOURS, type HoursEntryDoc } from '../documents';
+import { ACTIVITIES, HOURS, type ActivityDoc, type HoursEntryDoc } from '../documents';
 
 const PER_RUN = 100;
 const LOOK_BACK_MS = 90 * 86_400_000;
 
 /** Verified hours entries with no points entry yet (one aggregation). */
-async function uncredited(now: Date): Promise<HoursEntryDoc[]> {
+async function uncredited(now: Date): Promise<(HoursEntryDoc & { bonus: number })[]> {
   const res = (await db
     .collection(HOURS)
     .aggregate()
@@ -31,8 +32,10 @@ async function uncredited(now: Date): Promise<HoursEntryDoc[]> {
     .project({ credited: 0 })
     .sort({ at: 1 })
     .limit(PER_RUN)
-    .end()) as { list: HoursEntryDoc[] };
-  return res.list;
+    .lookup({ from: ACTIVITIES, localField: 'activityId', foreignField: '_id', as: 'activity' })
+    .project({ 'activity.members': 0, 'activity.activeIds': 0 })
+    .end()) as { list: (HoursEntryDoc & { activity: Pick<ActivityDoc, 'bonusPointsPerHour'>[] })[] };
+  return res.list.map(({ activity, ...e }) => ({ ...e, bonus: activity[0]?.bonusPointsPerHour ?? 0 }));
 }
 
 /** Credits what is due; returns how many entries and points. */
@@ -44,7 +47,7 @@ export async function creditPoints(now: Date): Promise<{ entries: number; points
   );
   let points = 0;
   for (const e of due) {
-    const rate = ruleOr(rules.get(e.placePath[1] ?? '')).pointsPerHour;
+    const rate = ruleOr(rules.get(e.placePath[1] ?? '')).pointsPerHour + e.bonus;
     const delta = pointsForHoursEntry(e.verifiedAfter - e.verifiedDelta, e.verifiedAfter, rate);
     const done = await appendEntry({
       userId: e.volunteerId,

@@ -8,7 +8,7 @@ import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { POINT_ENTRIES, POINT_RULES, type PointRuleDoc } from '../../common/points/documents';
-import { DEFAULT_RULE, expiringAmount, expiryCutoff } from '../../common/points/ledger';
+import { DEFAULT_RULE, expiringAmount, expiryCutoff, type LedgerHead } from '../../common/points/ledger';
 import { appendEntry, headOf, lastEntry } from '../../common/points/store';
 import { dateKey } from '../../../miniprogram/shared/calendar';
 
@@ -27,31 +27,60 @@ async function earnedBefore(cutoff: Date): Promise<{ _id: string; earned: number
   return res.list;
 }
 
-/** Expires what is due; returns how many people and points. */
-export async function expirePoints(now: Date): Promise<{ people: number; points: number }> {
+/** A person with points due at a cutoff: their last entry's head, the amount, and their user record. */
+export interface Due {
+  userId: string;
+  head: LedgerHead;
+  amount: number;
+  user: UserDoc | undefined;
+  cutoff: Date;
+}
+
+/**
+ * Everyone whose points earned before the cutoff (`cutoffOf(expiryYears)`) are not yet used up, by the rule of
+ * the street they live in, up to `limit` people; `each` is called for each.
+ */
+export async function forEachDue(
+  cutoffOf: (expiryYears: number) => Date | undefined,
+  limit: number,
+  each: (due: Due) => Promise<boolean>,
+): Promise<number> {
   const rules = rows<PointRuleDoc>(await db.collection(POINT_RULES).limit(1000).get());
   const yearsOf = new Map(rules.map((r) => [r._id, r.expiryYears]));
   const spans = new Set([DEFAULT_RULE.expiryYears, ...yearsOf.values()].filter((y) => y > 0));
-  let people = 0;
-  let points = 0;
+  let done = 0;
   for (const years of spans) {
-    const cutoff = expiryCutoff(now, years)!;
-    const candidates = await earnedBefore(cutoff);
-    for (const c of candidates) {
-      if (people >= PER_RUN) return { people, points };
+    const cutoff = cutoffOf(years);
+    if (!cutoff) continue;
+    for (const c of await earnedBefore(cutoff)) {
+      if (done >= limit) return done;
       const head = headOf(await lastEntry(c._id));
-      if (expiringAmount(c.earned, head) === 0) continue;
+      const amount = expiringAmount(c.earned, head);
+      if (amount === 0) continue;
       const user = rows<UserDoc>(await db.collection(USERS).where({ _id: c._id }).limit(1).get())[0];
       // The person's own street's rule decides (a street without one: the default).
       if ((yearsOf.get(user?.placePath[1] ?? '') ?? DEFAULT_RULE.expiryYears) !== years) continue;
+      if (await each({ userId: c._id, head, amount, user, cutoff })) done += 1;
+    }
+  }
+  return done;
+}
+
+/** Expires what is due; returns how many people and points. */
+export async function expirePoints(now: Date): Promise<{ people: number; points: number }> {
+  let points = 0;
+  const people = await forEachDue(
+    (years) => expiryCutoff(now, years),
+    PER_RUN,
+    async ({ userId, head, amount, user, cutoff }) => {
       const done = await appendEntry(
         {
-          userId: c._id,
+          userId,
           kind: 'expire',
-          delta: -expiringAmount(c.earned, head),
+          delta: -amount,
           cause: {
             type: 'expiry',
-            id: `${c._id}@${dateKey(cutoff)}`,
+            id: `${userId}@${dateKey(cutoff)}`,
             title: `${dateKey(cutoff).slice(0, 4)}年以前获得的积分到期`,
           },
           placePath: user?.placePath ?? [],
@@ -60,11 +89,10 @@ export async function expirePoints(now: Date): Promise<{ people: number; points:
         },
         head,
       );
-      if ('entry' in done && !done.replay) {
-        people += 1;
-        points -= done.entry.delta;
-      }
-    }
-  }
+      if (!('entry' in done) || done.replay) return false;
+      points -= done.entry.delta;
+      return true;
+    },
+  );
   return { people, points };
 }

@@ -54,6 +54,13 @@ export const MINE_GROUPS: MineGroup[] = [
         url: `${VOLUNTEERING}/activities/index`,
       },
       {
+        id: 'volunteer-thanks',
+        title: '社区志愿者年度感谢',
+        description: '今年社区的志愿服务时长和志愿者',
+        icon: 'heart-filled',
+        url: `${VOLUNTEERING}/thanks/index`,
+      },
+      {
         id: 'service-orders',
         title: '我的预约',
         description: '预约的上门服务和进展',

@@ -266,14 +266,47 @@ describe('star levels', () => {
   });
 });
 
+describe('the yearly thank-you page', () => {
+  it("totals the community's year and names only those who agreed, masked", async () => {
+    const agreed = await demo.ok('volunteering', v[1]!, 'updateVolunteer', { publicThanks: true });
+    expect(agreed.isVolunteer).toBe(true);
+    const r = await demo.call('volunteering', ZHANG, 'thankYou', { communityId: 'jn-moling-moling' });
+    expect(r.roundTrips).toBeLessThanOrEqual(3);
+    // v0: 120 − 30 minutes, v1: 90 minutes, in one activity; only v1 agreed to be named.
+    expect(r.ok && r.data).toMatchObject({
+      communityName: '秣陵社区',
+      totalHours: '3',
+      volunteers: 2,
+      activities: 1,
+      top: [{ name: '志*', hours: '1.5' }],
+    });
+    expect(r.ok && r.data.me).toBeUndefined();
+    const mine = await demo.ok('volunteering', v[1]!, 'thankYou', {});
+    expect(mine).toMatchObject({ communityName: '秣陵社区', me: { publicThanks: true } });
+    expect(JSON.stringify(mine)).not.toContain('志愿者001');
+    expect(codeOf(await demo.call('volunteering', ZHANG, 'thankYou', { communityId: 'jn-moling' }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
 describe('expiry', () => {
   const beijing = (iso: string) => Date.parse(`${iso}+08:00`);
 
-  it('warns in the last year what will expire at its end', async () => {
+  it('warns in the last year what will expire at its end, and reminds on 1 December', async () => {
     demo.cloud.clock.set(beijing('2028-12-01T10:00:00'));
     const r = await demo.call('volunteering', v[0]!, 'myPoints', { offset: 0 });
     expect(r.roundTrips).toBeLessThanOrEqual(3);
     expect(r.ok && r.data.expiring).toEqual({ points: 15, dateText: '12月31日' });
+    // The reminder on 1 December: v0's 15 points (v2 has none left; v1's are counted the same way).
+    const sent = await demo.cloud.timers.fire('volunteering', 'remindPointsExpiry');
+    expect(sent.ok).toBe(true);
+    expect(demo.cloud.outbox.list({ templateId: 'local-vol_points_expiring', touser: v[0] })).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ number1: { value: '15' }, date2: { value: '12月31日' } }),
+      }),
+    ]);
+    expect(demo.cloud.outbox.list({ templateId: 'local-vol_points_expiring', touser: v[2] })).toEqual([]);
   });
 
   it('expires what was earned two years before, once, oldest first', async () => {
@@ -300,5 +333,26 @@ describe('expiry', () => {
       kindText: '过期',
       title: '2027年以前获得的积分到期',
     });
+  });
+});
+
+describe('an activity with a bonus', () => {
+  it('earns its bonus per verified hour on top of the street rate', async () => {
+    const bonus = await createActivity(demo, { capacity: 1, startsInH: 1, bonusPointsPerHour: 5 });
+    expect(bonus.bonusPointsPerHour).toBe(5);
+    const [who] = await makeVolunteers(demo, 'pb', 1);
+    await demo.ok('volunteering', who!, 'signUp', { activityId: bonus.id });
+    const s0 = Date.parse(bonus.startAt);
+    demo.cloud.clock.set(s0 + 2 * H + 10 * MIN);
+    const signup = demo.cloud.store
+      .docs('volunteer_signups')
+      .find((s) => s.activityId === bonus.id && s.openid === who)!._id as string;
+    await demo.ok('volunteering', HONGYE, 'verifyHours', {
+      signupId: signup,
+      minutes: 60,
+      reason: '帮忙一小时',
+    });
+    // The street's 30 an hour (set above) plus 5.
+    expect(await credit()).toEqual({ entries: 1, points: 35 });
   });
 });

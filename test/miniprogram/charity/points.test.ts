@@ -11,6 +11,7 @@ import {
   queueScan,
   resetWxRecorder,
   setModalConfirm,
+  storage,
   tap,
   waitFor,
   wxCalls,
@@ -143,6 +144,13 @@ it('shows every line of the ledger with its cause on 我的爱心积分', async 
   expect(textOf(page, '#lines')).toContain('兑换退回');
   expect(textOf(page, '#lines')).toContain('原因：担任应急演练志愿者队长');
   expect(page.data.items).toHaveLength(4);
+  // Consent for the expiry reminder, asked once on a tap.
+  await tap(page, '#reminder');
+  expect(wxCalls('requestSubscribeMessage').at(-1)).toMatchObject({
+    args: expect.objectContaining({ tmplIds: ['local-vol_points_expiring'] }),
+  });
+  await waitFor(() => page.data.askReminder === false);
+  expect(storage().get('points-reminder-asked')).toBe(true);
   await tap(page, '#shop');
   expect(wxCalls('navigateTo').at(-1)).toMatchObject({
     args: expect.objectContaining({ url: '/packages/charity/pages/points-shop/index' }),

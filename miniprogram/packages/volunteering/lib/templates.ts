@@ -12,7 +12,22 @@ export const VOL_TEMPLATES = {
   autoClosed: 'local-vol_autoclosed',
   /** The organizer verified the hours. */
   verified: 'local-vol_verified',
+  /** 爱心积分 expire at the year's end (sent on 1 December). */
+  pointsExpiring: 'local-vol_points_expiring',
 } as const;
+
+/** Asks consent for the points-expiry reminder (on a tap, as WeChat requires); whether it was accepted. */
+export async function askPointsReminderConsent(): Promise<boolean> {
+  try {
+    const res = (await wx.requestSubscribeMessage({
+      tmplIds: [VOL_TEMPLATES.pointsExpiring],
+    } as WechatMiniprogram.RequestSubscribeMessageOption)) as unknown as Record<string, string>;
+    return res[VOL_TEMPLATES.pointsExpiring] === 'accept';
+  } catch (err) {
+    console.warn('requestSubscribeMessage failed', err);
+    return false;
+  }
+}
 
 /** Asks consent for the sign-up messages (at most three per request, as WeChat allows); never throws. */
 export async function askSignUpConsent(): Promise<void> {

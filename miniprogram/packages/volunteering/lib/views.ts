@@ -18,5 +18,6 @@ export type {
   RosterView,
   Skill,
   SignUpResult,
+  ThankYouView,
   VolunteerSuggestion,
 } from '../../../../cloudfunctions/volunteering/contract';

@@ -80,6 +80,9 @@ Component({
     skillOn: {} as Record<string, boolean>,
     radii: RADII,
     radius: 300,
+    /** 爱心积分 per verified hour on top of the street's rate (hard or urgent work). */
+    bonuses: [0, 5, 10],
+    bonus: 0,
     errors: {} as Record<string, string>,
     banner: '',
     saving: false,
@@ -189,6 +192,11 @@ Component({
     ) {
       this.setData({ radius: Number(e.currentTarget.dataset.value) });
     },
+    onBonus(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: number }>,
+    ) {
+      this.setData({ bonus: Number(e.currentTarget.dataset.value) });
+    },
     async onChooseLocation() {
       try {
         const r = await wx.chooseLocation({});
@@ -245,6 +253,7 @@ Component({
           capacity: d.capacity,
           skills,
           checkinRadiusM: d.radius,
+          bonusPointsPerHour: d.bonus,
           idempotencyKey: d.key,
         });
       }

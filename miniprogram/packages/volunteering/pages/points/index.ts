@@ -6,7 +6,11 @@
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { call } from '../../../../lib/api';
+import { askPointsReminderConsent } from '../../lib/templates';
 import type { MyPointsView } from '../../lib/views';
+
+/** Storage key: the expiry reminder's consent was asked. */
+const REMINDER_ASKED = 'points-reminder-asked';
 
 /** One ledger entry as a line. */
 interface Line {
@@ -37,6 +41,8 @@ Component({
     earned: 0,
     rate: '',
     expiring: '',
+    /** Earned points and not yet asked about the expiry reminder. */
+    askReminder: false,
     items: [] as Line[],
   },
   methods: {
@@ -49,10 +55,18 @@ Component({
         earned: p.earned,
         rate: `志愿服务经组织者确认后，每小时得 ${p.pointsPerHour} 分`,
         expiring: p.expiring ? `${p.expiring.dateText}后将有 ${p.expiring.points} 分过期，请及早兑换` : '',
+        askReminder: p.earned > 0 && !wx.getStorageSync(REMINDER_ASKED),
       });
     },
     onShop() {
       wx.navigateTo({ url: '/packages/charity/pages/points-shop/index' });
+    },
+    /** Consent for the reminder a month before points expire (asked once, on a tap as WeChat requires). */
+    async onReminder() {
+      const accepted = await askPointsReminderConsent();
+      wx.setStorageSync(REMINDER_ASKED, true);
+      this.setData({ askReminder: false });
+      wx.showToast({ title: accepted ? '积分到期前一个月会提醒您' : '不提醒了', icon: 'none' });
     },
     onGive() {
       wx.navigateTo({ url: '/packages/charity/pages/points-give/index' });
