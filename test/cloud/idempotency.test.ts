@@ -407,6 +407,7 @@ const WARM_UP: { [F in FunctionName]: ActionName<F> } = {
   proposals: 'listRounds',
   volunteering: 'listActivities',
   charity: 'myDonations',
+  rooms: 'listRooms',
 };
 
 // ---- The tests ---------------------------------------------------------------------------------------------------
