@@ -7,6 +7,7 @@ import type { LocalCloud } from '../localcloud/cloud';
 import { seedAccount, type AccountSeed } from './account';
 import { seedCharity } from './charity';
 import { seedProposals } from './proposals';
+import { seedRooms } from './rooms';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
 
@@ -27,6 +28,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSee
       `proposals: ${await seedProposals(cloud, account)}`,
       `services: ${await seedServices(cloud, account)}`,
       `volunteering: ${await seedVolunteering(cloud, account)}`,
+      `rooms: ${await seedRooms(cloud, account)}`,
     ];
     const count = (c: string) => cloud.store.count(c, {});
     const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;

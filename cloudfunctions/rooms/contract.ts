@@ -221,10 +221,8 @@ export interface BookingView {
   cancelText: string;
 }
 
-/** The reply of book. */
-export interface BookResult extends BookingView {
-  already: boolean;
-}
+/** The reply of book: the booking, the same for every replay of one tap. */
+export type BookResult = BookingView;
 
 /** The caller's bookings. */
 export interface MyBookings extends Page<BookingView> {

@@ -63,14 +63,10 @@ export default action({
     const me = read.caller;
     let room = read.one<RoomDoc>('room');
     if (!room) throw notFound('活动室');
-    const reply = (b: BookingDoc, already: boolean): BookResult => ({
-      ...bookingView(b, ctx.now),
-      already,
-    });
+    const reply = (b: BookingDoc): BookResult => bookingView(b, ctx.now);
     const earlier = read.one<BookingDoc>('earlier');
-    if (earlier) return reply(earlier, true);
+    if (earlier) return reply(earlier);
     const held = room.holds[bookingId];
-    let already = !!held;
     if (!held) {
       refuseIf(pauseRefusal(read.one<RoomPersonDoc>('record')?.pausedUntil, ctx.now));
       orRefuse(planBooking(room, me._id, bookingId, input, ctx.now));
@@ -86,7 +82,6 @@ export default action({
         },
         heldByTwin: async () => {
           room = await loadRoom(input.roomId);
-          already = !!room.holds[bookingId];
           return room.holds[bookingId];
         },
         refused: () => {
@@ -118,7 +113,7 @@ export default action({
           createdAt: ctx.now,
         };
       },
-      reply: (b) => reply(b, already),
+      reply,
     });
   },
 });

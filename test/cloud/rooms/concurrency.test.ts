@@ -25,7 +25,10 @@ const bookAll = (roomId: string, who: string[], start: number, date = MONDAY) =>
   );
 
 const roomDoc = (id: string) =>
-  demo.cloud.store.docs('rooms').find((r) => r._id === id) as { used: Record<string, number>; holds: object };
+  demo.cloud.store.docs('rooms').find((r) => r._id === id) as unknown as {
+    used: Record<string, number>;
+    holds: object;
+  };
 
 test('50 residents booking the last place: exactly one gets it, the rest are told it is full', async () => {
   const room = await makeRoom(demo, { capacity: 3 });
@@ -72,17 +75,15 @@ test('a team’s approval racing single bookings of its slot: never both', async
     });
     const [approval, ...bookings] = await Promise.all([
       demo.call('rooms', LUKOU_ADMIN, 'decideTeam', { teamId: team.id, approve: true }),
-      ...people
-        .slice(round * 10, round * 10 + 10)
-        .map((w) =>
-          demo.call('rooms', w, 'book', {
-            roomId: room,
-            date: MONDAY,
-            start: 19 * 60,
-            purpose: '跳舞',
-            idempotencyKey: freshKey(),
-          }),
-        ),
+      ...people.slice(round * 10, round * 10 + 10).map((w) =>
+        demo.call('rooms', w, 'book', {
+          roomId: room,
+          date: MONDAY,
+          start: 19 * 60,
+          purpose: '跳舞',
+          idempotencyKey: freshKey(),
+        }),
+      ),
     ]);
     const landed = bookings.filter((b) => b.ok).length;
     if (approval!.ok) expect(landed).toBe(0);
