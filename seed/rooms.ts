@@ -322,3 +322,10 @@ export async function seedRooms(cloud: LocalCloud, account: AccountSeed): Promis
     cloud.clock.advance(offsetBefore - cloud.clock.offset());
   }
 }
+
+/** The id of the demo room of this name (for tests and picture states), or throws. */
+export function demoRoomId(cloud: Pick<LocalCloud, 'store'>, name: string): string {
+  const found = cloud.store.docs('rooms').find((r) => r.name === name);
+  if (!found) throw new Error(`no demo room named ${name}`);
+  return String(found._id);
+}
