@@ -311,8 +311,8 @@ export async function seedRooms(cloud: LocalCloud, account: AccountSeed): Promis
       roomId: roomIds.hall,
       name: '太极拳小组',
       weekday: 6,
-      start: H(8),
-      end: H(9, 30),
+      start: H(16),
+      end: H(17, 30),
       members: ['李建国', '老孙', '老周'],
       idempotencyKey: 'seed-team-taichi',
     });
