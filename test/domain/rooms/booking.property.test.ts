@@ -142,7 +142,14 @@ function plan(o: Op, read: RoomDoc, n: number, made: Map<string, { hold: Hold; s
     }
     case 'close': {
       const from = addDays(MONDAY, o.day);
-      const c = planClosure(read, { id: `c${n}`, from, to: addDays(from, o.len), reason: '维修', by: 'a', at: NOW });
+      const c = planClosure(read, {
+        id: `c${n}`,
+        from,
+        to: addDays(from, o.len),
+        reason: '维修',
+        by: 'a',
+        at: NOW,
+      });
       return isRefusal(c) ? undefined : { change: c.change };
     }
     case 'reopen': {
@@ -198,11 +205,13 @@ function violations(room: RoomDoc): string[] {
     if (n > CAPACITY) out.push(`${k}: ${n} people in a room for ${CAPACITY}`);
     if ((room.used[k] ?? 0) !== n) out.push(`${k}: counter ${room.used[k]} but holds ${n}`);
   }
-  for (const [k, v] of Object.entries(room.used)) if (v !== 0 && !perSlot.has(k)) out.push(`${k}: counter ${v} without holds`);
+  for (const [k, v] of Object.entries(room.used))
+    if (v !== 0 && !perSlot.has(k)) out.push(`${k}: counter ${v} without holds`);
   for (const [k, m] of perWeek) {
     const [w, u] = k.split('.');
     if (m > LIMIT) out.push(`${k}: ${m} minutes over the weekly ${LIMIT}`);
-    if ((room.mins[w!]?.[u!] ?? 0) !== m) out.push(`${k}: minutes counter ${room.mins[w!]?.[u!]} but holds ${m}`);
+    if ((room.mins[w!]?.[u!] ?? 0) !== m)
+      out.push(`${k}: minutes counter ${room.mins[w!]?.[u!]} but holds ${m}`);
   }
   return out;
 }
