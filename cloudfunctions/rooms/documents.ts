@@ -52,6 +52,8 @@ export interface Hold {
   p: number;
   /** Booker (user id). */
   u: string;
+  /** Booker's openid (to tell them when a closure cancels the booking, without reading it). */
+  o: string;
   /** Week key the minutes count in. */
   w: string;
   /** Minutes. */

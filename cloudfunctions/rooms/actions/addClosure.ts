@@ -2,7 +2,7 @@
  * addClosure — an admin closes a room for whole days (a holiday, a repair): the bookings on those days are
  * cancelled (their places and minutes given back) and nobody can book them. One update of the room conditional on
  * it being exactly as read, so a booking that lands meanwhile is seen and cancelled too (the closure is decided
- * again, up to three times), then the cancelled bookings are marked.
+ * again, up to three times), then the cancelled bookings are marked and their bookers told (subscription message).
  * Input: { roomId, from, to, reason }. Result: { cancelled: number }.
  * Errors: INVALID_INPUT (dates), UNAUTHENTICATED, FORBIDDEN (not an admin of the room's place), NOT_FOUND,
  * CONFLICT (overlaps another closure; the room kept changing), LIMIT_REACHED (too many closures).
@@ -17,6 +17,7 @@ import { ROOMS_LIMITS, roomsInputs } from '../contract';
 import { planClosure } from '../domain/booking';
 import { requireRoomAdmin } from '../domain/people';
 import { BOOKINGS, type Closure } from '../documents';
+import { notifyClosed } from '../notices';
 import { orRefuse } from '../steps/refusals';
 import { changeRoom, loadRoom } from '../store';
 import { roomWithCaller } from '../steps/roomAccess';
@@ -47,6 +48,8 @@ export default action({
             .collection(BOOKINGS)
             .where({ _id: _.in(plan.cancelled), status: 'booked' })
             .update({ data: { status: 'closed', closedReason: input.reason, cancelledAt: ctx.now } });
+        // Told after the change, each booker once; a message that fails to send undoes nothing.
+        await Promise.all(plan.told.map((o) => notifyClosed(o, room, closure)));
         return { cancelled: plan.cancelled.length };
       }
       room = await loadRoom(room._id);

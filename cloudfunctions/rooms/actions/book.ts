@@ -61,6 +61,7 @@ export default action({
       { as: 'earlier', from: BOOKINGS, match: { _id: bookingId }, limit: 1 },
     ]);
     const me = read.caller;
+    const booker = { id: me._id, openid: ctx.openid };
     let room = read.one<RoomDoc>('room');
     if (!room) throw notFound('活动室');
     const reply = (b: BookingDoc): BookResult => bookingView(b, ctx.now);
@@ -69,7 +70,7 @@ export default action({
     const held = room.holds[bookingId];
     if (!held) {
       refuseIf(pauseRefusal(read.one<RoomPersonDoc>('record')?.pausedUntil, ctx.now));
-      orRefuse(planBooking(room, me._id, bookingId, input, ctx.now));
+      orRefuse(planBooking(room, booker, bookingId, input, ctx.now));
       await checkText(ctx.openid, [input.purpose]);
     }
     return idempotentCreate({
@@ -77,7 +78,7 @@ export default action({
       take: {
         held,
         take: async () => {
-          const plan = orRefuse(planBooking(room!, me._id, bookingId, input, ctx.now));
+          const plan = orRefuse(planBooking(room!, booker, bookingId, input, ctx.now));
           return (await changeRoom(room!._id, plan.change, ctx.now)) ? plan.hold : undefined;
         },
         heldByTwin: async () => {
@@ -85,7 +86,7 @@ export default action({
           return room.holds[bookingId];
         },
         refused: () => {
-          const again = planBooking(room!, me._id, bookingId, input, ctx.now);
+          const again = planBooking(room!, booker, bookingId, input, ctx.now);
           return isRefusal(again) ? refusalError(again) : conflict('时段刚刚有变化，请重新选择');
         },
       },

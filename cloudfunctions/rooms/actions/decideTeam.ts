@@ -1,7 +1,8 @@
 /**
  * decideTeam — the community admin approves or declines a team's weekly slot. Approval is one update of the room
  * conditional on its rules being as read and on the slot being empty on every date open for booking now, so a
- * booking landing at the same moment and the team never share the slot: one of them is refused.
+ * booking landing at the same moment and the team never share the slot: one of them is refused. The leader is told
+ * either way (subscription message).
  * Input: { teamId, approve, note }. Result: TeamView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin of the room's place), NOT_FOUND, CONFLICT
  * (decided already; outside hours; another team's time; residents have booked it; the room changed meanwhile).
@@ -16,6 +17,7 @@ import { planTeamSlot } from '../domain/booking';
 import { requireRoomAdmin } from '../domain/people';
 import { teamView } from '../domain/views';
 import { TEAMS, type TeamDoc, type TeamSlot } from '../documents';
+import { notifyTeamDecided } from '../notices';
 import { orRefuse } from '../steps/refusals';
 import { teamWithRoom } from '../steps/teamAccess';
 import { changeRoom } from '../store';
@@ -49,6 +51,8 @@ export default action({
       });
     if (updatedCount(res) !== 1) throw conflict('这个团队的申请已经处理过了');
     const decided: TeamDoc = { ...team, status, note: input.note };
-    return teamView(decided, input.approve ? slot : undefined, me._id, ctx.now);
+    const view = teamView(decided, input.approve ? slot : undefined, me._id, ctx.now);
+    await notifyTeamDecided(team.leaderOpenid, view, input.approve, input.note);
+    return view;
   },
 });

@@ -116,12 +116,12 @@ function ruleRefusal(room: RoomRules, req: BookingRequest, span: { start: number
 }
 
 /**
- * Decides a booking by `userId` under id `bookingId` on the room as read: a plan whose change takes the places
+ * Decides a booking by `booker` under id `bookingId` on the room as read: a plan whose change takes the places
  * and the minutes only if they are still there when it is applied, or a refusal.
  */
 export function planBooking(
   room: RoomRules,
-  userId: string,
+  booker: { id: string; openid: string },
   bookingId: string,
   req: BookingRequest,
   now: Date,
@@ -137,6 +137,7 @@ export function planBooking(
     const left = room.capacity - (room.used[full] ?? 0);
     return refuse('LIMIT_REACHED', left > 0 ? `这个时段只剩 ${left} 个位置了` : '这个时段已经约满了');
   }
+  const userId = booker.id;
   const week = weekKeyOf(req.date);
   const minutes = span.end - span.start;
   const minsPath = `mins.${week}.${userId}`;
@@ -146,7 +147,7 @@ export function planBooking(
       'LIMIT_REACHED',
       `每人每周最多预约这间活动室 ${room.weeklyLimitMinutes / 60} 小时，本周还可预约 ${Math.max(0, room.weeklyLimitMinutes - usedMins)} 分钟`,
     );
-  const hold: Hold = { s: keys, p: req.people, u: userId, w: week, m: minutes };
+  const hold: Hold = { s: keys, p: req.people, u: userId, o: booker.openid, w: week, m: minutes };
   const change = emptyChange();
   for (const k of keys) {
     change.atMost.push({ path: `used.${k}`, max: room.capacity - req.people });
@@ -200,7 +201,7 @@ export function planCancel(
 export function planClosure(
   room: RoomRules,
   closure: Closure,
-): { change: RoomChange; cancelled: string[] } | Refusal {
+): { change: RoomChange; cancelled: string[]; told: string[] } | Refusal {
   if (room.closures.length >= ROOMS_LIMITS.closuresMax)
     return refuse('LIMIT_REACHED', '暂停开放的记录太多了');
   if (room.closures.some((c) => c.from <= closure.to && closure.from <= c.to))
@@ -211,9 +212,11 @@ export function planClosure(
   };
   const change = emptyChange();
   const cancelled: string[] = [];
+  const told = new Set<string>();
   for (const [id, hold] of Object.entries(room.holds)) {
     if (!hold.s.some(inRange)) continue;
     cancelled.push(id);
+    told.add(hold.o);
     addInc(change, `mins.${hold.w}.${hold.u}`, -hold.m);
     change.unset.push(`holds.${id}`);
   }
@@ -222,7 +225,7 @@ export function planClosure(
   change.set.closures = [...room.closures, closure];
   addInc(change, 'rulesRev', 1);
   addInc(change, 'rev', 1);
-  return { change, cancelled };
+  return { change, cancelled, told: [...told] };
 }
 
 /** Removes a closure (the room opens again those days). */

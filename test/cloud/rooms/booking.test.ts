@@ -202,6 +202,7 @@ describe('an admin', () => {
     });
     expect(c.roundTrips).toBeLessThanOrEqual(3);
     expect(c.ok && c.data.cancelled).toBe(1);
+    expect(demo.cloud.outbox.list({ templateId: 'local-room_closed' }).map((m) => m.touser)).toEqual([LI]);
     const mine = await demo.ok('rooms', LI, 'myBookings', {});
     expect(mine.items.find((b) => b.id === r.data.id)).toMatchObject({ status: 'closed' });
     const refused = await book(LI, 10 * 60, { date: tue });
@@ -233,6 +234,7 @@ describe('an admin', () => {
     const approved = await demo.call('rooms', LUKOU_ADMIN, 'decideTeam', { teamId: team.id, approve: true });
     expect(approved.roundTrips).toBeLessThanOrEqual(3);
     expect(approved.ok && approved.data.coming.map((m) => m.date)).toEqual(['2026-12-09', '2026-12-16']);
+    expect(demo.cloud.outbox.list({ templateId: 'local-room_team' }).map((m) => m.touser)).toEqual([WANG]);
     const clash = await book(CHEN, 20 * 60, { date: wed });
     expect(!clash.ok && clash.error.message).toBe('这个时段是银发乒乓队的固定活动时间');
     const notLeader = await demo.call('rooms', CHEN, 'teamException', {

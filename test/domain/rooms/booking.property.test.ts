@@ -124,7 +124,7 @@ function plan(o: Op, read: RoomDoc, n: number, made: Map<string, { hold: Hold; s
       const id = `b${n}`;
       const p = planBooking(
         read,
-        `u${o.user}`,
+        { id: `u${o.user}`, openid: `o${o.user}` },
         id,
         { date: addDays(MONDAY, o.day), start: startOf(o.slot), slots: o.slots, people: o.people },
         NOW,
@@ -242,11 +242,23 @@ test('the same booking decided on a fresh read is refused once the places are go
   let room = emptyRoom();
   const date = addDays(MONDAY, 1);
   for (let i = 0; i < 3; i++) {
-    const p = planBooking(room, `u${i}`, `b${i}`, { date, start: 9 * 60, slots: 1, people: 2 }, NOW);
+    const p = planBooking(
+      room,
+      { id: `u${i}`, openid: `o${i}` },
+      `b${i}`,
+      { date, start: 9 * 60, slots: 1, people: 2 },
+      NOW,
+    );
     if (isRefusal(p)) throw new Error(p.message);
     room = applyChange(room, p.change)!;
   }
   expect(room.used[slotKeyOf(date, 9 * 60)]).toBe(6);
-  const late = planBooking(room, 'u9', 'b9', { date, start: 9 * 60, slots: 1, people: 1 }, NOW);
+  const late = planBooking(
+    room,
+    { id: 'u9', openid: 'o9' },
+    'b9',
+    { date, start: 9 * 60, slots: 1, people: 1 },
+    NOW,
+  );
   expect(isRefusal(late) && late.message).toBe('这个时段已经约满了');
 });

@@ -11,6 +11,7 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { ROOMS_LIMITS } from '../../../../shared/limits';
 import { ROOM_ROUTES } from '../../lib/routes';
+import { askConsent, ROOM_TEMPLATES } from '../../lib/templates';
 import type { BookingView, RoomDetail } from '../../lib/views';
 
 type Tap = WechatMiniprogram.TouchEvent<
@@ -106,6 +107,8 @@ Component({
         return;
       }
       this.setData({ busy: true, banner: '', errors: {} });
+      // Asked in the tap: a closure that cancels the booking can only be told to someone who agreed.
+      await askConsent(ROOM_TEMPLATES.closed);
       const reply = await call('rooms', 'book', {
         roomId: room.id,
         date: room.date,

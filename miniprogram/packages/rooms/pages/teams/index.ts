@@ -10,6 +10,7 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
 import { WEEKDAY_NAMES } from '../../../../shared/calendar';
 import { ROOMS_LIMITS } from '../../../../shared/limits';
+import { askConsent, ROOM_TEMPLATES } from '../../lib/templates';
 import type { TeamView } from '../../lib/views';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Record<string, string>>;
@@ -79,6 +80,7 @@ Component({
       if (this.data.busy) return;
       const f = this.data.form;
       this.setData({ busy: 'propose', banner: '', errors: {} });
+      await askConsent(ROOM_TEMPLATES.team);
       const reply = await call('rooms', 'proposeTeam', {
         roomId: this.data.roomId,
         name: f.name,
