@@ -200,6 +200,26 @@ export interface RoomDetail extends RoomListItem {
   managers: string[];
   isManager: boolean;
   isAdmin: boolean;
+  /** The room's settings as its admins edit them (null for everyone else). */
+  edit: RoomEditView | null;
+}
+
+/** A room's settings for its admins' form. */
+export interface RoomEditView {
+  communityId: string;
+  name: string;
+  kind: RoomKind;
+  capacity: number;
+  equipment: string[];
+  rules: string;
+  accessible: boolean;
+  accessNote: string;
+  address: string;
+  hours: ({ open: number; close: number } | null)[];
+  slotMinutes: number;
+  weeklyLimitMinutes: number;
+  cancelBeforeMinutes: number;
+  managers: { id: string; name: string }[];
 }
 
 /** A booking as its booker sees it. */

@@ -1,7 +1,7 @@
 /**
  * roomDetail — a room's page: what it is (equipment, rules, step-free entrance, hours), the dates of the coming
  * week and the chosen date's slots with places left, teams' times, closures, and what the caller may still book
- * (minutes left this week, a pause after no-shows, explained).
+ * (minutes left this week, a pause after no-shows, explained); its admins also get its settings to edit.
  * Input: { roomId, date? (today) }. Result: RoomDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND.
  * Round trips: 1 (caller with the room and their record).
@@ -18,6 +18,7 @@ import { isManagerOf } from '../domain/people';
 import { daySlots, weekKeyOf } from '../domain/slots';
 import {
   dateChoices,
+  editView,
   durationWords,
   hoursWords,
   roomListItem,
@@ -67,6 +68,7 @@ export default action({
       managers: room.managers.map((m) => maskName(m.name)),
       isManager: isManagerOf(me, room),
       isAdmin: isAdminOver(me, room.placePath),
+      edit: isAdminOver(me, room.placePath) ? editView(room) : null,
     };
   },
 });

@@ -12,6 +12,7 @@ import type {
   DateChoice,
   DutyItem,
   FreeSlotView,
+  RoomEditView,
   RoomListItem,
   SlotView,
   TeamView,
@@ -211,6 +212,26 @@ export function dutyItem(b: BookingDoc, now: Date): DutyItem {
     status: b.status,
     statusText: STATUS_TEXT[b.status],
     canCheckIn: checkInOpen(b, now),
+  };
+}
+
+/** A room's settings for its admins' form (managers with their names; never the counters or holds). */
+export function editView(r: RoomDoc): RoomEditView {
+  return {
+    communityId: r.communityId,
+    name: r.name,
+    kind: r.kind,
+    capacity: r.capacity,
+    equipment: r.equipment,
+    rules: r.rules,
+    accessible: r.accessible,
+    accessNote: r.accessNote,
+    address: r.address,
+    hours: r.hours,
+    slotMinutes: r.slotMinutes,
+    weeklyLimitMinutes: r.weeklyLimitMinutes,
+    cancelBeforeMinutes: r.cancelBeforeMinutes,
+    managers: r.managers,
   };
 }
 

@@ -8,5 +8,6 @@ export const ROOM_ROUTES = {
   duty: `${ROOT}/duty/index`,
   admin: `${ROOT}/admin/index`,
   teams: `${ROOT}/teams/index`,
+  edit: (id?: string) => `${ROOT}/edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   propose: (roomId: string) => `${ROOT}/teams/index?roomId=${encodeURIComponent(roomId)}`,
 };

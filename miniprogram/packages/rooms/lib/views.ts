@@ -11,6 +11,7 @@ export type {
   DutyView,
   MyBookings,
   RoomDetail,
+  RoomEditView,
   RoomListItem,
   SlotView,
   TeamView,

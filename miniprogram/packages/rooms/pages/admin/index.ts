@@ -15,6 +15,7 @@ import {
   startOfDate,
 } from '../../../../shared/calendar';
 import { ROOMS_LIMITS } from '../../../../shared/limits';
+import { ROOM_ROUTES } from '../../lib/routes';
 import type { AdminBoard, BoardRoom } from '../../lib/views';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Record<string, string>>;
@@ -25,6 +26,7 @@ function roomCard(r: BoardRoom) {
   return {
     id: r.id,
     name: r.name,
+    editUrl: ROOM_ROUTES.edit(r.id),
     place: `${r.communityName} · ${r.kind} · 可容纳 ${r.capacity} 人`,
     usage: `${r.bookings} 个预约，${r.people} 人次`,
     noShow: r.noShowRate === null ? '还没有结束的预约' : `未到场 ${r.noShowRate}%`,
@@ -60,6 +62,7 @@ Component({
     dates: [] as { date: string; label: string }[],
     busy: '',
     banner: '',
+    newUrl: ROOM_ROUTES.edit(),
     max: { reason: ROOMS_LIMITS.closureReasonMax, days: ROOMS_LIMITS.closureDaysMax },
   },
   methods: {
