@@ -1,7 +1,7 @@
 /**
  * dutyToday — a room manager's today: the rooms they look after, the chosen room's bookings of today with each
  * booker's name and number of people (never a phone), the teams meeting today, whether the room is open, and the
- * manager's own duty time this month (counted as volunteering time). An admin of the room's place may look too.
+ * manager's own duty time this month (recorded for the community to count as volunteering time). An admin of the room's place may look too.
  * Input: { roomId? (the first room they manage) }. Result: DutyView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (manages no room; not this room's manager or admin), NOT_FOUND.
  * Round trips: 2 (caller with their rooms, the asked room and this month's duty; today's bookings).
@@ -67,7 +67,7 @@ export default action({
       },
       items: bookings.map((b) => dutyItem(b, ctx.now)),
       teams: meetingWords(room, today),
-      dutyText: `本月值守 ${durationWords(dutyMinutes)}（计入志愿服务时长）`,
+      dutyText: `本月值守 ${durationWords(dutyMinutes)}，已记录`,
     };
   },
 });

@@ -1,6 +1,6 @@
 /**
  * settle (every 15 minutes) — bookings that ended with nobody checked in become no-shows, counted against their
- * bookers (a pause past the threshold, domain/noShows.ts); the rooms let go of what has passed (holds of ended
+ * bookers (a pause past the threshold, domain/noShows.ts) — unless their day was closed meanwhile; the rooms let go of what has passed (holds of ended
  * bookings, counters of past days, minutes of weeks before last), so their documents stay small.
  */
 import { _, db } from '../../common/cloud';
@@ -21,15 +21,27 @@ import { addDays } from '../../../miniprogram/shared/calendar';
 const BATCH = 1000;
 
 /** Marks ended, unchecked bookings as no-shows and counts them per booker; returns how many. */
-async function markNoShows(now: Date): Promise<number> {
-  const ended = rows<Pick<BookingDoc, '_id' | 'userId' | 'endAt'>>(
+async function markNoShows(now: Date, rooms: readonly Pick<RoomDoc, '_id' | 'closures'>[]): Promise<number> {
+  const found = rows<Pick<BookingDoc, '_id' | 'userId' | 'endAt' | 'roomId' | 'date'>>(
     await db
       .collection(BOOKINGS)
       .where({ status: 'booked', endAt: _.lte(now) })
-      .field({ _id: true, userId: true, endAt: true })
+      .field({ _id: true, userId: true, endAt: true, roomId: true, date: true })
       .limit(BATCH)
       .get(),
   );
+  // A booking made in the instant a closure of its day was being added can be stored after the closure marked
+  // that day's bookings: it was never kept, so it is closed, not missed.
+  const closures = new Map(rooms.map((r) => [r._id, r.closures]));
+  const onClosedDay = (b: (typeof found)[number]) =>
+    (closures.get(b.roomId) ?? []).some((c) => c.from <= b.date && b.date <= c.to);
+  const closed = found.filter(onClosedDay);
+  if (closed.length > 0)
+    await db
+      .collection(BOOKINGS)
+      .where({ _id: _.in(closed.map((b) => b._id)), status: 'booked' })
+      .update({ data: { status: 'closed', closedReason: '活动室暂停开放' } });
+  const ended = found.filter((b) => !onClosedDay(b));
   if (ended.length === 0) return 0;
   await db
     .collection(BOOKINGS)
@@ -79,15 +91,19 @@ export function staleParts(
   return out;
 }
 
-/** Lets every room go of what has passed; returns how many rooms changed. */
-async function pruneRooms(now: Date): Promise<number> {
-  const rooms = rows<RoomDoc>(
+/** Every room's closures and what it holds (one read for both steps). */
+async function readRooms(): Promise<RoomDoc[]> {
+  return rows<RoomDoc>(
     await db
       .collection(ROOMS)
-      .field({ holds: true, used: true, mins: true, slotMinutes: true })
+      .field({ holds: true, used: true, mins: true, slotMinutes: true, closures: true })
       .limit(BATCH)
       .get(),
   );
+}
+
+/** Lets every room go of what has passed; returns how many rooms changed. */
+async function pruneRooms(rooms: readonly RoomDoc[], now: Date): Promise<number> {
   let changed = 0;
   for (const r of rooms) {
     const stale = staleParts(r, now);
@@ -103,5 +119,6 @@ async function pruneRooms(now: Date): Promise<number> {
 
 /** The timer. */
 export async function settle(now: Date): Promise<{ noShows: number; roomsPruned: number }> {
-  return { noShows: await markNoShows(now), roomsPruned: await pruneRooms(now) };
+  const rooms = await readRooms();
+  return { noShows: await markNoShows(now, rooms), roomsPruned: await pruneRooms(rooms, now) };
 }

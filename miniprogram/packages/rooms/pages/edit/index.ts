@@ -113,6 +113,9 @@ Component({
     id: '',
     form: { ...NEW } as Form,
     communities: [] as { id: string; name: string }[],
+    /** The room's open days have different hours (set up by the function): kept unless the admin changes them. */
+    mixedHours: false,
+    hoursTouched: false,
     managers: [] as { id: string; name: string }[],
     query: '',
     found: [] as { id: string; name: string; line: string }[],
@@ -135,7 +138,12 @@ Component({
         const edit = reply.data.edit;
         if (!edit)
           return { ok: false, error: { code: 'FORBIDDEN', message: '只有社区管理员可以修改活动室' } };
-        return { ok: true, data: { form: formOf(edit), managers: edit.managers } };
+        const open = edit.hours.filter((h) => h !== null);
+        const mixedHours = open.some((h) => h.open !== open[0]!.open || h.close !== open[0]!.close);
+        return {
+          ok: true,
+          data: { form: formOf(edit), managers: edit.managers, mixedHours, hoursTouched: false },
+        };
       }
       const reply = await call('account', 'adminCommunities');
       if (!reply.ok) return reply;
@@ -153,19 +161,25 @@ Component({
     },
     onPick(e: Tap) {
       const { field, value, number } = e.currentTarget.dataset;
-      this.setData({ [`form.${field}`]: number ? Number(value) : value });
+      this.setData({
+        [`form.${field}`]: number ? Number(value) : value,
+        ...(field === 'open' || field === 'close' ? { hoursTouched: true } : {}),
+      });
     },
     onDay(e: Tap) {
       const i = Number(e.currentTarget.dataset.day);
-      this.setData({ [`form.days[${i}]`]: !this.data.form.days[i] });
+      this.setData({ [`form.days[${i}]`]: !this.data.form.days[i], hoursTouched: true });
     },
     async onSave() {
       if (this.data.busy) return;
       const f = this.data.form;
       this.setData({ busy: 'save', banner: '', errors: {} });
       const settings = settingsOf(f);
+      const { hours: _hours, ...rest } = settings;
+      // Editing keeps a room's own hours per weekday unless the admin changed the days or times here.
+      const changes = this.data.hoursTouched ? settings : rest;
       const reply = this.data.id
-        ? await call('rooms', 'updateRoom', { roomId: this.data.id, ...settings })
+        ? await call('rooms', 'updateRoom', { roomId: this.data.id, ...changes })
         : await call('rooms', 'createRoom', {
             communityId: f.communityId,
             ...settings,
