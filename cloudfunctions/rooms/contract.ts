@@ -334,6 +334,8 @@ export interface BoardRoom {
   closures: { id: string; text: string; reason: string }[];
   managers: string[];
   teams: { name: string; text: string }[];
+  /** Managers' duty over the weeks looked at, for the community to count as volunteering time: `周德顺 10 小时`. */
+  duty: string[];
 }
 
 /** The admin's board of rooms. */

@@ -1,7 +1,8 @@
 /**
  * adminBoard — the admin's board for a place they administer (their first scope unless one is asked for): each
  * room's use per weekday and hour over the last weeks (a heat map), its no-show rate, closures, managers and
- * teams; the teams waiting for approval; broken items reported and not yet fixed.
+ * teams, and its managers' duty time (for the community to count as volunteering time); the teams waiting for
+ * approval; broken items reported and not yet fixed.
  * Input: { placeId? }. Result: AdminBoard.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin there), NOT_FOUND (place).
  * Round trips: 3 (caller with their places, the rooms with their teams and reports, the weeks' bookings).
@@ -16,10 +17,20 @@ import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { addDays, dateKey, dateKeyText, dayText, startOfDate } from '../../../miniprogram/shared/calendar';
 import { ROOMS_LIMITS, roomsInputs, type AdminBoard, type BoardRoom } from '../contract';
 import { roomUsage, type UsageRow } from '../domain/usage';
-import { teamSlotWords, teamView } from '../domain/views';
-import { BOOKINGS, ISSUES, ROOMS, TEAMS, type IssueDoc, type RoomDoc, type TeamDoc } from '../documents';
+import { dutyByManager, teamSlotWords, teamView } from '../domain/views';
+import {
+  BOOKINGS,
+  DUTIES,
+  ISSUES,
+  ROOMS,
+  TEAMS,
+  type DutyDoc,
+  type IssueDoc,
+  type RoomDoc,
+  type TeamDoc,
+} from '../documents';
 
-type BoardRow = RoomDoc & { teamDocs: TeamDoc[]; issueDocs: IssueDoc[] };
+type BoardRow = RoomDoc & { teamDocs: TeamDoc[]; issueDocs: IssueDoc[]; dutyDocs: DutyDoc[] };
 
 /** Rooms one board shows, at most (a street has a few dozen). */
 const ROOMS_MAX = 100;
@@ -43,6 +54,7 @@ export default action({
       .limit(ROOMS_MAX)
       .lookup({ from: TEAMS, localField: '_id', foreignField: 'roomId', as: 'teamDocs' })
       .lookup({ from: ISSUES, localField: '_id', foreignField: 'roomId', as: 'issueDocs' })
+      .lookup({ from: DUTIES, localField: '_id', foreignField: 'roomId', as: 'dutyDocs' })
       .end()) as { list: BoardRow[] };
     const today = dateKey(ctx.now);
     const from = startOfDate(addDays(today, -7 * ROOMS_LIMITS.statsWeeks));
@@ -74,6 +86,7 @@ export default action({
         })),
       managers: r.managers.map((m) => m.name),
       teams: r.teams.map((t) => ({ name: t.name, text: teamSlotWords(t) })),
+      duty: dutyByManager(r.dutyDocs.filter((d) => new Date(d.openedAt) >= from)),
     }));
     const all = res.list;
     return {

@@ -17,7 +17,7 @@ import type {
   SlotView,
   TeamView,
 } from '../contract';
-import type { BookingDoc, RoomDoc, TeamDoc, TeamSlot } from '../documents';
+import type { BookingDoc, DutyDoc, RoomDoc, TeamDoc, TeamSlot } from '../documents';
 import { closedOn, daySlots, meetingsOn, minutesText, slotStarts, weekdayOf, type SlotState } from './slots';
 
 const STATUS_TEXT: Record<BookingDoc['status'], string> = {
@@ -233,6 +233,16 @@ export function editView(r: RoomDoc): RoomEditView {
     cancelBeforeMinutes: r.cancelBeforeMinutes,
     managers: r.managers,
   };
+}
+
+/** Each manager's duty minutes summed, most first: `周德顺 10 小时 35 分`. */
+export function dutyByManager(duties: readonly Pick<DutyDoc, 'managerName' | 'minutes'>[]): string[] {
+  const sums = new Map<string, number>();
+  for (const d of duties) sums.set(d.managerName, (sums.get(d.managerName) ?? 0) + (d.minutes ?? 0));
+  return [...sums]
+    .filter(([, m]) => m > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, m]) => `${name} ${durationWords(m)}`);
 }
 
 /** Minutes as people say them: `2 小时 30 分`, `45 分钟`. */

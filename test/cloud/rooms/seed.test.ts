@@ -34,6 +34,7 @@ it('gives residents rooms near them, managers their today, admins their board', 
   expect(hall.bookings).toBeGreaterThan(10);
   expect(hall.noShowRate).toBeGreaterThan(0);
   expect(board.pendingTeams.map((t) => t.name)).toEqual(['太极拳小组']);
+  expect(hall.duty).toEqual([expect.stringMatching(/^钱桂芳 \d+ 小时/)]);
   const lukou = await demo.ok('rooms', 'demo-admin-lukou', 'adminBoard', {});
   expect(lukou.issues.map((i) => i.roomName)).toEqual(['乒乓球室']);
 });

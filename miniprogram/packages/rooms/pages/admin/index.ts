@@ -35,6 +35,7 @@ function roomCard(r: BoardRoom) {
     closures: r.closures,
     managers: r.managers.length ? r.managers.join('、') : '还没有指定管理员',
     teams: r.teams.map((t) => `${t.name} ${t.text}`).join('；'),
+    duty: r.duty.join('；'),
   };
 }
 
