@@ -8,6 +8,7 @@ import { seedAccount, type AccountSeed } from './account';
 import { seedCharity } from './charity';
 import { seedPoints } from './points';
 import { seedProposals } from './proposals';
+import { seedRooms } from './rooms';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
 
@@ -29,6 +30,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSee
       `services: ${await seedServices(cloud, account)}`,
       `volunteering: ${await seedVolunteering(cloud, account)}`,
       `points: ${await seedPoints(cloud)}`,
+      `rooms: ${await seedRooms(cloud, account)}`,
     ];
     const count = (c: string) => cloud.store.count(c, {});
     const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;

@@ -93,3 +93,20 @@ export function choicesOf<T extends string>(
 ): { value: T; label: string }[] {
   return values.map((value) => ({ value, label: labels[value] }));
 }
+
+// ── rooms ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Kinds of activity room (the seeds' 乌当 and 延吉 rooms), in the order people see them. */
+export const ROOM_KINDS = [
+  '多功能室',
+  '舞蹈室',
+  '乒乓球室',
+  '阅览室',
+  '健身房',
+  '儿童游乐室',
+  '亲子室',
+  '电脑室',
+  '书画室',
+] as const;
+/** A room kind. */
+export type RoomKind = (typeof ROOM_KINDS)[number];

@@ -217,3 +217,50 @@ export const POINTS_LIMITS = {
   /** A reservation code as scanned: `<goods id>.<reservation id>`. */
   redemptionCodeMax: 100,
 } as const;
+
+/** Limits of the rooms capability (活动室), declared as data (DESIGN.md convention 5). */
+export const ROOMS_LIMITS = {
+  nameMax: 20,
+  rulesMax: 300,
+  accessNoteMax: 40,
+  equipmentItemMax: 10,
+  equipmentMax: 12,
+  photosMax: 6,
+  capacityMax: 200,
+  /** Slot lengths a room may have, minutes. */
+  slotMinutesChoices: [30, 60, 90, 120],
+  /** Consecutive slots one booking may take. */
+  slotsPerBookingMax: 4,
+  purposeMax: 30,
+  /** How far ahead a slot can be booked (days, counting today). */
+  horizonDays: 14,
+  /** A person's hours a week in one room, by default (a room may set 30 minutes to 40 hours). */
+  weeklyMinutesDefault: 240,
+  weeklyMinutesMin: 30,
+  weeklyMinutesMax: 40 * 60,
+  /** A booking may be cancelled until this long before it starts, by default (a room may set 0 to 48 hours). */
+  cancelBeforeMinutesDefault: 120,
+  cancelBeforeMinutesMax: 48 * 60,
+  /** Check-in opens this long before a booking starts, and stays open until it ends. */
+  checkInEarlyMinutes: 15,
+  /** No-shows within `noShowWindowDays` that pause booking, and for how long. */
+  noShowThreshold: 3,
+  noShowWindowDays: 30,
+  pauseDays: 14,
+  closureReasonMax: 30,
+  /** A closure is at most this many days long. */
+  closureDaysMax: 60,
+  closuresMax: 30,
+  teamNameMax: 20,
+  memberNameMax: 10,
+  membersMax: 60,
+  /** Teams holding a weekly slot in one room. */
+  teamsPerRoomMax: 20,
+  managersPerRoomMax: 5,
+  issueMax: 200,
+  /** A booking's check-in code has this many digits. */
+  codeLength: 6,
+  pageSize: 20,
+  /** Weeks the admin's heat map and no-show rate look back. */
+  statsWeeks: 4,
+} as const;

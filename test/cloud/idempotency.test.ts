@@ -77,6 +77,8 @@ const docs = (coll: string, where: (d: Doc) => boolean = () => true) =>
 const docOf = (coll: string, id: unknown) => docs(coll, (d) => d._id === id)[0];
 const howMany = (coll: string, where?: (d: Doc) => boolean) => docs(coll, where).length;
 const orgId = (key: 'xinyuan' | 'hongye') => demo.seed.orgIds[key];
+/** The demo room of this name. */
+const roomNamed = (name: string) => docs('rooms', (r) => r.name === name)[0]!._id as string;
 /** A half day `days` after today in Beijing. */
 const slotIn = (days: number) => slotKey(addDays(dateKey(now()), days), 'am');
 /** A round schedule whose collecting is open now. */
@@ -466,6 +468,59 @@ const CASES: Record<string, ReplayCase> = {
     }),
     moves: { gives: 1, receives: 1 },
   },
+  'rooms.book': {
+    // The last place of a slot is the contested thing: 7 of the 乒乓球室's 8 are taken first.
+    as: 'demo-resident-chen',
+    prepare: async () => {
+      const roomId = roomNamed('乒乓球室');
+      const date = addDays(dateKey(now()), 9);
+      await demo.ok('rooms', 'demo-resident-zhang', 'book', {
+        roomId,
+        date,
+        start: 12 * 60,
+        people: 7,
+        purpose: '球友聚会',
+        idempotencyKey: 'replay-rooms-first',
+      });
+      return { roomId, date, start: 12 * 60, people: 1, purpose: '练球' };
+    },
+    measure: (p) => ({
+      bookings: howMany('room_bookings', (b) => b.roomId === p.roomId && b.date === p.date),
+    }),
+    moves: { bookings: 1 },
+  },
+  'rooms.proposeTeam': {
+    as: 'demo-resident-chen',
+    prepare: async () => ({
+      roomId: roomNamed('舞蹈室'),
+      name: '扇子舞队',
+      weekday: 5,
+      start: 9 * 60,
+      end: 10 * 60,
+    }),
+    measure: () => ({ teams: howMany('room_teams') }),
+    moves: { teams: 1 },
+  },
+  'rooms.reportIssue': {
+    as: 'demo-resident-zhou',
+    prepare: async () => ({ roomId: roomNamed('阅览室'), text: '靠窗的台灯不亮了' }),
+    measure: () => ({ issues: howMany('room_issues') }),
+    moves: { issues: 1 },
+  },
+  'rooms.createRoom': {
+    as: 'demo-admin-lukou',
+    prepare: async () => ({
+      communityId: LUKOU,
+      name: '书画室',
+      kind: '书画室',
+      capacity: 12,
+      accessible: true,
+      address: '禄口社区党群服务中心三楼',
+      hours: Array.from({ length: 7 }, () => ({ open: 8 * 60, close: 17 * 60 })),
+    }),
+    measure: () => ({ rooms: howMany('rooms') }),
+    moves: { rooms: 1 },
+  },
 };
 
 /** A read each function answers for anyone (it starts an instance and its database connection). */
@@ -475,6 +530,7 @@ const WARM_UP: { [F in FunctionName]: ActionName<F> } = {
   proposals: 'listRounds',
   volunteering: 'listActivities',
   charity: 'myDonations',
+  rooms: 'listRooms',
 };
 
 // ---- The tests ---------------------------------------------------------------------------------------------------

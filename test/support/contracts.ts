@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { accountInputs } from '../../cloudfunctions/account/contract';
 import { charityInputs } from '../../cloudfunctions/charity/contract';
 import { proposalInputs } from '../../cloudfunctions/proposals/contract';
+import { roomsInputs } from '../../cloudfunctions/rooms/contract';
 import { servicesInputs } from '../../cloudfunctions/services/contract';
 import { volunteeringInputs } from '../../cloudfunctions/volunteering/contract';
 
@@ -16,6 +17,7 @@ export const CONTRACTS: Record<string, Record<string, z.ZodType>> = {
   proposals: proposalInputs,
   volunteering: volunteeringInputs,
   charity: charityInputs,
+  rooms: roomsInputs,
 };
 
 /** One string-valued place in an input: its dotted path (`[]` for array items, `{}` for record keys). */

@@ -31,6 +31,7 @@ const VOLUNTEERING = '/packages/volunteering/pages';
 const SERVICES = '/packages/services/pages';
 const PROPOSALS = '/packages/proposals/pages';
 const CHARITY = '/packages/charity/pages';
+const ROOMS = '/packages/rooms/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -94,6 +95,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '捐出的物品每一步送到了哪里',
         icon: 'root-list',
         url: `${CHARITY}/mine/index`,
+      },
+      {
+        id: 'rooms',
+        title: '活动室',
+        description: '预约乒乓球室、舞蹈室、阅览室；管理员值守',
+        icon: 'home',
+        url: `${ROOMS}/list/index`,
       },
     ],
   },
@@ -178,6 +186,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '接收、分配、配送，库存对账',
         icon: 'chart-bar',
         url: `${CHARITY}/staff/index`,
+      },
+      {
+        id: 'admin-rooms',
+        title: '活动室管理',
+        description: '使用热度、未到场、暂停开放、团队审批',
+        icon: 'chart-bar',
+        url: `${ROOMS}/admin/index`,
       },
     ],
   },

@@ -1,0 +1,124 @@
+/**
+ * settle (every 15 minutes) — bookings that ended with nobody checked in become no-shows, counted against their
+ * bookers (a pause past the threshold, domain/noShows.ts) — unless their day was closed meanwhile; the rooms let go of what has passed (holds of ended
+ * bookings, counters of past days, minutes of weeks before last), so their documents stay small.
+ */
+import { _, db } from '../../common/cloud';
+import { rows } from '../../common/db';
+import { dateKey } from '../../../miniprogram/shared/calendar';
+import { afterNoShows } from '../domain/noShows';
+import { parseSlotKey, weekKeyOf } from '../domain/slots';
+import {
+  BOOKINGS,
+  ROOM_PEOPLE,
+  ROOMS,
+  type BookingDoc,
+  type RoomDoc,
+  type RoomPersonDoc,
+} from '../documents';
+import { addDays } from '../../../miniprogram/shared/calendar';
+
+const BATCH = 1000;
+
+/** Marks ended, unchecked bookings as no-shows and counts them per booker; returns how many. */
+async function markNoShows(now: Date, rooms: readonly Pick<RoomDoc, '_id' | 'closures'>[]): Promise<number> {
+  const found = rows<Pick<BookingDoc, '_id' | 'userId' | 'endAt' | 'roomId' | 'date'>>(
+    await db
+      .collection(BOOKINGS)
+      .where({ status: 'booked', endAt: _.lte(now) })
+      .field({ _id: true, userId: true, endAt: true, roomId: true, date: true })
+      .limit(BATCH)
+      .get(),
+  );
+  // A booking made in the instant a closure of its day was being added can be stored after the closure marked
+  // that day's bookings: it was never kept, so it is closed, not missed.
+  const closures = new Map(rooms.map((r) => [r._id, r.closures]));
+  const onClosedDay = (b: (typeof found)[number]) =>
+    (closures.get(b.roomId) ?? []).some((c) => c.from <= b.date && b.date <= c.to);
+  const closed = found.filter(onClosedDay);
+  if (closed.length > 0)
+    await db
+      .collection(BOOKINGS)
+      .where({ _id: _.in(closed.map((b) => b._id)), status: 'booked' })
+      .update({ data: { status: 'closed', closedReason: '活动室暂停开放' } });
+  const ended = found.filter((b) => !onClosedDay(b));
+  if (ended.length === 0) return 0;
+  await db
+    .collection(BOOKINGS)
+    .where({ _id: _.in(ended.map((b) => b._id)), status: 'booked' })
+    .update({ data: { status: 'noShow' } });
+  const byUser = new Map<string, Date[]>();
+  for (const b of ended) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), new Date(b.endAt)]);
+  const records = rows<RoomPersonDoc>(
+    await db
+      .collection(ROOM_PEOPLE)
+      .where({ _id: _.in([...byUser.keys()]) })
+      .limit(BATCH)
+      .get(),
+  );
+  const known = new Map(records.map((r) => [r._id, r]));
+  for (const [userId, more] of byUser) {
+    const before = known.get(userId);
+    const next = afterNoShows(before?.noShows.map((d) => new Date(d)) ?? [], more, now);
+    const doc: Omit<RoomPersonDoc, '_id'> = {
+      noShows: next.noShows,
+      ...(next.pausedUntil
+        ? { pausedUntil: next.pausedUntil }
+        : before?.pausedUntil
+          ? { pausedUntil: before.pausedUntil }
+          : {}),
+      updatedAt: now,
+    };
+    await db.collection(ROOM_PEOPLE).doc(userId).set({ data: doc });
+  }
+  return ended.length;
+}
+
+/** What a room no longer needs to keep at `now`. */
+export function staleParts(
+  room: Pick<RoomDoc, 'holds' | 'used' | 'mins' | 'slotMinutes'>,
+  now: Date,
+): string[] {
+  const today = dateKey(now);
+  const lastWeek = weekKeyOf(addDays(today, -7));
+  const out: string[] = [];
+  for (const [id, h] of Object.entries(room.holds)) {
+    const last = parseSlotKey(h.s[h.s.length - 1]!);
+    if (last && last.date < today) out.push(`holds.${id}`);
+  }
+  for (const k of Object.keys(room.used)) if ((parseSlotKey(k)?.date ?? today) < today) out.push(`used.${k}`);
+  for (const w of Object.keys(room.mins)) if (w < lastWeek) out.push(`mins.${w}`);
+  return out;
+}
+
+/** Every room's closures and what it holds (one read for both steps). */
+async function readRooms(): Promise<RoomDoc[]> {
+  return rows<RoomDoc>(
+    await db
+      .collection(ROOMS)
+      .field({ holds: true, used: true, mins: true, slotMinutes: true, closures: true })
+      .limit(BATCH)
+      .get(),
+  );
+}
+
+/** Lets every room go of what has passed; returns how many rooms changed. */
+async function pruneRooms(rooms: readonly RoomDoc[], now: Date): Promise<number> {
+  let changed = 0;
+  for (const r of rooms) {
+    const stale = staleParts(r, now);
+    if (stale.length === 0) continue;
+    await db
+      .collection(ROOMS)
+      .doc(r._id)
+      .update({ data: Object.fromEntries(stale.map((p) => [p, _.remove()])) });
+    changed++;
+  }
+  return changed;
+}
+
+/** The timer. */
+export async function settle(now: Date): Promise<{ noShows: number; roomsPruned: number }> {
+  const rooms = await readRooms();
+  return { noShows: await markNoShows(now, rooms), roomsPruned: await pruneRooms(rooms, now) };
+}

@@ -1,0 +1,254 @@
+/**
+ * 登记活动室 / 修改活动室 (admins): a room's name, kind, community, capacity, address, step-free entrance, equipment,
+ * rules, the weekdays it opens and its hours, slot length, each person's weekly hours and the cancellation deadline;
+ * when editing, the residents who manage it (found by name among the admin's residents). A new room opens its own
+ * edit page, where managers can then be appointed.
+ */
+import { elderModeBehavior } from '../../../../behaviors/elder-mode';
+import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
+import { call } from '../../../../lib/api';
+import { newIdempotencyKey } from '../../../../lib/cloud';
+import { plainFieldErrors } from '../../../../lib/form';
+import { WEEKDAY_NAMES } from '../../../../shared/calendar';
+import { ROOM_KINDS } from '../../../../shared/choices';
+import { ROOMS_LIMITS } from '../../../../shared/limits';
+import { ROOM_ROUTES } from '../../lib/routes';
+import type { RoomEditView } from '../../lib/views';
+
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Record<string, string>>;
+
+const clock = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const halfHours = (from: number, to: number) =>
+  Array.from({ length: (to - from) / 30 + 1 }, (_, i) => from + i * 30).map((m) => ({ m, text: clock(m) }));
+const CHOICES = {
+  kinds: [...ROOM_KINDS],
+  opens: halfHours(6 * 60, 10 * 60),
+  closes: halfHours(16 * 60, 22 * 60),
+  slots: ROOMS_LIMITS.slotMinutesChoices.map((m) => ({ m, text: m % 60 ? `${m} 分钟` : `${m / 60} 小时` })),
+  weekdays: [1, 2, 3, 4, 5, 6, 0].map((d) => ({ d, text: WEEKDAY_NAMES[d] })),
+};
+
+/** The form: one set of hours for the weekdays it opens (a room with different hours per day is set up by the function). */
+interface Form {
+  communityId: string;
+  name: string;
+  kind: string;
+  capacity: number;
+  address: string;
+  accessible: boolean;
+  accessNote: string;
+  equipment: string;
+  rules: string;
+  days: boolean[];
+  open: number;
+  close: number;
+  slotMinutes: number;
+  weeklyHours: number;
+  cancelHours: number;
+}
+
+const NEW: Form = {
+  communityId: '',
+  name: '',
+  kind: ROOM_KINDS[0],
+  capacity: 10,
+  address: '',
+  accessible: true,
+  accessNote: '',
+  equipment: '',
+  rules: '',
+  days: [true, true, true, true, true, true, true],
+  open: 8 * 60,
+  close: 21 * 60,
+  slotMinutes: 60,
+  weeklyHours: ROOMS_LIMITS.weeklyMinutesDefault / 60,
+  cancelHours: ROOMS_LIMITS.cancelBeforeMinutesDefault / 60,
+};
+
+function formOf(r: RoomEditView): Form {
+  const first = r.hours.find((h) => h !== null);
+  return {
+    communityId: r.communityId,
+    name: r.name,
+    kind: r.kind,
+    capacity: r.capacity,
+    address: r.address,
+    accessible: r.accessible,
+    accessNote: r.accessNote,
+    equipment: r.equipment.join('、'),
+    rules: r.rules,
+    days: r.hours.map((h) => h !== null),
+    open: first?.open ?? NEW.open,
+    close: first?.close ?? NEW.close,
+    slotMinutes: r.slotMinutes,
+    weeklyHours: Math.round(r.weeklyLimitMinutes / 60),
+    cancelHours: Math.round(r.cancelBeforeMinutes / 60),
+  };
+}
+
+function settingsOf(f: Form) {
+  return {
+    name: f.name,
+    kind: f.kind as (typeof ROOM_KINDS)[number],
+    capacity: f.capacity,
+    address: f.address,
+    accessible: f.accessible,
+    accessNote: f.accessible ? f.accessNote : '',
+    equipment: f.equipment
+      .split(/[,，、\s]+/)
+      .map((e) => e.trim())
+      .filter(Boolean),
+    rules: f.rules,
+    hours: f.days.map((on) => (on ? { open: f.open, close: f.close } : null)),
+    slotMinutes: f.slotMinutes as 30 | 60 | 90 | 120,
+    weeklyLimitMinutes: f.weeklyHours * 60,
+    cancelBeforeMinutes: f.cancelHours * 60,
+  };
+}
+
+Component({
+  behaviors: [elderModeBehavior, remotePage],
+  data: {
+    id: '',
+    form: { ...NEW } as Form,
+    communities: [] as { id: string; name: string }[],
+    /** The room's open days have different hours (set up by the function): kept unless the admin changes them. */
+    mixedHours: false,
+    hoursTouched: false,
+    managers: [] as { id: string; name: string }[],
+    query: '',
+    found: [] as { id: string; name: string; line: string }[],
+    choices: CHOICES,
+    key: '',
+    busy: '',
+    banner: '',
+    errors: {} as Record<string, string>,
+    max: { name: ROOMS_LIMITS.nameMax, rules: ROOMS_LIMITS.rulesMax, accessNote: ROOMS_LIMITS.accessNoteMax },
+  },
+  methods: {
+    onLoad(query: PageQuery) {
+      this.setData({ id: query.id ?? '', key: newIdempotencyKey() });
+      void this.reload(query);
+    },
+    async load(): Promise<LoadResult> {
+      if (this.data.id) {
+        const reply = await call('rooms', 'roomDetail', { roomId: this.data.id });
+        if (!reply.ok) return reply;
+        const edit = reply.data.edit;
+        if (!edit)
+          return { ok: false, error: { code: 'FORBIDDEN', message: '只有社区管理员可以修改活动室' } };
+        const open = edit.hours.filter((h) => h !== null);
+        const mixedHours = open.some((h) => h.open !== open[0]!.open || h.close !== open[0]!.close);
+        return {
+          ok: true,
+          data: { form: formOf(edit), managers: edit.managers, mixedHours, hoursTouched: false },
+        };
+      }
+      const reply = await call('account', 'adminCommunities');
+      if (!reply.ok) return reply;
+      const communities = reply.data.map((c) => ({ id: c.id, name: `${c.streetName} ${c.name}` }));
+      return { ok: true, data: { communities, 'form.communityId': communities[0]?.id ?? '' } };
+    },
+    onField(
+      e: WechatMiniprogram.CustomEvent<
+        { value: string | number | boolean },
+        Record<string, never>,
+        { field: string }
+      >,
+    ) {
+      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, errors: {} });
+    },
+    onPick(e: Tap) {
+      const { field, value, number } = e.currentTarget.dataset;
+      this.setData({
+        [`form.${field}`]: number ? Number(value) : value,
+        ...(field === 'open' || field === 'close' ? { hoursTouched: true } : {}),
+      });
+    },
+    onDay(e: Tap) {
+      const i = Number(e.currentTarget.dataset.day);
+      this.setData({ [`form.days[${i}]`]: !this.data.form.days[i], hoursTouched: true });
+    },
+    async onSave() {
+      if (this.data.busy) return;
+      const f = this.data.form;
+      this.setData({ busy: 'save', banner: '', errors: {} });
+      const settings = settingsOf(f);
+      const { hours: _hours, ...rest } = settings;
+      // Editing keeps a room's own hours per weekday unless the admin changed the days or times here.
+      const changes = this.data.hoursTouched ? settings : rest;
+      const reply = this.data.id
+        ? await call('rooms', 'updateRoom', { roomId: this.data.id, ...changes })
+        : await call('rooms', 'createRoom', {
+            communityId: f.communityId,
+            ...settings,
+            idempotencyKey: this.data.key,
+          });
+      this.setData({ busy: '' });
+      if (!reply.ok) {
+        const errors = plainFieldErrors(reply, {
+          name: `请填名称，最多 ${ROOMS_LIMITS.nameMax} 个字`,
+          address: '请填活动室在哪里',
+        });
+        this.setData({
+          errors,
+          banner: Object.keys(errors).length ? '请看一下标红的地方' : reply.error.message,
+        });
+        return;
+      }
+      wx.showToast({ title: '已保存', icon: 'success' });
+      if (!this.data.id) wx.redirectTo({ url: ROOM_ROUTES.edit(reply.data.id) });
+    },
+    onQuery(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ query: e.detail.value });
+    },
+    async onSearch() {
+      this.setData({ busy: 'search', banner: '' });
+      const reply = await call('account', 'searchUsers', {
+        query: this.data.query,
+        communityId: this.data.form.communityId,
+      });
+      this.setData({ busy: '' });
+      if (!reply.ok) {
+        this.setData({ banner: reply.error.message });
+        return;
+      }
+      const found = reply.data.items
+        .filter((u) => u.kind === 'wechat')
+        .map((u) => ({
+          id: u.id,
+          name: u.realNameMasked ? `${u.nickname}（${u.realNameMasked}）` : u.nickname,
+          line: [u.age ? `${u.age} 岁` : '', u.phoneMasked ?? ''].filter(Boolean).join(' · '),
+        }));
+      this.setData({ found });
+      if (found.length === 0) this.setData({ banner: '没有找到这位居民' });
+    },
+    async saveManagers(ids: string[]) {
+      this.setData({ busy: 'managers', banner: '' });
+      const reply = await call('rooms', 'setManagers', { roomId: this.data.id, managerIds: ids });
+      this.setData({ busy: '' });
+      if (!reply.ok) {
+        this.setData({ banner: reply.error.message });
+        return;
+      }
+      const managers = ids.map((id, i) => ({ id, name: reply.data.managers[i] ?? '' }));
+      this.setData({ managers, found: [], query: '' });
+      wx.showToast({ title: '管理员已更新', icon: 'none' });
+    },
+    async onAppoint(e: Tap) {
+      const id = e.currentTarget.dataset.id;
+      if (this.data.managers.some((m) => m.id === id)) return;
+      if (this.data.managers.length >= ROOMS_LIMITS.managersPerRoomMax) {
+        this.setData({ banner: `每间活动室最多 ${ROOMS_LIMITS.managersPerRoomMax} 位管理员` });
+        return;
+      }
+      await this.saveManagers([...this.data.managers.map((m) => m.id), id]);
+    },
+    async onRemove(e: Tap) {
+      await this.saveManagers(
+        this.data.managers.map((m) => m.id).filter((id) => id !== e.currentTarget.dataset.id),
+      );
+    },
+  },
+});

@@ -1,0 +1,62 @@
+/**
+ * 活动室设置 against the real rooms and account functions: a street admin registers a room (the page then opens
+ * its settings), and appoints a resident found by name as its manager; a resident cannot open the settings.
+ */
+import { input, lastCall, loadPage, tap, waitFor } from '../../../simulator/page';
+import { textOf } from '../../../simulator/text';
+import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
+import { LUKOU_ADMIN, userId, WANG, ZHANG } from '../../cloud/rooms/helpers';
+
+const EDIT = 'packages/rooms/pages/edit/index';
+
+let demo: DemoCloud;
+beforeAll(async () => {
+  demo = await startPageCloud(LUKOU_ADMIN);
+});
+afterAll(() => demo.close());
+
+const roomNamed = (name: string) => demo.cloud.store.docs('rooms').find((r) => r.name === name);
+
+it('registers a room with its hours, then appoints a manager found by name', async () => {
+  switchUser(LUKOU_ADMIN);
+  const page = await loadPage(EDIT);
+  await waitFor(() => page.data.status === 'ready');
+  await input(page, '#name', '书画室');
+  await input(page, '#address', '党群服务中心三楼');
+  await tap(page, '#day-0');
+  await tap(page, '#save');
+  await waitFor(() => roomNamed('书画室'));
+  const room = roomNamed('书画室')! as unknown as {
+    _id: string;
+    hours: unknown[];
+    capacity: number;
+    communityId: string;
+  };
+  expect(room.hours[0]).toBeNull();
+  expect(room.hours[1]).toEqual({ open: 480, close: 1260 });
+  expect(room.capacity).toBe(10);
+  await waitFor(() => lastCall('redirectTo'));
+  expect(lastCall('redirectTo')).toMatchObject({ url: `/packages/rooms/pages/edit/index?id=${room._id}` });
+
+  const edit = await loadPage(EDIT, { id: room._id });
+  await waitFor(() => edit.data.status !== 'loading');
+  expect(edit.data.error).toBeNull();
+  await input(edit, '#query', '张明');
+  await tap(edit, '#search');
+  await waitFor(() => edit.data.found.length > 0 || edit.data.banner);
+  expect(edit.data.banner).toBe('');
+  await tap(edit, '#appoint-0');
+  await waitFor(() => edit.data.managers.length === 1);
+  expect(textOf(edit, '#manager-0')).toContain('张明');
+  expect((roomNamed('书画室') as unknown as { managerIds: string[] }).managerIds).toEqual([
+    userId(demo, ZHANG),
+  ]);
+});
+
+it('does not open the settings for a resident', async () => {
+  const id = String(roomNamed('书画室')!._id);
+  switchUser(WANG);
+  const page = await loadPage(EDIT, { id });
+  await waitFor(() => page.data.status === 'error');
+  expect(page.data.error).toMatchObject({ kind: 'refused' });
+});
