@@ -178,6 +178,7 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   const second = await m(donor, 'redeem', { goodsId: goods.id, idempotencyKey: key() }, 'second');
   await m(donor, 'cancelRedemption', { code: second.code });
   await m(donor, 'givePoints', { targetUserId: wangId, points: 10, idempotencyKey: key() });
+  await m(donor, 'givePointsToNeed', { needId: need.id, points: 10, idempotencyKey: key() });
   return rows;
 }
 

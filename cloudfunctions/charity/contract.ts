@@ -254,6 +254,11 @@ export const charityInputs = {
     points: z.number().int().min(1).max(POINTS_LIMITS.adjustMax),
     idempotencyKey,
   }),
+  givePointsToNeed: z.strictObject({
+    needId: id,
+    points: z.number().int().min(1).max(POINTS_LIMITS.needGiftMax),
+    idempotencyKey,
+  }),
 } as const;
 
 /** Action names. */
@@ -314,6 +319,8 @@ export interface NeedView {
   recipient: PublicProfile;
   communityName: string;
   supermarket: { id: string; name: string };
+  /** 爱心积分 volunteers gave to it, and how many gifts: the supermarket buys the item with them. */
+  points: { total: number; gifts: number };
   /** To admins: the story is held back from the public list until looked at. */
   heldForReview?: boolean;
   closedReason?: string;
@@ -544,6 +551,14 @@ export interface RedemptionView {
   holderName?: string;
   /** For the holder: their balance after the reservation (or the cancellation). */
   balance?: number;
+}
+
+/** A gift of points to a need, with the giver's balance after it and what the need now holds. */
+export interface NeedPointsGiftResult {
+  points: number;
+  balance: number;
+  /** Points the need holds now (the supermarket buys the item with them). */
+  needPoints: number;
 }
 
 /** A gift of points to a family member, with the giver's balance after it. */

@@ -90,6 +90,13 @@ export interface Claim {
   via: 'pledge' | 'allocation';
 }
 
+/** One gift of 爱心积分 to a need: who gave how many, when. */
+export interface NeedPointGift {
+  u: string;
+  p: number;
+  at: Date;
+}
+
 /** A need (微心愿) posted by an admin for a recipient. */
 export interface NeedDoc {
   _id: string;
@@ -116,6 +123,10 @@ export interface NeedDoc {
   closedReason?: string;
   /** By donation id. */
   claims: Record<string, Claim>;
+  /** 爱心积分 given to it (Σ of `pointGifts`), which the supermarket spends buying the item. */
+  pointsGiven?: number;
+  /** Gifts of points by gift id (each counted once, however often the request is replayed). */
+  pointGifts?: Record<string, NeedPointGift>;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;

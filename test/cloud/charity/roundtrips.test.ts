@@ -71,6 +71,7 @@ const EXPECTED: Record<string, number> = {
   'redeem/second': 3,
   cancelRedemption: 3,
   givePoints: 3,
+  givePointsToNeed: 3,
 };
 
 it('every action stays within 3 round trips, as its header says', () => {
