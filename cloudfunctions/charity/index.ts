@@ -14,6 +14,8 @@ import handOver from './actions/handOver';
 import cancelRedemption from './actions/cancelRedemption';
 import givePoints from './actions/givePoints';
 import givePointsToNeed from './actions/givePointsToNeed';
+import merchants from './actions/merchants';
+import registerMerchant from './actions/registerMerchant';
 import { createMain } from '../common/router';
 import adminNeeds from './actions/adminNeeds';
 import allocate from './actions/allocate';
@@ -92,6 +94,8 @@ export const actions = {
   cancelRedemption,
   givePoints,
   givePointsToNeed,
+  registerMerchant,
+  merchants,
 } satisfies Record<CharityAction, Action>;
 
 export const main = createMain({ actions, timers: { pledgeReminders, pledgeExpiry, dailyDigest } });

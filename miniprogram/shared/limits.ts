@@ -211,6 +211,10 @@ export const POINTS_LIMITS = {
   adjustMax: 10_000,
   /** One gift of points to a need. */
   needGiftMax: 10_000,
+  merchantNameMax: 20,
+  merchantKindMax: 10,
+  merchantAddressMax: 60,
+  merchantStaffMax: 5,
   reasonMax: 60,
   goodsNameMax: 20,
   goodsNoteMax: 60,

@@ -487,6 +487,19 @@ const CASES: Record<string, ReplayCase> = {
     }),
     moves: { gives: 1, needPoints: 20 },
   },
+  'charity.registerMerchant': {
+    // A partner merchant of 禄口 with 陈 as its staff.
+    as: LUKOU_ADMIN,
+    prepare: async () => ({
+      streetId: lukouSupermarket(),
+      name: '老陈理发店',
+      kind: '理发',
+      address: '禄口街道机场路 8 号',
+      staffPhones: ['13851700104'],
+    }),
+    measure: () => ({ merchants: howMany('charity_merchants') }),
+    moves: { merchants: 1 },
+  },
 };
 
 /** A read each function answers for anyone (it starts an instance and its database connection). */
