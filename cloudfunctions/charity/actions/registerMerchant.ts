@@ -44,10 +44,10 @@ export default action({
     );
     if (earlier) return merchantView(earlier, r.caller, staff);
     const missing = phones.filter((p) => !staff.some((u) => u.phone === p));
-    if (missing.length > 0)
-      throw invalid(`没有找到用手机号 ${missing.join('、')} 登记的用户，请先请 TA 在睦邻登录并填写手机号`, [
-        { path: 'staffPhones', message: 'no such user' },
-      ]);
+    if (missing.length > 0) {
+      const message = `没有找到用手机号 ${missing.join('、')} 登记的用户，请先请 TA 在睦邻登录并填写手机号`;
+      throw invalid(message, [{ path: 'staffPhones', message }]);
+    }
     await checkText(ctx.openid, [input.name, input.kind, input.address]);
     const merchant: MerchantDoc = {
       _id: id,
