@@ -57,7 +57,24 @@ export async function seedPoints(cloud: LocalCloud): Promise<string> {
     });
   const rice = await goods(molingStaff, 'jn-moling', '东北大米 5 斤', '每人每月限一袋', 10, 12);
   const oil = await goods(molingStaff, 'jn-moling', '花生油 1.8 升', '', 15, 6);
-  await goods(molingStaff, 'jn-moling', '理发一次', '社区便民理发点，凭码使用', 20, 20);
+  // A partner merchant of 秣陵: 陈芳 works at the barber's and hands over its offer.
+  const barber = await callOk(cloud, 'charity', 'demo-admin-moling', 'registerMerchant', {
+    streetId: 'jn-moling',
+    name: '老陈理发店',
+    kind: '理发',
+    address: '秣陵街道胜太路 12 号',
+    staffPhones: ['13851700104'],
+    idempotencyKey: 'seed-merchant-barber',
+  });
+  await callOk(cloud, 'charity', 'demo-resident-chen', 'addPointGoods', {
+    supermarketId: 'jn-moling',
+    merchantId: barber.id,
+    name: '理发一次',
+    note: '凭码理发，工作日 9:00–18:00',
+    pointsPrice: 20,
+    stock: 20,
+    idempotencyKey: 'seed-merchant-haircut',
+  });
   await goods(molingStaff, 'jn-moling', '保温杯', '', 60, 3);
   await goods('demo-staff-xinyuan-1', 'jn-lukou', '洗衣液 2 公斤', '', 20, 8);
   await goods('demo-staff-xinyuan-1', 'jn-lukou', '毛巾两条', '', 8, 15);
@@ -74,5 +91,5 @@ export async function seedPoints(cloud: LocalCloud): Promise<string> {
   for (const who of ['demo-volunteer-zhao', 'demo-volunteer-liu'])
     await callOk(cloud, 'volunteering', who, 'updateVolunteer', { publicThanks: true });
   const count = (c: string) => cloud.store.count(c, {});
-  return `${count('points_entries')} points entries, ${count('charity_point_goods')} goods for points, 2 redemptions`;
+  return `${count('points_entries')} points entries, ${count('charity_point_goods')} goods for points, ${count('charity_merchants')} partner merchant, 2 redemptions`;
 }

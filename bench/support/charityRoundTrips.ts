@@ -178,6 +178,35 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   const second = await m(donor, 'redeem', { goodsId: goods.id, idempotencyKey: key() }, 'second');
   await m(donor, 'cancelRedemption', { code: second.code });
   await m(donor, 'givePoints', { targetUserId: wangId, points: 10, idempotencyKey: key() });
+  await m(donor, 'givePointsToNeed', { needId: need.id, points: 10, idempotencyKey: key() });
+  // A partner merchant of 禄口 (the barber 陈 is its staff): its offer reserved and handed over like goods.
+  const barber = 'demo-resident-chen';
+  const merchant = await m(lukouAdmin, 'registerMerchant', {
+    streetId: 'jn-lukou',
+    name: '老陈理发店',
+    kind: '理发',
+    address: '禄口街道机场路 8 号',
+    staffPhones: ['13851700104'],
+    idempotencyKey: key(),
+  });
+  await m(donor, 'merchants', {});
+  await m(barber, 'merchants', { streetId: 'jn-lukou' }, 'its staff (names)');
+  const haircut = await m(
+    barber,
+    'addPointGoods',
+    {
+      supermarketId: 'jn-lukou',
+      merchantId: merchant.id,
+      name: '理发一次',
+      pointsPrice: 10,
+      stock: 3,
+      idempotencyKey: key(),
+    },
+    "a merchant's offer",
+  );
+  await m(barber, 'pointShop', { supermarketId: 'jn-lukou', merchantId: merchant.id }, "a merchant's shelf");
+  const cut = await m(donor, 'redeem', { goodsId: haircut.id, idempotencyKey: key() }, "a merchant's offer");
+  await m(barber, 'handOver', { code: cut.code }, "by the merchant's staff");
   return rows;
 }
 

@@ -225,9 +225,21 @@ export const charityInputs = {
 
   // 爱心积分 at the supermarket (the ledger is common/points): goods for points, reserved by anyone with points,
   // handed over by staff scanning the reservation's code.
-  pointShop: z.strictObject({ supermarketId: id.optional() }),
+  pointShop: z.strictObject({ supermarketId: id.optional(), merchantId: id.optional() }),
+  registerMerchant: z.strictObject({
+    streetId: id,
+    name: line(POINTS_LIMITS.merchantNameMax),
+    kind: line(POINTS_LIMITS.merchantKindMax),
+    address: line(POINTS_LIMITS.merchantAddressMax),
+    /** The merchant's staff: people already using the mini program, by the phone number they registered. */
+    staffPhones: z.array(phone).min(1).max(POINTS_LIMITS.merchantStaffMax),
+    idempotencyKey,
+  }),
+  merchants: z.strictObject({ streetId: id.optional() }),
   addPointGoods: z.strictObject({
     supermarketId: id,
+    /** A partner merchant of that street: the offer is the merchant's. */
+    merchantId: id.optional(),
     name: line(POINTS_LIMITS.goodsNameMax),
     note: line(POINTS_LIMITS.goodsNoteMax, 0).default(''),
     pointsPrice: z.number().int().min(1).max(POINTS_LIMITS.priceMax),
@@ -252,6 +264,11 @@ export const charityInputs = {
     /** A family member linked to the caller (either way round). */
     targetUserId: id,
     points: z.number().int().min(1).max(POINTS_LIMITS.adjustMax),
+    idempotencyKey,
+  }),
+  givePointsToNeed: z.strictObject({
+    needId: id,
+    points: z.number().int().min(1).max(POINTS_LIMITS.needGiftMax),
     idempotencyKey,
   }),
 } as const;
@@ -314,6 +331,8 @@ export interface NeedView {
   recipient: PublicProfile;
   communityName: string;
   supermarket: { id: string; name: string };
+  /** 爱心积分 volunteers gave to it, and how many gifts: the supermarket buys the item with them. */
+  points: { total: number; gifts: number };
   /** To admins: the story is held back from the public list until looked at. */
   heldForReview?: boolean;
   closedReason?: string;
@@ -515,14 +534,38 @@ export interface PointGoodsView {
   active: boolean;
   /** The caller's balance covers it and there is stock. */
   affordable: boolean;
+  /** A partner merchant's offer: where to have it. */
+  merchant?: { id: string; name: string };
+}
+
+/** A partner merchant of a street. */
+export interface MerchantView {
+  id: string;
+  name: string;
+  kind: string;
+  address: string;
+  streetName: string;
+  /** The caller is one of its staff (puts up offers, hands them over). */
+  staff: boolean;
+  /** Its staff, masked (to admins over the street and the staff). */
+  staffNames?: string[];
+}
+
+/** A street's partner merchants, and whether the caller may register one. */
+export interface MerchantsView {
+  streetId: string;
+  merchants: MerchantView[];
+  canRegister: boolean;
 }
 
 /** A supermarket's points shop, with the caller's balance. */
 export interface PointShopView {
   supermarket?: { id: string; name: string; address: string; hours: string };
   balance: number;
-  /** The caller operates this supermarket (may add goods, change stock and hand over). */
+  /** The caller operates this supermarket (or the merchant asked for): may add goods, change stock and hand over. */
   staff: boolean;
+  /** The merchant asked for. */
+  merchant?: { id: string; name: string };
   goods: PointGoodsView[];
 }
 
@@ -544,6 +587,14 @@ export interface RedemptionView {
   holderName?: string;
   /** For the holder: their balance after the reservation (or the cancellation). */
   balance?: number;
+}
+
+/** A gift of points to a need, with the giver's balance after it and what the need now holds. */
+export interface NeedPointsGiftResult {
+  points: number;
+  balance: number;
+  /** Points the need holds now (the supermarket buys the item with them). */
+  needPoints: number;
 }
 
 /** A gift of points to a family member, with the giver's balance after it. */

@@ -23,6 +23,7 @@ export const DIGESTS = 'charity_digests';
 export const DIGEST_PARTS = 'charity_digest_parts';
 export const STOCKTAKES = 'charity_stocktakes';
 export const POINT_GOODS = 'charity_point_goods';
+export const MERCHANTS = 'charity_merchants';
 
 /** How and when consent to keep a recipient's data was recorded. */
 export interface ConsentRecord {
@@ -90,6 +91,13 @@ export interface Claim {
   via: 'pledge' | 'allocation';
 }
 
+/** One gift of 爱心积分 to a need: who gave how many, when. */
+export interface NeedPointGift {
+  u: string;
+  p: number;
+  at: Date;
+}
+
 /** A need (微心愿) posted by an admin for a recipient. */
 export interface NeedDoc {
   _id: string;
@@ -116,6 +124,10 @@ export interface NeedDoc {
   closedReason?: string;
   /** By donation id. */
   claims: Record<string, Claim>;
+  /** 爱心积分 given to it (Σ of `pointGifts`), which the supermarket spends buying the item. */
+  pointsGiven?: number;
+  /** Gifts of points by gift id (each counted once, however often the request is replayed). */
+  pointGifts?: Record<string, NeedPointGift>;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -210,11 +222,37 @@ export interface PointHold {
   doneAt?: Date;
 }
 
-/** Goods a supermarket gives for 爱心积分 (stock and price set by its staff). */
+/**
+ * A partner merchant (a barber, a grocery) the street's admin registered as a place to spend 爱心积分: its own
+ * offers are point goods of the street (`merchantId` set), put up and handed over by its staff (existing users).
+ */
+export interface MerchantDoc {
+  _id: string;
+  /** The street (its charity supermarket's id). */
+  streetId: string;
+  streetName: string;
+  name: string;
+  /** 理发, 杂货 … */
+  kind: string;
+  address: string;
+  /** [district, street]: admins over it manage the merchant. */
+  placePath: string[];
+  /** User ids of the merchant's staff. */
+  staffIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Goods a supermarket (or a partner merchant of its street) gives for 爱心积分 (stock and price set by its staff). */
 export interface PointGoodsDoc {
   _id: string;
+  /** The street's supermarket: its shop lists the goods (a merchant's too). */
   supermarketId: string;
+  /** Where the goods are had: the supermarket's name, or the merchant's. */
   supermarketName: string;
+  /** A partner merchant's offer: its staff, not the supermarket's, manage and hand it over. */
+  merchantId?: string;
   /** The supermarket's [district, street], for the street's reports. */
   placePath: string[];
   name: string;

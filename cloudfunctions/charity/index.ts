@@ -13,6 +13,9 @@ import lookupRedemption from './actions/lookupRedemption';
 import handOver from './actions/handOver';
 import cancelRedemption from './actions/cancelRedemption';
 import givePoints from './actions/givePoints';
+import givePointsToNeed from './actions/givePointsToNeed';
+import merchants from './actions/merchants';
+import registerMerchant from './actions/registerMerchant';
 import { createMain } from '../common/router';
 import adminNeeds from './actions/adminNeeds';
 import allocate from './actions/allocate';
@@ -90,6 +93,9 @@ export const actions = {
   handOver,
   cancelRedemption,
   givePoints,
+  givePointsToNeed,
+  registerMerchant,
+  merchants,
 } satisfies Record<CharityAction, Action>;
 
 export const main = createMain({ actions, timers: { pledgeReminders, pledgeExpiry, dailyDigest } });

@@ -209,6 +209,12 @@ export const POINTS_LIMITS = {
   starHoursMax: 100_000,
   /** An admin adjustment, either way. */
   adjustMax: 10_000,
+  /** One gift of points to a need. */
+  needGiftMax: 10_000,
+  merchantNameMax: 20,
+  merchantKindMax: 10,
+  merchantAddressMax: 60,
+  merchantStaffMax: 5,
   reasonMax: 60,
   goodsNameMax: 20,
   goodsNoteMax: 60,

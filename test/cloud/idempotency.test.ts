@@ -521,6 +521,40 @@ const CASES: Record<string, ReplayCase> = {
     measure: () => ({ rooms: howMany('rooms') }),
     moves: { rooms: 1 },
   },
+  'charity.givePointsToNeed': {
+    // The giver's next ledger entry and the need's points total.
+    as: 'demo-resident-zhang',
+    prepare: async () => {
+      await demo.ok('volunteering', 'demo-admin-jiangning', 'adjustPoints', {
+        targetUserId: userIdOf('demo-resident-zhang'),
+        delta: 50,
+        reason: '测试发放',
+        idempotencyKey: freshKey('grant'),
+      });
+      return { needId: await need(1), points: 20 };
+    },
+    measure: (p) => ({
+      gives: howMany(
+        'points_entries',
+        (e) => e.kind === 'give' && e.userId === userIdOf('demo-resident-zhang'),
+      ),
+      needPoints: (docOf('charity_needs', p.needId)!.pointsGiven as number | undefined) ?? 0,
+    }),
+    moves: { gives: 1, needPoints: 20 },
+  },
+  'charity.registerMerchant': {
+    // A partner merchant of 禄口 with 陈 as its staff.
+    as: LUKOU_ADMIN,
+    prepare: async () => ({
+      streetId: lukouSupermarket(),
+      name: '老陈理发店',
+      kind: '理发',
+      address: '禄口街道机场路 8 号',
+      staffPhones: ['13851700104'],
+    }),
+    measure: () => ({ merchants: howMany('charity_merchants') }),
+    moves: { merchants: 1 },
+  },
 };
 
 /** A read each function answers for anyone (it starts an instance and its database connection). */

@@ -10,9 +10,17 @@ import { checkText } from '../../common/contentCheck';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { readWithCaller } from '../../common/joins';
 import { charityInputs, type PointGoodsView } from '../contract';
-import { requireOperator } from '../domain/access';
+import { notFound } from '../../common/errors';
+import { requireGoodsStaff } from '../domain/access';
 import { pointGoodsView } from '../domain/pointGoods';
-import { POINT_GOODS, SUPERMARKETS, type PointGoodsDoc, type SupermarketDoc } from '../documents';
+import {
+  MERCHANTS,
+  POINT_GOODS,
+  SUPERMARKETS,
+  type MerchantDoc,
+  type PointGoodsDoc,
+  type SupermarketDoc,
+} from '../documents';
 
 export default action({
   input: charityInputs.addPointGoods,
@@ -21,18 +29,31 @@ export default action({
     const r = await readWithCaller(ctx, [
       { as: 'sm', from: SUPERMARKETS, match: { _id: input.supermarketId }, limit: 1 },
       { as: 'earlier', from: POINT_GOODS, match: { _id: id }, limit: 1, project: { holds: 0 } },
+      ...(input.merchantId
+        ? [
+            {
+              as: 'merchant',
+              from: MERCHANTS,
+              match: { _id: input.merchantId, streetId: input.supermarketId },
+              limit: 1,
+            },
+          ]
+        : []),
     ]);
     const sm = r.one<SupermarketDoc>('sm');
-    requireOperator(r.caller, sm);
+    const merchant = r.one<MerchantDoc>('merchant');
+    if (input.merchantId && !merchant) throw notFound('合作商户');
+    requireGoodsStaff(r.caller, sm, merchant, Boolean(input.merchantId));
     const reply = (g: PointGoodsDoc) => pointGoodsView(g, 0);
     const earlier = r.one<PointGoodsDoc>('earlier');
     if (earlier) return reply(earlier);
     await checkText(ctx.openid, [input.name, input.note]);
     const goods: PointGoodsDoc = {
       _id: id,
-      supermarketId: sm!._id,
-      supermarketName: sm!.name,
-      placePath: sm!.placePath,
+      supermarketId: input.supermarketId,
+      supermarketName: merchant?.name ?? sm!.name,
+      ...(merchant ? { merchantId: merchant._id } : {}),
+      placePath: (merchant ?? sm)!.placePath,
       name: input.name,
       note: input.note,
       pointsPrice: input.pointsPrice,

@@ -10,7 +10,7 @@
 import { action } from '../../common/action';
 import { conflict } from '../../common/errors';
 import { charityInputs, type RedemptionView } from '../contract';
-import { requireOperator } from '../domain/access';
+import { requireGoodsStaff } from '../domain/access';
 import { REDEMPTION_STATE_TEXT, redemptionView } from '../domain/pointGoods';
 import { closeHold, readHold } from '../steps/pointGoods';
 
@@ -18,7 +18,7 @@ export default action({
   input: charityInputs.handOver,
   async run(input, ctx): Promise<RedemptionView> {
     const h = await readHold(ctx, input.code);
-    requireOperator(h.caller, h.sm);
+    requireGoodsStaff(h.caller, h.sm, h.merchant, Boolean(h.goods.merchantId));
     if (h.hold.s !== 'reserved') throw conflict(`这份兑换${REDEMPTION_STATE_TEXT[h.hold.s]}，不能再领取`);
     if (!h.spent) throw conflict('这份兑换的积分还没有扣除，请兑换人重新兑换');
     if (!(await closeHold(h.goods._id, h.holdId, 'handed', h.caller._id, ctx.now)))

@@ -6,7 +6,7 @@
  */
 import { action } from '../../common/action';
 import { charityInputs, type RedemptionView } from '../contract';
-import { requireOperator } from '../domain/access';
+import { requireGoodsStaff } from '../domain/access';
 import { redemptionView } from '../domain/pointGoods';
 import { readHold } from '../steps/pointGoods';
 
@@ -14,7 +14,7 @@ export default action({
   input: charityInputs.lookupRedemption,
   async run(input, ctx): Promise<RedemptionView> {
     const h = await readHold(ctx, input.code);
-    requireOperator(h.caller, h.sm);
+    requireGoodsStaff(h.caller, h.sm, h.merchant, Boolean(h.goods.merchantId));
     return redemptionView(h.goods, h.holdId, h.hold, {
       holderRealName: h.holder?.realName ?? h.holder?.nickname ?? '',
     });

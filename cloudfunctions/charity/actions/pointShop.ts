@@ -10,9 +10,16 @@ import { readWithCaller } from '../../common/joins';
 import type { PointEntryDoc } from '../../common/points/documents';
 import { headOf, lastEntryJoin } from '../../common/points/store';
 import { charityInputs, type PointShopView } from '../contract';
-import { operates } from '../domain/access';
+import { staffsGoods } from '../domain/access';
 import { pointGoodsView } from '../domain/pointGoods';
-import { POINT_GOODS, SUPERMARKETS, type PointGoodsDoc, type SupermarketDoc } from '../documents';
+import {
+  MERCHANTS,
+  POINT_GOODS,
+  SUPERMARKETS,
+  type MerchantDoc,
+  type PointGoodsDoc,
+  type SupermarketDoc,
+} from '../documents';
 
 const SHOWN = 50;
 
@@ -33,21 +40,30 @@ export default action({
         from: POINT_GOODS,
         let: { shop: '$shopId' },
         expr: { $eq: ['$supermarketId', '$$shop'] },
+        ...(input.merchantId ? { match: { merchantId: input.merchantId } } : {}),
         sort: { pointsPrice: 1, createdAt: 1 },
         limit: SHOWN,
         project: { holds: 0, holderIds: 0 },
       },
+      ...(input.merchantId
+        ? [{ as: 'merchant', from: MERCHANTS, match: { _id: input.merchantId }, limit: 1 }]
+        : []),
     ]);
     const balance = headOf(one<PointEntryDoc>('head')).balanceAfter;
     const sm = one<SupermarketDoc>('sm');
-    const staff = operates(caller, sm);
+    const merchant = one<MerchantDoc>('merchant');
+    // Staff see what is off the shelf too, of their own place only.
+    const staff = staffsGoods(caller, sm, merchant, Boolean(input.merchantId));
     const goods = all<PointGoodsDoc>('goods')
-      .filter((g) => staff || (g.active && g.stock > 0))
+      .filter(
+        (g) => (staff && Boolean(g.merchantId) === Boolean(input.merchantId)) || (g.active && g.stock > 0),
+      )
       .map((g) => pointGoodsView(g, balance));
     return {
       ...(sm ? { supermarket: { id: sm._id, name: sm.name, address: sm.address, hours: sm.hours } } : {}),
       balance,
       staff,
+      ...(merchant ? { merchant: { id: merchant._id, name: merchant.name } } : {}),
       goods,
     };
   },

@@ -13,9 +13,16 @@ import { updatedCount } from '../../common/db';
 import { conflict, notFound } from '../../common/errors';
 import { firstOf, readWithCaller } from '../../common/joins';
 import { charityInputs, type PointGoodsView } from '../contract';
-import { requireOperator } from '../domain/access';
+import { requireGoodsStaff } from '../domain/access';
 import { pointGoodsView } from '../domain/pointGoods';
-import { POINT_GOODS, SUPERMARKETS, type PointGoodsDoc, type SupermarketDoc } from '../documents';
+import {
+  MERCHANTS,
+  POINT_GOODS,
+  SUPERMARKETS,
+  type MerchantDoc,
+  type PointGoodsDoc,
+  type SupermarketDoc,
+} from '../documents';
 
 export default action({
   input: charityInputs.updatePointGoods,
@@ -24,10 +31,23 @@ export default action({
       { as: 'goods', from: POINT_GOODS, match: { _id: input.goodsId }, limit: 1, project: { holds: 0 } },
       { set: { smId: firstOf('goods.supermarketId') } },
       { as: 'sm', from: SUPERMARKETS, let: { sm: '$smId' }, expr: { $eq: ['$_id', '$$sm'] }, limit: 1 },
+      { set: { merchantId: firstOf('goods.merchantId') } },
+      {
+        as: 'merchant',
+        from: MERCHANTS,
+        let: { m: '$merchantId' },
+        expr: { $eq: ['$_id', '$$m'] },
+        limit: 1,
+      },
     ]);
     const g = r.one<PointGoodsDoc>('goods');
     if (!g) throw notFound('兑换物品');
-    requireOperator(r.caller, r.one<SupermarketDoc>('sm'));
+    requireGoodsStaff(
+      r.caller,
+      r.one<SupermarketDoc>('sm'),
+      r.one<MerchantDoc>('merchant'),
+      Boolean(g.merchantId),
+    );
     const { name, note, pointsPrice, stockDelta, active } = input;
     await checkText(ctx.openid, [name ?? '', note ?? '']);
     const change = {

@@ -14,7 +14,7 @@ import { isAdminOver, providerOrgIds } from '../../common/auth';
 import { forbidden } from '../../common/errors';
 import type { UserDoc } from '../../common/directory/users';
 import type { DonationAbilities } from '../contract';
-import type { DonationDoc, RecipientDoc, SupermarketDoc } from '../documents';
+import type { DonationDoc, MerchantDoc, RecipientDoc, SupermarketDoc } from '../documents';
 
 /** Whether the user operates the supermarket. */
 export function operates(
@@ -31,6 +31,30 @@ export function requireOperator(
   sm: Pick<SupermarketDoc, 'placePath' | 'orgIds'> | undefined,
 ): void {
   if (!operates(user, sm)) throw forbidden('只有本慈善超市的工作人员可以执行此操作');
+}
+
+/** Whether the user manages goods of this place: a merchant's staff (or admins over it), else the supermarket's. */
+export function staffsGoods(
+  user: Pick<UserDoc, '_id' | 'roles'>,
+  sm: Pick<SupermarketDoc, 'placePath' | 'orgIds'> | undefined,
+  merchant: Pick<MerchantDoc, 'placePath' | 'staffIds'> | undefined,
+  merchantGoods: boolean,
+): boolean {
+  if (!merchantGoods) return operates(user, sm);
+  return Boolean(merchant && (merchant.staffIds.includes(user._id) || isAdminOver(user, merchant.placePath)));
+}
+
+/** Throws FORBIDDEN unless the user manages goods of this place (see {@link staffsGoods}). */
+export function requireGoodsStaff(
+  user: Pick<UserDoc, '_id' | 'roles'>,
+  sm: Pick<SupermarketDoc, 'placePath' | 'orgIds'> | undefined,
+  merchant: Pick<MerchantDoc, 'placePath' | 'staffIds'> | undefined,
+  merchantGoods: boolean,
+): void {
+  if (!staffsGoods(user, sm, merchant, merchantGoods))
+    throw forbidden(
+      merchantGoods ? '只有这家商户的工作人员可以执行此操作' : '只有本慈善超市的工作人员可以执行此操作',
+    );
 }
 
 /** How the caller stands towards one donation. */

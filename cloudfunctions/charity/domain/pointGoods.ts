@@ -40,6 +40,7 @@ export function pointGoodsView(
     stock: g.stock,
     active: g.active,
     affordable: g.active && g.stock > 0 && balance >= g.pointsPrice,
+    ...(g.merchantId ? { merchant: { id: g.merchantId, name: g.supermarketName } } : {}),
   };
 }
 

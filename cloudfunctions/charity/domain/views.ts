@@ -36,6 +36,7 @@ export function needView(n: NeedDoc, now: Date, forAdmin = false): NeedView {
     recipient: n.publicProfile,
     communityName: n.communityName,
     supermarket: { id: n.supermarketId, name: n.supermarketName },
+    points: { total: n.pointsGiven ?? 0, gifts: Object.keys(n.pointGifts ?? {}).length },
     ...(forAdmin && n.moderation === 'review' ? { heldForReview: true } : {}),
     ...(forAdmin && n.closedReason ? { closedReason: n.closedReason } : {}),
   };

@@ -13,6 +13,8 @@ import { causeKeyOf, POINT_ENTRIES, type PointEntryDoc } from '../../common/poin
 import { lastEntryJoin } from '../../common/points/store';
 import { parseRedemptionCode } from '../domain/pointGoods';
 import {
+  MERCHANTS,
+  type MerchantDoc,
   POINT_GOODS,
   SUPERMARKETS,
   type PointGoodsDoc,
@@ -32,6 +34,8 @@ export interface HoldRead {
   holdId: string;
   hold: PointHold;
   sm: SupermarketDoc | undefined;
+  /** The partner merchant whose offer it is. */
+  merchant: MerchantDoc | undefined;
   holder: UserDoc | undefined;
   /** The holder's last ledger entry. */
   head: PointEntryDoc | undefined;
@@ -57,6 +61,13 @@ export async function readHold(ctx: ActionContext, code: string): Promise<HoldRe
         expr: { $eq: ['$_id', '$$sm'] },
         limit: 1,
       },
+      {
+        as: 'merchant',
+        from: MERCHANTS,
+        let: { m: '$merchantId' },
+        expr: { $eq: ['$_id', '$$m'] },
+        limit: 1,
+      },
       { set: { holderId: `$holds.${holdId}.u` } },
       { as: 'holder', from: USERS, let: { h: '$holderId' }, expr: { $eq: ['$_id', '$$h'] }, limit: 1 },
       lastEntryJoin('head', 'holderId'),
@@ -74,6 +85,7 @@ export async function readHold(ctx: ActionContext, code: string): Promise<HoldRe
     holdId,
     hold,
     sm: r.one<SupermarketDoc>('sm'),
+    merchant: r.one<MerchantDoc>('merchant'),
     holder: r.one<UserDoc>('holder'),
     head: r.one<PointEntryDoc>('head'),
     spent: r.one<PointEntryDoc>('spent'),

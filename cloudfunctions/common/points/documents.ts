@@ -19,8 +19,11 @@ export type EntryKind = 'earn' | 'spend' | 'refund' | 'give' | 'receive' | 'expi
 
 /** What an entry was caused by, in words the person can read, with the id it came from. */
 export interface EntryCause {
-  /** hours: a verified hours entry; redemption: a reservation of goods; gift: a gift; admin: an adjustment. */
-  type: 'hours' | 'redemption' | 'gift' | 'admin' | 'expiry';
+  /**
+   * hours: a verified hours entry; redemption: a reservation of goods; gift: a gift to a relative; need: a gift to
+   * a charity need (the supermarket buys the item with it); admin: an adjustment.
+   */
+  type: 'hours' | 'redemption' | 'gift' | 'need' | 'admin' | 'expiry';
   /** The id of the thing (hours entry, reservation, gift). */
   id: string;
   /** What the person sees: the activity, the goods, the relative, the reason. */

@@ -1,5 +1,5 @@
 /**
- * 积分兑换物品, for the supermarket's staff: put goods on the points shelf (name, points price, how many), restock
+ * 积分兑换物品, for the supermarket's staff (or a partner merchant's, with `merchantId`): put goods on the points shelf (name, points price, how many), restock
  * or take units off, and take goods off the shop or back on. Stock changes are deltas, so reservations made
  * meanwhile are never overwritten.
  */
@@ -37,6 +37,8 @@ Component({
   behaviors: [elderModeBehavior, remotePage],
   data: {
     supermarketId: '',
+    /** A partner merchant's shelf (its staff), else the supermarket's. */
+    merchantId: '',
     supermarket: '',
     goods: [] as Line[],
     name: '',
@@ -51,19 +53,24 @@ Component({
   },
   methods: {
     async load(query: Record<string, string | undefined>): Promise<LoadResult> {
-      const reply = await call(
-        'charity',
-        'pointShop',
-        query.supermarketId ? { supermarketId: query.supermarketId } : {},
-      );
+      const reply = await call('charity', 'pointShop', {
+        ...(query.supermarketId ? { supermarketId: query.supermarketId } : {}),
+        ...(query.merchantId ? { merchantId: query.merchantId } : {}),
+      });
       if (!reply.ok) return reply;
       const s = reply.data;
-      if (!s.supermarket || !s.staff) return refusal('只有慈善超市的工作人员可以管理兑换物品。');
+      if (!s.supermarket || !s.staff)
+        return refusal(
+          query.merchantId
+            ? '只有这家商户的工作人员可以管理兑换物品。'
+            : '只有慈善超市的工作人员可以管理兑换物品。',
+        );
       return {
         ok: true,
         data: {
           supermarketId: s.supermarket.id,
-          supermarket: s.supermarket.name,
+          merchantId: s.merchant?.id ?? '',
+          supermarket: s.merchant?.name ?? s.supermarket.name,
           goods: s.goods.map(lineOf),
         },
       };
@@ -79,6 +86,7 @@ Component({
       this.setData({ saving: true, saveError: '', errors: {}, addKey: key });
       const reply = await call('charity', 'addPointGoods', {
         supermarketId: d.supermarketId,
+        ...(d.merchantId ? { merchantId: d.merchantId } : {}),
         name: d.name,
         note: d.note,
         pointsPrice: Number(d.pointsPrice),

@@ -20,6 +20,8 @@ interface GoodsCard {
   affordable: boolean;
   /** Why it cannot be had now. */
   why: string;
+  /** A partner merchant's offer: where to have it. */
+  place: string;
 }
 
 function goodsCard(g: PointGoodsView, balance: number): GoodsCard {
@@ -38,6 +40,7 @@ function goodsCard(g: PointGoodsView, balance: number): GoodsCard {
     left: `还剩 ${g.stock} 件`,
     affordable: g.affordable,
     why,
+    place: g.merchant ? `在${g.merchant.name}兑换` : '',
   };
 }
 
@@ -150,6 +153,11 @@ Component({
     },
     onHandOver() {
       wx.navigateTo({ url: '/packages/charity/pages/points-handover/index' });
+    },
+    onMerchants() {
+      wx.navigateTo({
+        url: `/packages/charity/pages/merchants/index?streetId=${this.data.supermarketId}`,
+      });
     },
     onManage() {
       wx.navigateTo({
