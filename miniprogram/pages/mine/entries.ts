@@ -62,6 +62,13 @@ export const MINE_GROUPS: MineGroup[] = [
         url: `${VOLUNTEERING}/thanks/index`,
       },
       {
+        id: 'merchants',
+        title: '合作商户',
+        description: '能用爱心积分的理发店、小超市；店员在这里扫码交付',
+        icon: 'shop',
+        url: `${CHARITY}/merchants/index`,
+      },
+      {
         id: 'service-orders',
         title: '我的预约',
         description: '预约的上门服务和进展',
