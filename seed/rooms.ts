@@ -201,6 +201,12 @@ export async function seedRooms(cloud: LocalCloud, account: AccountSeed): Promis
       });
       ids[p.openid] = me.id;
     }
+    // 钱桂芳 is also a registered volunteer, so her turns on duty show in her 我的时长 (周德顺's are kept under his
+    // id until he registers).
+    await callOk(cloud, 'volunteering', 'demo-resident-qian', 'becomeVolunteer', {
+      skills: ['文艺表演', '秩序引导'],
+      availability: { weekdays: [1, 3, 5], slots: ['evening'] },
+    });
     // A week ago: the rooms, their managers and the teams.
     const start = addDays(today, -7);
     at(start, H(7));

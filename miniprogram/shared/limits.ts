@@ -230,6 +230,8 @@ export const ROOMS_LIMITS = {
   noShowWindowDays: 30,
   pauseDays: 14,
   closureReasonMax: 30,
+  /** A turn on duty counts as volunteering time up to this long (a longer one is a lock forgotten). */
+  dutyMinutesMax: 12 * 60,
   /** A closure is at most this many days long. */
   closureDaysMax: 60,
   closuresMax: 30,

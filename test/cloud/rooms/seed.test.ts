@@ -35,6 +35,13 @@ it('gives residents rooms near them, managers their today, admins their board', 
   expect(hall.noShowRate).toBeGreaterThan(0);
   expect(board.pendingTeams.map((t) => t.name)).toEqual(['太极拳小组']);
   expect(hall.duty).toEqual([expect.stringMatching(/^钱桂芳 \d+ 小时/)]);
+  // Her locked turns are verified volunteering time in her 我的时长.
+  const hours = await demo.ok('volunteering', 'demo-resident-qian', 'myHours', { offset: 0 });
+  expect(hours.items.map((i) => i.activityTitle)).toEqual(
+    expect.arrayContaining(['活动室值守 · 多功能活动室', '活动室值守 · 健身房']),
+  );
+  expect(hours.items.every((i) => i.verified && i.pendingMinutes === 0)).toBe(true);
+  expect(hours.verifiedMinutes).toBeGreaterThan(0);
   const lukou = await demo.ok('rooms', 'demo-admin-lukou', 'adminBoard', {});
   expect(lukou.issues.map((i) => i.roomName)).toEqual(['乒乓球室']);
 });
