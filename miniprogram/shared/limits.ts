@@ -208,6 +208,8 @@ export const ROOMS_LIMITS = {
   equipmentItemMax: 10,
   equipmentMax: 12,
   photosMax: 6,
+  /** Where pages upload a room's photos: `rooms/<uploader's user id>/…` (only one's own are accepted). */
+  photoFolder: 'rooms',
   capacityMax: 200,
   /** Slot lengths a room may have, minutes. */
   slotMinutesChoices: [30, 60, 90, 120],

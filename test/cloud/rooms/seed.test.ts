@@ -23,6 +23,8 @@ it('reports what it made and puts the clock back', () => {
 it('gives residents rooms near them, managers their today, admins their board', async () => {
   const near = await demo.ok('rooms', 'demo-resident-wang', 'listRooms', {});
   expect(near.items.map((r) => r.name)).toEqual(expect.arrayContaining(['乒乓球室', '舞蹈室', '阅览室']));
+  // Stand-in photos, stored as the admin's own uploads.
+  expect(near.items.find((r) => r.name === '乒乓球室')?.photo).toMatch(/^cloud:\/\/[^/]+\/rooms\//);
   const mine = await demo.ok('rooms', 'demo-resident-wang', 'myBookings', {});
   expect(mine.items.length).toBeGreaterThanOrEqual(2);
   expect(mine.items.every((b) => b.code !== null)).toBe(true);

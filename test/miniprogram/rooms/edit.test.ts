@@ -1,8 +1,9 @@
 /**
  * 活动室设置 against the real rooms and account functions: a street admin registers a room (the page then opens
- * its settings), and appoints a resident found by name as its manager; a resident cannot open the settings.
+ * its settings), and appoints a resident found by name as its manager; uploads photos from the phone, which residents
+ * then see in the list and on the room; a resident cannot open the settings.
  */
-import { input, lastCall, loadPage, tap, waitFor } from '../../../simulator/page';
+import { find, input, lastCall, loadPage, tap, waitFor } from '../../../simulator/page';
 import { textOf } from '../../../simulator/text';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { LUKOU_ADMIN, userId, WANG, ZHANG } from '../../cloud/rooms/helpers';
@@ -59,4 +60,28 @@ it('does not open the settings for a resident', async () => {
   const page = await loadPage(EDIT, { id });
   await waitFor(() => page.data.status === 'error');
   expect(page.data.error).toMatchObject({ kind: 'refused' });
+});
+
+it('uploads photos from the phone into the settings; residents see them in the list and on the room', async () => {
+  const id = String(roomNamed('书画室')!._id);
+  switchUser(LUKOU_ADMIN);
+  const edit = await loadPage(EDIT, { id });
+  await waitFor(() => edit.data.status === 'ready');
+  await tap(edit, '#add-photo');
+  await waitFor(() => edit.data.form.photos.length === 1 && edit.data.busy === '');
+  expect(find(edit, '#photo-0')).toBeTruthy();
+  await tap(edit, '#save');
+  await waitFor(() => (roomNamed('书画室') as unknown as { photos: string[] }).photos.length === 1);
+  const [photo] = (roomNamed('书画室') as unknown as { photos: string[] }).photos;
+  expect(photo).toMatch(new RegExp(`^cloud://[^/]+/rooms/${userId(demo, LUKOU_ADMIN)}/`));
+
+  switchUser(WANG);
+  const list = await loadPage('packages/rooms/pages/list/index');
+  await waitFor(() => list.data.status === 'ready');
+  const card = list.data.items.findIndex((r: { id: string }) => r.id === id);
+  expect(list.data.items[card].photo).toBe(photo);
+  expect(find(list, `#photo-${card}`)).toBeTruthy();
+  const room = await loadPage('packages/rooms/pages/room/index', { id });
+  await waitFor(() => room.data.status === 'ready');
+  expect(find(room, '#photo-0')).toBeTruthy();
 });

@@ -1,6 +1,6 @@
 /**
  * 登记活动室 / 修改活动室 (admins): a room's name, kind, community, capacity, address, step-free entrance, equipment,
- * rules, the weekdays it opens and its hours, slot length, each person's weekly hours and the cancellation deadline;
+ * rules, photos (uploaded from the phone), the weekdays it opens and its hours, slot length, each person's weekly hours and the cancellation deadline;
  * when editing, the residents who manage it (found by name among the admin's residents). A new room opens its own
  * edit page, where managers can then be appointed.
  */
@@ -9,6 +9,7 @@ import { type LoadResult, type PageQuery, remotePage } from '../../../../behavio
 import { call } from '../../../../lib/api';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
+import { pickPhotos } from '../../../../lib/photos';
 import { WEEKDAY_NAMES } from '../../../../shared/calendar';
 import { ROOM_KINDS } from '../../../../shared/choices';
 import { ROOMS_LIMITS } from '../../../../shared/limits';
@@ -46,6 +47,7 @@ interface Form {
   slotMinutes: number;
   weeklyHours: number;
   cancelHours: number;
+  photos: string[];
 }
 
 const NEW: Form = {
@@ -64,6 +66,7 @@ const NEW: Form = {
   slotMinutes: 60,
   weeklyHours: ROOMS_LIMITS.weeklyMinutesDefault / 60,
   cancelHours: ROOMS_LIMITS.cancelBeforeMinutesDefault / 60,
+  photos: [],
 };
 
 function formOf(r: RoomEditView): Form {
@@ -84,6 +87,7 @@ function formOf(r: RoomEditView): Form {
     slotMinutes: r.slotMinutes,
     weeklyHours: Math.round(r.weeklyLimitMinutes / 60),
     cancelHours: Math.round(r.cancelBeforeMinutes / 60),
+    photos: r.photos,
   };
 }
 
@@ -104,6 +108,7 @@ function settingsOf(f: Form) {
     slotMinutes: f.slotMinutes as 30 | 60 | 90 | 120,
     weeklyLimitMinutes: f.weeklyHours * 60,
     cancelBeforeMinutes: f.cancelHours * 60,
+    photos: f.photos,
   };
 }
 
@@ -124,6 +129,7 @@ Component({
     busy: '',
     banner: '',
     errors: {} as Record<string, string>,
+    photosMax: ROOMS_LIMITS.photosMax,
     max: { name: ROOMS_LIMITS.nameMax, rules: ROOMS_LIMITS.rulesMax, accessNote: ROOMS_LIMITS.accessNoteMax },
   },
   methods: {
@@ -169,6 +175,23 @@ Component({
     onDay(e: Tap) {
       const i = Number(e.currentTarget.dataset.day);
       this.setData({ [`form.days[${i}]`]: !this.data.form.days[i], hoursTouched: true });
+    },
+    async onAddPhoto() {
+      if (this.data.busy) return;
+      this.setData({ busy: 'photos', banner: '' });
+      const picked = await pickPhotos(
+        ROOMS_LIMITS.photoFolder,
+        ROOMS_LIMITS.photosMax - this.data.form.photos.length,
+      );
+      this.setData({
+        busy: '',
+        'form.photos': [...this.data.form.photos, ...picked.fileIds].slice(0, ROOMS_LIMITS.photosMax),
+      });
+      if (picked.failed) wx.showToast({ title: '有照片没传上去，请再试一次', icon: 'none' });
+    },
+    onRemovePhoto(e: Tap) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ 'form.photos': this.data.form.photos.filter((_p, k) => k !== i) });
     },
     async onSave() {
       if (this.data.busy) return;
