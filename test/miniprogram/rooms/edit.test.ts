@@ -85,3 +85,41 @@ it('uploads photos from the phone into the settings; residents see them in the l
   await waitFor(() => room.data.status === 'ready');
   expect(find(room, '#photo-0')).toBeTruthy();
 });
+
+it('gives each open weekday its own hours', async () => {
+  switchUser(LUKOU_ADMIN);
+  const page = await loadPage(EDIT);
+  await waitFor(() => page.data.status === 'ready');
+  await input(page, '#name', '棋牌室');
+  await input(page, '#address', '党群服务中心二楼');
+  // Saturday mornings only; Sunday closed; the other days as they come.
+  await tap(page, '#hours-6');
+  expect(textOf(page, '#editing')).toContain('周六');
+  await tap(page, '#open-540');
+  await tap(page, '#close-720');
+  await tap(page, '#day-0');
+  expect(textOf(page, '#hours-6')).toContain('09:00–12:00');
+  await tap(page, '#save');
+  await waitFor(() => roomNamed('棋牌室'));
+  const room = roomNamed('棋牌室')! as unknown as { _id: string; hours: unknown[] };
+  expect(room.hours).toEqual([
+    null,
+    ...Array.from({ length: 5 }, () => ({ open: 480, close: 1260 })),
+    { open: 540, close: 720 },
+  ]);
+
+  // Opened again, each day shows its own hours; a closing time before the opening is caught on the page.
+  const edit = await loadPage(EDIT, { id: room._id });
+  await waitFor(() => edit.data.status === 'ready');
+  expect(textOf(edit, '#hours-6')).toContain('周六 09:00–12:00');
+  expect(textOf(edit, '#hours-1')).toContain('周一 08:00–21:00');
+  await tap(edit, '#hours-6');
+  await tap(edit, '#open-600');
+  await tap(edit, '#close-600');
+  await tap(edit, '#save');
+  expect(edit.data.banner).toBe('周六的关门时间要晚于开门时间');
+  expect((roomNamed('棋牌室') as unknown as { hours: unknown[] }).hours[6]).toEqual({
+    open: 540,
+    close: 720,
+  });
+});
