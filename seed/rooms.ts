@@ -11,6 +11,7 @@ import type { LocalCloud } from '../localcloud/cloud';
 import { addDays, dateKey, startOfDate } from '../miniprogram/shared/calendar';
 import type { AccountSeed } from './account';
 import { callOk } from './call';
+import { png } from './png';
 
 /** The rooms' resident managers (README lists them with the demo people). */
 export const ROOM_MANAGERS = [
@@ -36,6 +37,15 @@ const H = (h: number, m = 0) => h * 60 + m;
 const everyDay = (open: number, close: number) => Array.from({ length: 7 }, () => ({ open, close }));
 
 type RoomKey = 'pingpong' | 'dance' | 'reading' | 'hall' | 'gym';
+
+/** Colours of the stand-in photos of the rooms that have some. */
+const PHOTOS: Partial<Record<RoomKey, [number, number, number][]>> = {
+  pingpong: [
+    [70, 130, 180],
+    [46, 139, 87],
+  ],
+  hall: [[205, 133, 63]],
+};
 
 /** The rooms: where, what, and who books them in the demo week. */
 const ROOMS: Record<
@@ -201,12 +211,24 @@ export async function seedRooms(cloud: LocalCloud, account: AccountSeed): Promis
       });
       ids[p.openid] = me.id;
     }
+    // 钱桂芳 is also a registered volunteer, so her turns on duty show in her 我的时长 (周德顺's are kept under his
+    // id until he registers).
+    await callOk(cloud, 'volunteering', 'demo-resident-qian', 'becomeVolunteer', {
+      skills: ['文艺表演', '秩序引导'],
+      availability: { weekdays: [1, 3, 5], slots: ['evening'] },
+    });
     // A week ago: the rooms, their managers and the teams.
     const start = addDays(today, -7);
     at(start, H(7));
     const roomIds = {} as Record<RoomKey, string>;
     for (const [k, r] of Object.entries(ROOMS) as [RoomKey, (typeof ROOMS)[RoomKey]][]) {
-      roomIds[k] = (await rooms(r.admin, 'createRoom', { ...r.input, idempotencyKey: `seed-room-${k}` })).id;
+      // Stand-in photos, uploaded as the admin's own (rooms/<their id>/…), for the rooms that have them.
+      const photos = (PHOTOS[k] ?? []).map((rgb, i) =>
+        cloud.storage.putFile(`rooms/${ids[r.admin]!}/seed-${k}-${i}.png`, png(rgb, 320, 200)),
+      );
+      roomIds[k] = (
+        await rooms(r.admin, 'createRoom', { ...r.input, photos, idempotencyKey: `seed-room-${k}` })
+      ).id;
       await rooms(r.admin, 'setManagers', { roomId: roomIds[k], managerIds: [ids[r.manager]!] });
     }
     const poems = await rooms('demo-resident-wang', 'proposeTeam', {

@@ -10,6 +10,9 @@ import type { Page } from '../common/schemas';
 
 /** Limits of the rooms capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
 export { ROOMS_LIMITS };
+
+/** Where pages upload a room's photos: `rooms/<uploader's user id>/…` (common/uploads). */
+export const PHOTO_FOLDER = ROOMS_LIMITS.photoFolder;
 /** Kinds of room (miniprogram/shared/choices.ts). */
 export { ROOM_KINDS, type RoomKind };
 
@@ -219,6 +222,7 @@ export interface RoomEditView {
   slotMinutes: number;
   weeklyLimitMinutes: number;
   cancelBeforeMinutes: number;
+  photos: string[];
   managers: { id: string; name: string }[];
 }
 

@@ -182,9 +182,15 @@ export interface DutyDoc {
   placePath: string[];
   managerId: string;
   managerName: string;
+  /** The manager's openid and the room's community, copied for their volunteering hours entry. */
+  managerOpenid: string;
+  communityName: string;
   openedAt: Date;
   closedAt?: Date;
   minutes?: number;
+  closedBy?: string;
+  /** When the settle timer put the closed turn into the volunteering hours ledger (once, keyed by this id). */
+  hoursAt?: Date;
 }
 
 /** A broken item a manager (or booker) reported. */

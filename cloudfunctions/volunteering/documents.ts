@@ -9,17 +9,18 @@
  * find-and-modify; nothing is counted and then written.
  */
 import { idempotentId } from '../common/ids';
+import { hoursEntryId, type HoursEntryDoc, type Organizer } from '../common/hoursLedger';
 import type { Moderation } from '../common/contentCheck';
 import type { GeoPointValue } from '../common/db';
 import type { Skill } from './contract';
 import type { LatLng } from './domain/geo';
 import type { DaySlot } from './domain/time';
 
-/** Collection names. */
+/** Collection names (the hours ledger's is common/hoursLedger's, shared with service outside activities). */
+export { HOURS, hoursEntryId, type HoursEntryDoc, type Organizer } from '../common/hoursLedger';
 export const VOLUNTEERS = 'volunteers';
 export const ACTIVITIES = 'volunteer_activities';
 export const SIGNUPS = 'volunteer_signups';
-export const HOURS = 'volunteer_hours';
 export const CERTIFICATES = 'volunteer_certificates';
 
 /** A volunteer's profile (`_id` is their user id). Real name and phone stay on the user record. */
@@ -44,13 +45,6 @@ export interface VolunteerDoc {
   publicThanks?: boolean;
   createdAt: Date;
   updatedAt: Date;
-}
-
-/** Who runs an activity: a social organization (its staff manage it) or a place (its admins do). */
-export interface Organizer {
-  kind: 'org' | 'place';
-  id: string;
-  name: string;
 }
 
 /** One sign-up in arrival order. Short keys: the array is read on every sign-up, cancellation and check-in. */
@@ -151,40 +145,6 @@ export interface SignupDoc extends ActivitySnapshot {
   noShow?: boolean;
 }
 
-/** A line of the append-only hours ledger. Entries of one sign-up are numbered 1, 2, …; `_id` comes from the pair. */
-export interface HoursEntryDoc {
-  _id: string;
-  signupId: string;
-  n: number;
-  kind: 'credit' | 'verify' | 'adjust';
-  volunteerId: string;
-  volunteerName: string;
-  /** To tell them when their hours are verified. */
-  openid: string;
-  activityId: string;
-  activityTitle: string;
-  activityStartAt: Date;
-  organizer: Organizer;
-  placePath: string[];
-  communityName: string;
-  /** Minutes added to the unverified and verified balances of this sign-up. */
-  pendingDelta: number;
-  verifiedDelta: number;
-  /** Balances after this entry. */
-  pendingAfter: number;
-  verifiedAfter: number;
-  /** Whether the sign-up's hours have been verified (this entry or an earlier one). */
-  verified: boolean;
-  autoClosed?: boolean;
-  capped?: boolean;
-  reason?: string;
-  /** Client key of an adjustment, so a retried tap is recognised. */
-  key?: string;
-  /** `system` (check-out, timer) or the organizer's user id. */
-  by: string;
-  at: Date;
-}
-
 /** A certificate of service (志愿服务证明): a frozen copy of the verified record, found by its code. */
 export interface CertificateDoc {
   /** The code printed on it, e.g. `7KQ2-M9XD-4HTA-PZ3C`. */
@@ -207,11 +167,6 @@ export const LIST_FIELDS = { members: false, activeIds: false, point: false } as
 /** The id of a volunteer's sign-up for an activity. */
 export function signupIdOf(activityId: string, volunteerId: string): string {
   return idempotentId(activityId, 'signup', volunteerId);
-}
-
-/** The id of the n-th ledger entry of a sign-up: two writers of the same entry collide on the primary key. */
-export function hoursEntryId(signupId: string, n: number): string {
-  return idempotentId(signupId, 'hours', String(n));
 }
 
 /** What a sign-up copies from its activity. */

@@ -232,6 +232,8 @@ export const ROOMS_LIMITS = {
   equipmentItemMax: 10,
   equipmentMax: 12,
   photosMax: 6,
+  /** Where pages upload a room's photos: `rooms/<uploader's user id>/…` (only one's own are accepted). */
+  photoFolder: 'rooms',
   capacityMax: 200,
   /** Slot lengths a room may have, minutes. */
   slotMinutesChoices: [30, 60, 90, 120],
@@ -254,6 +256,8 @@ export const ROOMS_LIMITS = {
   noShowWindowDays: 30,
   pauseDays: 14,
   closureReasonMax: 30,
+  /** A turn on duty counts as volunteering time up to this long (a longer one is a lock forgotten). */
+  dutyMinutesMax: 12 * 60,
   /** A closure is at most this many days long. */
   closureDaysMax: 60,
   closuresMax: 30,

@@ -33,6 +33,10 @@ export default action({
       .collection(DUTIES)
       .doc(duty.id)
       .update({ data: { closedAt: ctx.now, minutes, closedBy: me._id } });
-    return { open: false, minutes, text: `${clockTextOf(ctx.now)} 锁门，值守 ${durationWords(minutes)}` };
+    return {
+      open: false,
+      minutes,
+      text: `${clockTextOf(ctx.now)} 锁门，值守 ${durationWords(minutes)}，计入志愿服务时长`,
+    };
   },
 });

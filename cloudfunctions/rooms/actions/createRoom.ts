@@ -3,6 +3,7 @@
  * equipment, rules, step-free entrance, opening hours per weekday, slot length, weekly limit per person and the
  * cancellation deadline. Idempotent on the client's key.
  * Input: { communityId, …settings, idempotencyKey }. Result: CreatedRoom.
+ * Photos must be the caller's own uploads (`rooms/<user id>/…`).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin of the community), NOT_FOUND (community),
  * CONTENT_REJECTED.
  * Round trips: 2 (caller with the community and any room made under the key, the insert); a replay: 1.
@@ -14,7 +15,8 @@ import { notFound } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { readWithCaller } from '../../common/joins';
 import { PLACES, type PlaceDoc } from '../../common/directory/places';
-import { roomsInputs, type CreatedRoom } from '../contract';
+import { requireOwnUploads } from '../../common/uploads';
+import { PHOTO_FOLDER, roomsInputs, type CreatedRoom } from '../contract';
 import { ROOMS, type RoomDoc } from '../documents';
 
 export default action({
@@ -31,6 +33,7 @@ export default action({
     const community = read.one<PlaceDoc>('community');
     if (!community) throw notFound('社区');
     requireAdminOver(read.caller, community.path);
+    requireOwnUploads(input.photos, { folder: PHOTO_FOLDER, userId: read.caller._id, field: 'photos' });
     await checkText(ctx.openid, [input.name, input.rules, input.accessNote, ...input.equipment]);
     const { idempotencyKey: _key, communityId: _c, ...settings } = input;
     const room: RoomDoc = {

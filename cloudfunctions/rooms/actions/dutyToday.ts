@@ -67,7 +67,7 @@ export default action({
       },
       items: bookings.map((b) => dutyItem(b, ctx.now)),
       teams: meetingWords(room, today),
-      dutyText: `本月值守 ${durationWords(dutyMinutes)}，已记录`,
+      dutyText: `本月值守 ${durationWords(dutyMinutes)}，计入志愿服务时长`,
     };
   },
 });

@@ -30,6 +30,8 @@ export default action({
       placePath: room.placePath,
       managerId: me._id,
       managerName: nameOf(me),
+      managerOpenid: me.openid,
+      communityName: room.communityName,
       openedAt: ctx.now,
     };
     const res = await db

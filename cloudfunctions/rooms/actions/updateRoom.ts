@@ -1,6 +1,7 @@
 /**
  * updateRoom — an admin changes a room's settings (what is sent changes). The rules move on (`rulesRev`), so a
  * booking decided on the old capacity or hours is refused and decided again; bookings already made stay.
+ * Photos must be the caller's own uploads or already the room's.
  * Input: { roomId, …settings? }. Result: CreatedRoom.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin of the room's place), NOT_FOUND, CONTENT_REJECTED.
  * Round trips: 2 (caller with the room, the update).
@@ -8,7 +9,8 @@
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { roomsInputs, type CreatedRoom } from '../contract';
+import { requireOwnUploads } from '../../common/uploads';
+import { PHOTO_FOLDER, roomsInputs, type CreatedRoom } from '../contract';
 import { requireRoomAdmin } from '../domain/people';
 import { ROOMS } from '../documents';
 import { roomWithCaller } from '../steps/roomAccess';
@@ -19,6 +21,13 @@ export default action({
     const { me, room } = await roomWithCaller(ctx, input.roomId);
     requireRoomAdmin(me, room);
     const { roomId: _id, ...changes } = input;
+    if (changes.photos)
+      requireOwnUploads(changes.photos, {
+        folder: PHOTO_FOLDER,
+        userId: me._id,
+        kept: room.photos,
+        field: 'photos',
+      });
     await checkText(ctx.openid, [
       changes.name,
       changes.rules,

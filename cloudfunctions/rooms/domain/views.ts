@@ -231,6 +231,7 @@ export function editView(r: RoomDoc): RoomEditView {
     slotMinutes: r.slotMinutes,
     weeklyLimitMinutes: r.weeklyLimitMinutes,
     cancelBeforeMinutes: r.cancelBeforeMinutes,
+    photos: r.photos,
     managers: r.managers,
   };
 }

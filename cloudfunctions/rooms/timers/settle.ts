@@ -1,5 +1,6 @@
 /**
- * settle (every 15 minutes) — bookings that ended with nobody checked in become no-shows, counted against their
+ * settle (every 15 minutes) — closed turns on duty go into the volunteering hours ledger (timers/dutyHours.ts);
+ * bookings that ended with nobody checked in become no-shows, counted against their
  * bookers (a pause past the threshold, domain/noShows.ts) — unless their day was closed meanwhile; the rooms let go of what has passed (holds of ended
  * bookings, counters of past days, minutes of weeks before last), so their documents stay small.
  */
@@ -17,6 +18,7 @@ import {
   type RoomPersonDoc,
 } from '../documents';
 import { addDays } from '../../../miniprogram/shared/calendar';
+import { countDutyHours } from './dutyHours';
 
 const BATCH = 1000;
 
@@ -118,7 +120,13 @@ async function pruneRooms(rooms: readonly RoomDoc[], now: Date): Promise<number>
 }
 
 /** The timer. */
-export async function settle(now: Date): Promise<{ noShows: number; roomsPruned: number }> {
+export async function settle(
+  now: Date,
+): Promise<{ noShows: number; roomsPruned: number; dutiesCounted: number }> {
   const rooms = await readRooms();
-  return { noShows: await markNoShows(now, rooms), roomsPruned: await pruneRooms(rooms, now) };
+  return {
+    noShows: await markNoShows(now, rooms),
+    roomsPruned: await pruneRooms(rooms, now),
+    dutiesCounted: await countDutyHours(now),
+  };
 }

@@ -23,6 +23,8 @@ it('reports what it made and puts the clock back', () => {
 it('gives residents rooms near them, managers their today, admins their board', async () => {
   const near = await demo.ok('rooms', 'demo-resident-wang', 'listRooms', {});
   expect(near.items.map((r) => r.name)).toEqual(expect.arrayContaining(['乒乓球室', '舞蹈室', '阅览室']));
+  // Stand-in photos, stored as the admin's own uploads.
+  expect(near.items.find((r) => r.name === '乒乓球室')?.photo).toMatch(/^cloud:\/\/[^/]+\/rooms\//);
   const mine = await demo.ok('rooms', 'demo-resident-wang', 'myBookings', {});
   expect(mine.items.length).toBeGreaterThanOrEqual(2);
   expect(mine.items.every((b) => b.code !== null)).toBe(true);
@@ -35,6 +37,13 @@ it('gives residents rooms near them, managers their today, admins their board', 
   expect(hall.noShowRate).toBeGreaterThan(0);
   expect(board.pendingTeams.map((t) => t.name)).toEqual(['太极拳小组']);
   expect(hall.duty).toEqual([expect.stringMatching(/^钱桂芳 \d+ 小时/)]);
+  // Her locked turns are verified volunteering time in her 我的时长.
+  const hours = await demo.ok('volunteering', 'demo-resident-qian', 'myHours', { offset: 0 });
+  expect(hours.items.map((i) => i.activityTitle)).toEqual(
+    expect.arrayContaining(['活动室值守 · 多功能活动室', '活动室值守 · 健身房']),
+  );
+  expect(hours.items.every((i) => i.verified && i.pendingMinutes === 0)).toBe(true);
+  expect(hours.verifiedMinutes).toBeGreaterThan(0);
   const lukou = await demo.ok('rooms', 'demo-admin-lukou', 'adminBoard', {});
   expect(lukou.issues.map((i) => i.roomName)).toEqual(['乒乓球室']);
 });

@@ -1,6 +1,6 @@
 /**
  * 登记活动室 / 修改活动室 (admins): a room's name, kind, community, capacity, address, step-free entrance, equipment,
- * rules, the weekdays it opens and its hours, slot length, each person's weekly hours and the cancellation deadline;
+ * rules, photos (uploaded from the phone), the weekdays it opens and each one's hours, slot length, each person's weekly hours and the cancellation deadline;
  * when editing, the residents who manage it (found by name among the admin's residents). A new room opens its own
  * edit page, where managers can then be appointed.
  */
@@ -9,6 +9,7 @@ import { type LoadResult, type PageQuery, remotePage } from '../../../../behavio
 import { call } from '../../../../lib/api';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
+import { pickPhotos } from '../../../../lib/photos';
 import { WEEKDAY_NAMES } from '../../../../shared/calendar';
 import { ROOM_KINDS } from '../../../../shared/choices';
 import { ROOMS_LIMITS } from '../../../../shared/limits';
@@ -23,13 +24,15 @@ const halfHours = (from: number, to: number) =>
   Array.from({ length: (to - from) / 30 + 1 }, (_, i) => from + i * 30).map((m) => ({ m, text: clock(m) }));
 const CHOICES = {
   kinds: [...ROOM_KINDS],
-  opens: halfHours(6 * 60, 10 * 60),
-  closes: halfHours(16 * 60, 22 * 60),
+  opens: halfHours(6 * 60, 20 * 60),
+  closes: halfHours(8 * 60, 22 * 60),
   slots: ROOMS_LIMITS.slotMinutesChoices.map((m) => ({ m, text: m % 60 ? `${m} 分钟` : `${m / 60} 小时` })),
   weekdays: [1, 2, 3, 4, 5, 6, 0].map((d) => ({ d, text: WEEKDAY_NAMES[d] })),
 };
 
-/** The form: one set of hours for the weekdays it opens (a room with different hours per day is set up by the function). */
+type DayHours = { open: number; close: number } | null;
+
+/** The form: each weekday (0 = Sunday) its own hours, or null when closed. */
 interface Form {
   communityId: string;
   name: string;
@@ -40,12 +43,11 @@ interface Form {
   accessNote: string;
   equipment: string;
   rules: string;
-  days: boolean[];
-  open: number;
-  close: number;
+  hours: DayHours[];
   slotMinutes: number;
   weeklyHours: number;
   cancelHours: number;
+  photos: string[];
 }
 
 const NEW: Form = {
@@ -58,16 +60,14 @@ const NEW: Form = {
   accessNote: '',
   equipment: '',
   rules: '',
-  days: [true, true, true, true, true, true, true],
-  open: 8 * 60,
-  close: 21 * 60,
+  hours: Array.from({ length: 7 }, () => ({ open: 8 * 60, close: 21 * 60 })),
   slotMinutes: 60,
   weeklyHours: ROOMS_LIMITS.weeklyMinutesDefault / 60,
   cancelHours: ROOMS_LIMITS.cancelBeforeMinutesDefault / 60,
+  photos: [],
 };
 
 function formOf(r: RoomEditView): Form {
-  const first = r.hours.find((h) => h !== null);
   return {
     communityId: r.communityId,
     name: r.name,
@@ -78,12 +78,11 @@ function formOf(r: RoomEditView): Form {
     accessNote: r.accessNote,
     equipment: r.equipment.join('、'),
     rules: r.rules,
-    days: r.hours.map((h) => h !== null),
-    open: first?.open ?? NEW.open,
-    close: first?.close ?? NEW.close,
+    hours: r.hours,
     slotMinutes: r.slotMinutes,
     weeklyHours: Math.round(r.weeklyLimitMinutes / 60),
     cancelHours: Math.round(r.cancelBeforeMinutes / 60),
+    photos: r.photos,
   };
 }
 
@@ -100,10 +99,37 @@ function settingsOf(f: Form) {
       .map((e) => e.trim())
       .filter(Boolean),
     rules: f.rules,
-    hours: f.days.map((on) => (on ? { open: f.open, close: f.close } : null)),
+    hours: f.hours,
     slotMinutes: f.slotMinutes as 30 | 60 | 90 | 120,
     weeklyLimitMinutes: f.weeklyHours * 60,
     cancelBeforeMinutes: f.cancelHours * 60,
+    photos: f.photos,
+  };
+}
+
+/** The open weekdays, Monday first, as rows: `周一 08:00–21:00`. */
+function dayRows(hours: readonly DayHours[], editing: number) {
+  return CHOICES.weekdays
+    .filter(({ d }) => hours[d])
+    .map(({ d, text }) => ({
+      d,
+      text: `${text} ${clock(hours[d]!.open)}–${clock(hours[d]!.close)}`,
+      on: d === editing,
+    }));
+}
+
+/** The first open weekday (Monday first), or -1. */
+const firstOpen = (hours: readonly DayHours[]) => CHOICES.weekdays.find(({ d }) => hours[d])?.d ?? -1;
+
+/** The day being edited, its rows and its hours, after the hours changed. */
+function hoursState(hours: DayHours[], editing: number) {
+  const day = hours[editing] ? editing : firstOpen(hours);
+  return {
+    'form.hours': hours,
+    editing: day,
+    dayRows: dayRows(hours, day),
+    editingName: day >= 0 ? WEEKDAY_NAMES[day] : '',
+    editingHours: day >= 0 ? hours[day] : null,
   };
 }
 
@@ -113,9 +139,11 @@ Component({
     id: '',
     form: { ...NEW } as Form,
     communities: [] as { id: string; name: string }[],
-    /** The room's open days have different hours (set up by the function): kept unless the admin changes them. */
-    mixedHours: false,
-    hoursTouched: false,
+    /** The open weekday whose hours the time chips set. */
+    editing: 1,
+    editingName: '',
+    editingHours: null as DayHours,
+    dayRows: dayRows(NEW.hours, 1),
     managers: [] as { id: string; name: string }[],
     query: '',
     found: [] as { id: string; name: string; line: string }[],
@@ -124,11 +152,12 @@ Component({
     busy: '',
     banner: '',
     errors: {} as Record<string, string>,
+    photosMax: ROOMS_LIMITS.photosMax,
     max: { name: ROOMS_LIMITS.nameMax, rules: ROOMS_LIMITS.rulesMax, accessNote: ROOMS_LIMITS.accessNoteMax },
   },
   methods: {
     onLoad(query: PageQuery) {
-      this.setData({ id: query.id ?? '', key: newIdempotencyKey() });
+      this.setData({ id: query.id ?? '', key: newIdempotencyKey(), ...hoursState(NEW.hours, 1) });
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
@@ -138,11 +167,10 @@ Component({
         const edit = reply.data.edit;
         if (!edit)
           return { ok: false, error: { code: 'FORBIDDEN', message: '只有社区管理员可以修改活动室' } };
-        const open = edit.hours.filter((h) => h !== null);
-        const mixedHours = open.some((h) => h.open !== open[0]!.open || h.close !== open[0]!.close);
+        const form = formOf(edit);
         return {
           ok: true,
-          data: { form: formOf(edit), managers: edit.managers, mixedHours, hoursTouched: false },
+          data: { form, managers: edit.managers, ...hoursState(form.hours, firstOpen(form.hours)) },
         };
       }
       const reply = await call('account', 'adminCommunities');
@@ -161,25 +189,75 @@ Component({
     },
     onPick(e: Tap) {
       const { field, value, number } = e.currentTarget.dataset;
-      this.setData({
-        [`form.${field}`]: number ? Number(value) : value,
-        ...(field === 'open' || field === 'close' ? { hoursTouched: true } : {}),
-      });
+      this.setData({ [`form.${field}`]: number ? Number(value) : value });
     },
+    /** Opens or closes a weekday; a day opened takes the hours of the day being edited. */
     onDay(e: Tap) {
-      const i = Number(e.currentTarget.dataset.day);
-      this.setData({ [`form.days[${i}]`]: !this.data.form.days[i], hoursTouched: true });
+      const d = Number(e.currentTarget.dataset.day);
+      const hours = [...this.data.form.hours];
+      const like = this.data.editingHours ?? { open: 8 * 60, close: 21 * 60 };
+      hours[d] = hours[d] ? null : { ...like };
+      this.setData({ ...hoursState(hours, hours[d] ? d : this.data.editing), errors: {} });
+    },
+    /** Picks the open weekday whose hours the time chips set. */
+    onEditDay(e: Tap) {
+      this.setData(hoursState(this.data.form.hours, Number(e.currentTarget.dataset.day)));
+    },
+    /** Sets the opening or closing time of the day being edited. */
+    onTime(e: Tap) {
+      const { edge, value } = e.currentTarget.dataset;
+      const day = this.data.editing;
+      const hours = [...this.data.form.hours];
+      const h = hours[day];
+      if (!h) return;
+      hours[day] = { ...h, [edge === 'open' ? 'open' : 'close']: Number(value) };
+      this.setData({ ...hoursState(hours, day), errors: {} });
+    },
+    /** Gives every open weekday the hours of the day being edited. */
+    onSameForAll() {
+      const like = this.data.editingHours;
+      if (!like) return;
+      const hours = this.data.form.hours.map((h) => (h ? { ...like } : null));
+      this.setData(hoursState(hours, this.data.editing));
+      wx.showToast({ title: '每个开放日都是这个时间了', icon: 'none' });
+    },
+    async onAddPhoto() {
+      if (this.data.busy) return;
+      this.setData({ busy: 'photos', banner: '' });
+      const picked = await pickPhotos(
+        ROOMS_LIMITS.photoFolder,
+        ROOMS_LIMITS.photosMax - this.data.form.photos.length,
+      );
+      this.setData({
+        busy: '',
+        'form.photos': [...this.data.form.photos, ...picked.fileIds].slice(0, ROOMS_LIMITS.photosMax),
+      });
+      if (picked.failed) wx.showToast({ title: '有照片没传上去，请再试一次', icon: 'none' });
+    },
+    onRemovePhoto(e: Tap) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ 'form.photos': this.data.form.photos.filter((_p, k) => k !== i) });
     },
     async onSave() {
       if (this.data.busy) return;
       const f = this.data.form;
       this.setData({ busy: 'save', banner: '', errors: {} });
+      const wrong = CHOICES.weekdays.find(({ d }) => f.hours[d] && f.hours[d]!.close <= f.hours[d]!.open);
+      if (wrong) {
+        this.setData({
+          busy: '',
+          banner: `${wrong.text}的关门时间要晚于开门时间`,
+          ...hoursState(f.hours, wrong.d),
+        });
+        return;
+      }
+      if (!f.hours.some(Boolean)) {
+        this.setData({ busy: '', banner: '请至少选一天开放' });
+        return;
+      }
       const settings = settingsOf(f);
-      const { hours: _hours, ...rest } = settings;
-      // Editing keeps a room's own hours per weekday unless the admin changed the days or times here.
-      const changes = this.data.hoursTouched ? settings : rest;
       const reply = this.data.id
-        ? await call('rooms', 'updateRoom', { roomId: this.data.id, ...changes })
+        ? await call('rooms', 'updateRoom', { roomId: this.data.id, ...settings })
         : await call('rooms', 'createRoom', {
             communityId: f.communityId,
             ...settings,

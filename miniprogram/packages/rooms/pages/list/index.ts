@@ -24,6 +24,7 @@ function cardOf(r: RoomListItem) {
     hasFree: r.freeCount > 0,
     accessible: r.accessible,
     mine: r.mine,
+    photo: r.photo ?? '',
   };
 }
 

@@ -77,6 +77,11 @@ Component({
       const room = reply.data;
       return { ok: true, data: { room, facts: facts(room), ...chosen(room, -1, 0) } };
     },
+    onPhoto(e: Tap) {
+      const photos = this.data.room?.photos ?? [];
+      const current = photos[Number(e.currentTarget.dataset.index)];
+      if (current) void wx.previewImage({ urls: photos, current });
+    },
     onDate(e: Tap) {
       this.setData({ banner: '', done: null });
       void this.reload({ ...pageQuery(this), date: e.currentTarget.dataset.date });

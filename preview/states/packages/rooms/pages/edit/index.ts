@@ -1,4 +1,7 @@
-/** 活动室设置 pictures: a street admin registering a new room, editing the table-tennis room and its managers. */
+/**
+ * 活动室设置 pictures: a street admin registering a new room, editing the table-tennis room (its photos, hours and
+ * managers), a resident refused.
+ */
 import { demoRoomId } from '../../../../../../seed/rooms';
 import type { PreviewState } from '../../../../../registry';
 

@@ -1,4 +1,7 @@
-/** 活动室 pictures: rooms near a resident with today's free slots, a room manager, a street without rooms, offline. */
+/**
+ * 活动室 pictures: rooms near a resident (the table-tennis room and the hall with photos) and today's free slots,
+ * a room manager, a street without rooms, offline.
+ */
 import type { PreviewState } from '../../../../../registry';
 
 export const states: PreviewState[] = [
