@@ -7,6 +7,7 @@ import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type MyHoursView } from '../../lib/views';
 import { hoursWords } from '../../lib/words';
 import { call } from '../../../../lib/api';
+import { dateKeyText } from '../../../../shared/calendar';
 
 /** One activity's hours as a line. */
 interface Line {
@@ -21,7 +22,7 @@ function lineOf(l: MyHoursView['items'][number]): Line {
   return {
     id: l.signupId,
     title: l.activityTitle,
-    description: [l.date, l.organizerName, ...notes].join(' · '),
+    description: [dateKeyText(l.date), l.organizerName, ...notes].join(' · '),
     note: l.verified ? `${hoursWords(l.verifiedMinutes)} 已确认` : `${hoursWords(l.pendingMinutes)} 待确认`,
   };
 }
