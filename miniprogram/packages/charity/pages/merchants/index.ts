@@ -8,7 +8,7 @@ import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { call } from '../../../../lib/api';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { POINTS_LIMITS } from '../../../../shared/limits';
+import { PERSON_LIMITS, POINTS_LIMITS } from '../../../../shared/limits';
 
 /** A merchant as listed. */
 interface Line {
@@ -46,6 +46,7 @@ Component({
       name: POINTS_LIMITS.merchantNameMax,
       kind: POINTS_LIMITS.merchantKindMax,
       address: POINTS_LIMITS.merchantAddressMax,
+      phone: PERSON_LIMITS.phoneDigits,
     },
   },
   methods: {
