@@ -1,0 +1,167 @@
+/**
+ * The projects function's collections and documents (pure types; store.ts reads and writes them): the street
+ * office's purchased services (政府购买服务 / 公益创投) from the qualified pool through calls, bids, review and
+ * award to three-party contracts, their tracking, evaluation, payment and the organizations' credit.
+ *
+ * Money is in fen (integers); times are Dates; ids of people are user ids. Nothing that was scored, signed or
+ * released is edited in place: a correction is a new record naming who and why (`supersedes`).
+ */
+
+/** Collection names. */
+export const POOL = 'project_pool';
+export const CALLS = 'project_calls';
+export const BIDS = 'project_bids';
+export const SCORES = 'project_scores';
+export const COMPLAINTS = 'project_complaints';
+export const CONTRACTS = 'project_contracts';
+export const PROGRESS_REPORTS = 'project_reports';
+export const VISITS = 'project_visits';
+export const EVALUATIONS = 'project_evaluations';
+export const SPENDING = 'project_spending';
+export const CREDIT_EVENTS = 'project_credit_events';
+export const SUMMARIES = 'project_summaries';
+
+/** Who did something, with the name they had at the time (histories read without another lookup). */
+export interface ProjectActor {
+  /** User id, or `system` for timers. */
+  id: string;
+  name: string;
+}
+
+/** One line of an append-only history. */
+export interface ProjectEvent {
+  kind: string;
+  by: ProjectActor;
+  at: Date;
+  reason?: string;
+}
+
+/** Where an organization stands in a street's qualified pool (备选库). */
+export type PoolStatus = 'applied' | 'admitted' | 'rejected' | 'suspended' | 'removed';
+
+/**
+ * An organization's entry in a street's qualified pool, one per (street, organization): `_id` is
+ * `${streetId}:${orgId}`. Only `admitted` entries may bid. `credit` is the organization's current credit value
+ * (信用值, 0–100), written by the credit rules; below the street's threshold the entry is suspended or removed,
+ * with the reason in `history`.
+ */
+export interface PoolEntryDoc {
+  _id: string;
+  orgId: string;
+  orgName: string;
+  streetId: string;
+  /** [districtId, streetId]: whose admins assess it. */
+  scopePath: string[];
+  status: PoolStatus;
+  application: {
+    /** 统一社会信用代码. */
+    registrationNo: string;
+    foundedYear: number;
+    fields: string[];
+    contactName: string;
+    contactPhone: string;
+    documents: { name: string; fileId: string }[];
+    submittedAt: Date;
+  };
+  /** The assessment against the street's checklist (the last one; earlier ones are in history). */
+  checklist: { key: string; label: string; passed: boolean; note?: string }[];
+  credit: number;
+  history: ProjectEvent[];
+  rev: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Where an indicator's progress comes from. Every kind but `report` is counted from records the system already
+ * holds, over the contract's communities and period (and the provider organization where the record names one).
+ */
+export type IndicatorSource =
+  | { kind: 'services.ordersCompleted'; categories?: string[] }
+  | { kind: 'services.satisfaction' }
+  | { kind: 'volunteering.recruits' }
+  | { kind: 'volunteering.hours' }
+  | { kind: 'charity.donationsDelivered' }
+  | { kind: 'proposals.funded' }
+  /** No source in the system: the provider reports it monthly, with attachments. */
+  | { kind: 'report' };
+
+/** A contract indicator: "80 volunteer recruitments", "satisfaction ≥ 90 %". */
+export interface Indicator {
+  key: string;
+  label: string;
+  kind: 'quantity' | 'quality';
+  source: IndicatorSource;
+  /** Target value in `unit` (quality targets as a percentage 0–100). */
+  target: number;
+  unit: string;
+}
+
+/** When a payment tranche may be released. */
+export type TrancheCondition =
+  { kind: 'signed' } | { kind: 'evaluation'; stage: 'mid' | 'final'; minGrade: Grade };
+
+/** Evaluation grades, best first. */
+export type Grade = '优秀' | '良好' | '合格' | '不合格';
+
+/** A payment tranche: "30 % on signing", "40 % at mid-term ≥ 合格". */
+export interface Tranche {
+  key: string;
+  label: string;
+  percent: number;
+  amountFen: number;
+  condition: TrancheCondition;
+  /** Set once, by one conditional update (two admins releasing the same tranche → one release). */
+  released?: { by: ProjectActor; at: Date };
+}
+
+/** A milestone of the contract's plan. */
+export interface Milestone {
+  key: string;
+  label: string;
+  due: Date;
+}
+
+/** The three parties of a contract. */
+export type ContractParty = 'buyer' | 'provider' | 'supervisor';
+
+/**
+ * A three-party contract made from an award (buyer: the street or community service centre; provider: the
+ * organization; supervisor: e.g. 区委群工委, named people who record site visits). Created by the award in status
+ * `signing`; `active` once every party has signed; its terms never change after a signature (an amendment is a
+ * new contract with `supersedes`).
+ */
+export interface ContractDoc {
+  _id: string;
+  callId: string;
+  bidId: string;
+  title: string;
+  category: string;
+  orgId: string;
+  orgName: string;
+  streetId: string;
+  /** [districtId, streetId]: whose admins manage it. */
+  scopePath: string[];
+  /** Where the service is delivered (what tracking counts over). */
+  communityIds: string[];
+  communityNames: string[];
+  parties: {
+    buyer: { name: string };
+    provider: { orgId: string; name: string };
+    supervisor: { name: string; userIds: string[] };
+  };
+  amountFen: number;
+  /** Budget lines from the bid (what the financial review checks spending against). */
+  budgetLines: { key: string; label: string; amountFen: number }[];
+  period: { from: Date; to: Date };
+  indicators: Indicator[];
+  milestones: Milestone[];
+  tranches: Tranche[];
+  signatures: { party: ContractParty; by: ProjectActor; at: Date }[];
+  status: 'signing' | 'active' | 'completed' | 'terminated';
+  supersedes?: string;
+  history: ProjectEvent[];
+  rev: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
