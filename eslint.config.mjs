@@ -153,6 +153,21 @@ export default tseslint.config(
     ]),
   },
   { files: ['cloudfunctions/**/*.ts'], rules: restrict(FUNCTION_BASE) },
+  {
+    // `import { z } from 'zod'` carries all of zod and its forty-odd locales into every bundle (~380 KB minified).
+    files: ['cloudfunctions/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind!='type'] ImportSpecifier[imported.name='z']",
+          message:
+            "Import zod as a namespace (`import * as z from 'zod'`): the named `z` bundles every locale.",
+        },
+      ],
+    },
+  },
   ...CAPABILITIES.flatMap((cap) => [
     {
       files: [`cloudfunctions/${cap}/**/*.ts`],

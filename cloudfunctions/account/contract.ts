@@ -2,7 +2,7 @@
  * The `account` function's contract: its actions, their inputs (zod, strict: unknown fields are refused) and the
  * shapes of their replies. The mini program imports the types only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, line, phone, text } from '../common/schemas';
 import type { GrantedRole, PlaceLevel } from '../common/directory/users';

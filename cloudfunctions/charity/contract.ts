@@ -2,7 +2,7 @@
  * The `charity` function's contract (互联网+慈善超市): its limits as data, one strict zod schema per action, and
  * the views replies carry. The mini program imports the types only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CONSENT_METHODS,
   ITEM_CATEGORIES,

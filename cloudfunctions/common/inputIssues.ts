@@ -5,10 +5,12 @@
  * for its field always wins; a rule's general wording is marked `generic`, so a page may show its own, more
  * specific hint for that field instead (miniprogram/lib/form.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
+// The one locale we speak, on its own: `z.locales` would carry all forty-odd into every function's bundle.
+import { zhCN } from 'zod/v4/locales';
 import type { FieldIssue } from './reply';
 
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 type RawIssue = z.core.$ZodRawIssue;
 

@@ -1,5 +1,5 @@
 /** zod pieces every capability's contract uses. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { cleanText } from './text';
 
 /** A document id: letters, digits and `_ - @ : .` (CloudBase's ids, our derived ids such as `<user>@2026-11`). */

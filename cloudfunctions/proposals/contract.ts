@@ -2,7 +2,7 @@
  * The `proposals` function's contract (微公益提案): limits as data, one strict zod schema per action, and the views
  * its replies carry. The mini program imports the types only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldIssue } from '../common/reply';
 import { PROPOSAL_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, isoDate, line, page, text } from '../common/schemas';

@@ -2,7 +2,7 @@
  * The `rooms` function's contract (活动室): its limits as data, one strict zod schema per action (unknown fields
  * are refused) and the shapes of its replies. The mini program imports the types only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROOM_KINDS, type RoomKind } from '../../miniprogram/shared/choices';
 import { ROOMS_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, line, page, text } from '../common/schemas';

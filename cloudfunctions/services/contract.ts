@@ -2,7 +2,7 @@
  * The `services` function's contract (百姓点菜、政府定菜、社会组织做菜): its limits, one strict zod schema per
  * action, and the views replies carry. The mini program imports this file with `import type` only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERIODS, type Period } from '../../miniprogram/shared/calendar';
 import { CATEGORIES, type Category } from '../../miniprogram/shared/choices';
 import { PERSON_LIMITS, SERVICES_LIMITS } from '../../miniprogram/shared/limits';

@@ -2,7 +2,7 @@
  * The `volunteering` function's contract: its limits as data, one strict zod schema per action (unknown fields
  * are refused) and the shapes of its replies. The mini program imports the types only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DAY_SLOTS, SKILLS, type DaySlot, type Skill } from '../../miniprogram/shared/choices';
 import { PERSON_LIMITS, POINTS_LIMITS, VOL_LIMITS } from '../../miniprogram/shared/limits';
 import type { PointEntryView } from '../common/points/views';

@@ -128,7 +128,8 @@ async function deployFunction(
     handler: f.handler,
     timeout: f.timeout,
     memorySize: f.memorySize,
-    installDependency: true,
+    // The bundles carry their SDK (scripts/build.ts); install only if a folder ever declares dependencies.
+    installDependency: Object.keys(f.dependencies).length > 0,
     envVariables: f.env,
     // The source map beside each bundle is for local stack traces only (scripts/build.ts).
     ignore: ['*.map'],

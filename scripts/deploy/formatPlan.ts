@@ -37,9 +37,12 @@ export function formatPlan(plan: DeployPlan, targetLabel: string): string {
 }
 
 function functionLines(f: FunctionPlan): string[] {
-  const deps = Object.entries(f.dependencies)
-    .map(([d, v]) => `${d}@${v}`)
-    .join(', ');
+  const list = (m: Record<string, string>) =>
+    Object.entries(m)
+      .map(([d, v]) => `${d}@${v}`)
+      .join(', ');
+  const deps = list(f.dependencies);
+  const bundled = list(f.bundled);
   const env = Object.keys(f.env)
     .sort()
     .map((k) =>
@@ -47,7 +50,7 @@ function functionLines(f: FunctionPlan): string[] {
     );
   return [
     `  ${f.name}  from ${relative(process.cwd(), f.dir) || f.dir}`,
-    `    ${f.runtime}, handler ${f.handler}, timeout ${f.timeout} s, memory ${f.memorySize} MB; dependencies installed in the cloud: ${deps || 'none'}`,
+    `    ${f.runtime}, handler ${f.handler}, timeout ${f.timeout} s, memory ${f.memorySize} MB; dependencies installed in the cloud: ${deps || 'none'}${bundled ? `; bundled: ${bundled}` : ''}`,
     `    environment: ${env.length > 0 ? env.join(', ') : 'none'}`,
     `    timers: ${f.triggers.length > 0 ? f.triggers.map((t) => `${t.name} "${t.cron}"`).join(', ') : 'none'}`,
     `    open API (config.json in the package): ${f.openapi.length > 0 ? f.openapi.join(', ') : 'none'}`,

@@ -32,8 +32,10 @@ export interface FunctionPlan {
   handler: string;
   timeout: number;
   memorySize: number;
-  /** Dependencies the cloud installs from the folder's package.json. */
+  /** Dependencies the cloud installs from the folder's package.json (none: scripts/build.ts bundles them). */
   dependencies: Record<string, string>;
+  /** Packages bundled into index.js, with their versions (`mulin.bundles` of the folder's package.json). */
+  bundled: Record<string, string>;
   env: Record<string, string>;
   /** Names in `env` whose values are never printed. */
   secretNames: string[];
@@ -67,6 +69,7 @@ export function planDeploy(root: string, env: NodeJS.ProcessEnv): DeployPlan {
   const functions = [...built.values()].map((def): FunctionPlan => {
     const pkg = JSON.parse(readFileSync(join(def.dir, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
+      mulin?: { bundles?: Record<string, string> };
     };
     const fnEnv: Record<string, string> = {};
     const secretNames: string[] = [];
@@ -91,6 +94,7 @@ export function planDeploy(root: string, env: NodeJS.ProcessEnv): DeployPlan {
       timeout: def.config.timeout ?? 3,
       memorySize: def.config.memorySize ?? 256,
       dependencies: pkg.dependencies ?? {},
+      bundled: pkg.mulin?.bundles ?? {},
       env: fnEnv,
       secretNames,
       triggers: (def.config.triggers ?? []).map((t) => ({ name: t.name, cron: t.config })),

@@ -100,7 +100,7 @@ describe('--dry-run', () => {
       expect(out).toContain(`timeout ${f.config.timeout} s, memory ${f.config.memorySize} MB`);
       for (const t of f.config.triggers ?? []) expect(out).toContain(`${t.name} "${t.config}"`);
     }
-    expect(out).toContain('dependencies installed in the cloud: wx-server-sdk@4.0.2');
+    expect(out).toContain('dependencies installed in the cloud: none; bundled: wx-server-sdk@4.0.2');
     expect(out).toContain(`MULIN_BOOTSTRAP_ADMINS=${DEMO_BOOTSTRAP_ADMINS}`);
     expect(out).toContain(
       `MULIN_CHECKIN_SECRET=<secret, ${SETTINGS.MULIN_CHECKIN_SECRET.length} characters>`,

@@ -3,7 +3,7 @@
  * meet in forms in plain words and marked `generic`; a message a schema wrote for its field kept and not marked.
  */
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountInputs } from '../../../cloudfunctions/account/contract';
 import { charityInputs } from '../../../cloudfunctions/charity/contract';
 import { parseInput, plainMessage } from '../../../cloudfunctions/common/inputIssues';
