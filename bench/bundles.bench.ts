@@ -1,5 +1,5 @@
 /**
- * Each cloud function's deployed bundle (build/cloudfunctions/<name>/index.js, as `npm run deploy` uploads it,
+ * Each cloud function's deployed bundle, wx-server-sdk inside (build/cloudfunctions/<name>/index.js, as `npm run deploy` uploads it,
  * its source map left behind) against DESIGN.md's budget: ≤ 1 MB without source maps (cold starts grow with it).
  */
 import { existsSync, statSync } from 'node:fs';
