@@ -1,6 +1,7 @@
 /**
- * Each cloud function's deployed bundle, wx-server-sdk inside (build/cloudfunctions/<name>/index.js, as `npm run deploy` uploads it,
- * its source map left behind) against DESIGN.md's budget: ≤ 1 MB without source maps (cold starts grow with it).
+ * Each cloud function's deployed bundle with the wx-server-sdk inside it (build/cloudfunctions/<name>/index.js, as
+ * `npm run deploy` uploads it, its source map left behind) against DESIGN.md's budget: ≤ 1 MB without source
+ * maps (cold starts grow with it).
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
