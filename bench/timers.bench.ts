@@ -12,7 +12,12 @@ import {
   donations,
   eligibleResidents,
   endedActivities,
+  endedBookings,
+  itemsWithPastSlots,
   PER_SCALE,
+  pointHolders,
+  roundsToTally,
+  verifiedHours,
   waitingOrders,
 } from '../test/support/timerVolume';
 import { printResults } from './support/stats';
@@ -95,6 +100,23 @@ async function street(scale: number): Promise<DemoCloud> {
     ),
     ...donations(PER_SCALE.thankedDonations * scale, `${tag}-thanked`, 'thanked', now, now),
   ]);
+  const expiring = PER_SCALE.pointsExpiring * scale;
+  store.insert('points_entries', [
+    ...pointHolders(expiring, 0, tag, now, 'now'),
+    ...pointHolders(PER_SCALE.pointsToRemind * scale, expiring, tag, now, 'yearEnd'),
+  ]);
+  store.insert('volunteer_hours', verifiedHours(PER_SCALE.verifiedHours * scale, tag, now));
+  const item = store.find('service_items', { status: 'approved' }, { limit: 1 })[0]!;
+  store.insert('service_items', itemsWithPastSlots(item, PER_SCALE.menuItems * scale, tag, now));
+  const room = store.find('rooms', {}, { limit: 1 })[0]!;
+  const rooms = endedBookings(room, PER_SCALE.endedBookings * scale, tag, now);
+  store.insert('room_bookings', rooms.bookings);
+  store.insert('room_duties', rooms.duties);
+  const round = store.find('proposal_rounds', {}, { limit: 1 })[0]!;
+  const tally = roundsToTally(round, PER_SCALE.roundsClosing * scale, tag, now);
+  store.insert('proposal_rounds', tally.rounds);
+  store.insert('proposals', tally.proposals);
+  store.insert('proposal_ballots', tally.ballots);
   return demo;
 }
 
@@ -114,6 +136,18 @@ function volumeOf(t: Trigger, scale: number): string {
       return `${2 * scale} ended activities × 30 sign-ups`;
     case 'dailyDigest':
       return `${n('thankedDonations')} donations × 8 steps`;
+    case 'expirePoints':
+      return `${n('pointsExpiring')} people with points to expire`;
+    case 'remindPointsExpiry':
+      return `${n('pointsToRemind')} people to remind (1 December)`;
+    case 'creditPoints':
+      return `${n('verifiedHours')} verified hours entries`;
+    case 'pruneSlots':
+      return `${n('menuItems')} menu items × 30 past half days`;
+    case 'settle':
+      return `${n('endedBookings')} unattended bookings, ${Math.ceil((PER_SCALE.endedBookings * scale) / 6)} closed duties`;
+    case 'advancePhases':
+      return `${n('roundsClosing')} rounds closing × 10 proposals × 100 ballots`;
     default:
       return 'demo community (not scaled)';
   }

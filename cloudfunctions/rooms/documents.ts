@@ -133,6 +133,8 @@ export interface BookingDoc {
   checkedInBy?: string;
   /** How the manager checked them in. */
   checkedInHow?: 'code' | 'name';
+  /** For a no-show: false until the settle timer has counted it against the booker (then true). */
+  counted?: boolean;
   cancelledAt?: Date;
   closedReason?: string;
   createdAt: Date;
@@ -169,6 +171,8 @@ export interface RoomPersonDoc {
   _id: string;
   /** When each no-show happened (the booking's end). */
   noShows: Date[];
+  /** The no-show bookings already counted here (the latest ones), so the settle timer counts each once. */
+  counted?: string[];
   pausedUntil?: Date;
   updatedAt: Date;
 }

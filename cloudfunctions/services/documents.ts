@@ -84,6 +84,8 @@ export interface ItemDoc {
   history: ItemEvent[];
   createdAt: Date;
   updatedAt: Date;
+  /** The Beijing day pruneSlots last looked at this item (its cursor). */
+  prunedOn?: string;
 }
 
 /** One line of an order's timeline. */

@@ -5,7 +5,16 @@
  * killed mid-run (the local cloud's fault hook) and then run again.
  */
 import { C, P, startServicesDemo, type ServicesDemo } from '../support/services/demoServices';
-import { donations, eligibleResidents, endedActivities, waitingOrders } from '../support/timerVolume';
+import {
+  donations,
+  eligibleResidents,
+  endedActivities,
+  endedBookings,
+  itemsWithPastSlots,
+  pointHolders,
+  verifiedHours,
+  waitingOrders,
+} from '../support/timerVolume';
 
 /** What the generated activities copy from a demo activity. */
 const ACTIVITY = {
@@ -57,7 +66,33 @@ async function fill(demo: ServicesDemo): Promise<void> {
     ...donations(120, 'over', 'pledged', now, new Date(now.getTime() - 3_600_000)),
     ...donations(120, 'soon', 'pledged', now, new Date(now.getTime() + 6 * 3_600_000)),
   ]);
+  // 爱心积分: 60 people whose points expire now, 60 to remind of the year's end, 60 verified hours to credit.
+  store.insert('points_entries', [
+    ...pointHolders(60, 0, 'cut', now, 'now'),
+    ...pointHolders(60, 60, 'cut', now, 'yearEnd'),
+  ]);
+  store.insert('volunteer_hours', verifiedHours(60, 'cut', now));
+  const item = store.find('service_items', { _id: items[0]! }, { limit: 1 })[0]!;
+  store.insert('service_items', itemsWithPastSlots(item, 40, 'cut', now));
+  store.insert('rooms', [ROOM]);
+  const booked = endedBookings(ROOM, 60, 'cut', now);
+  store.insert('room_bookings', booked.bookings);
+  store.insert('room_duties', booked.duties);
 }
+
+/** A room as settle reads it (what is held of it, and its closures). */
+const ROOM = {
+  _id: 'bench-cut-room',
+  name: '多功能活动室',
+  communityId: C.lukou,
+  communityName: '禄口社区',
+  placePath: ['jn', 'jn-lukou', C.lukou],
+  slotMinutes: 30,
+  holds: {},
+  used: {},
+  mins: {},
+  closures: [],
+};
 
 beforeAll(async () => {
   [whole, cut] = await Promise.all([startServicesDemo(), startServicesDemo()]);
@@ -194,7 +229,7 @@ it('closeAttendance: the same check-outs, hours and no-shows, none twice, no vol
       .map((x) => `${String(x._id)}:${x.autoClosed ? 'auto' : ''}:${x.noShow ? 'noshow' : ''}`)
       .sort(),
     hours: d.cloud.store
-      .find('volunteer_hours', { activityId: { $regex: '^bench-cut' } }, { limit: 1000 })
+      .find('volunteer_hours', { activityId: { $regex: '^bench-cut-activity' } }, { limit: 1000 })
       .map((h) => `${String(h._id)}:${String(h.minutes)}`)
       .sort(),
     closed: d.cloud.store.count('volunteer_activities', {
@@ -208,4 +243,69 @@ it('closeAttendance: the same check-outs, hours and no-shows, none twice, no vol
   const told = cut.cloud.outbox.list().filter((m) => m.touser.startsWith('bench-cut-volunteer'));
   const lines = told.map((m) => `${m.touser}|${m.page ?? ''}|${JSON.stringify(m.data)}`);
   expect(lines.filter((l, i) => lines.indexOf(l) !== i)).toEqual([]);
+});
+
+/** A store's documents matching `filter`, as sorted lines of the fields named. */
+function lines(d: ServicesDemo, collection: string, filter: Record<string, unknown>, fields: string[]) {
+  return d.cloud.store
+    .find(collection, filter, { limit: 5000 })
+    .map((x) => fields.map((f) => JSON.stringify(x[f] ?? null)).join(':'))
+    .sort();
+}
+
+it('creditPoints: the same points entries, none twice', async () => {
+  await runBoth('volunteering', 'creditPoints', 8);
+  const entries = (d: ServicesDemo) =>
+    lines(d, 'points_entries', { userId: { $regex: '^bench-cut' } }, ['_id', 'n', 'delta', 'balanceAfter']);
+  expect(entries(whole).length).toBeGreaterThanOrEqual(180);
+  expect(entries(cut)).toEqual(entries(whole));
+  const causes = cut.cloud.store
+    .find('points_entries', { userId: { $regex: '^bench-cut' } }, { limit: 5000 })
+    .map((x) => String(x.causeKey));
+  expect(causes.filter((c, i) => causes.indexOf(c) !== i)).toEqual([]);
+});
+
+it('expirePoints: the same expiries, each person once', async () => {
+  await runBoth('volunteering', 'expirePoints', 6);
+  const expired = (d: ServicesDemo) =>
+    lines(d, 'points_entries', { kind: 'expire', userId: { $regex: '^bench-cut' } }, ['userId', 'delta']);
+  expect(expired(whole)).toHaveLength(60);
+  expect(expired(cut)).toEqual(expired(whole));
+});
+
+it('remindPointsExpiry: everyone marked once, nobody told twice', async () => {
+  await runBoth('volunteering', 'remindPointsExpiry', 8);
+  const marks = (d: ServicesDemo) => lines(d, 'points_reminders', {}, ['_id']);
+  expect(marks(whole).length).toBeGreaterThanOrEqual(60);
+  expect(marks(cut)).toEqual(marks(whole));
+  const told = sent(cut, '爱心积分即将过期');
+  expect(told.twice).toEqual([]);
+  // A run killed between marking and telling stays silent for those few: at most once, never twice.
+  expect(told.lines.length).toBeLessThanOrEqual(sent(whole, '爱心积分即将过期').lines.length);
+});
+
+it('pruneSlots: the same items pruned, none left behind', async () => {
+  await runBoth('services', 'pruneSlots', 4);
+  const menus = (d: ServicesDemo) =>
+    lines(d, 'service_items', { _id: { $regex: '^bench-cut-menu' } }, ['_id', 'slots', 'holds']);
+  expect(menus(whole)).toHaveLength(40);
+  expect(menus(whole).every((l) => l.endsWith(':{}:{}'))).toBe(true);
+  expect(menus(cut)).toEqual(menus(whole));
+});
+
+it('settle: the same no-shows and pauses, each duty counted once', async () => {
+  await runBoth('rooms', 'settle', 6);
+  const state = (d: ServicesDemo) => ({
+    bookings: lines(d, 'room_bookings', { _id: { $regex: '^bench-cut' } }, ['_id', 'status']),
+    // Whether each booker is paused (the pause runs from the moment of the run that paused them).
+    people: d.cloud.store
+      .find('room_people', { _id: { $regex: '^bench-cut' } }, { limit: 5000 })
+      .map((x) => `${String(x._id)}:${(x.noShows as unknown[]).length}:${x.pausedUntil ? 'paused' : ''}`)
+      .sort(),
+    hours: lines(d, 'volunteer_hours', { activityId: 'bench-cut-room' }, ['_id', 'verifiedAfter']),
+  });
+  expect(state(whole).bookings.every((l) => l.endsWith(':"noShow"'))).toBe(true);
+  expect(state(whole).people.filter((l) => l.endsWith(':paused'))).toHaveLength(20);
+  expect(state(whole).hours).toHaveLength(10);
+  expect(state(cut)).toEqual(state(whole));
 });

@@ -6,7 +6,15 @@
 import { nextEvent, type ChainEvent, type EventDraft } from '../../cloudfunctions/charity/domain/chain';
 import { donationCode } from '../../cloudfunctions/charity/domain/codes';
 import type { DonationDoc } from '../../cloudfunctions/charity/documents';
-import { addDays, dateKey, parseSlot, slotKey } from '../../miniprogram/shared/calendar';
+import { causeKeyOf, pointEntryId } from '../../cloudfunctions/common/points/documents';
+import {
+  addDays,
+  dateKey,
+  parseSlot,
+  partsOf,
+  slotKey,
+  startOfDate,
+} from '../../miniprogram/shared/calendar';
 import { C } from './services/demoServices';
 
 /** How many documents of each kind a scale of 1 has. */
@@ -16,6 +24,13 @@ export const PER_SCALE = {
   overduePledges: 500,
   pledgesDueSoon: 500,
   thankedDonations: 125,
+  /** 爱心积分 holders whose points expire now, and others reminded of this year's end. */
+  pointsExpiring: 500,
+  pointsToRemind: 500,
+  verifiedHours: 200,
+  menuItems: 200,
+  endedBookings: 300,
+  roundsClosing: 16,
 } as const;
 
 /** Waiting orders spread over `items` × 20 half days, so demand exceeds the places everywhere alike. */
@@ -223,4 +238,195 @@ export function endedActivities(
     );
   }
   return { activities, signups };
+}
+
+/** A document as the store holds it (the generators below copy demo documents and change what they must). */
+type Doc = Record<string, unknown>;
+
+/**
+ * 爱心积分 holders among the generated elders (`bench-<tag>-elder-<from…>`): each earned 20 points in one entry,
+ * either three years before `at` (due to expire at today's cutoff) or two (due at this year's end: reminded on
+ * 1 December).
+ */
+export function pointHolders(n: number, from: number, tag: string, at: Date, due: 'now' | 'yearEnd'): Doc[] {
+  const year = partsOf(at).year - (due === 'now' ? 3 : 2);
+  const earnedAt = startOfDate(`${year}-06-01`);
+  return Array.from({ length: n }, (_x, k) => {
+    const userId = `bench-${tag}-elder-${from + k}`;
+    const cause = { type: 'hours' as const, id: `bench-${tag}-hours-${from + k}`, title: '社区活动' };
+    return {
+      _id: pointEntryId(userId, 1),
+      userId,
+      n: 1,
+      kind: 'earn',
+      delta: 20,
+      balanceAfter: 20,
+      earnedAfter: 20,
+      cause,
+      causeKey: causeKeyOf(cause, 'earn'),
+      placePath: ['jn', 'jn-lukou', C.lukou],
+      by: 'system',
+      at: earnedAt,
+      month: `${year}-06`,
+    };
+  });
+}
+
+/** Verified hours-ledger entries with no points yet (what creditPoints turns into points), one per elder. */
+export function verifiedHours(n: number, tag: string, at: Date): Doc[] {
+  return Array.from({ length: n }, (_x, i) => ({
+    _id: `bench-${tag}-verified-${i}`,
+    signupId: `bench-${tag}-verified-signup-${i}`,
+    n: 2,
+    kind: 'verify',
+    volunteerId: `bench-${tag}-elder-${i}`,
+    volunteerName: `长者${i}`,
+    openid: `bench-${tag}-elder-openid-${i}`,
+    activityId: `bench-${tag}-verified-activity`,
+    activityTitle: '社区活动',
+    activityStartAt: new Date(at.getTime() - 86_400_000),
+    organizer: { kind: 'org', id: 'bench-org', name: '社区志愿服务队' },
+    placePath: ['jn', 'jn-lukou', C.lukou],
+    communityName: '禄口社区',
+    pendingDelta: -120,
+    verifiedDelta: 120,
+    pendingAfter: 0,
+    verifiedAfter: 120,
+    verified: true,
+    by: 'system',
+    at: new Date(at.getTime() - 3_600_000 - i),
+  }));
+}
+
+/** Menu items (copies of `item`) each holding counters and place tags for the 30 half days before `at`. */
+export function itemsWithPastSlots(item: Doc, n: number, tag: string, at: Date): Doc[] {
+  const past = Array.from({ length: 15 }, (_x, d) => [
+    slotKey(addDays(dateKey(at), -(d + 1)), 'am'),
+    slotKey(addDays(dateKey(at), -(d + 1)), 'pm'),
+  ]).flat();
+  return Array.from({ length: n }, (_x, i) => ({
+    ...item,
+    _id: `bench-${tag}-menu-${i}`,
+    slots: Object.fromEntries(past.map((k) => [k, 2])),
+    holds: Object.fromEntries(past.map((k) => [k, { [`bench-${tag}-order-${i}`]: 1 }])),
+  }));
+}
+
+/**
+ * Bookings of `room` that ended yesterday with nobody checked in (what settle marks as no-shows), by 100 bookers
+ * a scale; and closed turns on duty not yet counted as hours.
+ */
+export function endedBookings(
+  room: Doc,
+  n: number,
+  tag: string,
+  at: Date,
+): { bookings: Doc[]; duties: Doc[] } {
+  const day = addDays(dateKey(at), -1);
+  const startAt = startOfDate(day);
+  const bookers = Math.max(1, Math.floor(n / 3));
+  const bookings = Array.from({ length: n }, (_x, i) => ({
+    _id: `bench-${tag}-booking-${i}`,
+    roomId: room._id,
+    roomName: room.name,
+    communityId: room.communityId,
+    communityName: room.communityName,
+    placePath: room.placePath,
+    cancelBeforeMinutes: 60,
+    userId: `bench-${tag}-elder-${i % bookers}`,
+    openid: `bench-${tag}-elder-openid-${i % bookers}`,
+    name: `长者${i % bookers}`,
+    date: day,
+    start: 540,
+    end: 600,
+    startAt: new Date(startAt.getTime() + 9 * 3_600_000),
+    endAt: new Date(startAt.getTime() + 10 * 3_600_000),
+    slots: [`${day}/540`],
+    people: 1,
+    purpose: '活动',
+    code: String(100000 + i),
+    status: 'booked',
+    week: 'bench',
+    minutes: 60,
+    createdAt: startAt,
+    updatedAt: startAt,
+  }));
+  const duties = Array.from({ length: Math.ceil(n / 6) }, (_x, i) => ({
+    _id: `bench-${tag}-duty-${i}`,
+    roomId: room._id,
+    roomName: room.name,
+    communityId: room.communityId,
+    placePath: room.placePath,
+    managerId: `bench-${tag}-elder-${i}`,
+    managerName: `长者${i}`,
+    managerOpenid: `bench-${tag}-elder-openid-${i}`,
+    communityName: room.communityName,
+    openedAt: new Date(startAt.getTime() + 8 * 3_600_000),
+    closedAt: new Date(startAt.getTime() + 12 * 3_600_000),
+    minutes: 240,
+  }));
+  return { bookings, duties };
+}
+
+/**
+ * Micro-charity rounds (copies of `round`) whose vote closed a day before `at`, each with 10 accepted proposals
+ * and 100 ballots: what advancePhases tallies, ranks and allocates.
+ */
+export function roundsToTally(round: Doc, n: number, tag: string, at: Date) {
+  const day = 86_400_000;
+  const t = at.getTime();
+  const rounds: Doc[] = [];
+  const proposals: Doc[] = [];
+  const ballots: Doc[] = [];
+  for (let r = 0; r < n; r++) {
+    const roundId = `bench-${tag}-round-${r}`;
+    rounds.push({
+      ...round,
+      _id: roundId,
+      phase: 'voting',
+      version: 1,
+      results: null,
+      nextCheckAt: new Date(t - day),
+      schedule: {
+        collectingFrom: new Date(t - 30 * day),
+        screeningFrom: new Date(t - 20 * day),
+        votingFrom: new Date(t - 10 * day),
+        votingUntil: new Date(t - day),
+        workFrom: new Date(t + 10 * day),
+      },
+    });
+    const ids = Array.from({ length: 10 }, (_x, p) => `${roundId}-proposal-${p}`);
+    ids.forEach((id, p) =>
+      proposals.push({
+        _id: id,
+        roundId,
+        title: `微公益项目${p}`,
+        summary: '为社区长者做一件实事',
+        budget: 2000 + p * 100,
+        status: 'accepted',
+        authorId: `bench-${tag}-elder-${p}`,
+        authorName: `长者${p}`,
+        authorOpenid: `bench-${tag}-elder-openid-${p}`,
+        idempotencyKey: id,
+        submittedAt: new Date(t - 25 * day + p),
+        createdAt: new Date(t - 25 * day),
+        updatedAt: new Date(t - 25 * day),
+      }),
+    );
+    for (let v = 0; v < 100; v++) {
+      const chosen = [ids[v % 10]!, ids[(v * 3) % 10]!].filter((x, k, a) => a.indexOf(x) === k);
+      ballots.push({
+        _id: `${roundId}-ballot-${v}`,
+        roundId,
+        voterId: `bench-${tag}-elder-${v}`,
+        proposalIds: chosen,
+        count: chosen.length,
+        spent: chosen.length,
+        log: [],
+        createdAt: new Date(t - 5 * day),
+        updatedAt: new Date(t - 5 * day),
+      });
+    }
+  }
+  return { rounds, proposals, ballots };
 }

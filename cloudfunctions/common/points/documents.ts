@@ -13,6 +13,19 @@ import { idempotentId } from '../ids';
 /** Collection names. */
 export const POINT_ENTRIES = 'points_entries';
 export const POINT_RULES = 'points_rules';
+export const POINT_REMINDERS = 'points_reminders';
+
+/**
+ * A reminder sent (or being sent) to a person: `_id` is `${userId}@${key}`, so it is written once; written before
+ * the message goes, so a run killed between the two loses that message rather than sending it twice.
+ */
+export interface PointReminderDoc {
+  _id: string;
+  userId: string;
+  /** What the reminder was about: the day points expire, `2026-12-31`. */
+  key: string;
+  at: Date;
+}
 
 /** What moves points. */
 export type EntryKind = 'earn' | 'spend' | 'refund' | 'give' | 'receive' | 'expire' | 'adjust';

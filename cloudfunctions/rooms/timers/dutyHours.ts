@@ -4,6 +4,7 @@
  * then marked. A turn is counted up to ROOMS_LIMITS.dutyMinutesMax (a longer one is a lock forgotten).
  */
 import { _, db } from '../../common/cloud';
+import { mapLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
 import { rows } from '../../common/db';
 import { recordOutsideService, type OutsideService } from '../../common/hoursLedger';
 import { ROOMS_LIMITS } from '../contract';
@@ -44,7 +45,8 @@ export async function countDutyHours(now: Date): Promise<number> {
       .get(),
   );
   const worked = closed.filter((d) => (d.minutes ?? 0) > 0);
-  for (const d of worked) await recordOutsideService(dutyService(d), now);
+  // Each entry is keyed by its duty: side by side, and a rerun adds nothing twice.
+  await mapLimited(worked, TIMER_CONCURRENCY, (d) => recordOutsideService(dutyService(d), now));
   if (closed.length > 0)
     await db
       .collection(DUTIES)

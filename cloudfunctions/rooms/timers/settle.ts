@@ -5,6 +5,7 @@
  * bookings, counters of past days, minutes of weeks before last), so their documents stay small.
  */
 import { _, db } from '../../common/cloud';
+import { mapLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
 import { rows } from '../../common/db';
 import { dateKey } from '../../../miniprogram/shared/calendar';
 import { afterNoShows } from '../domain/noShows';
@@ -21,36 +22,52 @@ import { addDays } from '../../../miniprogram/shared/calendar';
 import { countDutyHours } from './dutyHours';
 
 const BATCH = 1000;
+/** How many counted booking ids a booker's record keeps (more than one run can leave uncounted for them). */
+const COUNTED_KEPT = 200;
 
-/** Marks ended, unchecked bookings as no-shows and counts them per booker; returns how many. */
+type Ended = Pick<BookingDoc, '_id' | 'userId' | 'endAt' | 'roomId' | 'date' | 'status'>;
+
+/**
+ * Marks ended, unchecked bookings as no-shows and counts them per booker; returns how many. Kill-safe in three
+ * steps: the bookings are marked `noShow` and `counted: false` together; each booker's record then takes the ones
+ * it has not counted yet (it keeps the ids it counted, so writing it again adds nothing); last, the bookings are
+ * marked counted. A run killed anywhere leaves bookings the next run finds (`counted: false`) and finishes.
+ */
 async function markNoShows(now: Date, rooms: readonly Pick<RoomDoc, '_id' | 'closures'>[]): Promise<number> {
-  const found = rows<Pick<BookingDoc, '_id' | 'userId' | 'endAt' | 'roomId' | 'date'>>(
+  const found = rows<Ended>(
     await db
       .collection(BOOKINGS)
-      .where({ status: 'booked', endAt: _.lte(now) })
-      .field({ _id: true, userId: true, endAt: true, roomId: true, date: true })
+      .where(
+        _.or([
+          { status: 'booked', endAt: _.lte(now) },
+          { status: 'noShow', counted: false },
+        ]),
+      )
+      .field({ _id: true, userId: true, endAt: true, roomId: true, date: true, status: true })
       .limit(BATCH)
       .get(),
   );
   // A booking made in the instant a closure of its day was being added can be stored after the closure marked
   // that day's bookings: it was never kept, so it is closed, not missed.
   const closures = new Map(rooms.map((r) => [r._id, r.closures]));
-  const onClosedDay = (b: (typeof found)[number]) =>
+  const onClosedDay = (b: Ended) =>
     (closures.get(b.roomId) ?? []).some((c) => c.from <= b.date && b.date <= c.to);
-  const closed = found.filter(onClosedDay);
+  const closed = found.filter((b) => b.status === 'booked' && onClosedDay(b));
   if (closed.length > 0)
     await db
       .collection(BOOKINGS)
       .where({ _id: _.in(closed.map((b) => b._id)), status: 'booked' })
       .update({ data: { status: 'closed', closedReason: '活动室暂停开放' } });
-  const ended = found.filter((b) => !onClosedDay(b));
+  const ended = found.filter((b) => b.status === 'noShow' || !onClosedDay(b));
   if (ended.length === 0) return 0;
-  await db
-    .collection(BOOKINGS)
-    .where({ _id: _.in(ended.map((b) => b._id)), status: 'booked' })
-    .update({ data: { status: 'noShow' } });
-  const byUser = new Map<string, Date[]>();
-  for (const b of ended) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), new Date(b.endAt)]);
+  const fresh = ended.filter((b) => b.status === 'booked').map((b) => b._id);
+  if (fresh.length > 0)
+    await db
+      .collection(BOOKINGS)
+      .where({ _id: _.in(fresh), status: 'booked' })
+      .update({ data: { status: 'noShow', counted: false } });
+  const byUser = new Map<string, Ended[]>();
+  for (const b of ended) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
   const records = rows<RoomPersonDoc>(
     await db
       .collection(ROOM_PEOPLE)
@@ -59,11 +76,19 @@ async function markNoShows(now: Date, rooms: readonly Pick<RoomDoc, '_id' | 'clo
       .get(),
   );
   const known = new Map(records.map((r) => [r._id, r]));
-  for (const [userId, more] of byUser) {
+  // One keyed write per booker, a few at a time.
+  await mapLimited([...byUser], TIMER_CONCURRENCY, async ([userId, theirs]) => {
     const before = known.get(userId);
-    const next = afterNoShows(before?.noShows.map((d) => new Date(d)) ?? [], more, now);
+    const more = theirs.filter((b) => !(before?.counted ?? []).includes(b._id));
+    if (more.length === 0) return;
+    const next = afterNoShows(
+      before?.noShows.map((d) => new Date(d)) ?? [],
+      more.map((b) => new Date(b.endAt)),
+      now,
+    );
     const doc: Omit<RoomPersonDoc, '_id'> = {
       noShows: next.noShows,
+      counted: [...(before?.counted ?? []), ...more.map((b) => b._id)].slice(-COUNTED_KEPT),
       ...(next.pausedUntil
         ? { pausedUntil: next.pausedUntil }
         : before?.pausedUntil
@@ -72,7 +97,11 @@ async function markNoShows(now: Date, rooms: readonly Pick<RoomDoc, '_id' | 'clo
       updatedAt: now,
     };
     await db.collection(ROOM_PEOPLE).doc(userId).set({ data: doc });
-  }
+  });
+  await db
+    .collection(BOOKINGS)
+    .where({ _id: _.in(ended.map((b) => b._id)) })
+    .update({ data: { counted: true } });
   return ended.length;
 }
 
@@ -106,17 +135,16 @@ async function readRooms(): Promise<RoomDoc[]> {
 
 /** Lets every room go of what has passed; returns how many rooms changed. */
 async function pruneRooms(rooms: readonly RoomDoc[], now: Date): Promise<number> {
-  let changed = 0;
-  for (const r of rooms) {
-    const stale = staleParts(r, now);
-    if (stale.length === 0) continue;
+  const stale = rooms
+    .map((r) => ({ id: r._id, parts: staleParts(r, now) }))
+    .filter((r) => r.parts.length > 0);
+  await mapLimited(stale, TIMER_CONCURRENCY, async (r) => {
     await db
       .collection(ROOMS)
-      .doc(r._id)
-      .update({ data: Object.fromEntries(stale.map((p) => [p, _.remove()])) });
-    changed++;
-  }
-  return changed;
+      .doc(r.id)
+      .update({ data: Object.fromEntries(r.parts.map((p) => [p, _.remove()])) });
+  });
+  return stale.length;
 }
 
 /** The timer. */
