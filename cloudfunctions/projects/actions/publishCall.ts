@@ -71,6 +71,9 @@ export default action({
       throw invalid('找不到这位监管人', [
         { path: `supervisor.userIds.${badSupervisor}`, message: 'not found' },
       ]);
+    const bidDeadline = startOfDate(addDays(input.bidDeadline, 1));
+    if (bidDeadline <= ctx.now)
+      throw invalid('截止日期已经过了', [{ path: 'bidDeadline', message: 'in the past' }]);
     await checkText(ctx.openid, [input.title, input.description, input.category, ...input.targetGroups]);
     const by = { id: me._id, name: me.realName ?? me.nickname };
     const ordered = input.communityIds.map((id) => communities.find((c) => c._id === id)!);
@@ -92,7 +95,7 @@ export default action({
       period: { from: startOfDate(input.periodFrom), to: startOfDate(addDays(input.periodTo, 1)) },
       indicatorTemplates: input.indicatorTemplates,
       paymentTerms: input.paymentTerms,
-      bidDeadline: startOfDate(addDays(input.bidDeadline, 1)),
+      bidDeadline,
       complaintDays: input.complaintDays,
       scoreSheet: input.scoreSheet,
       passScore: input.passScore,
