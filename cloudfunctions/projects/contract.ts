@@ -86,10 +86,11 @@ export const poolInputs = {
   }),
   myPool: z.strictObject({}),
   poolEntries: page.extend({
-    streetId: id,
+    /** Default: the first street the caller administers. */
+    streetId: id.optional(),
     status: z.enum(['applied', 'admitted', 'rejected', 'suspended', 'removed']).optional(),
   }),
-  poolChecklist: z.strictObject({ streetId: id }),
+  poolChecklist: z.strictObject({ streetId: id.optional() }),
   setPoolChecklist: z.strictObject({
     streetId: id,
     items: z
@@ -112,7 +113,8 @@ export const poolInputs = {
 
 /** Calls (项目发布) and bids (项目申报). */
 export const callInputs = {
-  demandList: z.strictObject({ streetId: id }),
+  demandList: z.strictObject({ streetId: id.optional() }),
+  callForm: z.strictObject({ streetId: id.optional() }),
   publishCall: z
     .strictObject({
       streetId: id,
@@ -187,7 +189,10 @@ export const callInputs = {
     })
     .refine((b) => unique(b.targets, (t) => t.key), { message: '指标重复了', path: ['targets'] }),
   myBids: z.strictObject({}),
-  bidDetail: z.strictObject({ bidId: id }),
+  /** By the bid's id, or (the organization's own bid editor) by call and organization. */
+  bidDetail: z
+    .strictObject({ bidId: id.optional(), callId: id.optional(), orgId: id.optional() })
+    .refine((b) => !!b.bidId || (!!b.callId && !!b.orgId), '请说明是哪一份申报'),
   prequalify: z.strictObject({
     callId: id,
     decisions: z
@@ -280,6 +285,13 @@ export interface DemandLineView {
   communityName: string;
   count: number;
   adopted: boolean;
+}
+
+/** What the call editor needs of the street. */
+export interface CallForm {
+  streetId: string;
+  streetName: string;
+  communities: { id: string; name: string }[];
 }
 
 /** A call in a list. */
@@ -387,6 +399,7 @@ export interface MyBidItem {
   id: string;
   callId: string;
   callTitle: string;
+  orgId: string;
   orgName: string;
   status: 'draft' | 'submitted';
   statusText: string;

@@ -11,6 +11,7 @@ import assessPool from './actions/assessPool';
 import award from './actions/award';
 import bidDetail from './actions/bidDetail';
 import callDetail from './actions/callDetail';
+import callForm from './actions/callForm';
 import declareConflicts from './actions/declareConflicts';
 import demandList from './actions/demandList';
 import fileComplaint from './actions/fileComplaint';
@@ -38,6 +39,7 @@ const callActions = {
   setPoolChecklist,
   assessPool,
   demandList,
+  callForm,
   publishCall,
   listCalls,
   callDetail,

@@ -57,6 +57,7 @@ export default action({
           id: b._id,
           callId: call._id,
           callTitle: call.title,
+          orgId: b.orgId,
           orgName: b.orgName,
           status: b.status,
           statusText: b.status === 'draft' ? '草稿' : '已提交',

@@ -1,0 +1,7 @@
+/** 我的评审 pictures: 何会计师 (one call to declare, one scored), and someone appointed to none. */
+import type { PreviewState } from '../../../../../registry';
+
+export const states: PreviewState[] = [
+  { name: '两个项目', user: 'demo-expert-he', role: '评审专家 何会计师' },
+  { name: '没有评审', user: 'demo-resident-wang' },
+];
