@@ -1,5 +1,5 @@
 /** What the projects function shows (pure): documents → the views of contract.ts, in plain words. */
-import { dayClockText, dayText } from '../../../miniprogram/shared/calendar';
+import { dayClockText, dayText, fullDayText } from '../../../miniprogram/shared/calendar';
 import type {
   BidView,
   CallDetail,
@@ -136,7 +136,8 @@ export function callDetailBase(
     ...callListItem(c, now, canBid),
     description: c.description,
     targetGroups: c.targetGroups,
-    periodText: `${dayText(c.period.from)}至${dayText(c.period.to)}`,
+    // The period ends at 24:00 of its last day: show that day, with the years (a period spans the new year).
+    periodText: `${fullDayText(c.period.from)}至${fullDayText(new Date(c.period.to.getTime() - 1))}`,
     indicators: c.indicatorTemplates.map((t) => ({
       key: t.key,
       label: t.label,
