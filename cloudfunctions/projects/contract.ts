@@ -321,6 +321,8 @@ export interface RankedView {
   rank: number;
   awarded: boolean;
   note: string;
+  /** Every reviewer's total of the bid, highest first (published with the award; the admin sees it in review). */
+  totalsText: string;
 }
 
 /** A bid in the admin's list of a call. */

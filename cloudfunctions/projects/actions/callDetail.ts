@@ -2,7 +2,7 @@
  * callDetail — the call's page. Everyone logged in sees the call (it is a public announcement). The street admin
  * also sees how many bids are in — and, after the deadline only (bids are sealed until then), the bids with their
  * prequalification, the reviewers' progress (counts, never scores), the running ranking while reviewing, the
- * complaints and what can be done next. Once awarded, everyone sees the ranking with every score; an
+ * complaints and what can be done next. Once awarded, everyone sees the ranking with every reviewer's total; an
  * organization sees its own complaint.
  * Input: { callId }. Result: CallDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND.
@@ -42,7 +42,10 @@ export default action({
     const current = currentScores(scores);
     const missing = missingScores(call, current);
     const open = complaints.filter((c) => c.status === 'open');
-    const published = call.result ? call.result.ranking.map((r) => rankedView(r, true)) : [];
+    const totalsOf = (bidId: string) => current.filter((s) => s.bidId === bidId).map((s) => s.total);
+    const published = call.result
+      ? call.result.ranking.map((r) => rankedView(r, true, totalsOf(r.bidId)))
+      : [];
     const detail: CallDetail = {
       ...base,
       submittedCount: roles.admin ? submitted.length : 0,
@@ -81,7 +84,9 @@ export default action({
       };
     });
     if (call.status === 'reviewing')
-      detail.ranking = rankBids(call, call.prequalification, bids, current).map((r) => rankedView(r, true));
+      detail.ranking = rankBids(call, call.prequalification, bids, current).map((r) =>
+        rankedView(r, true, totalsOf(r.bidId)),
+      );
     detail.complaints = complaints.map(complaintView);
     detail.canPrequalify = phase === 'closed';
     detail.canAward =

@@ -87,9 +87,10 @@ export function conditionText(c: TrancheCondition): string {
   return `${c.stage === 'mid' ? '中期' : '终期'}评估达到${c.minGrade}${c.minGrade === '不合格' ? '' : '及以上'}`;
 }
 
-/** A ranking line. */
-export function rankedView(r: RankedBid, showOrg: boolean): RankedView {
+/** A ranking line, with every reviewer's total of the bid (`totals`: the current scores' totals). */
+export function rankedView(r: RankedBid, showOrg: boolean, totals: readonly number[] = []): RankedView {
   return {
+    totalsText: [...totals].sort((a, b) => b - a).join('、'),
     bidId: r.bidId,
     orgName: showOrg ? r.orgName : r.code,
     code: r.code,
