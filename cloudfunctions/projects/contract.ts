@@ -390,7 +390,8 @@ export interface BidView {
   plan: string;
   budgetLines: { label: string; amountFen: number; amountText: string }[];
   totalText: string;
-  targets: { key: string; label: string; target: number; unitText: string }[];
+  /** Each indicator of the call with the bid's target (null: not given yet, in a draft). */
+  targets: { key: string; label: string; target: number | null; unitText: string }[];
   team: { name: string; role: string; qualification: string }[];
   editable: boolean;
   submittedText: string;

@@ -188,7 +188,7 @@ export function bidView(c: CallDoc, b: BidDoc, as: 'org' | 'admin' | 'reviewer',
     targets: c.indicatorTemplates.map((t) => ({
       key: t.key,
       label: t.label,
-      target: targets.get(t.key) ?? t.minTarget,
+      target: targets.get(t.key) ?? null,
       unitText: t.unit,
     })),
     team: hide ? b.team.map((m) => ({ ...m, name: '（隐去）' })) : b.team,

@@ -66,6 +66,7 @@ Component({
       if (!mine.ok && mine.error.code !== 'NOT_FOUND') return mine;
       const bid = mine.ok ? mine.data : null;
       const targets = new Map((bid?.targets ?? []).map((t) => [t.key, t.target]));
+      const given = (key: string) => targets.get(key);
       const form: Form = {
         plan: bid?.plan ?? '',
         lines: bid?.budgetLines.map((l) => ({ label: l.label, yuan: String(l.amountFen / 100) })) ?? [
@@ -76,7 +77,7 @@ Component({
           label: i.label,
           unit: i.unitText,
           min: i.minTarget,
-          value: bid && targets.has(i.key) ? String(targets.get(i.key)) : '',
+          value: given(i.key) == null ? '' : String(given(i.key)),
         })),
         team: bid?.team.map((m) => ({ ...m })) ?? [{ name: '', role: '', qualification: '' }],
       };

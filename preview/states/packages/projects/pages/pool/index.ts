@@ -1,4 +1,4 @@
-/** 备选库管理 pictures: 禄口's street admin (the waiting list is empty: the admitted tab is the demo's story). */
+/** 备选库管理 pictures: 东山's street admin, with 红叶's application waiting to be assessed. */
 import type { PreviewState } from '../../../../../registry';
 
-export const states: PreviewState[] = [{ name: '禄口街道', user: 'demo-admin-lukou' }];
+export const states: PreviewState[] = [{ name: '东山街道', user: 'demo-admin-dongshan' }];
