@@ -165,3 +165,202 @@ export interface ContractDoc {
   createdAt: Date;
   updatedAt: Date;
 }
+
+// ——— Added by the first half (pool, calls, bids, review, award) ———
+
+/** Each street's settings for the capability (the pool checklist), `_id` = street id. */
+export const SETTINGS = 'project_settings';
+
+/** The demand list of the services capability (需求征集), read to build a call; written only by services. */
+export const SERVICE_DEMANDS = 'service_demands';
+
+/** The fields of a services demand line a call is built from (the services function owns the document). */
+export interface DemandLineRef {
+  _id: string;
+  communityId: string;
+  communityName: string;
+  placePath: string[];
+  category: string;
+  count: number;
+  status: 'open' | 'adopted';
+}
+
+/** One item of a pool assessment checklist. */
+export interface ChecklistItem {
+  key: string;
+  label: string;
+}
+
+/** A street's settings: the checklist its pool applications are assessed against. */
+export interface ProjectSettingsDoc {
+  _id: string;
+  checklist: ChecklistItem[];
+  updatedBy: ProjectActor;
+  updatedAt: Date;
+}
+
+/** Kinds of call: a 公益创投 round (several awards within the ceiling) or a single purchase (one award). */
+export type CallKind = 'venture' | 'purchase';
+
+/**
+ * Where a call stands: `open` for bids until `bidDeadline`; `reviewing` after prequalification; `awarded` once the
+ * award and every score are published (the complaint window runs); `contracted` once its contracts are made.
+ */
+export type CallStatus = 'open' | 'reviewing' | 'awarded' | 'contracted';
+
+/** An indicator the call asks for; each bid proposes its target (at least `minTarget`). */
+export interface IndicatorTemplate {
+  key: string;
+  label: string;
+  kind: 'quantity' | 'quality';
+  source: IndicatorSource;
+  unit: string;
+  minTarget: number;
+}
+
+/** A payment term of the call (tranche amounts are made from the awarded bid's total). */
+export interface PaymentTerm {
+  key: string;
+  label: string;
+  percent: number;
+  condition: TrancheCondition;
+}
+
+/** A weighted criterion of the call's score sheet (weights add up to 100; scores 0–`max`). */
+export interface Criterion {
+  key: string;
+  label: string;
+  weight: number;
+  max: number;
+}
+
+/** A reviewer appointed to a call, and their declaration of conflicts (organization ids) once made. */
+export interface CallReviewer {
+  userId: string;
+  name: string;
+}
+
+/** The prequalification of one bid (资格预审), with the code a blind call shows reviewers. */
+export interface Prequalification {
+  bidId: string;
+  orgId: string;
+  passed: boolean;
+  reason: string;
+  /** 方案一, 方案二… in the order of qualification. */
+  code: string;
+}
+
+/** One line of the published ranking. */
+export interface RankedBid {
+  bidId: string;
+  orgId: string;
+  orgName: string;
+  code: string;
+  totalFen: number;
+  /** The aggregate score (0–100, two decimals), null when nobody scored it. */
+  score: number | null;
+  scores: number;
+  rank: number;
+  awarded: boolean;
+  /** Why it was not awarded (below the pass mark, over the ceiling), if so. */
+  note: string;
+}
+
+/** A call (项目发布): what the street buys, how bids are scored and paid. */
+export interface CallDoc {
+  _id: string;
+  streetId: string;
+  streetName: string;
+  /** [districtId, streetId]: whose admins manage it. */
+  scopePath: string[];
+  kind: CallKind;
+  title: string;
+  category: string;
+  description: string;
+  targetGroups: string[];
+  communityIds: string[];
+  communityNames: string[];
+  /** The demand lines (services 需求征集) it was built from. */
+  demandIds: string[];
+  demandCount: number;
+  budgetCeilingFen: number;
+  period: { from: Date; to: Date };
+  indicatorTemplates: IndicatorTemplate[];
+  paymentTerms: PaymentTerm[];
+  bidDeadline: Date;
+  complaintDays: number;
+  scoreSheet: Criterion[];
+  /** The aggregate a bid needs to be awarded. */
+  passScore: number;
+  blind: boolean;
+  reviewers: CallReviewer[];
+  reviewerIds: string[];
+  /** Conflicts each reviewer declared (organization ids), by reviewer id; present once they declared. */
+  conflicts: Record<string, { orgIds: string[]; at: Date }>;
+  supervisor: { name: string; userIds: string[] };
+  status: CallStatus;
+  prequalification: Prequalification[];
+  result?: { ranking: RankedBid[]; awardedAt: Date; complaintUntil: Date; by: ProjectActor };
+  contractIds: string[];
+  history: ProjectEvent[];
+  rev: number;
+  createdBy: ProjectActor;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A bid: one per (call, organization), `_id` derived from both (domain/ids.ts); a draft until submitted. */
+export interface BidDoc {
+  _id: string;
+  callId: string;
+  streetId: string;
+  scopePath: string[];
+  orgId: string;
+  orgName: string;
+  status: 'draft' | 'submitted';
+  plan: string;
+  budgetLines: { key: string; label: string; amountFen: number }[];
+  totalFen: number;
+  targets: { key: string; target: number }[];
+  team: { name: string; role: string; qualification: string }[];
+  submittedAt?: Date;
+  history: ProjectEvent[];
+  rev: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * One reviewer's score of one bid. Never edited: a correction is a new record naming the one it `supersedes` and
+ * why; `_id` is derived from (bid, reviewer, n) with n = 1, 2, … (domain/ids.ts), so two corrections of one
+ * score cannot both land.
+ */
+export interface ScoreDoc {
+  _id: string;
+  callId: string;
+  bidId: string;
+  reviewerId: string;
+  reviewerName: string;
+  n: number;
+  criteria: { key: string; score: number; comment: string }[];
+  /** The weighted total, 0–100. */
+  total: number;
+  supersedes?: string;
+  reason?: string;
+  createdAt: Date;
+}
+
+/** A complaint against an award (投诉复核), answered by the street before contracts are made. */
+export interface ComplaintDoc {
+  _id: string;
+  callId: string;
+  streetId: string;
+  scopePath: string[];
+  orgId: string;
+  orgName: string;
+  text: string;
+  by: ProjectActor;
+  status: 'open' | 'answered';
+  answer?: { text: string; upheld: boolean; by: ProjectActor; at: Date };
+  createdAt: Date;
+}

@@ -274,3 +274,56 @@ export const ROOMS_LIMITS = {
   /** Weeks the admin's heat map and no-show rate look back. */
   statsWeeks: 4,
 } as const;
+
+/** Limits of the purchased-service projects capability (公益创投 / 政府购买服务): pool, calls, bids, review. */
+export const PROJECTS_LIMITS = {
+  /** Where pages upload pool documents: `projects/<uploader's user id>/…` (only one's own are accepted). */
+  uploadFolder: 'projects',
+  orgNameMax: 40,
+  registrationNoLength: 18,
+  fieldsMax: 8,
+  fieldMax: 10,
+  contactNameMax: 20,
+  documentsMax: 6,
+  documentNameMax: 30,
+  checklistMax: 12,
+  checklistLabelMax: 30,
+  noteMax: 60,
+  reasonMax: 120,
+  titleMax: 40,
+  categoryMax: 10,
+  descriptionMax: 500,
+  targetGroupsMax: 6,
+  targetGroupMax: 10,
+  communitiesMax: 30,
+  demandsMax: 30,
+  indicatorsMax: 8,
+  indicatorLabelMax: 30,
+  unitMax: 6,
+  termsMax: 4,
+  criteriaMax: 8,
+  criterionLabelMax: 20,
+  /** A criterion is scored 0 to at most this. */
+  criterionMaxMax: 100,
+  reviewersMax: 9,
+  supervisorsMax: 3,
+  supervisorNameMax: 30,
+  /** Ceiling of one call, fen (5,000,000 yuan). */
+  budgetMaxFen: 500_000_000,
+  complaintDaysMax: 15,
+  complaintDaysDefault: 5,
+  passScoreDefault: 60,
+  planMax: 2000,
+  budgetLinesMax: 12,
+  budgetLabelMax: 20,
+  teamMax: 10,
+  teamNameMax: 10,
+  teamRoleMax: 10,
+  qualificationMax: 30,
+  commentMax: 200,
+  complaintMax: 500,
+  answerMax: 500,
+  /** A pool entry's credit value when it is admitted (the second half's rules change it). */
+  creditStart: 80,
+  pageSize: 20,
+} as const;

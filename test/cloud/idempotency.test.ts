@@ -521,6 +521,42 @@ const CASES: Record<string, ReplayCase> = {
     measure: () => ({ rooms: howMany('rooms') }),
     moves: { rooms: 1 },
   },
+  'projects.publishCall': {
+    // A single purchase of 禄口 with one reviewer (the 东山 admin) and a report-based indicator.
+    as: LUKOU_ADMIN,
+    prepare: async () => {
+      const day = (n: number) => addDays(dateKey(now()), n);
+      return {
+        streetId: 'jn-lukou',
+        kind: 'purchase',
+        title: '禄口社区老年人防诈骗宣讲',
+        category: '宣传教育',
+        targetGroups: ['老年人'],
+        communityIds: [LUKOU],
+        budgetCeilingFen: 3_000_000,
+        periodFrom: day(20),
+        periodTo: day(200),
+        indicatorTemplates: [
+          {
+            key: 'talks',
+            label: '宣讲场次',
+            kind: 'quantity',
+            source: { kind: 'report' },
+            unit: '场',
+            minTarget: 6,
+          },
+        ],
+        paymentTerms: [{ key: 'all', label: '一次付清', percent: 100, condition: { kind: 'signed' } }],
+        bidDeadline: day(10),
+        scoreSheet: [{ key: 'plan', label: '方案', weight: 100, max: 100 }],
+        blind: false,
+        reviewerIds: [demo.seed.userIds['demo-admin-dongshan']!],
+        supervisor: { name: '禄口街道社会事务办' },
+      };
+    },
+    measure: () => ({ calls: howMany('project_calls') }),
+    moves: { calls: 1 },
+  },
   'charity.givePointsToNeed': {
     // The giver's next ledger entry and the need's points total.
     as: 'demo-resident-zhang',
@@ -565,6 +601,7 @@ const WARM_UP: { [F in FunctionName]: ActionName<F> } = {
   volunteering: 'listActivities',
   charity: 'myDonations',
   rooms: 'listRooms',
+  projects: 'myReviews',
 };
 
 // ---- The tests ---------------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ const SERVICES = '/packages/services/pages';
 const PROPOSALS = '/packages/proposals/pages';
 const CHARITY = '/packages/charity/pages';
 const ROOMS = '/packages/rooms/pages';
+const PROJECTS = '/packages/projects/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -109,6 +110,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '预约乒乓球室、舞蹈室、阅览室；管理员值守',
         icon: 'home',
         url: `${ROOMS}/list/index`,
+      },
+      {
+        id: 'project-reviews',
+        title: '项目评审',
+        description: '受街道聘请评审服务项目时，在这里打分',
+        icon: 'edit',
+        url: `${PROJECTS}/reviews/index`,
       },
     ],
   },
@@ -201,6 +209,13 @@ export const MINE_GROUPS: MineGroup[] = [
         icon: 'chart-bar',
         url: `${ROOMS}/admin/index`,
       },
+      {
+        id: 'admin-projects',
+        title: '购买服务项目',
+        description: '备选库、项目发布、评审、公示和投诉复核',
+        icon: 'file',
+        url: `${PROJECTS}/calls/index`,
+      },
     ],
   },
   {
@@ -228,6 +243,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '扫码接收、分配、配送，库存对账',
         icon: 'shop',
         url: `${CHARITY}/staff/index`,
+      },
+      {
+        id: 'provider-projects',
+        title: '项目申报',
+        description: '申请入库、申报街道购买的服务项目、查看评分',
+        icon: 'file',
+        url: `${PROJECTS}/open-calls/index`,
       },
     ],
   },

@@ -1,0 +1,65 @@
+/**
+ * The `projects` cloud function (政府购买服务 / 公益创投): the qualified pool, calls, bids, review, award and
+ * complaints up to the contracts (this file's first block), then contracts, tracking, evaluation, payment, credit
+ * and the dashboard (the second block). Each block is its own object, so either half adds actions in one place.
+ */
+import type { Action } from '../common/action';
+import { createMain } from '../common/router';
+import answerComplaint from './actions/answerComplaint';
+import applyToPool from './actions/applyToPool';
+import assessPool from './actions/assessPool';
+import award from './actions/award';
+import bidDetail from './actions/bidDetail';
+import callDetail from './actions/callDetail';
+import callForm from './actions/callForm';
+import declareConflicts from './actions/declareConflicts';
+import demandList from './actions/demandList';
+import fileComplaint from './actions/fileComplaint';
+import listCalls from './actions/listCalls';
+import makeContracts from './actions/makeContracts';
+import myBids from './actions/myBids';
+import myPool from './actions/myPool';
+import myReviews from './actions/myReviews';
+import poolChecklist from './actions/poolChecklist';
+import poolEntries from './actions/poolEntries';
+import prequalify from './actions/prequalify';
+import publishCall from './actions/publishCall';
+import reviewSheet from './actions/reviewSheet';
+import saveBid from './actions/saveBid';
+import scoreBid from './actions/scoreBid';
+import setPoolChecklist from './actions/setPoolChecklist';
+import type { ProjectsAction } from './contract';
+
+/** Pool, calls, bids, review, award, complaints, contracts made (the first half). */
+const callActions = {
+  applyToPool,
+  myPool,
+  poolEntries,
+  poolChecklist,
+  setPoolChecklist,
+  assessPool,
+  demandList,
+  callForm,
+  publishCall,
+  listCalls,
+  callDetail,
+  saveBid,
+  myBids,
+  bidDetail,
+  prequalify,
+  myReviews,
+  reviewSheet,
+  declareConflicts,
+  scoreBid,
+  award,
+  fileComplaint,
+  answerComplaint,
+  makeContracts,
+};
+
+/** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
+export const actions = {
+  ...callActions,
+} satisfies Record<ProjectsAction, Action>;
+
+export const main = createMain({ actions, timers: {} });
