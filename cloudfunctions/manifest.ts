@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { actions as account } from './account/index';
 import type { actions as charity } from './charity/index';
+import type { actions as projects } from './projects/index';
 import type { actions as proposals } from './proposals/index';
 import type { actions as rooms } from './rooms/index';
 import type { actions as services } from './services/index';
@@ -16,6 +17,7 @@ import type { Action } from './common/action';
 interface Manifest {
   account: typeof account;
   charity: typeof charity;
+  projects: typeof projects;
   proposals: typeof proposals;
   rooms: typeof rooms;
   services: typeof services;

@@ -7,6 +7,7 @@ import type { LocalCloud } from '../localcloud/cloud';
 import { seedAccount, type AccountSeed } from './account';
 import { seedCharity } from './charity';
 import { seedPoints } from './points';
+import { seedProjectContracts } from './projectContracts';
 import { seedProposals } from './proposals';
 import { seedRooms } from './rooms';
 import { seedServices } from './services';
@@ -31,6 +32,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSee
       `volunteering: ${await seedVolunteering(cloud, account)}`,
       `points: ${await seedPoints(cloud)}`,
       `rooms: ${await seedRooms(cloud, account)}`,
+      `projects: ${await seedProjectContracts(cloud, account)}`,
     ];
     const count = (c: string) => cloud.store.count(c, {});
     const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;
