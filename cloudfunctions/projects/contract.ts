@@ -21,7 +21,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份有误');
 const score = z.number().min(0).max(100);
 
 /** Inputs of the contract side, by action. */
-export const contractInputs = {
+export const contractSchemas = {
   /** Buyer, provider or supervisor signs (the party from the caller's role; `party` when they hold several). */
   signContract: z.strictObject({
     contractId: id,
@@ -82,10 +82,10 @@ export const contractInputs = {
 };
 
 /** The contract side's action names. */
-export type ContractAction = keyof typeof contractInputs;
+export type ContractAction = keyof typeof contractSchemas;
 
 /** Inputs by action (the award half adds its block here when the two halves are merged). */
-export const projectsInputs = { ...contractInputs };
+export const projectsInputs = { ...contractSchemas };
 
 /** An action of the projects function. */
 export type ProjectsAction = keyof typeof projectsInputs;

@@ -9,13 +9,13 @@ import { _, db } from '../../common/cloud';
 import { updatedCount } from '../../common/db';
 import { conflict, notFound, unauthenticated } from '../../common/errors';
 import { readWithCaller } from '../../common/joins';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { CONTRACTS, EVALUATIONS, type ContractDoc, type EvaluationDoc } from '../documents';
 import { appealOpen } from '../domain/evaluation';
 import { actorOf, requireParty } from '../steps/contractAccess';
 
 export default action({
-  input: contractInputs.appealEvaluation,
+  input: contractSchemas.appealEvaluation,
   async run(input, ctx): Promise<{ id: string; appealed: true }> {
     const read = await readWithCaller<EvaluationDoc>(
       ctx,

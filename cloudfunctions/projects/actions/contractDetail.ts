@@ -7,7 +7,7 @@
  */
 import { action } from '../../common/action';
 import { forbidden } from '../../common/errors';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { contractDetailView, type ContractDetail } from '../domain/contractViews';
 import { contractProgress, sourceOf, standingOf, type SourceName } from '../domain/tracking';
 import { partiesOf } from '../steps/contractAccess';
@@ -15,7 +15,7 @@ import { readContract } from '../steps/contractRead';
 import { readSources, type SourceScope } from '../steps/sources';
 
 export default action({
-  input: contractInputs.contractDetail,
+  input: contractSchemas.contractDetail,
   async run(input, ctx): Promise<ContractDetail> {
     const read = await readContract(ctx, input.contractId, ['evaluations', 'reports', 'visits', 'spending']);
     const { contract: c, caller } = read;

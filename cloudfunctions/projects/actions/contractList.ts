@@ -8,12 +8,12 @@ import { adminGrants, providerOrgIds } from '../../common/auth';
 import { _, db } from '../../common/cloud';
 import { listPage } from '../../common/paging';
 import type { Page } from '../../common/schemas';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { CONTRACTS, type ContractDoc } from '../documents';
 import { contractListItem, type ContractListItem } from '../domain/contractViews';
 
 export default action({
-  input: contractInputs.contractList,
+  input: contractSchemas.contractList,
   async run(input, ctx): Promise<Page<ContractListItem>> {
     const caller = await ctx.caller();
     const scopes = adminGrants(caller).map((g) => g.scopeId!);

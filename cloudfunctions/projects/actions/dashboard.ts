@@ -9,12 +9,12 @@ import { adminGrants, requireAdminOver } from '../../common/auth';
 import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { invalid } from '../../common/errors';
 import { readWithCaller } from '../../common/joins';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { SUMMARIES, type SummaryDoc } from '../documents';
 import type { Dashboard } from '../domain/dashboard';
 
 export default action({
-  input: contractInputs.dashboard,
+  input: contractSchemas.dashboard,
   async run(input, ctx): Promise<{ streetId: string; computedAt: Date | null; dashboard: Dashboard | null }> {
     const { caller, all } = await readWithCaller(ctx, [
       { as: 'summaries', from: SUMMARIES, match: input.streetId ? { _id: input.streetId } : {}, limit: 50 },

@@ -14,7 +14,7 @@ import { _, db } from '../../common/cloud';
 import { findById } from '../../common/db';
 import { conflict, invalid } from '../../common/errors';
 import { idempotentCreate } from '../../common/idempotency';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { EVALUATIONS, type EvaluationDoc } from '../documents';
 import { evaluationView } from '../domain/contractViews';
 import {
@@ -29,7 +29,7 @@ import { actorOf, requireParty } from '../steps/contractAccess';
 import { readContract } from '../steps/contractRead';
 
 export default action({
-  input: contractInputs.evaluate,
+  input: contractSchemas.evaluate,
   async run(input, ctx): Promise<ReturnType<typeof evaluationView>> {
     const {
       contract: c,

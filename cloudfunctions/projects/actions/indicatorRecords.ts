@@ -9,7 +9,7 @@ import { action } from '../../common/action';
 import { forbidden, notFound } from '../../common/errors';
 import { pageOf } from '../../common/paging';
 import type { Page } from '../../common/schemas';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { recordsFor, sourceOf, type DeliveryRecord } from '../domain/tracking';
 import { partiesOf } from '../steps/contractAccess';
 import { readContract } from '../steps/contractRead';
@@ -20,7 +20,7 @@ import { scopeOf } from './contractDetail';
 export type RecordItem = Omit<DeliveryRecord, 'source'> & { source: DeliveryRecord['source'] | 'report' };
 
 export default action({
-  input: contractInputs.indicatorRecords,
+  input: contractSchemas.indicatorRecords,
   async run(input, ctx): Promise<Page<RecordItem> & { total: number }> {
     const { contract: c, caller, reports } = await readContract(ctx, input.contractId, ['reports']);
     if (partiesOf(caller, c).length === 0) throw forbidden('只有合同的三方可以查看');

@@ -12,7 +12,7 @@ import { forbidden } from '../../common/errors';
 import { readWithCaller } from '../../common/joins';
 import { listPage } from '../../common/paging';
 import type { Page } from '../../common/schemas';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { CREDIT_EVENTS, POOL, type CreditEventDoc, type PoolEntryDoc } from '../documents';
 import { creditParts, CREDIT_FORMULA, CREDIT_THRESHOLD, NEUTRAL } from '../domain/credit';
 
@@ -26,7 +26,7 @@ export interface CreditChange {
 }
 
 export default action({
-  input: contractInputs.orgCredit,
+  input: contractSchemas.orgCredit,
   async run(input, ctx) {
     const { caller, one } = await readWithCaller(ctx, [
       { as: 'pool', from: POOL, match: { _id: `${input.streetId}:${input.orgId}` }, limit: 1 },

@@ -8,13 +8,13 @@ import { action } from '../../common/action';
 import { conflict, invalid } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { requireOwnUploads } from '../../common/uploads';
-import { contractInputs, PROJECT_FILES_FOLDER } from '../contract';
+import { contractSchemas, PROJECT_FILES_FOLDER } from '../contract';
 import { SPENDING, type SpendingDoc } from '../documents';
 import { actorOf, requireParty } from '../steps/contractAccess';
 import { readContract } from '../steps/contractRead';
 
 export default action({
-  input: contractInputs.recordSpending,
+  input: contractSchemas.recordSpending,
   async run(input, ctx): Promise<{ id: string; amountFen: number }> {
     const { contract: c, caller } = await readContract(ctx, input.contractId);
     requireParty(caller, c, 'provider');

@@ -8,14 +8,14 @@ import { action } from '../../common/action';
 import { conflict, invalid } from '../../common/errors';
 import { idempotentCreate, idempotentId } from '../../common/idempotency';
 import { requireOwnUploads } from '../../common/uploads';
-import { contractInputs, PROJECT_FILES_FOLDER } from '../contract';
+import { contractSchemas, PROJECT_FILES_FOLDER } from '../contract';
 import { VISITS, type VisitDoc } from '../documents';
 import { supervisionTotal } from '../domain/evaluation';
 import { actorOf, requireParty } from '../steps/contractAccess';
 import { readContract } from '../steps/contractRead';
 
 export default action({
-  input: contractInputs.recordVisit,
+  input: contractSchemas.recordVisit,
   async run(input, ctx): Promise<{ id: string; total: number }> {
     const { contract: c, caller } = await readContract(ctx, input.contractId);
     requireParty(caller, c, 'supervisor');

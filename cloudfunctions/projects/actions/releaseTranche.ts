@@ -9,14 +9,14 @@ import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { updatedCount } from '../../common/db';
 import { conflict, notFound } from '../../common/errors';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { CONTRACTS } from '../documents';
 import { trancheRefusal } from '../domain/evaluation';
 import { actorOf, requireParty } from '../steps/contractAccess';
 import { readContract } from '../steps/contractRead';
 
 export default action({
-  input: contractInputs.releaseTranche,
+  input: contractSchemas.releaseTranche,
   async run(input, ctx): Promise<{ key: string; amountFen: number; at: Date; by: string }> {
     const { contract: c, caller, evaluations } = await readContract(ctx, input.contractId, ['evaluations']);
     requireParty(caller, c, 'buyer');

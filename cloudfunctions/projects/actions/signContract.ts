@@ -10,7 +10,7 @@ import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { updatedCount } from '../../common/db';
 import { conflict, forbidden, invalid } from '../../common/errors';
-import { contractInputs } from '../contract';
+import { contractSchemas } from '../contract';
 import { CONTRACTS, type ContractParty } from '../documents';
 import { PARTY_NAMES } from '../domain/contractViews';
 import { actorOf, partiesOf } from '../steps/contractAccess';
@@ -19,7 +19,7 @@ import { readContract } from '../steps/contractRead';
 const ALL: ContractParty[] = ['buyer', 'provider', 'supervisor'];
 
 export default action({
-  input: contractInputs.signContract,
+  input: contractSchemas.signContract,
   async run(input, ctx): Promise<{ signed: ContractParty[]; status: 'signing' | 'active' }> {
     const { contract, caller } = await readContract(ctx, input.contractId);
     const mine = partiesOf(caller, contract).filter((p) => !input.party || p === input.party);

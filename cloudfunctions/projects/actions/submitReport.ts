@@ -11,13 +11,13 @@ import { findById } from '../../common/db';
 import { conflict, invalid } from '../../common/errors';
 import { idempotentCreate } from '../../common/idempotency';
 import { requireOwnUploads } from '../../common/uploads';
-import { contractInputs, PROJECT_FILES_FOLDER } from '../contract';
+import { contractSchemas, PROJECT_FILES_FOLDER } from '../contract';
 import { PROGRESS_REPORTS, type ProgressReportDoc } from '../documents';
 import { actorOf, requireParty } from '../steps/contractAccess';
 import { readContract } from '../steps/contractRead';
 
 export default action({
-  input: contractInputs.submitReport,
+  input: contractSchemas.submitReport,
   async run(input, ctx): Promise<{ id: string; month: string }> {
     const { contract: c, caller } = await readContract(ctx, input.contractId);
     requireParty(caller, c, 'provider');

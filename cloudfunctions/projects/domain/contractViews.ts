@@ -84,7 +84,8 @@ export function contractDetailView(
 ) {
   return {
     ...contractListItem(c),
-    communityNames: c.communityNames,
+    orgId: c.orgId,
+    streetId: c.streetId,
     parties: {
       buyer: c.parties.buyer.name,
       provider: c.parties.provider.name,

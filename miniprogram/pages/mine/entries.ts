@@ -32,6 +32,7 @@ const SERVICES = '/packages/services/pages';
 const PROPOSALS = '/packages/proposals/pages';
 const CHARITY = '/packages/charity/pages';
 const ROOMS = '/packages/rooms/pages';
+const PROJECTS = '/packages/projects/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -263,6 +264,42 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '擅长什么、什么时候有空',
         icon: 'user-setting',
         url: `${VOLUNTEERING}/join/index`,
+      },
+    ],
+  },
+  // Purchased-service contracts (projects): the street's side, then the organization's.
+  {
+    id: 'projects-admin',
+    title: '购买服务项目',
+    audience: 'admin',
+    entries: [
+      {
+        id: 'project-contracts',
+        title: '购买服务合同',
+        description: '三方签署、指标进度、评估和拨付',
+        icon: 'file',
+        url: `${PROJECTS}/contracts/index`,
+      },
+      {
+        id: 'project-dashboard',
+        title: '数据看板',
+        description: '合同进度、资金、指标达成和满意率',
+        icon: 'chart-bar',
+        url: `${PROJECTS}/dashboard/index`,
+      },
+    ],
+  },
+  {
+    id: 'projects-provider',
+    title: '承接项目',
+    audience: 'provider',
+    entries: [
+      {
+        id: 'provider-contracts',
+        title: '我们承接的合同',
+        description: '签署、指标进度、评分和申诉、信用值',
+        icon: 'file',
+        url: `${PROJECTS}/contracts/index`,
       },
     ],
   },
