@@ -559,7 +559,9 @@ const CASES: Record<string, ReplayCase> = {
     prepare: async () => ({
       contractId: 'contract-lukou-meals',
       location: { latitude: 31.85, longitude: 118.85 },
-      photos: [`cloud://mulin-local.bucket/projects/${userIdOf('demo-admin-jiangning')}/seed-lukou-meals-0.png`],
+      photos: [
+        `cloud://mulin-local.bucket/projects/${userIdOf('demo-admin-jiangning')}/seed-lukou-meals-0.png`,
+      ],
       sheet: ['delivery', 'records', 'staff', 'residents', 'safety'].map((key) => ({ key, score: 10 })),
       note: '',
     }),
