@@ -5,7 +5,7 @@
  * the street), INVALID_INPUT (a district admin naming no street). Round trips: 1 (the caller with the summary).
  */
 import { action } from '../../common/action';
-import { adminGrants, requireAdminOver } from '../../common/auth';
+import { adminGrants, requireAdminOver, requireAnyAdmin } from '../../common/auth';
 import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { invalid } from '../../common/errors';
 import { readWithCaller } from '../../common/joins';
@@ -23,6 +23,7 @@ export default action({
     const streets = adminGrants(caller)
       .filter((g) => g.scopeLevel === 'street')
       .map((g) => g.scopeId!);
+    requireAnyAdmin(caller);
     const streetId = input.streetId ?? streets[0];
     if (!streetId) throw invalid('请选择街道', [{ path: 'streetId', message: 'required' }]);
     const summary = all<SummaryDoc>('summaries').find((s) => s._id === streetId);

@@ -48,19 +48,26 @@ it('signs on the page, opens the records behind an indicator', async () => {
   const id = insertSigningContract(demo.cloud, spec, demo.cloud.clock.date());
   switchUser('demo-staff-xinyuan-1');
   const page = await loadPage(CONTRACT, { id });
-  await waitFor(() => page.data.status === 'ready');
+  await waitFor(() => page.data.status !== 'loading');
+  expect(page.data.error).toBeNull();
   expect(textOf(page, '#parties')).toContain('待签署');
   await tap(page, '#sign-provider');
-  await waitFor(() => !page.data.busy && page.data.c!.parties[1]!.done);
+  await waitFor(() => {
+    expect(page.data.banner).toBe('');
+    expect(page.data.c!.parties[1]!.done).toBe(true);
+    return true;
+  });
   expect(textOf(page, '#parties')).toContain('林晓燕');
   await demo.ok('projects', 'demo-admin-lukou', 'signContract', { contractId: id });
   await demo.ok('projects', 'demo-admin-jiangning', 'signContract', { contractId: id, party: 'supervisor' });
   expect(demo.cloud.store.docs('project_contracts').find((c) => c._id === id)!.status).toBe('active');
 
   const meals = await loadPage(CONTRACT, { id: 'contract-lukou-meals' });
-  await waitFor(() => meals.data.status === 'ready');
+  await waitFor(() => meals.data.status !== 'loading');
+  expect(meals.data.error).toBeNull();
   expect(textOf(meals, '#indicator-orders')).toMatch(/\d+ \/ 6 单/);
   await tap(meals, '#records-orders');
-  await waitFor(() => meals.data.records.length > 0);
+  await waitFor(() => meals.data.records.length > 0 || meals.data.banner);
+  expect(meals.data.banner).toBe('');
   expect(textOf(meals, '#indicator-orders')).toContain('禄口社区');
 });

@@ -5,7 +5,7 @@
  * the window); monthly reports, supervisors' visits and spending against the budget lines.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { type LoadResult, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
+import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { call } from '../../../../lib/api';
 import { dayClockText, fullDayText, monthText } from '../../../../shared/calendar';
 import { PROJECTS_TRACKING_LIMITS } from '../../../../shared/limits';
@@ -116,8 +116,8 @@ Component({
     max: { note: PROJECTS_TRACKING_LIMITS.noteMax },
   },
   methods: {
-    async load(): Promise<LoadResult> {
-      const reply = await call('projects', 'contractDetail', { contractId: pageQuery(this).id ?? '' });
+    async load(query: PageQuery): Promise<LoadResult> {
+      const reply = await call('projects', 'contractDetail', { contractId: query.id ?? '' });
       if (!reply.ok) return reply;
       return { ok: true, data: { c: view(reply.data), banner: '' } };
     },

@@ -4,7 +4,7 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
-import { pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
+import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { call } from '../../../../lib/api';
 import { fullDayText } from '../../../../shared/calendar';
 import type { CreditReply } from '../../lib/contractWords';
@@ -51,8 +51,7 @@ Component({
     threshold: '',
   },
   methods: {
-    async loadPage(offset: number) {
-      const q = pageQuery(this);
+    async loadPage(offset: number, q: PageQuery) {
       const reply = await call('projects', 'orgCredit', {
         orgId: q.orgId ?? '',
         streetId: q.streetId ?? '',
