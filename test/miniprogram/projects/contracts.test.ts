@@ -5,7 +5,7 @@
  * records behind an indicator open under it; a resident is refused the dashboard plainly.
  */
 import { insertSigningContract, demoContractSpecs } from '../../../seed/projectContracts';
-import { loadPage, tap, waitFor } from '../../../simulator/page';
+import { input, loadPage, tap, waitFor } from '../../../simulator/page';
 import { textOf } from '../../../simulator/text';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 
@@ -70,4 +70,26 @@ it('signs on the page, opens the records behind an indicator', async () => {
   await waitFor(() => meals.data.records.length > 0 || meals.data.banner);
   expect(meals.data.banner).toBe('');
   expect(textOf(meals, '#indicator-orders')).toContain('禄口社区');
+});
+
+it('reports the month on the report page (only the reported indicators), once', async () => {
+  switchUser('demo-staff-lantian-1');
+  const page = await loadPage('packages/projects/pages/report/index', { id: 'contract-dongshan-rescue' });
+  await waitFor(() => page.data.status !== 'loading');
+  expect(page.data.error).toBeNull();
+  expect(page.data.fields.map((f: { key: string }) => f.key)).toEqual(['trainings', 'trained']);
+  const month = page.data.month;
+  await input(page, '#value-trainings', '3');
+  await input(page, '#value-trained', '75');
+  await tap(page, '#submit');
+  await waitFor(() => !page.data.busy);
+  expect(page.data.banner).toBe('');
+  const stored = demo.cloud.store
+    .docs('project_reports')
+    .filter((r) => r.contractId === 'contract-dongshan-rescue' && r.month === month);
+  expect(stored).toHaveLength(1);
+  expect(stored[0]!.values).toEqual([
+    { indicatorKey: 'trainings', value: 3 },
+    { indicatorKey: 'trained', value: 75 },
+  ]);
 });

@@ -7,4 +7,6 @@ export const CONTRACT_ROUTES = {
   credit: (orgId: string, streetId: string) =>
     `${ROOT}/credit/index?orgId=${encodeURIComponent(orgId)}&streetId=${encodeURIComponent(streetId)}`,
   dashboard: `${ROOT}/dashboard/index`,
+  report: (id: string) => `${ROOT}/report/index?id=${encodeURIComponent(id)}`,
+  visit: (id: string) => `${ROOT}/visit/index?id=${encodeURIComponent(id)}`,
 };

@@ -100,6 +100,11 @@ function view(c: ContractDetail) {
       photos: v.photos,
     })),
     creditUrl: buyer || provider ? CONTRACT_ROUTES.credit(c.orgId, c.streetId) : '',
+    reportUrl:
+      provider && c.status === 'active' && c.progress.some((p) => p.source === 'report')
+        ? CONTRACT_ROUTES.report(c.id)
+        : '',
+    visitUrl: c.my.includes('supervisor') && c.status === 'active' ? CONTRACT_ROUTES.visit(c.id) : '',
   };
 }
 
