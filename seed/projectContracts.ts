@@ -279,66 +279,82 @@ const SHEET = (scale: number) =>
 /** Seeds the contracts; returns a summary line. */
 export async function seedProjectContracts(cloud: LocalCloud, account: AccountSeed): Promise<string> {
   const now = cloud.clock.date();
+  const offsetBefore = cloud.clock.offset();
   const supervisorId = account.userIds[SUPERVISOR_OPENID]!;
   const specs = demoContractSpecs(now, supervisorId);
+  // The year began five months ago: the contracts were signed then, reports came each month, visits in between;
+  // the clock goes back for that and returns to where it was.
+  const at = (month: string, day: number) =>
+    cloud.clock.set(
+      Math.min(startOfMonth(month).getTime() + ((day - 1) * 24 + 10) * 3_600_000, now.getTime() - 3_600_000),
+    );
+  const first = monthKey(specs[0]!.from);
   let reports = 0;
   let visits = 0;
-  for (const spec of specs) {
-    const id = insertSigningContract(cloud, spec, now);
-    const who = PEOPLE[spec.key]!;
-    await callOk(cloud, 'projects', who.admin, 'signContract', { contractId: id });
-    await callOk(cloud, 'projects', who.staff, 'signContract', { contractId: id });
-    await callOk(cloud, 'projects', SUPERVISOR_OPENID, 'signContract', {
-      contractId: id,
-      party: 'supervisor',
-    });
-    await callOk(cloud, 'projects', who.admin, 'releaseTranche', { contractId: id, trancheKey: 't1' });
-    // Monthly reports for what no system record counts, up to last month.
-    const reported = spec.indicators.filter((i) => i.source.kind === 'report');
-    if (reported.length > 0) {
-      for (let m = monthKey(spec.from), k = 0; m < monthKey(now); m = addMonths(m, 1), k++) {
-        await callOk(cloud, 'projects', who.staff, 'submitReport', {
-          contractId: id,
-          month: m,
-          values: reported.map((i) => ({
-            indicatorKey: i.key,
-            value: Math.round((i.target / 12) * (0.8 + 0.1 * (k % 3))),
-          })),
-          note: '按计划开展，台账已整理。',
-          attachments: [],
-          idempotencyKey: `seed-report-${spec.key}-${m}`,
-        });
-        reports += 1;
-      }
-    }
-    // Two site visits by the supervisor, with a stand-in photo each.
-    for (const [k, scale] of [0.9, 0.8].entries()) {
-      const photo = cloud.storage.putFile(
-        `projects/${supervisorId}/seed-${spec.key}-${k}.png`,
-        png([120, 160, 200], 320, 200),
-      );
-      await callOk(cloud, 'projects', SUPERVISOR_OPENID, 'recordVisit', {
+  try {
+    for (const spec of specs) {
+      at(first, 8);
+      const id = insertSigningContract(cloud, spec, cloud.clock.date());
+      const who = PEOPLE[spec.key]!;
+      await callOk(cloud, 'projects', who.admin, 'signContract', { contractId: id });
+      await callOk(cloud, 'projects', who.staff, 'signContract', { contractId: id });
+      await callOk(cloud, 'projects', SUPERVISOR_OPENID, 'signContract', {
         contractId: id,
-        location: { latitude: 31.85 + k * 0.001, longitude: 118.85 },
-        photos: [photo],
-        sheet: SHEET(scale),
-        note: k === 0 ? '服务现场有序，台账齐全。' : '人员到岗，个别记录待补。',
-        idempotencyKey: `seed-visit-${spec.key}-${k}`,
+        party: 'supervisor',
       });
-      visits += 1;
+      await callOk(cloud, 'projects', who.admin, 'releaseTranche', { contractId: id, trancheKey: 't1' });
+      // Monthly reports for what no system record counts, each by the 5th of the next month, up to last month.
+      const reported = spec.indicators.filter((i) => i.source.kind === 'report');
+      if (reported.length > 0) {
+        for (let m = monthKey(spec.from), k = 0; m < monthKey(now); m = addMonths(m, 1), k++) {
+          at(addMonths(m, 1), 5);
+          await callOk(cloud, 'projects', who.staff, 'submitReport', {
+            contractId: id,
+            month: m,
+            values: reported.map((i) => ({
+              indicatorKey: i.key,
+              value: Math.round((i.target / 12) * (0.8 + 0.1 * (k % 3))),
+            })),
+            note: '按计划开展，台账已整理。',
+            attachments: [],
+            idempotencyKey: `seed-report-${spec.key}-${m}`,
+          });
+          reports += 1;
+        }
+      }
+      // Two site visits by the supervisor (the second and fourth month), with a stand-in photo each.
+      for (const [k, scale] of [0.9, 0.8].entries()) {
+        at(addMonths(first, 1 + 2 * k), 15);
+        const photo = cloud.storage.putFile(
+          `projects/${supervisorId}/seed-${spec.key}-${k}.png`,
+          png([120, 160, 200], 320, 200),
+        );
+        await callOk(cloud, 'projects', SUPERVISOR_OPENID, 'recordVisit', {
+          contractId: id,
+          location: { latitude: 31.85 + k * 0.001, longitude: 118.85 },
+          photos: [photo],
+          sheet: SHEET(scale),
+          note: k === 0 ? '服务现场有序，台账齐全。' : '人员到岗，个别记录待补。',
+          idempotencyKey: `seed-visit-${spec.key}-${k}`,
+        });
+        visits += 1;
+      }
+      at(addMonths(first, 2), 20);
+      const receipt = cloud.storage.putFile(
+        `projects/${userIdOf(cloud, who.staff)}/seed-receipt-${spec.key}.png`,
+        png([230, 230, 210], 240, 320),
+      );
+      await callOk(cloud, 'projects', who.staff, 'recordSpending', {
+        contractId: id,
+        lineKey: 'materials',
+        amountFen: Math.round(spec.amountYuan * 100 * 0.08),
+        note: '第一季度物资采购',
+        receipts: [receipt],
+        idempotencyKey: `seed-spending-${spec.key}`,
+      });
     }
-    const receipt = cloud.storage.putFile(
-      `projects/${userIdOf(cloud, who.staff)}/seed-receipt-${spec.key}.png`,
-      png([230, 230, 210], 240, 320),
-    );
-    await callOk(cloud, 'projects', who.staff, 'recordSpending', {
-      contractId: id,
-      lineKey: 'materials',
-      amountFen: Math.round(spec.amountYuan * 100 * 0.08),
-      note: '第一季度物资采购',
-      receipts: [receipt],
-      idempotencyKey: `seed-spending-${spec.key}`,
-    });
+  } finally {
+    cloud.clock.advance(offsetBefore - cloud.clock.offset());
   }
   // The meal-help contract's mid-term evaluation (良好) and its second tranche.
   const meals = 'contract-lukou-meals';
