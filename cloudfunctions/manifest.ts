@@ -17,8 +17,8 @@ import type { Action } from './common/action';
 interface Manifest {
   account: typeof account;
   charity: typeof charity;
-  proposals: typeof proposals;
   projects: typeof projects;
+  proposals: typeof proposals;
   rooms: typeof rooms;
   services: typeof services;
   volunteering: typeof volunteering;

@@ -8,6 +8,7 @@ import { seedAccount, type AccountSeed } from './account';
 import { seedCharity } from './charity';
 import { seedPoints } from './points';
 import { seedProjects } from './projects';
+import { seedProjectContracts } from './projectContracts';
 import { seedProposals } from './proposals';
 import { seedRooms } from './rooms';
 import { seedServices } from './services';
@@ -33,6 +34,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSee
       `points: ${await seedPoints(cloud)}`,
       `rooms: ${await seedRooms(cloud, account)}`,
       `projects: ${await seedProjects(cloud, account)}`,
+      `project contracts: ${await seedProjectContracts(cloud, account)}`,
     ];
     const count = (c: string) => cloud.store.count(c, {});
     const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;

@@ -364,3 +364,142 @@ export interface ComplaintDoc {
   answer?: { text: string; upheld: boolean; by: ProjectActor; at: Date };
   createdAt: Date;
 }
+
+// ——— Tracking, evaluation, payment and credit (the contract's life after the award) ———
+
+/** A monthly report by the provider, for indicators with source `report`; one per contract and month. */
+export interface ProgressReportDoc {
+  /** `${contractId}:${month}`: a second report of the month meets the primary key. */
+  _id: string;
+  /** The client's idempotency key of the create (a replay is answered from the stored document). */
+  key: string;
+  contractId: string;
+  orgId: string;
+  streetId: string;
+  /** Beijing month, `2026-11`. */
+  month: string;
+  values: { indicatorKey: string; value: number }[];
+  note: string;
+  attachments: string[];
+  by: ProjectActor;
+  at: Date;
+}
+
+/** One line of the 日常监管评分表 as scored on a visit. */
+export interface SheetScore {
+  key: string;
+  score: number;
+}
+
+/** A supervisor's site visit (定点): where, photos and the daily supervision sheet. */
+export interface VisitDoc {
+  _id: string;
+  /** The client's idempotency key of the create (a replay is answered from the stored document). */
+  key: string;
+  contractId: string;
+  orgId: string;
+  streetId: string;
+  location: { latitude: number; longitude: number };
+  photos: string[];
+  sheet: SheetScore[];
+  /** Sum of the sheet (0–100). */
+  total: number;
+  note: string;
+  by: ProjectActor;
+  at: Date;
+}
+
+/** A spending record (receipts) against one budget line, for the financial review. */
+export interface SpendingDoc {
+  _id: string;
+  /** The client's idempotency key of the create (a replay is answered from the stored document). */
+  key: string;
+  contractId: string;
+  orgId: string;
+  streetId: string;
+  lineKey: string;
+  amountFen: number;
+  note: string;
+  receipts: string[];
+  by: ProjectActor;
+  at: Date;
+}
+
+/** The three sheets an evaluation combines, each 0–100. */
+export interface EvaluationSheets {
+  expert: number;
+  supervision: number;
+  financial: number;
+}
+
+/**
+ * A mid-term or final evaluation (评估): the three sheets, the weights they were combined with, the total and
+ * grade. Never edited: a correction (e.g. after an appeal) is a new evaluation with `supersedes`; the appeal is
+ * set once, by a conditional update, within the window.
+ */
+export interface EvaluationDoc {
+  _id: string;
+  /** The client's idempotency key of the create (a replay is answered from the stored document). */
+  key: string;
+  contractId: string;
+  orgId: string;
+  streetId: string;
+  stage: 'mid' | 'final';
+  sheets: EvaluationSheets;
+  weights: EvaluationSheets;
+  total: number;
+  grade: Grade;
+  comment: string;
+  /** What the financial review checked: spent per budget line. */
+  spending: { lineKey: string; label: string; budgetFen: number; spentFen: number }[];
+  appealBy: Date;
+  appeal?: { reason: string; by: ProjectActor; at: Date };
+  supersedes?: string;
+  /** Set on the evaluation a later one replaced (by that one's creation). */
+  supersededBy?: string;
+  by: ProjectActor;
+  at: Date;
+}
+
+/** The inputs of an organization's credit value (信用值), as counted at one time. */
+export interface CreditInputs {
+  /** Current evaluation totals (0–100) of the organization's contracts in the street. */
+  evaluationTotals: number[];
+  /** Monthly reports due so far (contracts with `report` indicators), and how many came by the 10th of the next month. */
+  reportsDue: number;
+  reportsOnTime: number;
+  /** Attainment (0–1, capped) of each indicator of its active contracts, pro rata to the time elapsed. */
+  attainments: number[];
+  /** Callback ratings (1–5) of its orders. */
+  ratings: number[];
+  complaints: number;
+  declinedOrders: number;
+}
+
+/** One change of an organization's credit, with the records that caused it. */
+export interface CreditEventDoc {
+  /** `${streetId}:${orgId}:${n}`: n counts the organization's changes in the street (two writers, one lands). */
+  _id: string;
+  streetId: string;
+  orgId: string;
+  orgName: string;
+  n: number;
+  value: number;
+  previous: number;
+  inputs: CreditInputs;
+  /** The records behind the inputs (evaluations, complaints, declined orders, contracts). */
+  causes: { kind: string; id: string; label: string }[];
+  /** Set when this change suspended the organization's pool entry. */
+  suspended?: boolean;
+  at: Date;
+}
+
+/** The street's dashboard, precomputed by the `refresh` timer (reads are one round trip). */
+export interface SummaryDoc {
+  /** The street id. */
+  _id: string;
+  streetId: string;
+  computedAt: Date;
+  /** domain/dashboard `Dashboard`. */
+  dashboard: unknown;
+}

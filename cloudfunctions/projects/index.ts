@@ -1,34 +1,47 @@
 /**
  * The `projects` cloud function (政府购买服务 / 公益创投): the qualified pool, calls, bids, review, award and
- * complaints up to the contracts (this file's first block), then contracts, tracking, evaluation, payment, credit
- * and the dashboard (the second block). Each block is its own object, so either half adds actions in one place.
+ * complaints up to the contracts (the first block), then contracts, tracking, evaluation, payment, credit and the
+ * dashboard (the second block). Each block is its own object, so either half adds actions in one place.
  */
 import type { Action } from '../common/action';
 import { createMain } from '../common/router';
 import answerComplaint from './actions/answerComplaint';
+import appealEvaluation from './actions/appealEvaluation';
 import applyToPool from './actions/applyToPool';
 import assessPool from './actions/assessPool';
 import award from './actions/award';
 import bidDetail from './actions/bidDetail';
 import callDetail from './actions/callDetail';
 import callForm from './actions/callForm';
+import contractDetail from './actions/contractDetail';
+import contractList from './actions/contractList';
+import dashboard from './actions/dashboard';
 import declareConflicts from './actions/declareConflicts';
 import demandList from './actions/demandList';
+import evaluate from './actions/evaluate';
 import fileComplaint from './actions/fileComplaint';
+import indicatorRecords from './actions/indicatorRecords';
 import listCalls from './actions/listCalls';
 import makeContracts from './actions/makeContracts';
 import myBids from './actions/myBids';
 import myPool from './actions/myPool';
 import myReviews from './actions/myReviews';
+import orgCredit from './actions/orgCredit';
 import poolChecklist from './actions/poolChecklist';
 import poolEntries from './actions/poolEntries';
 import prequalify from './actions/prequalify';
 import publishCall from './actions/publishCall';
+import recordSpending from './actions/recordSpending';
+import recordVisit from './actions/recordVisit';
+import releaseTranche from './actions/releaseTranche';
 import reviewSheet from './actions/reviewSheet';
 import saveBid from './actions/saveBid';
 import scoreBid from './actions/scoreBid';
 import setPoolChecklist from './actions/setPoolChecklist';
-import type { ProjectsAction } from './contract';
+import signContract from './actions/signContract';
+import submitReport from './actions/submitReport';
+import type { ContractAction, ProjectsAction } from './contract';
+import { refresh } from './timers/refresh';
 
 /** Pool, calls, bids, review, award, complaints, contracts made (the first half). */
 const callActions = {
@@ -57,9 +70,26 @@ const callActions = {
   makeContracts,
 };
 
+/** The contract side's actions (signing, tracking, evaluation, payment, credit, dashboard). */
+const contractActions = {
+  signContract,
+  contractList,
+  contractDetail,
+  indicatorRecords,
+  submitReport,
+  recordVisit,
+  recordSpending,
+  evaluate,
+  appealEvaluation,
+  releaseTranche,
+  orgCredit,
+  dashboard,
+} satisfies Record<ContractAction, Action>;
+
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
 export const actions = {
   ...callActions,
+  ...contractActions,
 } satisfies Record<ProjectsAction, Action>;
 
-export const main = createMain({ actions, timers: {} });
+export const main = createMain({ actions, timers: { refresh } });

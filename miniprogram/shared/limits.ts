@@ -327,3 +327,15 @@ export const PROJECTS_LIMITS = {
   creditStart: 80,
   pageSize: 20,
 } as const;
+
+/** Limits of purchased-service contracts after the award (projects: reports, visits, spending, evaluation). */
+export const PROJECTS_TRACKING_LIMITS = {
+  filesFolder: 'projects',
+  filesMax: 9,
+  noteMax: 300,
+  indicatorsMax: 12,
+  reportValueMax: 1_000_000,
+  /** One spending record is at most 1,000,000 yuan. */
+  amountFenMax: 100_000_000,
+  pageSize: 20,
+} as const;

@@ -578,6 +578,56 @@ const CASES: Record<string, ReplayCase> = {
     }),
     moves: { gives: 1, needPoints: 20 },
   },
+  'projects.submitReport': {
+    as: 'demo-staff-xinyuan-1',
+    prepare: async () => ({
+      contractId: 'contract-lukou-afterschool',
+      month: dateKey(now()).slice(0, 7),
+      values: [{ indicatorKey: 'sessions', value: 9 }],
+      note: '本月课堂按计划开展。',
+      attachments: [],
+    }),
+    measure: () => ({ reports: howMany('project_reports') }),
+    moves: { reports: 1 },
+  },
+  'projects.recordVisit': {
+    as: 'demo-admin-jiangning',
+    prepare: async () => ({
+      contractId: 'contract-lukou-meals',
+      location: { latitude: 31.85, longitude: 118.85 },
+      photos: [
+        `cloud://mulin-local.bucket/projects/${userIdOf('demo-admin-jiangning')}/seed-lukou-meals-0.png`,
+      ],
+      sheet: ['delivery', 'records', 'staff', 'residents', 'safety'].map((key) => ({ key, score: 10 })),
+      note: '',
+    }),
+    measure: () => ({ visits: howMany('project_visits') }),
+    moves: { visits: 1 },
+  },
+  'projects.recordSpending': {
+    as: 'demo-staff-xinyuan-1',
+    prepare: async () => ({
+      contractId: 'contract-lukou-meals',
+      lineKey: 'staff',
+      amountFen: 120_000,
+      note: '社工补贴',
+      receipts: [`cloud://mulin-local.bucket/projects/${userIdOf('demo-staff-xinyuan-1')}/r.png`],
+    }),
+    measure: () => ({ spending: howMany('project_spending') }),
+    moves: { spending: 1 },
+  },
+  'projects.evaluate': {
+    as: 'demo-admin-lukou',
+    prepare: async () => ({
+      contractId: 'contract-lukou-afterschool',
+      stage: 'mid',
+      expert: 80,
+      financial: 75,
+      comment: '',
+    }),
+    measure: () => ({ evaluations: howMany('project_evaluations') }),
+    moves: { evaluations: 1 },
+  },
   'charity.registerMerchant': {
     // A partner merchant of 禄口 with 陈 as its staff.
     as: LUKOU_ADMIN,

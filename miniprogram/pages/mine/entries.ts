@@ -288,6 +288,42 @@ export const MINE_GROUPS: MineGroup[] = [
       },
     ],
   },
+  // Purchased-service contracts (projects): the street's side, then the organization's.
+  {
+    id: 'projects-admin',
+    title: '购买服务项目',
+    audience: 'admin',
+    entries: [
+      {
+        id: 'project-contracts',
+        title: '购买服务合同',
+        description: '三方签署、指标进度、评估和拨付',
+        icon: 'file',
+        url: `${PROJECTS}/contracts/index`,
+      },
+      {
+        id: 'project-dashboard',
+        title: '数据看板',
+        description: '合同进度、资金、指标达成和满意率',
+        icon: 'chart-bar',
+        url: `${PROJECTS}/dashboard/index`,
+      },
+    ],
+  },
+  {
+    id: 'projects-provider',
+    title: '承接项目',
+    audience: 'provider',
+    entries: [
+      {
+        id: 'provider-contracts',
+        title: '我们承接的合同',
+        description: '签署、指标进度、评分和申诉、信用值',
+        icon: 'file',
+        url: `${PROJECTS}/contracts/index`,
+      },
+    ],
+  },
 ];
 
 /** Whether `me` belongs to `audience`. */

@@ -1,0 +1,63 @@
+/**
+ * The first read of every contract action: the contract with the caller and what the action needs of the
+ * contract's own records (evaluations, reports, visits, spending), in one aggregation rooted at the contract.
+ */
+import type { ActionContext } from '../../common/action';
+import type { UserDoc } from '../../common/directory/users';
+import { notFound, unauthenticated } from '../../common/errors';
+import { readWithCaller, type Join } from '../../common/joins';
+import {
+  CONTRACTS,
+  EVALUATIONS,
+  PROGRESS_REPORTS,
+  SPENDING,
+  VISITS,
+  type ContractDoc,
+  type EvaluationDoc,
+  type ProgressReportDoc,
+  type SpendingDoc,
+  type VisitDoc,
+} from '../documents';
+
+/** What a contract read may join. */
+export type ContractPart = 'evaluations' | 'reports' | 'visits' | 'spending';
+
+const JOINS: Record<ContractPart, Join> = {
+  evaluations: { as: 'evaluations', from: EVALUATIONS, localField: '_id', foreignField: 'contractId' },
+  reports: { as: 'reports', from: PROGRESS_REPORTS, localField: '_id', foreignField: 'contractId' },
+  visits: { as: 'visits', from: VISITS, localField: '_id', foreignField: 'contractId' },
+  spending: { as: 'spending', from: SPENDING, localField: '_id', foreignField: 'contractId' },
+};
+
+/** A contract, its caller and its joined records. */
+export interface ContractRead {
+  contract: ContractDoc;
+  caller: UserDoc;
+  evaluations: EvaluationDoc[];
+  reports: ProgressReportDoc[];
+  visits: VisitDoc[];
+  spending: SpendingDoc[];
+}
+
+/** Reads a contract (NOT_FOUND) with the caller (UNAUTHENTICATED) and the named parts: one round trip. */
+export async function readContract(
+  ctx: Pick<ActionContext, 'openid'>,
+  contractId: string,
+  parts: readonly ContractPart[] = [],
+): Promise<ContractRead> {
+  const read = await readWithCaller<ContractDoc>(
+    ctx,
+    parts.map((p) => JOINS[p]),
+    { from: CONTRACTS, match: { _id: contractId } },
+  );
+  if (!read.caller) throw unauthenticated();
+  if (!read.root) throw notFound('合同');
+  return {
+    contract: read.root,
+    caller: read.caller,
+    evaluations: read.all<EvaluationDoc>('evaluations'),
+    reports: read.all<ProgressReportDoc>('reports'),
+    visits: read.all<VisitDoc>('visits'),
+    spending: read.all<SpendingDoc>('spending'),
+  };
+}
