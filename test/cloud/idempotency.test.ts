@@ -65,7 +65,8 @@ function keyedActions(): string[] {
       for (const [act, schema] of Object.entries(inputs)) if (takesKey(schema)) found.push(`${fn}.${act}`);
     }
   }
-  return found.sort();
+  // A contract may export its inputs in parts and joined (projects: poolInputs, …, projectsInputs): once each.
+  return [...new Set(found)].sort();
 }
 
 // ---- Small readers over the demo -----------------------------------------------------------------------------

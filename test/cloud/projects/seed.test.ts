@@ -37,9 +37,10 @@ test('calls at every stage, and the round’s contracts in signing', async () =>
     ['禄口邻里调解工作室', true],
     ['南京红叶社会工作服务社', false],
   ]);
-  const contracts = demo.cloud.store.docs('project_contracts');
+  // The round's own contracts (the demo also has last year's contracts under way: seed/projectContracts.ts).
+  const contracts = demo.cloud.store.docs('project_contracts').filter((c) => c.callId === round());
   expect(contracts).toHaveLength(2);
-  expect(contracts.every((c) => c.status === 'signing' && c.callId === round())).toBe(true);
+  expect(contracts.every((c) => c.status === 'signing')).toBe(true);
   const reviews = await demo.call('projects', 'demo-expert-he', 'myReviews', {});
   expect(reviews.roundTrips).toBeLessThanOrEqual(3);
   expect(reviews.ok && reviews.data.map((r) => r.declared)).toEqual([false, true]);
