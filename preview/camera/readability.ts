@@ -152,7 +152,7 @@ export function measureReadability(limits: ReadabilityLimits): Readability {
       const main =
         typeof cls === 'string' &&
         /t-button--primary/.test(cls) &&
-        /t-button--(block|large)/.test(cls) &&
+        /t-button--(block|size-large)\b/.test(cls) &&
         !/t-button--(text|outline|ghost)/.test(cls);
       if (main) {
         if (lowestMainAction === 0 || rect.height < lowestMainAction) lowestMainAction = rect.height;
