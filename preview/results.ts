@@ -1,3 +1,5 @@
+import type { Readability } from './camera/protocol';
+
 /** The shape of `audit.json`: one entry per picture, plus the run's warnings and package sizes. Node only. */
 
 /** One picture's figures and verdict. */
@@ -28,6 +30,8 @@ export interface ShotResult {
   overflowing: string[];
   visibleText: number;
   visibleImages: number;
+  /** Elder-mode figures (camera/readability.ts), without the text itself. */
+  readability?: Omit<Readability, 'text'>;
   errors: string[];
   warnings: string[];
   /** Empty when the picture passes every check. */

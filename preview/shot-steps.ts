@@ -7,8 +7,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MINIPROGRAM_DIR, tabBarOf, type AppJson } from '../simulator/app-pages';
 import { problemsOf } from './budgets';
+import { miitProblems } from './miit';
+import { wordingProblems } from './wording';
 import type { Camera } from './camera/client';
 import type { CameraFigures } from './camera/protocol';
+import type { Readability } from './camera/protocol';
 import type { CompileScope } from '../simulator/capture/compile-scope';
 import { imageResolver } from '../simulator/capture/images';
 import { capture, type Capture } from '../simulator/capture/shot';
@@ -108,6 +111,11 @@ export async function captureStep(shot: Shot, context: StepContext): Promise<Cap
   return step;
 }
 
+function withoutText(r: Readability): Omit<Readability, 'text'> {
+  const { text: _text, ...rest } = r;
+  return rest;
+}
+
 /** Step 2 (Chromium): photograph, measure, judge. */
 export async function cameraStep(step: CapturedShot, context: StepContext): Promise<ShotResult> {
   const { shot, captured } = step;
@@ -148,6 +156,7 @@ export async function cameraStep(step: CapturedShot, context: StepContext): Prom
     overflowing: figures?.overflowing ?? [],
     visibleText: figures?.visibleText ?? 0,
     visibleImages: figures?.visibleImages ?? 0,
+    ...(figures ? { readability: withoutText(figures.readability) } : {}),
     errors: [
       ...errors,
       ...(captured?.errors ?? []),
@@ -169,6 +178,11 @@ export async function cameraStep(step: CapturedShot, context: StepContext): Prom
     visibleText: result.visibleText,
     visibleImages: result.visibleImages,
   });
+  if (figures) {
+    const wording = wordingProblems(figures.readability.text);
+    if (wording.length > 0) result.problems.push(`developer wording on screen: ${wording.join('; ')}`);
+    if (shot.elder) result.problems.push(...miitProblems(figures.readability));
+  }
   if (!photographed && captured && result.problems.length > 0) {
     // A failing picture is worth looking at: take it now.
     await context.camera.shoot(step.htmlFile, png).then(

@@ -2,7 +2,7 @@
  * `npm run preview` (after the system packages and `npm run build`): every page of app.json in every declared
  * state, and in elder mode, photographed into `.preview/` — `pages/*.png` (750 px wide), each picture's
  * stand-alone HTML, `index.html` (the gallery) and `audit.json` — by running the picture test
- * (test/pictures/pages.test.ts) with MULIN_PICTURES_DIR set; then the audit table and the package sizes.
+ * (test/pictures/pages-1.test.ts, which takes every page then) with MULIN_PICTURES_DIR set; then the audit table and the package sizes.
  * Exits non-zero when a picture fails its checks or a package is over budget (everything is still written).
  */
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const jest = spawnSync(
     process.execPath,
-    [require.resolve('jest/bin/jest'), 'test/pictures/pages.test.ts', '--selectProjects', 'pictures'],
+    [require.resolve('jest/bin/jest'), 'test/pictures/pages-1.test.ts', '--selectProjects', 'pictures'],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MULIN_PICTURES_DIR: OUT } },
   );
   const auditFile = path.join(OUT, 'audit.json');

@@ -198,6 +198,17 @@ export function dateKeyText(date: string): string {
   return mustDate(date).format('M月D日');
 }
 
+/** 2026年6月3日 of a date key `2026-06-03` (certificates and other papers). */
+export function fullDateKeyText(date: string): string {
+  return mustDate(date).format('YYYY年M月D日');
+}
+
+/** `6月3日 周三 14:05` of a picker's `2026-06-03 14:05`; the key itself when it does not parse. */
+export function dateTimeKeyText(key: string): string {
+  const at = parseDateTime(key);
+  return at ? `${dayText(at)} ${weekdayText(at)} ${clockText(at)}` : key;
+}
+
 /** 2026年6月 of a month key `2026-06`. */
 export function monthText(month: string): string {
   return mustMonth(month).format('YYYY年M月');

@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEVICE_SCALE, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../simulator/geometry';
 import { measurePicture } from './measure';
+import { measureReadability } from './readability';
+import { MIIT } from '../miit';
 import type { CameraMessage, ShootRequest } from './protocol';
 
 /** Debian's Chromium (installed by scripts/ensure-system-packages.sh); MULIN_CHROMIUM overrides. */
@@ -57,9 +59,14 @@ async function shoot(page: Page, request: ShootRequest): Promise<CameraMessage> 
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const measured = await page.evaluate(measurePicture, { limit: SCREEN_WIDTH, scale: DEVICE_SCALE });
+    const readability = await page.evaluate(measureReadability, MIIT);
     if (request.pngPath)
       await page.screenshot({ path: request.pngPath, fullPage: true, timeout: TIMEOUT_MS });
-    return { type: 'shot', id: request.id, figures: { ...measured, pageErrors, ms: Date.now() - started } };
+    return {
+      type: 'shot',
+      id: request.id,
+      figures: { ...measured, readability, pageErrors, ms: Date.now() - started },
+    };
   } finally {
     page.off('pageerror', onError);
   }

@@ -11,6 +11,7 @@ import { buildDocument, rewriteVh } from './document';
 import { iconCss } from './icons';
 import type { ImageResolver } from './images';
 import { loadShot } from './load';
+import { annotateTapTargets } from './taps';
 import { rpxToPx } from './rpx';
 import type { SetDataFigures } from './set-data';
 import { treeFigures, type TreeFigures } from './tree';
@@ -79,7 +80,10 @@ export async function capture(request: CaptureRequest, context: CaptureContext):
   });
   try {
     const roots = [loaded.pageDom, ...(loaded.tabBarDom ? [loaded.tabBarDom] : [])];
-    for (const root of roots) annotateBuiltins(root);
+    for (const root of roots) {
+      annotateBuiltins(root);
+      annotateTapTargets(root);
+    }
     const tree = treeFigures(loaded.pageDom);
     const copies = roots.map((root) => {
       const copy = root.cloneNode(true) as Element;

@@ -50,6 +50,7 @@ const STATES: Record<string, PreviewState[]> = {
   blank: [{ name: 'demo', user: 'demo-resident-wang', cloud: 'offline' }],
   throws: [{ name: 'demo', user: 'demo-resident-wang', cloud: 'offline' }],
   heavy: [{ name: 'demo', user: 'demo-resident-wang', cloud: 'offline' }],
+  unfriendly: [{ name: 'demo', user: 'demo-resident-wang', cloud: 'offline' }],
 };
 
 function fixturePage(name: string): PageSpec {
@@ -174,6 +175,40 @@ describe('a broken page fails with the reason', () => {
     expect(text).toMatch(/first-render setData \d+\.\d KB > 32\.0 KB/);
     expect(text).toMatch(/\d+ WXML nodes \(WeChat audit: < 1000\)/);
     expect(text).toMatch(/WXML depth \d+ \(WeChat audit: < 30\)/);
+  });
+});
+
+describe('what an elder cannot use, and developer wording', () => {
+  it('fails an elder picture below the MIIT figures, naming each finding', async () => {
+    const r = await result(shot('unfriendly', 'demo', true));
+    const text = r.problems.join('\n');
+    expect(r.readability?.smallestText).toBe(12); // 24 rpx on a 375 pt screen
+    expect(text).toMatch(
+      /MIIT text < 18 pt: 1 text\(s\), smallest 12 px: wx-view\.page--tiny "小字说明" 12 px/,
+    );
+    expect(text).toMatch(
+      /MIIT contrast < 4\.5:1 \(3:1 large\): 1 text\(s\): wx-view\.page--faint "浅灰提示" 1\.7\d:1 \(#bbbbbb on #f3f3f3\)/,
+    );
+    expect(text).toMatch(/MIIT tap target < 44 pt: 1 target\(s\): wx-view\.page--link "查看"/);
+    expect(text).toMatch(/MIIT main action < 60 pt high: wx-button\.[^ ]* "确认预约" 48 px/);
+    // TDesign's own tap bindings (every t-icon, a cell nobody listens to) are not targets.
+    expect(text).not.toMatch(/t-icon|t-cell/);
+  });
+
+  it('scans every picture’s text for ISO dates, hex strings, ids and English words', async () => {
+    const r = await result(shot('unfriendly', 'demo'));
+    const text = r.problems.join('\n');
+    expect(text).toContain('ISO date in "下单时间 2026-12-01，编号 5f1d7c2a9e"');
+    expect(text).toContain('hex string in "下单时间 2026-12-01，编号 5f1d7c2a9e"');
+    expect(text).toContain('English "Order pending"');
+    // Normal mode is not held to the elder figures.
+    expect(text).not.toContain('MIIT');
+  });
+
+  it('passes a good page in elder mode', async () => {
+    const r = await result(shot('good', 'demo', true));
+    expect(r.readability?.smallTargetCount).toBe(0);
+    expect(r.readability?.lowContrastCount).toBe(0);
   });
 });
 

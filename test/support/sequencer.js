@@ -7,7 +7,7 @@ const Sequencer = require('@jest/test-sequencer').default;
 
 /** Longest first, as measured on the 2-core machine. */
 const LONGEST = [
-  /test\/pictures\/pages\.test\.ts$/,
+  /test\/pictures\/pages-\d+\.test\.ts$/,
   /test\/localcloud\/process\.test\.ts$/,
   /test\/cloud\/.*\/concurrency\.test\.ts$/,
   /test\/pictures\/checks\.test\.ts$/,

@@ -47,9 +47,14 @@ export function isResidentSide(r: Relation): boolean {
   return r.beneficiary || r.orderer || r.family;
 }
 
-/** Whether the full address, phone and name reach this viewer. */
-export function revealsContact(r: Relation, order: Pick<OrderDoc, 'status'>): boolean {
-  return r.assignedStaff && (order.status === 'accepted' || order.status === 'in_service');
+/**
+ * Whether the full address, phone and name reach this viewer: the staff member doing the work while it is under
+ * way, and the admin whose phone callback (电话回访) is due, who must dial the number.
+ */
+export function revealsContact(r: Relation, order: Pick<OrderDoc, 'status' | 'survey'>): boolean {
+  const working = r.assignedStaff && (order.status === 'accepted' || order.status === 'in_service');
+  const callingBack = r.admin && order.status === 'completed' && !order.survey;
+  return working || callingBack;
 }
 
 /** What the viewer may do with the order now. */

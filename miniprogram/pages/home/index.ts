@@ -9,6 +9,7 @@ import { type HomeView } from '../../lib/account';
 import { ensureSession, onSessionChange } from '../../lib/session';
 import { HOME_SECTIONS, type HomeItem } from './sections';
 import { call } from '../../lib/api';
+import { isElderMode, onElderModeChange, setElderMode, shouldAskOnce } from '../../lib/elder-mode';
 
 /** A section as rendered: its items, or the error it hit. */
 interface SectionView {
@@ -21,6 +22,7 @@ interface SectionView {
 const PROFILE_URL = '/packages/account/pages/profile/index';
 
 const unsubscribers = new WeakMap<object, () => void>();
+const elderUnsubscribers = new WeakMap<object, () => void>();
 
 async function loadSections(home: HomeView): Promise<SectionView[]> {
   return Promise.all(
@@ -47,9 +49,17 @@ Component({
     sections: [] as SectionView[],
     nothingNew: false,
     profileUrl: PROFILE_URL,
+    /** The 长辈模式 entry's switch, and the one-time "字太小？" question (lib/elder-mode.ts). */
+    elderOn: false,
+    askElder: false,
   },
   lifetimes: {
     attached() {
+      this.setData({ elderOn: isElderMode(), askElder: shouldAskOnce() });
+      elderUnsubscribers.set(
+        this,
+        onElderModeChange((on) => this.setData({ elderOn: on })),
+      );
       // A profile saved elsewhere (name, community) shows here on return without a reload.
       unsubscribers.set(
         this,
@@ -62,9 +72,23 @@ Component({
     detached() {
       unsubscribers.get(this)?.();
       unsubscribers.delete(this);
+      elderUnsubscribers.get(this)?.();
+      elderUnsubscribers.delete(this);
     },
   },
   methods: {
+    onElderChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
+      setElderMode(e.detail.value);
+    },
+    /** 字太小？ → 切换长辈模式 / 不用了: either way the question is not asked again. */
+    onElderYes() {
+      setElderMode(true);
+      this.setData({ askElder: false });
+    },
+    onElderNo() {
+      setElderMode(false);
+      this.setData({ askElder: false });
+    },
     async load(): Promise<LoadResult> {
       const session = await ensureSession();
       if (!session.ok) return session;

@@ -1,6 +1,24 @@
-/** 首页 against the real account function: greeting and community, family requests, a user without a community. */
+/**
+ * 首页 against the real account function: greeting and community, family requests, a user without a community;
+ * the 长辈模式 entry and the one-time "字太小？" question.
+ */
 import { resetSession } from '../../../miniprogram/lib/session';
-import { closePage, lastCall, loadPage, type LoadedPage, tap, waitFor } from '../../../simulator/page';
+import {
+  ELDER_MODE_STORAGE_KEY,
+  ELDER_PROMPT_STORAGE_KEY,
+  isElderMode,
+} from '../../../miniprogram/lib/elder-mode';
+import {
+  closePage,
+  domByClass,
+  fire,
+  lastCall,
+  loadPage,
+  type LoadedPage,
+  storage,
+  tap,
+  waitFor,
+} from '../../../simulator/page';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../../simulator/text';
 
@@ -56,4 +74,30 @@ it('asks a new user to choose a community first', async () => {
   // login really created the record, from the gateway's identity.
   expect(demo.cloud.store.docs('users').some((u) => u.openid === 'page-test-newcomer')).toBe(true);
   await closePage(page);
+});
+
+it('asks once whether the text is too small, switches to 长辈模式, and offers the switch on 首页 after', async () => {
+  storage().delete(ELDER_PROMPT_STORAGE_KEY);
+  storage().delete(ELDER_MODE_STORAGE_KEY);
+  const page = await loadPage(HOME);
+  await ready(page);
+  expect(textOf(page, '#ask-elder')).toContain('字太小？切换长辈模式');
+  await tap(page, '#elder-yes');
+  expect(isElderMode()).toBe(true);
+  expect(storage().get(ELDER_MODE_STORAGE_KEY)).toBe(true);
+  expect(domByClass(page, 'elder')).toEqual(domByClass(page, 'page'));
+  expect(page.querySelector('#ask-elder')).toBeUndefined();
+  await closePage(page);
+
+  // Not asked again; the entry on 首页 turns it off.
+  const again = await loadPage(HOME);
+  await ready(again);
+  expect(again.querySelector('#ask-elder')).toBeUndefined();
+  expect(again.data.elderOn).toBe(true);
+  await fire(again, '#elder-entry-switch', 'change', { value: false });
+  expect(isElderMode()).toBe(false);
+  expect(again.data.elderOn).toBe(false);
+  expect(domByClass(again, 'elder')).toHaveLength(0);
+  expect(storage().get(ELDER_MODE_STORAGE_KEY)).toBe(false);
+  await closePage(again);
 });

@@ -136,6 +136,9 @@ it('shows 我的预约 and the order’s timeline; the resident cancels before a
   const page = await open(ZHANG, `packages/services/pages/order/index?id=${id}`);
   expect(textOf(page, '#status')).toBe('等待接单');
   expect(textOf(page, '#phone')).toBe('138****0101');
+  // The provider's deadline, in the words for the family: no 请在…前接单.
+  expect(page.querySelector('#deadline')).toBeUndefined();
+  expect(textOf(page, '#confirm-by')).toMatch(/^机构会在 \d+月\d+日 \d\d:\d\d 前确认$/);
   expect(textOf(page, '#timeline')).toContain('已派给 心苑社会工作服务中心，等待接单');
   expect(textOf(page, '#timeline')).toContain('张*（家属）');
   expect(page.querySelector('#accept-box')).toBeFalsy();
@@ -151,7 +154,7 @@ it('shows 我的预约 and the order’s timeline; the resident cancels before a
   await closePage(page);
 });
 
-it('asks for a rating once the service is done, and keeps it', async () => {
+it('asks for a rating once the service is done (the admin may call back), and keeps it', async () => {
   const id = String(orders()[0]!._id);
   await demo.ok('services', LIN, 'acceptOrder', { orderId: id });
   await demo.ok('services', LIN, 'checkIn', {
@@ -160,6 +163,13 @@ it('asks for a rating once the service is done, and keeps it', async () => {
     reason: '老人约了提前上门', // the slot may be days away (checkin-evidence.test.ts covers the window)
   });
   await demo.ok('services', LIN, 'checkOut', { orderId: id, notes: '协助洗浴 40 分钟' });
+  // The street admin whose 电话回访 is due sees the number and calls it from the page.
+  const phone = String(orders()[0]!.phone);
+  const admin = await open('demo-admin-lukou', `packages/services/pages/order/index?id=${id}`);
+  expect(textOf(admin, '#phone')).toBe(phone);
+  await tap(admin, '#call');
+  expect(lastCall('makePhoneCall')).toEqual({ phoneNumber: phone });
+  await closePage(admin);
   const page = await open(WANG, `packages/services/pages/order/index?id=${id}`);
   expect(textOf(page, '#status')).toBe('已完成，待评价');
   expect(textOf(page, '#done')).toContain('协助洗浴 40 分钟');

@@ -136,3 +136,31 @@ it('declines with a reason; with no other organization the order goes to the com
   expect(page.querySelector('#accept-box')).toBeFalsy();
   await closePage(page);
 });
+
+it('shows staff their proposals on 审核菜单 without the admin’s decision buttons; the admin gets them', async () => {
+  await demo.ok('services', LIN, 'proposeItem', {
+    name: '助浴（周末）',
+    category: '助浴',
+    priceType: 'voucher',
+    priceYuan: 20,
+    eligibility: ['age80'],
+    communityIds: ['jn-lukou-lukou'],
+    capacityPerSlot: 2,
+    idempotencyKey: 'page-work-haircut',
+  });
+  switchUser(LIN);
+  const staff = await loadPage('packages/services/pages/manage/index');
+  await waitFor(() => staff.data.status === 'ready');
+  expect(textOf(staff, '#item-0')).toContain('助浴（周末）');
+  expect(staff.querySelector('#approve-0')).toBeUndefined();
+  expect(staff.querySelector('#reject-0')).toBeUndefined();
+  expect(staff.querySelector('#reason-0')).toBeUndefined();
+  await closePage(staff);
+
+  switchUser('demo-admin-lukou');
+  const admin = await loadPage('packages/services/pages/manage/index');
+  await waitFor(() => admin.data.status === 'ready');
+  expect(textOf(admin, '#approve-0')).toBe('通过上架');
+  expect(textOf(admin, '#reject-0')).toBe('不通过');
+  await closePage(admin);
+});

@@ -8,6 +8,7 @@ import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery } from '../../../../behaviors/remote-page';
 import { type ItemAdminView } from '../../../../lib/services';
 import { call } from '../../../../lib/api';
+import { currentUser, ensureSession } from '../../../../lib/session';
 
 type Status = 'proposed' | 'approved' | 'retired' | 'rejected';
 
@@ -46,10 +47,15 @@ Component({
     items: [] as ItemBox[],
     reasons: {} as Record<string, string>,
     busy: '',
+    /** Only an admin decides; staff see their organization's items and how they were decided, no buttons. */
+    canDecide: false,
   },
   methods: {
     async loadPage(offset: number, query: PageQuery) {
       const tab = (query.tab ?? 'proposed') as Status;
+      if (!currentUser()) await ensureSession();
+      const canDecide = (currentUser()?.roles ?? []).some((r) => r.role === 'admin');
+      if (canDecide !== this.data.canDecide) this.setData({ canDecide });
       return pageOf(await call('services', 'itemsToManage', { status: tab, offset }), itemBox, { tab });
     },
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Status }>) {

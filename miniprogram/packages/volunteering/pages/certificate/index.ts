@@ -9,7 +9,7 @@ import { mapReply } from '../../../../lib/page-state';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { type CertificateView } from '../../lib/views';
 import { drawCertificate } from './draw';
-import { dateKey } from '../../../../shared/calendar';
+import { dateKey, fullDateKeyText } from '../../../../shared/calendar';
 import { call } from '../../../../lib/api';
 
 /** One certificate per Beijing day unless asked anew (the key makes a repeated open return the same one). */
@@ -22,6 +22,7 @@ Component({
   data: {
     c: null as CertificateView | null,
     body: '',
+    issuedText: '',
     saving: false,
   },
   methods: {
@@ -32,8 +33,9 @@ Component({
       });
       return mapReply(reply, (c) => ({
         c,
+        issuedText: fullDateKeyText(c.issuedAt),
         body:
-          `兹证明 ${c.realName} 于 ${c.firstDate} 至 ${c.lastDate} 期间参加志愿服务活动 ${c.activityCount} 次，` +
+          `兹证明 ${c.realName} 于 ${fullDateKeyText(c.firstDate)} 至 ${fullDateKeyText(c.lastDate)} 期间参加志愿服务活动 ${c.activityCount} 次，` +
           `经组织方确认，累计志愿服务时长 ${c.verifiedHours} 小时` +
           (c.badge && c.badge !== '初心志愿者' ? `，达到${c.badge}标准。` : '。'),
       }));

@@ -6,6 +6,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type CertificateCheck } from '../../lib/views';
 import { VOL_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
+import { fullDateKeyText } from '../../../../shared/calendar';
 
 Component({
   behaviors: [elderModeBehavior],
@@ -13,6 +14,9 @@ Component({
     code: '',
     checking: false,
     result: null as CertificateCheck | null,
+    /** The period and issue date in words (2026年11月2日). */
+    period: '',
+    issued: '',
     banner: '',
     /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
     max: { code: VOL_LIMITS.certificateCodeMax },
@@ -39,7 +43,13 @@ Component({
         });
         return;
       }
-      this.setData({ result: reply.data });
+      const r = reply.data;
+      const day = (date?: string): string => (date ? fullDateKeyText(date) : '');
+      this.setData({
+        result: r,
+        period: `${day(r.firstDate)} 至 ${day(r.lastDate)}`,
+        issued: day(r.issuedAt),
+      });
     },
   },
 });

@@ -12,7 +12,7 @@ import { plainFieldErrors } from '../../../../lib/form';
 import { communitiesUnder, streetNameOf } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { type Skill } from '../../lib/views';
-import { addDays, dateKey, dateTimeKey, parseDateTime } from '../../../../shared/calendar';
+import { addDays, dateKey, dateTimeKey, dateTimeKeyText, parseDateTime } from '../../../../shared/calendar';
 import { VOL_LIMITS } from '../../../../shared/limits';
 import { SKILLS } from '../../../../shared/choices';
 import { call } from '../../../../lib/api';
@@ -71,6 +71,7 @@ Component({
     address: '',
     location: null as { latitude: number; longitude: number } | null,
     when: tomorrowMorning(),
+    whenText: dateTimeKeyText(tomorrowMorning()),
     pickerOpen: false,
     pickerStart: dateTimeKey(Date.now()),
     durations: DURATIONS,
@@ -168,7 +169,8 @@ Component({
       this.setData({ pickerOpen: false });
     },
     onPicked(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ when: String(e.detail.value).slice(0, 16), pickerOpen: false, 'errors.startAt': '' });
+      const when = String(e.detail.value).slice(0, 16);
+      this.setData({ when, whenText: dateTimeKeyText(when), pickerOpen: false, 'errors.startAt': '' });
     },
     onDuration(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value: number }>,
