@@ -54,7 +54,7 @@ const NEW_ORGS = {
   },
   jiuhu: {
     name: '江宁区博爱应急救护服务中心',
-    description: '红十字救护员培训、急救知识进社区、AED 使用教学。',
+    description: '红十字救护员培训、急救知识进社区、自动除颤仪使用教学。',
     services: ['助医'],
     communityIds: ['jn-dongshan-dongshan', 'jn-dongshan-shangfang', 'jn-dongshan-zhushan'],
     scopeId: 'jn-dongshan',
@@ -436,7 +436,7 @@ export async function seedProjects(cloud: LocalCloud, account: AccountSeed): Pro
       kind: 'purchase',
       title: '东山街道社区应急救护培训',
       category: '应急救护',
-      description: '为东山、上坊、竹山三个社区的居民和楼栋长开展心肺复苏、AED 使用和常见意外处置培训。',
+      description: '为东山、上坊、竹山三个社区的居民和楼栋长开展心肺复苏、除颤仪使用和常见意外处置培训。',
       targetGroups: ['楼栋长', '社区居民'],
       communityIds: ['jn-dongshan-dongshan', 'jn-dongshan-shangfang', 'jn-dongshan-zhushan'],
       budgetCeilingFen: 8_000_000,
@@ -474,7 +474,7 @@ export async function seedProjects(cloud: LocalCloud, account: AccountSeed): Pro
     const rescueBid = await p('demo-staff-jiuhu-1', 'saveBid', {
       callId: rescue.id,
       orgId: orgIds.jiuhu!,
-      plan: '红十字持证救护师资授课，每社区每月一场，理论加实操（模拟人、AED 训练机），考核合格者发放救护员证，并组建社区应急志愿者队伍。',
+      plan: '红十字持证救护师资授课，每社区每月一场，理论加实操（模拟人、除颤训练机），考核合格者发放救护员证，并组建社区应急志愿者队伍。',
       budgetLines: [
         { label: '师资费', amountFen: 3_600_000 },
         { label: '教具耗材', amountFen: 1_800_000 },
