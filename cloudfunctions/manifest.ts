@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { actions as account } from './account/index';
 import type { actions as charity } from './charity/index';
 import type { actions as proposals } from './proposals/index';
+import type { actions as reports } from './reports/index';
 import type { actions as rooms } from './rooms/index';
 import type { actions as services } from './services/index';
 import type { actions as volunteering } from './volunteering/index';
@@ -17,6 +18,7 @@ interface Manifest {
   account: typeof account;
   charity: typeof charity;
   proposals: typeof proposals;
+  reports: typeof reports;
   rooms: typeof rooms;
   services: typeof services;
   volunteering: typeof volunteering;

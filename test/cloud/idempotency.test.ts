@@ -565,6 +565,7 @@ const WARM_UP: { [F in FunctionName]: ActionName<F> } = {
   volunteering: 'listActivities',
   charity: 'myDonations',
   rooms: 'listRooms',
+  reports: 'myReports',
 };
 
 // ---- The tests ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,36 @@
+/** The street's setup as its admin sees it: grids with their teams, departments with their staff, the matters. */
+import type { GridView, MatterView } from '../contract';
+import type { GridDoc, MatterDoc } from '../documents';
+import { TEAM_ROLE_WORDS } from './access';
+
+/** A grid for its admin. */
+export function gridView(g: GridDoc): GridView {
+  return {
+    id: g._id,
+    name: g.name,
+    communityName: g.communityName,
+    buildings: g.buildings,
+    boundary: (g.boundary.coordinates[0] ?? []).map(([lng, lat]) => [lng, lat]),
+    team: g.team.map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      role: m.role,
+      roleText: TEAM_ROLE_WORDS[m.role],
+    })),
+  };
+}
+
+/** A matter for its admin. */
+export function matterView(m: MatterDoc): MatterView {
+  return {
+    id: m._id,
+    name: m.name,
+    category: m.category,
+    departmentId: m.departmentId,
+    departmentName: m.departmentName,
+    respondHours: m.respondHours,
+    resolveHours: m.resolveHours,
+    patrolFirst: m.patrolFirst,
+    version: m.version,
+  };
+}
