@@ -8,6 +8,7 @@ import { seedAccount, type AccountSeed } from './account';
 import { seedCharity } from './charity';
 import { seedPoints } from './points';
 import { seedProposals } from './proposals';
+import { seedReports } from './reports';
 import { seedRooms } from './rooms';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
@@ -31,6 +32,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSee
       `volunteering: ${await seedVolunteering(cloud, account)}`,
       `points: ${await seedPoints(cloud)}`,
       `rooms: ${await seedRooms(cloud, account)}`,
+      `reports: ${await seedReports(cloud)}`,
     ];
     const count = (c: string) => cloud.store.count(c, {});
     const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;
