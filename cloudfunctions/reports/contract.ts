@@ -88,7 +88,17 @@ export const reportsInputs = {
   resolve: z.strictObject({ reportId: id, note: line(L.noteMax), photos: photos(1) }),
   dispatch: z.strictObject({ reportId: id, departmentId: id, note: line(L.noteMax, 0).default('') }),
   figures: z.strictObject({ streetId: id.optional() }),
+  workspace: z.strictObject({}),
 };
+
+/** A handler list. */
+export type QueueView = 'grid' | 'patrol' | 'department' | 'dispatch' | 'overdue';
+
+/** The handler lists the caller has. */
+export interface Workspace {
+  views: { view: QueueView; title: string }[];
+  figures: boolean;
+}
 
 /** The action names of the reports function. */
 export type ReportsAction = keyof typeof reportsInputs;

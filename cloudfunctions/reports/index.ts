@@ -26,6 +26,7 @@ import setGridTeam from './actions/setGridTeam';
 import setup from './actions/setup';
 import similar from './actions/similar';
 import submit from './actions/submit';
+import workspace from './actions/workspace';
 import type { ReportsAction } from './contract';
 import { open311 } from './http/open311';
 import { escalate } from './timers/escalate';
@@ -53,6 +54,7 @@ export const actions = {
   resolve,
   dispatch,
   figures,
+  workspace,
 } satisfies Record<ReportsAction, Action>;
 
 export const main = createMain({ actions, timers: { escalate }, http: open311 });

@@ -32,6 +32,7 @@ const SERVICES = '/packages/services/pages';
 const PROPOSALS = '/packages/proposals/pages';
 const CHARITY = '/packages/charity/pages';
 const ROOMS = '/packages/rooms/pages';
+const REPORTS = '/packages/reports/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -109,6 +110,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '预约乒乓球室、舞蹈室、阅览室；管理员值守',
         icon: 'home',
         url: `${ROOMS}/list/index`,
+      },
+      {
+        id: 'reports',
+        title: '随手拍',
+        description: '看到问题拍下来，网格员和部门来处理',
+        icon: 'camera',
+        url: `${REPORTS}/mine/index`,
       },
     ],
   },
@@ -200,6 +208,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '使用热度、未到场、暂停开放、团队审批',
         icon: 'chart-bar',
         url: `${ROOMS}/admin/index`,
+      },
+      {
+        id: 'admin-reports',
+        title: '随手拍派单与统计',
+        description: '派单、超时督办，按网格、事项、部门看办理情况',
+        icon: 'map-information',
+        url: `${REPORTS}/work/index`,
       },
     ],
   },
