@@ -126,6 +126,8 @@ export interface ReportCard {
 
 /** One step of a report's timeline. */
 export interface StepView {
+  /** Its place on the timeline (a list key). */
+  key: string;
   text: string;
   whenText: string;
   by: string;

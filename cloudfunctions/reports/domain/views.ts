@@ -57,8 +57,9 @@ export function reportCard(
 }
 
 /** One step as shown. Steps keep who took them as "role name" already masked, never the reporter's name. */
-export function stepView(s: Step): StepView {
+export function stepView(s: Step, index: number): StepView {
   return {
+    key: `s${index}`,
     text: STEP_WORDS[s.kind],
     whenText: dayClockText(s.at),
     by: s.by,
@@ -96,7 +97,7 @@ export function reportDetail(
     description: r.description,
     photos: r.photos,
     departmentName: r.status === 'patrol' ? '' : r.departmentName,
-    timeline: r.timeline.map(stepView).reverse(),
+    timeline: r.timeline.map((s, i) => stepView(s, i)).reverse(),
     result: r.result ?? null,
     rating: r.rating ?? null,
     mine: s.reporter,
