@@ -154,6 +154,8 @@ export interface ReportDoc {
   followerOpenids: string[];
   /** Reports merged into this one. */
   merged: number;
+  /** The submissions merged into it, by id (a twin of one merges once). */
+  merges?: Record<string, true>;
   timeline: Step[];
   dispatchedAt?: Date;
   respondBy?: Date;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { accountInputs } from '../../cloudfunctions/account/contract';
 import { charityInputs } from '../../cloudfunctions/charity/contract';
 import { proposalInputs } from '../../cloudfunctions/proposals/contract';
+import { reportsInputs } from '../../cloudfunctions/reports/contract';
 import { roomsInputs } from '../../cloudfunctions/rooms/contract';
 import { servicesInputs } from '../../cloudfunctions/services/contract';
 import { volunteeringInputs } from '../../cloudfunctions/volunteering/contract';
@@ -18,6 +19,7 @@ export const CONTRACTS: Record<string, Record<string, z.ZodType>> = {
   volunteering: volunteeringInputs,
   charity: charityInputs,
   rooms: roomsInputs,
+  reports: reportsInputs,
 };
 
 /** One string-valued place in an input: its dotted path (`[]` for array items, `{}` for record keys). */

@@ -8,12 +8,13 @@
  * Errors: INVALID_INPUT (not one's own photos; outside every grid of the street), UNAUTHENTICATED, NOT_FOUND
  * (matter), LIMIT_REACHED (20 today), CONTENT_REJECTED.
  * Round trips: 3 (caller with grids, matter, nearby reports, the quota and any earlier submission; the quota take;
- * the insert or the merge); a replay: 1.
+ * the insert or the merge); a replay: 1; a twin racing its own replay: one read more (the quota's or the merged
+ * report's tag).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { checkTextEarly } from '../../common/contentCheck';
-import { geoPoint, isDuplicateKey, updatedCount } from '../../common/db';
+import { findById, geoPoint, isDuplicateKey, updatedCount } from '../../common/db';
 import { invalid, limitReached, notFound } from '../../common/errors';
 import { idempotentId } from '../../common/ids';
 import { readWithCaller } from '../../common/joins';
@@ -74,16 +75,17 @@ export default action({
         { path: 'location', message: 'outside every grid' },
       ]);
     await checked();
-    const target = landed ? undefined : sameNearby(read.all<ReportDoc>('nearby'), input.location)[0];
+    const nearby = landed ? undefined : sameNearby(read.all<ReportDoc>('nearby'), input.location)[0];
+    // What the quota's tag says this submission lands in: twins agree on it, whoever took the quota.
+    const target = landed ?? (await takeQuota(`${me._id}:${day}`, quota, rid, nearby?._id ?? rid));
 
-    if (!landed) await takeQuota(`${me._id}:${day}`, quota, rid, target?._id ?? rid);
-
-    if (target) {
+    if (target !== rid) {
       const res = await db
         .collection(REPORTS)
-        .where({ _id: target._id, status: _.in([...OPEN_STATUSES]) })
+        .where({ _id: target, status: _.in([...OPEN_STATUSES]), [`merges.${rid}`]: _.exists(false) })
         .update({
           data: {
+            [`merges.${rid}`]: true,
             followerIds: _.addToSet(me._id),
             followerOpenids: _.addToSet(ctx.openid),
             merged: _.inc(1),
@@ -93,8 +95,10 @@ export default action({
             updatedAt: ctx.now,
           },
         });
-      if (updatedCount(res) === 1) return { id: target._id, merged: true };
-      // Closed in between: it becomes a report of its own (the quota's tag still names the one it merged into).
+      if (updatedCount(res) === 1) return { id: target, merged: true };
+      // A twin merged it already, or it closed in between (then this becomes a report of its own).
+      const now = await findById<ReportDoc>(REPORTS, target);
+      if (now?.merges?.[rid]) return { id: target, merged: true };
     }
 
     const byTeam = grid.teamIds.includes(me._id);
@@ -160,15 +164,16 @@ export default action({
 });
 
 /**
- * Takes one of today's submissions, tagged with the submission's id (and where it landed): a conditional update
- * while fewer than the limit are taken, or the day's first insert. LIMIT_REACHED when the day is used up.
+ * Takes one of today's submissions, tagged with the submission's id and where it lands (returned, as a twin recorded
+ * it when one took it first): a conditional update while fewer than the limit are taken, or the day's first insert.
+ * LIMIT_REACHED when the day is used up.
  */
 async function takeQuota(
   id: string,
   quota: QuotaDoc | undefined,
   rid: string,
   target: string,
-): Promise<void> {
+): Promise<string> {
   const take = async () =>
     updatedCount(
       await db
@@ -177,15 +182,18 @@ async function takeQuota(
         .update({ data: { n: _.inc(1), [`ids.${rid}`]: target } }),
     ) === 1;
   if (quota) {
-    if (await take()) return;
+    if (await take()) return target;
   } else {
     try {
       await db.collection(QUOTAS).add({ data: { _id: id, n: 1, ids: { [rid]: target } } });
-      return;
+      return target;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      if (await take()) return;
+      if (await take()) return target;
     }
   }
+  // A twin of this submission (a retried tap in flight) may hold it: then carry on with what it recorded.
+  const held = (await findById<QuotaDoc>(QUOTAS, id))?.ids[rid];
+  if (held) return held;
   throw limitReached(`每人每天最多报告 ${L.perDay} 件，明天再来吧`);
 }

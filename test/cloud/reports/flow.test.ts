@@ -215,6 +215,22 @@ it('merges the same problem reported nearby, offers it first, and lets people fo
   ).toHaveLength(1);
   const mine = await demo.ok('reports', WANG, 'myReports', {});
   expect(mine.items.map((r) => r.id)).toContain(aid);
+  // A retried tap arriving with the first (same key, five at once) merges once and answers the same.
+  const twin = {
+    matterId: street.matters.litter,
+    location: NEAR,
+    address: '',
+    description: '还是很多垃圾',
+    photos: [photo(demo, street.staff.housing)],
+    idempotencyKey: freshKey(),
+  };
+  const twins = await Promise.all(
+    Array.from({ length: 5 }, () => demo.call('reports', street.staff.housing, 'submit', twin)),
+  );
+  expect(twins.map((t) => t.ok && t.data)).toEqual(
+    Array.from({ length: 5 }, () => ({ id: aid, merged: true })),
+  );
+  expect(report(aid)).toMatchObject({ merged: 2 });
   // Another matter at the same place is another report.
   const lamp = await submit(WANG, street.matters.lamp, NEAR, '路灯坏了');
   expect(lamp.ok && lamp.data.merged).toBe(false);
