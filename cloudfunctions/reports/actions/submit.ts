@@ -79,27 +79,9 @@ export default action({
     // What the quota's tag says this submission lands in: twins agree on it, whoever took the quota.
     const target = landed ?? (await takeQuota(`${me._id}:${day}`, quota, rid, nearby?._id ?? rid));
 
-    if (target !== rid) {
-      const res = await db
-        .collection(REPORTS)
-        .where({ _id: target, status: _.in([...OPEN_STATUSES]), [`merges.${rid}`]: _.exists(false) })
-        .update({
-          data: {
-            [`merges.${rid}`]: true,
-            followerIds: _.addToSet(me._id),
-            followerOpenids: _.addToSet(ctx.openid),
-            merged: _.inc(1),
-            timeline: _.push([
-              { kind: 'merged', at: ctx.now, by: '居民', note: input.description, photos: input.photos },
-            ]),
-            updatedAt: ctx.now,
-          },
-        });
-      if (updatedCount(res) === 1) return { id: target, merged: true };
-      // A twin merged it already, or it closed in between (then this becomes a report of its own).
-      const now = await findById<ReportDoc>(REPORTS, target);
-      if (now?.merges?.[rid]) return { id: target, merged: true };
-    }
+    // Into the open report nearby (or a twin already put it there); if that closed meanwhile, a report of its own.
+    if (target !== rid && (await mergeInto(target, rid, { id: me._id, openid: ctx.openid }, input, ctx.now)))
+      return { id: target, merged: true };
 
     const byTeam = grid.teamIds.includes(me._id);
     const status = firstStatus(matter.patrolFirst, byTeam);
@@ -162,6 +144,36 @@ export default action({
     return { id: rid, merged: false };
   },
 });
+
+/**
+ * Joins a submission to the open report `target` (tagged, so a twin joins once): the reporter follows it, their
+ * words and photos go on its timeline. Whether it is (now) in there; false when the report closed meanwhile.
+ */
+async function mergeInto(
+  target: string,
+  rid: string,
+  me: { id: string; openid: string },
+  input: { description: string; photos: string[] },
+  now: Date,
+): Promise<boolean> {
+  const res = await db
+    .collection(REPORTS)
+    .where({ _id: target, status: _.in([...OPEN_STATUSES]), [`merges.${rid}`]: _.exists(false) })
+    .update({
+      data: {
+        [`merges.${rid}`]: true,
+        followerIds: _.addToSet(me.id),
+        followerOpenids: _.addToSet(me.openid),
+        merged: _.inc(1),
+        timeline: _.push([
+          { kind: 'merged', at: now, by: '居民', note: input.description, photos: input.photos },
+        ]),
+        updatedAt: now,
+      },
+    });
+  if (updatedCount(res) === 1) return true;
+  return Boolean((await findById<ReportDoc>(REPORTS, target))?.merges?.[rid]);
+}
 
 /**
  * Takes one of today's submissions, tagged with the submission's id and where it lands (returned, as a twin recorded

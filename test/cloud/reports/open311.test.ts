@@ -72,4 +72,10 @@ it('is read-only and refuses bad parameters', async () => {
   expect((await get('/requests.json?start_date=yesterday')).status).toBe(400);
   expect((await get('/nothing.json')).status).toBe(404);
   expect(demo.cloud.store.docs('reports')).toHaveLength(1);
+  // A client call dressed as an HTTP request is still a client call (it has a caller): refused, never served.
+  const dressed = await demo.unchecked('reports', WANG, 'matters', {
+    httpMethod: 'GET',
+    path: '/open311/v2/services.json',
+  });
+  expect(!dressed.ok && dressed.error.code).toBe('INVALID_INPUT');
 });
