@@ -202,7 +202,10 @@ const CASES: Record<string, ReplayCase> = {
         'report_matters',
         (m) => m.streetId === 'jn-lukou' && m.name === '消防通道堵塞',
       )[0]!._id as string;
-      const photo = `cloud://local.6c6f-local-1250000000/reports/${userIdOf('demo-resident-zhang')}/twin.jpg`;
+      const photo = demo.cloud.storage.putFile(
+        `reports/${userIdOf('demo-resident-zhang')}/twin.png`,
+        Buffer.from('PNG twin'),
+      );
       return {
         matterId,
         location: { latitude: 31.7401, longitude: 118.8712 },

@@ -4,12 +4,13 @@
  * so when twenty members confirm at once exactly one confirmation lands; the others are told it is done.
  * Input: { reportId, found, note, photos, location }. Result: ReportDetail.
  * Errors: INVALID_INPUT (not one's own photos), UNAUTHENTICATED, FORBIDDEN (not on the grid's team), NOT_FOUND,
- * CONFLICT (not waiting for a patrol: someone confirmed already).
+ * CONTENT_REJECTED (a photo), CONFLICT (not waiting for a patrol: someone confirmed already).
  * Round trips: 2 (caller with the report, grids and departments; the update).
  */
 import { action } from '../../common/action';
 import { conflict, forbidden } from '../../common/errors';
 import { maskName } from '../../common/mask';
+import { checkNewPhotos } from '../../common/imageCheck';
 import { requireOwnUploads } from '../../common/uploads';
 import { REPORTS_LIMITS, reportsInputs, type ReportDetail } from '../contract';
 import { TEAM_ROLE_WORDS } from '../domain/access';
@@ -26,6 +27,7 @@ export default action({
     if (!standing.team) throw forbidden('只有本网格的网格员可以核实');
     if (report.status !== 'patrol') throw conflict('这条报告已经核实过了');
     requireOwnUploads(input.photos, { folder: REPORTS_LIMITS.photoFolder, userId: me._id, field: 'photos' });
+    await checkNewPhotos(input.photos, [], 'photos');
     const by = `${TEAM_ROLE_WORDS[standing.team]} ${maskName(nameOf(me))}`;
     const move = confirmMove(report, input.found, by, input.note, input.photos, ctx.now);
     await applyMove(report, move, ctx.now);

@@ -3,13 +3,14 @@
  * followers are told, and the reporter may confirm or reopen it (once).
  * Input: { reportId, note, photos }. Result: ReportDetail.
  * Errors: INVALID_INPUT (not one's own photos), UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (not accepted),
- * CONTENT_REJECTED.
+ * CONTENT_REJECTED (text or a photo).
  * Round trips: 2 (caller with the report and their departments; the update).
  */
 import { action } from '../../common/action';
 import { checkTextEarly } from '../../common/contentCheck';
 import { conflict, forbidden } from '../../common/errors';
 import { maskName } from '../../common/mask';
+import { checkNewPhotos } from '../../common/imageCheck';
 import { requireOwnUploads } from '../../common/uploads';
 import { REPORTS_LIMITS, reportsInputs, type ReportDetail } from '../contract';
 import { resolveMove } from '../domain/flow';
@@ -26,7 +27,7 @@ export default action({
     if (!standing.staff) throw forbidden('只有承办部门的工作人员可以办结');
     if (report.status !== 'accepted') throw conflict('请先受理再办结');
     requireOwnUploads(input.photos, { folder: REPORTS_LIMITS.photoFolder, userId: me._id, field: 'photos' });
-    await checked();
+    await Promise.all([checked(), checkNewPhotos(input.photos, [], 'photos')]);
     const move = resolveMove(
       `${report.departmentName} ${maskName(nameOf(me))}`,
       input.note,

@@ -6,7 +6,7 @@
  * the submission's id, so concurrent taps never exceed it and a replay takes nothing twice.
  * Input: { matterId, location, address, description, photos, idempotencyKey }. Result: SubmitResult.
  * Errors: INVALID_INPUT (not one's own photos; outside every grid of the street), UNAUTHENTICATED, NOT_FOUND
- * (matter), LIMIT_REACHED (20 today), CONTENT_REJECTED.
+ * (matter), LIMIT_REACHED (20 today), CONTENT_REJECTED (text or a photo).
  * Round trips: 3 (caller with grids, matter, nearby reports, the quota and any earlier submission; the quota take;
  * the insert or the merge); a replay: 1; a twin racing its own replay: one read more (the quota's or the merged
  * report's tag).
@@ -18,6 +18,7 @@ import { findById, geoPoint, isDuplicateKey, updatedCount } from '../../common/d
 import { invalid, limitReached, notFound } from '../../common/errors';
 import { idempotentId } from '../../common/ids';
 import { readWithCaller } from '../../common/joins';
+import { checkNewPhotos } from '../../common/imageCheck';
 import { requireOwnUploads } from '../../common/uploads';
 import { dateKey } from '../../../miniprogram/shared/calendar';
 import { REPORTS_LIMITS, reportsInputs, type SubmitResult } from '../contract';
@@ -74,7 +75,7 @@ export default action({
       throw invalid('这个位置不在本街道的任何网格内，请在地图上重新选点', [
         { path: 'location', message: 'outside every grid' },
       ]);
-    await checked();
+    await Promise.all([checked(), checkNewPhotos(input.photos, [], 'photos')]);
     const nearby = landed ? undefined : sameNearby(read.all<ReportDoc>('nearby'), input.location)[0];
     // What the quota's tag says this submission lands in: twins agree on it, whoever took the quota.
     const target = landed ?? (await takeQuota(`${me._id}:${day}`, quota, rid, nearby?._id ?? rid));

@@ -60,7 +60,16 @@ it('runs the whole flow: patrol, dispatch, re-dispatch, accept, resolve, reopen 
     idempotencyKey: freshKey(),
   });
   expect(!notMine.ok && notMine.error.code).toBe('INVALID_INPUT');
+  const risky = await demo.call('reports', WANG, 'submit', {
+    matterId: street.matters.pothole,
+    location: NEAR,
+    description: '路面有坑',
+    photos: [photo(demo, WANG, 9, true)],
+    idempotencyKey: freshKey(),
+  });
+  expect(!risky.ok && risky.error.code).toBe('CONTENT_REJECTED');
   expect(demo.cloud.store.docs('reports')).toHaveLength(0);
+  expect(demo.cloud.store.docs('report_quotas')).toHaveLength(0);
 
   const first = await submit(WANG, street.matters.pothole, NEAR, '路面有个大坑，晚上看不见');
   expect(first.ok).toBe(true);

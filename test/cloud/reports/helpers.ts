@@ -3,6 +3,8 @@
  * around 禄口社区's centre with a team 1 + 2 + N, three departments with staff, and matters with and without a
  * patrol first — plus residents made through account, and photo ids in each person's own upload folder.
  */
+import { RISKY_MEDIA_MARKER } from '../../../localcloud/openapi/mediaMarker';
+import { png } from '../../../seed/png';
 import type { DemoCloud } from '../../support/demo';
 import { beijing } from '../../support/beijing';
 
@@ -27,9 +29,12 @@ export const userId = (demo: DemoCloud, openid: string) => {
   return u!['_id'] as string;
 };
 
-/** A photo in the person's own upload folder. */
-export const photo = (demo: DemoCloud, openid: string, n = 1) =>
-  `cloud://local.6c6f-local-1250000000/reports/${userId(demo, openid)}/p-${n}.jpg`;
+/** A photo uploaded into the person's own folder (`risky`: one the image check refuses); its file id. */
+export const photo = (demo: DemoCloud, openid: string, n = 1, risky = false) =>
+  demo.cloud.storage.putFile(
+    `reports/${userId(demo, openid)}/p-${n}${risky ? '-r' : ''}.png`,
+    Buffer.concat([png([120, 140, 90], 8, 8), Buffer.from(risky ? RISKY_MEDIA_MARKER : '')]),
+  );
 
 /** New people of 禄口社区 with a phone, `parallel` at a time. */
 export async function makePeople(
