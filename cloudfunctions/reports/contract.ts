@@ -194,13 +194,15 @@ export interface MatterView extends MatterChoice {
   respondHours: number;
   resolveHours: number;
   version: number;
+  /** Earlier versions, newest first, each in a line ("第 2 版，12月7日 08:00 由 王* 改掉：…"). */
+  history: { version: number; text: string }[];
 }
 
 /** The street's setup. */
 export interface SetupView {
   streetId: string;
   grids: GridView[];
-  departments: { id: string; name: string; staff: string[] }[];
+  departments: { id: string; name: string; staff: { userId: string; name: string }[] }[];
   matters: MatterView[];
 }
 

@@ -54,6 +54,7 @@ export default action({
         throw conflict('这个事项刚被别人改过，请刷新后再改');
       const { _id, streetId, placePath, version, history, createdAt, updatedAt, ...previous } = existing;
       void [_id, streetId, placePath, history, createdAt, updatedAt];
+      const replaced = { ...previous, version, replacedAt: ctx.now, by: nameOf(read.caller) };
       const res = await db
         .collection(MATTERS)
         .where({ _id: existing._id, version: existing.version })
@@ -61,12 +62,17 @@ export default action({
           data: {
             ...fields,
             version: _.inc(1),
-            history: _.push([{ ...previous, version, replacedAt: ctx.now, by: nameOf(read.caller) }]),
+            history: _.push([replaced]),
             updatedAt: ctx.now,
           },
         });
       if (updatedCount(res) !== 1) throw conflict('这个事项刚被别人改过，请刷新后再改');
-      return matterView({ ...existing, ...fields, version: existing.version + 1 });
+      return matterView({
+        ...existing,
+        ...fields,
+        version: existing.version + 1,
+        history: [...existing.history, replaced],
+      });
     }
     if (existing) return matterView(existing);
     const doc: MatterDoc = {

@@ -51,7 +51,7 @@ export default action({
       departments: read.all<DepartmentDoc>('departments').map((d) => ({
         id: d._id,
         name: d.name,
-        staff: d.staff.map((s) => s.name),
+        staff: d.staff.map((s) => ({ userId: s.userId, name: s.name })),
       })),
       matters: read.all<MatterDoc>('matters').map(matterView),
     };

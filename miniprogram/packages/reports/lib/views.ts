@@ -5,10 +5,14 @@
 export type {
   FigureRow,
   Figures,
+  GridView,
   MatterChoice,
+  MatterView,
   QueueView,
   ReportCard,
   ReportDetail,
+  SetupView,
   StepView,
+  TeamRole,
   Workspace,
 } from '../../../../cloudfunctions/reports/contract';

@@ -2,7 +2,8 @@
  * 网格和部门工作台: the lists of the person's handler roles — a grid team's open reports and patrol queue, a
  * department's queue with deadlines (soonest first), a street admin's reports to dispatch and overdue ones — and,
  * for the street admin, the figures per grid, matter and department (counts, time to respond and to resolve,
- * reopen rate, satisfaction). A resident with none of these roles is told so.
+ * reopen rate, satisfaction) with the way to the street's setup (事项清单 and departments' staff, grids and their
+ * teams). A resident with none of these roles is told so.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf, type PageResult } from '../../../../behaviors/paged-list';
@@ -45,6 +46,12 @@ Component({
         return { ok: true, data: { items: [], next: null, tabs, tab, figures: reply.data } };
       }
       return pageOf(await call('reports', 'queue', { view: tab, offset }), (r) => r, { tabs, tab });
+    },
+    onMatters() {
+      void wx.navigateTo({ url: REPORT_ROUTES.matters });
+    },
+    onGrids() {
+      void wx.navigateTo({ url: REPORT_ROUTES.grids });
     },
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       void wx.navigateTo({ url: REPORT_ROUTES.detail(e.currentTarget.dataset.id) });
