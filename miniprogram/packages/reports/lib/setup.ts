@@ -60,7 +60,7 @@ export function gridCard(g: GridView): GridCard {
       return `${text}：${names.length ? names.join('、') : '还没有'}`;
     }),
     buildingsText: g.buildings.length
-      ? `${g.buildings.length} 栋楼：${g.buildings.slice(0, 6).join('、')}${g.buildings.length > 6 ? ' 等' : ''}`
+      ? `楼栋：${g.buildings.slice(0, 6).join('、')}${g.buildings.length > 6 ? ' 等' : ''}`
       : '还没有登记楼栋',
   };
 }
