@@ -105,3 +105,20 @@ it('appoints a resident found by name as 网格长 and removes a liaison; a team
   expect(textOf(page, '#banner')).toBe('每个网格至少要有两位网格员');
   expect(doc('report_grids', street.gridId)['team']).toHaveLength(3);
 });
+
+it("appoints a department's staff the same way, and the person then has the department's queue", async () => {
+  switchUser(LUKOU_ADMIN);
+  const page = await loadPage(TEAM, { departmentId: street.departments.market });
+  await waitFor(() => page.data.status === 'ready');
+  expect(textOf(page, '#no-members')).toContain('还没有人');
+  expect(page.data.found).toHaveLength(0);
+  await input(page, '#query', '0101');
+  await tap(page, '#search');
+  await waitFor(() => page.data.found.length > 0);
+  expect(textOf(page, '#appoint-0')).toBe('任命为办理人员');
+  await tap(page, '#appoint-0');
+  await waitFor(() => page.data.members.length === 1);
+  expect(doc('report_departments', street.departments.market)['staffIds']).toEqual([userId(demo, WANG)]);
+  const work = await demo.ok('reports', WANG, 'workspace', {});
+  expect(work.views.map((v) => v.view)).toContain('department');
+});
