@@ -8,6 +8,7 @@ import type { actions as account } from './account/index';
 import type { actions as charity } from './charity/index';
 import type { actions as projects } from './projects/index';
 import type { actions as proposals } from './proposals/index';
+import type { actions as reports } from './reports/index';
 import type { actions as rooms } from './rooms/index';
 import type { actions as services } from './services/index';
 import type { actions as volunteering } from './volunteering/index';
@@ -19,6 +20,7 @@ interface Manifest {
   charity: typeof charity;
   projects: typeof projects;
   proposals: typeof proposals;
+  reports: typeof reports;
   rooms: typeof rooms;
   services: typeof services;
   volunteering: typeof volunteering;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Clock } from './clock';
 import { NetworkLatency } from './latency';
+import { httpAccessRoute } from './httpAccess';
 import { clientEvent, gatewayRoute, toGatewayReply, type GatewayReply } from './gateway';
 import { FunctionHost } from './host/functionHost';
 import { TimerScheduler } from './host/timers';
@@ -207,6 +208,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const routes: HttpRoute[] = [
     manage.route,
     (req, res, url, body) => storage.handleStorageHttp(req, res, url, body),
+    httpAccessRoute({ host, envName }),
     gatewayRoute({
       host,
       timers,

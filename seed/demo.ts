@@ -10,6 +10,7 @@ import { seedPoints } from './points';
 import { seedProjects } from './projects';
 import { seedProjectContracts } from './projectContracts';
 import { seedProposals } from './proposals';
+import { seedReports } from './reports';
 import { seedRooms } from './rooms';
 import { seedServices } from './services';
 import { seedVolunteering } from './volunteering';
@@ -35,6 +36,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ account: AccountSee
       `rooms: ${await seedRooms(cloud, account)}`,
       `projects: ${await seedProjects(cloud, account)}`,
       `project contracts: ${await seedProjectContracts(cloud, account)}`,
+      `reports: ${await seedReports(cloud)}`,
     ];
     const count = (c: string) => cloud.store.count(c, {});
     const head = `${count('users')} people, ${count('organizations')} organizations, ${count('places')} places`;

@@ -26,10 +26,30 @@ export const IDENTITY_FIELDS = [
   'unionid',
 ];
 
+/** CloudBase's integrated request (HTTP 访问服务): a plain HTTP request, with no caller. */
+export interface HttpEvent {
+  path: string;
+  httpMethod: string;
+  headers?: Record<string, string>;
+  queryStringParameters?: Record<string, string>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+/** CloudBase's integrated response. */
+export interface HttpResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded?: boolean;
+}
+
 /** What a function serves. */
 export interface FunctionSpec {
   actions: Record<string, Action>;
   timers?: Record<string, TimerHandler>;
+  /** Read-only public HTTP (HTTP access): answers requests that carry no caller; never sees an identity. */
+  http?: (event: HttpEvent, now: Date) => Promise<HttpResponse>;
 }
 
 function errorReply(err: unknown): ErrorReply {
@@ -52,6 +72,11 @@ function isTimerEvent(e: Record<string, unknown>, openid: string | undefined): b
   return openid === undefined && e.Type === 'Timer' && typeof e.TriggerName === 'string';
 }
 
+/** Whether `event` came through HTTP access: no caller, and the integrated request's method and path. */
+function isHttpEvent(e: Record<string, unknown>, openid: string | undefined): boolean {
+  return openid === undefined && typeof e.httpMethod === 'string' && typeof e.path === 'string';
+}
+
 /** `table[name]` when `name` is the table's own key (never `constructor`, `__proto__`, `toString`…). */
 function ownEntry<T>(table: Record<string, T> | undefined, name: unknown): T | undefined {
   return table && typeof name === 'string' && Object.prototype.hasOwnProperty.call(table, name)
@@ -72,6 +97,18 @@ export function createMain(spec: FunctionSpec): (event: unknown) => Promise<Repl
         return { ok: true, data: await timer(now()) };
       } catch (err) {
         return errorReply(err);
+      }
+    }
+    if (spec.http && isHttpEvent(e, openid)) {
+      try {
+        return await spec.http(e as unknown as HttpEvent, now());
+      } catch (err) {
+        console.error('http access failed', err);
+        return {
+          statusCode: 500,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify([{ code: 500, description: 'internal error' }]),
+        };
       }
     }
     try {

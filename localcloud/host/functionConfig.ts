@@ -17,6 +17,11 @@ export interface FunctionConfig {
   timeout?: number;
   /** MB; the worker's heap is capped to it. */
   memorySize?: number;
+  /**
+   * HTTP access (CloudBase's HTTP 访问服务): the trigger path the function answers under, e.g. `/open311`. Requests
+   * to it and below reach the function as an integrated request (path, httpMethod, headers, query, body).
+   */
+  httpPath?: string;
 }
 
 /** A deployable function folder. */

@@ -339,3 +339,39 @@ export const PROJECTS_TRACKING_LIMITS = {
   amountFenMax: 100_000_000,
   pageSize: 20,
 } as const;
+
+/** Limits of the reports capability (随手拍 and grid reports). */
+export const REPORTS_LIMITS = {
+  gridNameMax: 20,
+  buildingMax: 20,
+  buildingsMax: 60,
+  /** A grid's boundary: a ring of 3 to 100 corners. */
+  boundaryPointsMin: 3,
+  boundaryPointsMax: 100,
+  /** A grid team: one 网格长, at least two 网格员, any number of 信息联络员 up to this. */
+  teamMax: 40,
+  departmentNameMax: 20,
+  staffMax: 30,
+  matterNameMax: 30,
+  categoryMax: 10,
+  /** Hours a matter gives its department to respond and to resolve. */
+  hoursMax: 24 * 90,
+  descriptionMax: 200,
+  addressMax: 60,
+  noteMax: 100,
+  photosMax: 4,
+  /** Where pages upload report photos: `reports/<uploader's user id>/…` (only one's own are accepted). */
+  photoFolder: 'reports',
+  /** Reports one person may submit a day (merged ones count too: each took a slot). */
+  perDay: 20,
+  /** An open report of the same matter this close, reported within `mergeDays`, is the same problem. */
+  mergeMetres: 100,
+  mergeDays: 7,
+  /** "Reports near me": this far, nearest first. */
+  nearMetres: 3000,
+  nearMax: 50,
+  /** A resolved report closes by itself this many days after nobody confirmed or reopened it. */
+  autoCloseDays: 7,
+  /** Open311 blurs locations to this many decimals (about 100 m). */
+  blurDecimals: 3,
+} as const;

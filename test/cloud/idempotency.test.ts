@@ -158,6 +158,9 @@ async function need(quantity: number): Promise<string> {
   return made.id;
 }
 
+/** Submissions taken from every reporter's daily quota. */
+const sumQuota = () => docs('report_quotas').reduce((n, q) => n + (q.n as number), 0);
+
 /** A demo person's user id. */
 const userIdOf = (openid: string) => docs('users', (u) => u.openid === openid)[0]!._id as string;
 /** The 禄口 street's charity supermarket (its id is the street's). */
@@ -192,6 +195,29 @@ function projectRecord(fields: (project: ReturnType<typeof fundedProject>) => Pa
 // ---- One case per action that takes a key ----------------------------------------------------------------------
 
 const CASES: Record<string, ReplayCase> = {
+  'reports.submit': {
+    // 随手拍 in 禄口社区's 东片网格 (a matter a patrol confirms first, so no message yet), with her own photo.
+    as: 'demo-resident-zhang',
+    prepare: async () => {
+      const matterId = docs(
+        'report_matters',
+        (m) => m.streetId === 'jn-lukou' && m.name === '消防通道堵塞',
+      )[0]!._id as string;
+      const photo = demo.cloud.storage.putFile(
+        `reports/${userIdOf('demo-resident-zhang')}/twin.png`,
+        Buffer.from('PNG twin'),
+      );
+      return {
+        matterId,
+        location: { latitude: 31.7401, longitude: 118.8712 },
+        address: '7 栋东侧',
+        description: '消防通道停满了电动车',
+        photos: [photo],
+      };
+    },
+    measure: () => ({ reports: howMany('reports'), taken: sumQuota() }),
+    moves: { reports: 1, taken: 1 },
+  },
   'account.registerElder': {
     as: 'demo-admin-dongshan',
     prepare: async () => ({
@@ -653,6 +679,7 @@ const WARM_UP: { [F in FunctionName]: ActionName<F> } = {
   charity: 'myDonations',
   rooms: 'listRooms',
   projects: 'myReviews',
+  reports: 'myReports',
 };
 
 // ---- The tests ---------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { accountInputs } from '../../cloudfunctions/account/contract';
 import { charityInputs } from '../../cloudfunctions/charity/contract';
 import { projectsInputs } from '../../cloudfunctions/projects/contract';
 import { proposalInputs } from '../../cloudfunctions/proposals/contract';
+import { reportsInputs } from '../../cloudfunctions/reports/contract';
 import { roomsInputs } from '../../cloudfunctions/rooms/contract';
 import { servicesInputs } from '../../cloudfunctions/services/contract';
 import { volunteeringInputs } from '../../cloudfunctions/volunteering/contract';
@@ -20,6 +21,7 @@ export const CONTRACTS: Record<string, Record<string, z.ZodType>> = {
   charity: charityInputs,
   rooms: roomsInputs,
   projects: projectsInputs,
+  reports: reportsInputs,
 };
 
 /** One string-valued place in an input: its dotted path (`[]` for array items, `{}` for record keys). */

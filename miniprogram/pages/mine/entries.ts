@@ -33,6 +33,7 @@ const PROPOSALS = '/packages/proposals/pages';
 const CHARITY = '/packages/charity/pages';
 const ROOMS = '/packages/rooms/pages';
 const PROJECTS = '/packages/projects/pages';
+const REPORTS = '/packages/reports/pages';
 
 /** The groups, in the order 我的 shows them. */
 export const MINE_GROUPS: MineGroup[] = [
@@ -117,6 +118,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '受街道聘请评审服务项目时，在这里打分',
         icon: 'edit',
         url: `${PROJECTS}/reviews/index`,
+      },
+      {
+        id: 'reports',
+        title: '随手拍',
+        description: '看到问题拍下来，网格员和部门来处理',
+        icon: 'camera',
+        url: `${REPORTS}/mine/index`,
       },
     ],
   },
@@ -215,6 +223,13 @@ export const MINE_GROUPS: MineGroup[] = [
         description: '备选库、项目发布、评审、公示和投诉复核',
         icon: 'file',
         url: `${PROJECTS}/calls/index`,
+      },
+      {
+        id: 'admin-reports',
+        title: '随手拍派单与统计',
+        description: '派单、超时督办，按网格、事项、部门看办理情况',
+        icon: 'map-information',
+        url: `${REPORTS}/work/index`,
       },
     ],
   },
