@@ -20,6 +20,7 @@
  * - `requestSubscribeMessage`: every template id gets the decision set with `setSubscribeDecision()`
  *   (default 'accept').
  * - `login`: resolves a fixed code (identity comes from the gateway's user, not from the code).
+ * - `setClipboardData`, `openSetting`: recorded only.
  *
  * Every async stub supports both callback and promise style, like wx. Every call is recorded (`wxCalls()`).
  */
@@ -281,6 +282,8 @@ const stubs = {
     return Object.fromEntries(ids.map((id) => [id, decision]));
   }),
   login: asyncApi('login', () => ({ code: 'local-test-code' })),
+  setClipboardData: asyncApi('setClipboardData', () => ({})),
+  openSetting: asyncApi('openSetting', () => ({ authSetting: {} })),
 };
 
 /** Installs the stubs over simulate's `wx` (call once, from setup.ts). */

@@ -266,6 +266,27 @@ export const MINE_GROUPS: MineGroup[] = [
       },
     ],
   },
+  {
+    id: 'privacy',
+    title: '个人信息与隐私',
+    audience: 'resident',
+    entries: [
+      {
+        id: 'my-data',
+        title: '个人信息',
+        description: '查看、导出、改正我的信息，撤回同意，注销账号',
+        icon: 'secured',
+        url: `${ACCOUNT}/my-data/index`,
+      },
+      {
+        id: 'privacy-policy',
+        title: '隐私政策',
+        description: '收集什么、为什么、谁能看到、保存多久',
+        icon: 'file-safety',
+        url: `${ACCOUNT}/privacy-policy/index`,
+      },
+    ],
+  },
 ];
 
 /** Whether `me` belongs to `audience`. */
