@@ -197,6 +197,8 @@ export interface OrgView {
   scopeId: string;
   active: boolean;
   staffCount?: number;
+  /** To the organization's own staff: who works there (names masked). */
+  members?: { id: string; name: string }[];
 }
 
 /** A community in an admin's scope, with its numbers. */

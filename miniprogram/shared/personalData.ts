@@ -226,9 +226,9 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
   charity_needs: {
     title: '微心愿',
     treatment: 'none',
-    why: '受助人只以化名出现；发布人去标识。',
+    why: '受助人只以化名出现；发布人、审核人去标识。',
     owners: [],
-    actors: ['createdBy'],
+    actors: ['createdBy', 'storyReview.by'],
   },
   charity_donations: {
     title: '我的捐赠',
