@@ -20,7 +20,8 @@ const proxyConsent = z.strictObject({
 
 /** Inputs by action. */
 export const accountInputs = {
-  login: z.strictObject({}),
+  /** `refresh`: the app re-reads the profile mid-session (not a new login: a pending deletion stays pending). */
+  login: z.strictObject({ refresh: z.boolean().optional() }),
   updateProfile: z.strictObject({
     nickname: line(ACCOUNT_LIMITS.nicknameMax).optional(),
     avatarFileId: fileId.optional(),

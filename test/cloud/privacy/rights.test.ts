@@ -211,6 +211,9 @@ describe('deleting an account', () => {
     expect(docs('account_erasures')).toHaveLength(0);
 
     for (const openid of targets) await demo.ok('account', openid, 'requestErasure', {});
+    // Re-reading the profile mid-session (我的 shown again) is not logging in: the request stays.
+    const refreshed = await demo.ok('account', 'demo-resident-chen', 'login', { refresh: true });
+    expect(refreshed).not.toHaveProperty('erasureCancelled');
     const twice = await demo.ok('account', 'demo-resident-qian', 'requestErasure', {});
     expect(docs('account_erasures')).toHaveLength(targets.length);
     await demo.ok('account', 'demo-admin-dongshan', 'requestErasure', {
