@@ -3,7 +3,16 @@
  * copied once; a second open is refused) and asks to delete the account, then cancels; the privacy policy lists
  * the same kinds of records the functions export and delete.
  */
-import { closePage, lastCall, loadPage, setModalConfirm, tap, waitFor } from '../../../simulator/page';
+import {
+  closePage,
+  fire,
+  lastCall,
+  loadPage,
+  setModalConfirm,
+  setPrivacyAgreed,
+  tap,
+  waitFor,
+} from '../../../simulator/page';
 import { startPageCloud, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../../simulator/text';
 import { PERSONAL_DATA } from '../../../miniprogram/shared/personalData';
@@ -67,5 +76,17 @@ it('states in the policy every kind of record deletion treats, as the registry s
   expect(kept).toContain('15 天');
   await tap(page, '#my-data');
   expect(lastCall('navigateTo')).toMatchObject({ url: '/packages/account/pages/my-data/index' });
+  await closePage(page);
+});
+
+it('opens the policy from the privacy authorization, before anything is collected', async () => {
+  setPrivacyAgreed(false);
+  const page = await loadPage('packages/account/pages/profile/index');
+  await waitFor(() => textOf(page, '#privacy >>> #privacy-policy-link') === '睦邻隐私政策');
+  await tap(page, '#privacy >>> #privacy-policy-link');
+  expect(lastCall('navigateTo')).toMatchObject({ url: '/packages/account/pages/privacy-policy/index' });
+  await fire(page, '#privacy >>> #privacy-agree', 'agreeprivacyauthorization');
+  await waitFor(() => page.data.status === 'ready');
+  setPrivacyAgreed(true);
   await closePage(page);
 });
