@@ -253,3 +253,28 @@ describe('deleting an account', () => {
     expect(again.isNew).toBe(true);
   });
 });
+
+describe('withdrawing consent', () => {
+  it('stops the messages of every order and donation the person made, and nothing else', async () => {
+    const who = whoIs('demo-resident-wang');
+    const others = docs('service_orders').filter((o) => o.orderedBy !== who.userId);
+    const before = JSON.stringify(others.map((o) => o.consent));
+    const r = await demo.call('account', who.openid, 'withdrawConsent', { kind: 'messages' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.data.orders).toBeGreaterThan(0);
+    expect(r.roundTrips).toBeLessThanOrEqual(3);
+    for (const o of docs('service_orders').filter((x) => x.orderedBy === who.userId))
+      expect(o.consent).toEqual([]);
+    for (const d of docs('charity_donations').filter((x) => x.donorId === who.userId))
+      expect(d.subscribed).toBe(false);
+    expect(
+      JSON.stringify(
+        docs('service_orders')
+          .filter((o) => o.orderedBy !== who.userId)
+          .map((o) => o.consent),
+      ),
+    ).toBe(before);
+    const wrong = await demo.unchecked('account', who.openid, 'withdrawConsent', { kind: 'location' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
