@@ -76,7 +76,7 @@ function changeWords(p: ProposalDetail): View['change'] {
     note: l?.note ? `管理员回复：${l.note}` : '',
     returned:
       c.returned > 0
-        ? `${c.abandoned ? '项目已终止，' : ''}没用完的 ${yuan(c.returned)} 已退回本期微公益`
+        ? `${c.abandoned ? '项目已终止，' : ''}退回本期微公益：${yuan(c.returned)}`
         : c.abandoned
           ? '项目已终止'
           : '',
