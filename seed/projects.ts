@@ -335,8 +335,8 @@ export async function seedProjects(cloud: LocalCloud, account: AccountSeed): Pro
         ['hours', 300],
       ],
       [
-        ['林晓燕', '项目负责人', '中级社工师'],
-        ['何德胜', '送餐组长', '养老护理员'],
+        ['许静', '项目负责人', '中级社工师'],
+        ['何建平', '送餐组长', '养老护理员'],
       ],
     );
     const afterSchool = await bid(
@@ -353,7 +353,7 @@ export async function seedProjects(cloud: LocalCloud, account: AccountSeed): Pro
         ['hours', 800],
       ],
       [
-        ['宋雨', '项目负责人', '社工师'],
+        ['宋雅琴', '项目负责人', '社工师'],
         ['王老师', '辅导员', '退休小学教师'],
       ],
     );
@@ -549,7 +549,7 @@ export async function seedProjects(cloud: LocalCloud, account: AccountSeed): Pro
       plan: '在铜山社区、石埝社区各设一个课堂，招募大学生志愿者。',
       budgetLines: [{ label: '志愿者补贴', amountFen: 3_000_000 }],
       targets: [{ key: 'children', target: 3600 }],
-      team: [{ name: '宋雨', role: '项目负责人', qualification: '社工师' }],
+      team: [{ name: '宋雅琴', role: '项目负责人', qualification: '社工师' }],
       submit: false,
     });
     return `3 calls (open, in review, awarded with ${contracts.contractIds.length} contracts in signing), ${cloud.store.count('project_pool', {})} pool entries, ${cloud.store.count('project_scores', {})} scores`;

@@ -21,6 +21,7 @@
  *   (default 'accept').
  * - `login`: resolves a fixed code (identity comes from the gateway's user, not from the code).
  * - `makePhoneCall`: recorded only (a test checks which number would be dialled).
+ * - `setClipboardData`, `openSetting`: recorded only.
  *
  * Every async stub supports both callback and promise style, like wx. Every call is recorded (`wxCalls()`).
  */
@@ -283,6 +284,8 @@ const stubs = {
   }),
   login: asyncApi('login', () => ({ code: 'local-test-code' })),
   makePhoneCall: asyncApi('makePhoneCall', () => ({})),
+  setClipboardData: asyncApi('setClipboardData', () => ({})),
+  openSetting: asyncApi('openSetting', () => ({ authSetting: {} })),
 };
 
 /** Installs the stubs over simulate's `wx` (call once, from setup.ts). */

@@ -147,6 +147,24 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   await m(donor, 'digests', {});
   await m(donor, 'verify', { donationId: d.id }, 'anchored in a digest');
   await m(lukouAdmin, 'closeNeed', { needId: oil.id, reason: '已满足' });
+  // A story the content check is unsure of ("加微信") waits for an admin, who releases it.
+  const heldStory = await m(
+    lukouAdmin,
+    'postNeed',
+    {
+      recipientId: recipients.wang,
+      item: '助听器',
+      itemCategory: 'rehab',
+      unit: '个',
+      quantity: 1,
+      estimatedValue: 300,
+      story: '老人耳朵不好，想要一个助听器，有意者可以加微信联系社区。',
+      deadline: at(20 * DAY),
+      idempotencyKey: key(),
+    },
+    'held for review',
+  );
+  await m(lukouAdmin, 'reviewStory', { needId: heldStory.id, decision: 'release' });
   await m(
     lukouAdmin,
     'updateRecipient',

@@ -3,7 +3,7 @@
  * shapes of their replies. The mini program imports the types only.
  */
 import * as z from 'zod';
-import { ACCOUNT_LIMITS, PERSON_LIMITS } from '../../miniprogram/shared/limits';
+import { ACCOUNT_LIMITS, PERSON_LIMITS, PRIVACY_LIMITS } from '../../miniprogram/shared/limits';
 import { fileId, id, idempotencyKey, line, phone, text } from '../common/schemas';
 import type { GrantedRole, PlaceLevel } from '../common/directory/users';
 
@@ -12,9 +12,16 @@ export { ACCOUNT_LIMITS };
 
 const birthYear = z.number().int().min(PERSON_LIMITS.birthYearMin).max(PERSON_LIMITS.birthYearMax);
 
+/** An elder's consent to what an admin does for them (how given, and what the admin noted). */
+const proxyConsent = z.strictObject({
+  method: z.enum(['written', 'verbal']),
+  note: line(PRIVACY_LIMITS.consentNoteMax, 2),
+});
+
 /** Inputs by action. */
 export const accountInputs = {
-  login: z.strictObject({}),
+  /** `refresh`: the app re-reads the profile mid-session (not a new login: a pending deletion stays pending). */
+  login: z.strictObject({ refresh: z.boolean().optional() }),
   updateProfile: z.strictObject({
     nickname: line(ACCOUNT_LIMITS.nicknameMax).optional(),
     avatarFileId: fileId.optional(),
@@ -86,6 +93,13 @@ export const accountInputs = {
   }),
   listOrgs: z.strictObject({ communityId: id.optional(), mine: z.boolean().optional() }),
   home: z.strictObject({}),
+  // A person's rights over their data (PIPL arts. 44–47): themselves, or an admin for an elder without WeChat.
+  myData: z.strictObject({ elderId: id.optional() }),
+  exportMyData: z.strictObject({ elderId: id.optional(), consent: proxyConsent.optional() }),
+  openExport: z.strictObject({ exportId: id }),
+  requestErasure: z.strictObject({ elderId: id.optional(), consent: proxyConsent.optional() }),
+  cancelErasure: z.strictObject({ elderId: id.optional() }),
+  withdrawConsent: z.strictObject({ kind: z.enum(['messages']) }),
 } as const;
 
 /** Action names. */
@@ -184,6 +198,8 @@ export interface OrgView {
   scopeId: string;
   active: boolean;
   staffCount?: number;
+  /** To the organization's own staff: who works there (names masked). */
+  members?: { id: string; name: string }[];
 }
 
 /** A community in an admin's scope, with its numbers. */
@@ -201,4 +217,55 @@ export interface HomeView {
   communityName?: string;
   pendingLinkRequests: number;
   greeting: string;
+}
+
+/** One kind of record held about a person, as 个人信息 lists it. */
+export interface HeldSection {
+  collection: string;
+  title: string;
+  /** Their own records. */
+  count: number;
+  /** Other records they acted on (as staff or admin). */
+  actedOn: number;
+  treatment: 'erase' | 'anonymise' | 'keep' | 'none';
+  why: string;
+}
+
+/** Everything held about a person, in summary (the export has it in full). */
+export interface MyDataView {
+  /** Whose data: the caller, or the elder an admin acts for. */
+  subject: {
+    id: string;
+    nickname: string;
+    kind: 'wechat' | 'proxy';
+    realNameMasked?: string;
+    phoneMasked?: string;
+  };
+  sections: HeldSection[];
+  /** Votes as "which round, how many" (never whom for). */
+  votes: { round: string; count: number }[];
+  /** A pending deletion: when it happens. */
+  erasureDueAt?: string;
+  /** Whether anyone's phone is needed by an open service (then it cannot be cleared). */
+  phoneNeeded: boolean;
+}
+
+/** An export made: open it once before it expires. */
+export interface ExportMade {
+  exportId: string;
+  records: number;
+  expiresAt: string;
+}
+
+/** The links of an opened export (they work for a few minutes). */
+export interface ExportLinks {
+  jsonUrl: string;
+  htmlUrl: string;
+  linkMinutes: number;
+}
+
+/** A pending deletion. */
+export interface ErasureView {
+  dueAt: string;
+  coolingDays: number;
 }

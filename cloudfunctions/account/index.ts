@@ -19,6 +19,13 @@ import revokeRole from './actions/revokeRole';
 import searchUsers from './actions/searchUsers';
 import updateProfile from './actions/updateProfile';
 import userDetail from './actions/userDetail';
+import cancelErasure from './actions/privacy/cancelErasure';
+import exportMyData from './actions/privacy/exportMyData';
+import myData from './actions/privacy/myData';
+import openExport from './actions/privacy/openExport';
+import requestErasure from './actions/privacy/requestErasure';
+import withdrawConsent from './actions/privacy/withdrawConsent';
+import { privacyChores } from './timers/privacyChores';
 import type { AccountAction } from './contract';
 import type { Action } from '../common/action';
 
@@ -43,6 +50,12 @@ export const actions = {
   updateOrg,
   listOrgs,
   home,
+  myData,
+  exportMyData,
+  openExport,
+  requestErasure,
+  cancelErasure,
+  withdrawConsent,
 } satisfies Record<AccountAction, Action>;
 
-export const main = createMain({ actions });
+export const main = createMain({ actions, timers: { privacyChores } });

@@ -220,7 +220,12 @@ export const charityInputs = {
   adminNeeds: z.strictObject({
     ...paging,
     communityId: id.optional(),
-    state: z.enum(['open', 'full', 'closed', 'all']).default('all'),
+    state: z.enum(['open', 'full', 'closed', 'all', 'review']).default('all'),
+  }),
+  reviewStory: z.strictObject({
+    needId: id,
+    decision: z.enum(['release', 'reject']),
+    reason: line(CHARITY_LIMITS.closeNeedReasonMax).optional(),
   }),
 
   // 爱心积分 at the supermarket (the ledger is common/points): goods for points, reserved by anyone with points,

@@ -122,6 +122,8 @@ export interface NeedDoc {
   deadline: Date;
   closed: boolean;
   closedReason?: string;
+  /** An admin's decision on a story the content check held (released to the public list, or rejected). */
+  storyReview?: { decision: 'release' | 'reject'; reason?: string; by: string; at: Date };
   /** By donation id. */
   claims: Record<string, Claim>;
   /** 爱心积分 given to it (Σ of `pointGifts`), which the supermarket spends buying the item. */

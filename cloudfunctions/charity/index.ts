@@ -47,6 +47,7 @@ import supermarkets from './actions/supermarkets';
 import thank from './actions/thank';
 import updateRecipient from './actions/updateRecipient';
 import verify from './actions/verify';
+import reviewStory from './actions/reviewStory';
 import type { CharityAction } from './contract';
 import { dailyDigest } from './timers/dailyDigest';
 import { pledgeExpiry } from './timers/pledgeExpiry';
@@ -62,6 +63,7 @@ export const actions = {
   digests,
   donation,
   verify,
+  reviewStory,
   claim,
   pledgeToStock,
   cancelPledge,

@@ -222,6 +222,21 @@ export const proposalInputs = {
   }),
   confirmCompletion: z.strictObject({ ...ref, note: text(L.screeningNoteMax).default('') }),
   accountability: z.strictObject({ roundId: id, proposalId: id.optional() }),
+  requestChange: z.strictObject({
+    ...ref,
+    idempotencyKey,
+    kind: z.enum(['abandon', 'reduce']),
+    /** Reduce: the new budget (yuan). */
+    budget: yuan(L.totalBudgetMax).optional(),
+    reason: line(L.decisionReasonMax),
+  }),
+  decideChange: z.strictObject({
+    ...ref,
+    changeId: id,
+    decision: z.enum(['approve', 'refuse']),
+    note: text(L.screeningNoteMax).default(''),
+  }),
+  pendingChanges: z.strictObject({ roundId: id }),
 } as const;
 
 /** Action names. */
@@ -298,6 +313,8 @@ export interface RoundView extends RoundCard {
     canVote: boolean;
     voteBlock?: string;
     ballot: BallotView | null;
+    /** Admins: requests to abandon or reduce a funded project waiting for their decision. */
+    pendingChanges: { proposalId: string; title: string; label: string }[];
   };
   results?: ResultsView;
   /** Proposals by status (admins: screening queue at a glance). */
@@ -368,6 +385,14 @@ export interface ProposalDetail extends ProposalCard {
   vote: { canVote: boolean; block?: string; voted: boolean; ballot: BallotView | null };
   result?: ResultEntryView;
   account?: ProjectSumsView & { completed: boolean };
+  /** A funded project's abandon/reduce requests: whether the author may ask, the latest request, what returned. */
+  change?: {
+    canRequest: boolean;
+    canDecide: boolean;
+    abandoned: boolean;
+    returned: number;
+    latest?: ChangeView;
+  };
   round: RoundCard;
 }
 
@@ -442,6 +467,23 @@ export type AccountEntryView =
     }
   | { kind: 'completed'; id: string; at: string; note: string };
 
+/** An author's request to abandon or reduce a funded project, as the author and admins see it. */
+export interface ChangeView {
+  id: string;
+  proposalId: string;
+  title: string;
+  kind: 'abandon' | 'reduce';
+  /** Words: 终止项目 / 预算缩减为 N 元. */
+  label: string;
+  budget: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  statusLabel: string;
+  note?: string;
+  /** Yuan returned to the round (approved). */
+  returned?: number;
+}
+
 /** The public account of a round (and, when asked, one project's timeline). */
 export interface AccountabilityView {
   round: RoundCard;
@@ -452,12 +494,17 @@ export interface AccountabilityView {
     served: number;
     projects: number;
     completed: number;
+    /** Yuan given back to the round by abandoned or reduced projects. */
+    returned: number;
   };
   projects: (ProjectSumsView & {
     proposalId: string;
     title: string;
     authorName: string;
     completed: boolean;
+    abandoned: boolean;
+    /** Yuan this project gave back. */
+    returned: number;
     completedAt?: string;
   })[];
   /** Present when a proposalId was given. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Phase, Schedule } from './domain/phases';
 import type { BudgetLine, StoredStatus, ScreeningDecision } from './domain/proposal';
+import type { ChangeDoc } from './domain/changes';
 import type { Award } from './domain/ranking';
 import type { RoundSettings } from './domain/settings';
 
@@ -55,6 +56,8 @@ export interface RoundDoc {
   frozenAt?: Date;
   results?: ResultsDoc;
   completions: CompletionDoc[];
+  /** Authors' requests to abandon or reduce a funded project (domain/changes). */
+  changes?: ChangeDoc[];
   closedAt?: Date;
   createdBy: string;
   createdAt: Date;
@@ -167,6 +170,11 @@ export function reviveRound(r: RoundDoc): RoundDoc {
   return {
     ...r,
     completions: (r.completions ?? []).map((c) => ({ ...c, at: new Date(c.at) })),
+    changes: (r.changes ?? []).map((c) => ({
+      ...c,
+      at: new Date(c.at),
+      ...(c.decidedAt ? { decidedAt: new Date(c.decidedAt) } : {}),
+    })),
     schedule: {
       collectingFrom: new Date(s.collectingFrom),
       screeningFrom: new Date(s.screeningFrom),

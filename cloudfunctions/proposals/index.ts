@@ -5,15 +5,18 @@ import accountability from './actions/accountability';
 import confirmCompletion from './actions/confirmCompletion';
 import createProposal from './actions/createProposal';
 import createRound from './actions/createRound';
+import decideChange from './actions/decideChange';
 import deleteDraft from './actions/deleteDraft';
 import getProposal from './actions/getProposal';
 import getRound from './actions/getRound';
 import listProposals from './actions/listProposals';
 import listRounds from './actions/listRounds';
 import myProposals from './actions/myProposals';
+import pendingChanges from './actions/pendingChanges';
 import publishResults from './actions/publishResults';
 import recordProgress from './actions/recordProgress';
 import recordSpending from './actions/recordSpending';
+import requestChange from './actions/requestChange';
 import screenProposal from './actions/screenProposal';
 import submitProposal from './actions/submitProposal';
 import updateProposal from './actions/updateProposal';
@@ -46,6 +49,9 @@ export const actions = {
   recordSpending,
   confirmCompletion,
   accountability,
+  requestChange,
+  decideChange,
+  pendingChanges,
 } satisfies Record<ProposalAction, Action>;
 
 export const main = createMain({ actions, timers: { advancePhases } });

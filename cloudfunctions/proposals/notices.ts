@@ -12,7 +12,12 @@ export function proposalPage(roundId: string, proposalId: string): string {
 /** A message to a proposer about their proposal. */
 export function tellProposer(
   to: { authorOpenid: string; roundId: string; _id: string; title: string },
-  template: 'PROPOSAL_SCREENED' | 'PROPOSAL_VOTING' | 'PROPOSAL_RESULT' | 'PROPOSAL_COMPLETED',
+  template:
+    | 'PROPOSAL_SCREENED'
+    | 'PROPOSAL_VOTING'
+    | 'PROPOSAL_RESULT'
+    | 'PROPOSAL_COMPLETED'
+    | 'PROPOSAL_CHANGE_DECIDED',
   outcome: string,
   note: string,
 ): Promise<boolean> {
@@ -26,4 +31,28 @@ export function tellProposer(
       thing3: thing(note.trim() === '' ? '请打开小程序查看' : note),
     },
   });
+}
+
+/** A message to each supporter of a funded project whose budget was reduced or which was abandoned. */
+export async function tellSupporters(
+  openids: readonly string[],
+  p: { roundId: string; _id: string; title: string },
+  outcome: string,
+  note: string,
+): Promise<number> {
+  const sent = await Promise.all(
+    openids.map((touser) =>
+      notify({
+        touser,
+        templateId: templateId('PROPOSAL_CHANGED'),
+        page: proposalPage(p.roundId, p._id),
+        data: {
+          thing1: thing(p.title),
+          phrase2: { value: [...outcome].slice(0, 5).join('') },
+          thing3: thing(note.trim() === '' ? '请打开小程序查看' : note),
+        },
+      }),
+    ),
+  );
+  return sent.filter(Boolean).length;
 }

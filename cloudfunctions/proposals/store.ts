@@ -37,6 +37,8 @@ export interface RoundReadOptions {
   reports?: 'proposal' | 'round';
   /** One record by id (an idempotent create looks for its earlier self). */
   reportId?: string;
+  /** Who supports the proposal given (voter ids, to tell them of a change). */
+  supporters?: boolean;
 }
 
 /** What {@link loadRound} read. */
@@ -50,6 +52,8 @@ export interface RoundRead {
   reports: ReportDoc[];
   /** The record asked for by id, if it exists. */
   report?: ReportDoc;
+  /** Voter ids supporting the proposal (when asked). */
+  supporters: string[];
 }
 
 /** The SDK's sub-pipeline builder for `$lookup` (present at runtime, missing from its typings). */
@@ -136,6 +140,16 @@ function lookupsFor(roundId: string, o: RoundReadOptions): Lookup[] {
     });
   }
   if (o.reportId) byId(REPORTS, o.reportId, 'report');
+  if (o.supporters && o.proposalId)
+    out.push({
+      from: BALLOTS,
+      pipeline: pipeline()
+        .match({ roundId, proposalIds: o.proposalId })
+        .project({ voterId: 1 })
+        .limit(1000)
+        .done(),
+      as: 'supporters',
+    });
   return out;
 }
 
@@ -149,11 +163,23 @@ type RoundRow = {
   proposals?: ProposalDoc[];
   reports?: ReportDoc[];
   report?: ReportDoc[];
+  supporters?: { voterId: string }[];
 } & Record<string, unknown>;
 
 /** What the row says, dates revived. */
 function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): RoundRead {
-  const { proposal, ballot, tallies, voters, proposalTally, proposals, reports, report, ...round } = row;
+  const {
+    proposal,
+    ballot,
+    tallies,
+    voters,
+    proposalTally,
+    proposals,
+    reports,
+    report,
+    supporters,
+    ...round
+  } = row;
   const p = proposal?.[0];
   if (o.proposalId && (!p || p.roundId !== roundId)) throw notFound('提案');
   const talliesMap = new Map((tallies ?? []).map((t) => [t._id, t.n]));
@@ -168,6 +194,7 @@ function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): Round
     proposals: (proposals ?? []).map(reviveProposal),
     reports: (reports ?? []).map(revived),
     report: report?.[0] && revived(report[0]),
+    supporters: (supporters ?? []).map((b) => b.voterId),
   };
 }
 

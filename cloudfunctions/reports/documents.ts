@@ -183,6 +183,8 @@ export interface ReportDoc {
  */
 export interface QuotaDoc {
   _id: string;
+  /** Whose count it is (also in the id; here so a person's data is found by field: common/personalData). */
+  userId: string;
   n: number;
   ids: Record<string, string>;
 }

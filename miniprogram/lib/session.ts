@@ -54,7 +54,8 @@ export function setCurrentUser(next: SelfView): void {
  */
 export async function refreshSession(): Promise<SessionResult> {
   if (!me) return ensureSession();
-  const reply = await call('account', 'login');
+  // A refresh, not a new login: it must not cancel a deletion the person just asked for.
+  const reply = await call('account', 'login', { refresh: true });
   if (!reply.ok) return { ok: false, error: reply.error };
   const { isNew: _isNew, ...view } = reply.data;
   setCurrentUser(view);

@@ -375,3 +375,15 @@ export const REPORTS_LIMITS = {
   /** Open311 blurs locations to this many decimals (about 100 m). */
   blurDecimals: 3,
 } as const;
+
+/** Limits of a person's rights over their data (PIPL arts. 44–47). */
+export const PRIVACY_LIMITS = {
+  /** Days between asking to delete an account and the deletion; logging in cancels it. */
+  erasureCoolingDays: 15,
+  /** How long an export waits to be opened, in minutes; then its files are deleted. */
+  exportTtlMinutes: 60,
+  /** How long the download links of an opened export work, in minutes. */
+  exportLinkMinutes: 10,
+  /** What an admin writes down about an elder's consent. */
+  consentNoteMax: 100,
+} as const;

@@ -333,6 +333,23 @@ const CASES: Record<string, ReplayCase> = {
     amount: 128.5,
     receipts: [project.receipt],
   })),
+  'proposals.requestChange': {
+    // The proposer asks to end the project: one request on the round, whichever twin writes it.
+    as: () => fundedProject().as,
+    prepare: async () => {
+      const project = fundedProject();
+      return {
+        roundId: project.roundId,
+        proposalId: project.proposalId,
+        kind: 'abandon',
+        reason: '场地收回，无法继续',
+      };
+    },
+    measure: (p) => ({
+      requests: ((docOf('proposal_rounds', p.roundId)!.changes as unknown[] | undefined) ?? []).length,
+    }),
+    moves: { requests: 1 },
+  },
   'volunteering.createActivity': {
     as: XINYUAN_STAFF,
     prepare: async () => ({

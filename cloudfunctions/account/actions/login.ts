@@ -1,8 +1,10 @@
 /**
  * login — creates the caller's user record on first use, or returns it. Identity is the WeChat OPENID only.
  * A caller named in the deploy-time setting MULIN_BOOTSTRAP_ADMINS becomes admin of the configured place.
- * Input: {}. Result: SelfView & { isNew }. Errors: UNAUTHENTICATED (no WeChat identity).
- * Round trips: 1 (returning user), 2 (new user), 3 (bootstrap admin).
+ * Input: { refresh? }. Result: SelfView & { isNew }. Errors: UNAUTHENTICATED (no WeChat identity).
+ * Logging in (opening the app) during an account deletion's cooling-off cancels the deletion (`erasureCancelled`);
+ * a mid-session refresh (`refresh: true`) does not.
+ * Round trips: 1 (returning user), 2 (new user), 3 (bootstrap admin, or a deletion cancelled).
  */
 import { action } from '../../common/action';
 import { db } from '../../common/cloud';
@@ -13,10 +15,11 @@ import { accountInputs } from '../contract';
 import { PLACES, type PlaceDoc } from '../../common/directory/places';
 import { bootstrapAdmins, type NamedGrant } from '../domain/roles';
 import { selfView } from '../domain/views';
+import { dropErasure } from '../steps/erasure';
 
 export default action({
   input: accountInputs.login,
-  async run(_input, ctx) {
+  async run(input, ctx) {
     const existing = await ctx.callerIfAny();
     const boot = bootstrapAdmins(process.env.MULIN_BOOTSTRAP_ADMINS).find((b) => b.openid === ctx.openid);
     const needsBoot = boot && !existing?.roles.some((g) => g.role === 'admin' && g.scopeId === boot.placeId);
@@ -39,6 +42,11 @@ export default action({
       at: ctx.now,
     };
 
+    if (existing?.erasureDueAt && !input.refresh) {
+      await dropErasure(existing._id, ctx.now);
+      const { erasureDueAt: _dropped, ...kept } = existing;
+      return { ...selfView(kept, ctx.now), isNew: false, erasureCancelled: true };
+    }
     if (existing) {
       if (!bootGrant) return { ...selfView(existing, ctx.now), isNew: false };
       const roles = [...existing.roles, bootGrant];

@@ -1,7 +1,7 @@
 /**
  * adminNeeds — needs management for an admin: every need within their scope (optionally one community and one
  * state), newest first, with progress, stories held for review and why a need was closed.
- * Input: { communityId?, state: open | full | closed | all, offset, limit ≤ 20 }. Result: Page<NeedView>.
+ * Input: { communityId?, state: open | full | closed | all | review (stories held), offset, limit ≤ 20 }. Result: Page<NeedView>.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin). Round trips: 2.
  */
 import { action } from '../../common/action';
@@ -24,6 +24,7 @@ export default action({
     if (input.state === 'open') where.push({ closed: false, available: _.gt(0), deadline: _.gt(ctx.now) });
     if (input.state === 'full') where.push({ closed: false, available: 0 });
     if (input.state === 'closed') where.push({ closed: true });
+    if (input.state === 'review') where.push({ closed: false, moderation: 'review' });
     return listPage(
       db.collection(NEEDS).where(_.and(where)).orderBy('createdAt', 'desc').orderBy('_id', 'asc'),
       input,

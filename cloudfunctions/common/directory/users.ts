@@ -58,6 +58,8 @@ export interface UserDoc {
   /** One-time code an elder shows a family member to link accounts (hash and expiry only). */
   linkCode?: { hash: string; expiresAt: Date };
   registeredBy?: string;
+  /** A pending account deletion (PIPL art. 47): when the timer erases the data, unless cancelled. */
+  erasureDueAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }

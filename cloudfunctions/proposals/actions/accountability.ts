@@ -11,9 +11,11 @@ import { notFound } from '../../common/errors';
 import { isAdminOver } from '../../common/auth';
 import { proposalInputs, type AccountabilityView, type AccountEntryView } from '../contract';
 import { fenToYuan, projectSums, roundSums, timelineOf } from '../domain/accountability';
+import { returnedToRound } from '../domain/changes';
 import { isOpenFor } from '../domain/phases';
 import { accountEntries, entryView, roundCard, sumsView } from '../domain/views';
 import { awardState, phaseState } from '../documents';
+import { projectChange } from '../steps/changes';
 import { loadRound } from '../store';
 
 export default action({
@@ -26,12 +28,17 @@ export default action({
     const projects = fundedIds.map((id) => {
       const e = entries.find((x) => x.id === id)!;
       const done = round.completions.find((c) => c.proposalId === id);
-      const sums = projectSums(e.budget, accountEntries(reports.filter((r) => r.proposalId === id)));
+      // An approved abandonment or reduction changed the budget and gave the rest back to the round.
+      const change = projectChange(round, id, e.budget);
+      const budget = change.budgetFen / 100;
+      const sums = projectSums(budget, accountEntries(reports.filter((r) => r.proposalId === id)));
       return {
         proposalId: id,
         title: e.title,
         authorName: round.results?.authors.find((a) => a.proposalId === id)?.authorName ?? '',
         completed: Boolean(done),
+        abandoned: change.abandoned,
+        returned: fenToYuan(change.returnedFen),
         ...(done ? { completedAt: done.at.toISOString() } : {}),
         sums,
       };
@@ -62,7 +69,8 @@ export default action({
       const admin = isAdminOver(me, round.scopePath);
       const author =
         round.results?.authors.find((a) => a.proposalId === input.proposalId)?.authorId === me._id;
-      const open = isOpenFor(phaseState(round), 'in_progress', ctx.now) && !project.completed;
+      const open =
+        isOpenFor(phaseState(round), 'in_progress', ctx.now) && !project.completed && !project.abandoned;
       canReport = open && (admin || author);
       canConfirm = open && admin;
     }
@@ -75,6 +83,7 @@ export default action({
         served: total.served,
         projects: total.projects,
         completed: total.completed,
+        returned: fenToYuan(returnedToRound(round.changes ?? [])),
       },
       projects: projects.map(({ sums, ...p }) => ({ ...p, ...sumsView(sums) })),
       ...(timeline ? { timeline } : {}),

@@ -31,6 +31,10 @@ export default action({
       const { fundedIds, completedIds } = awardState(round);
       if (!fundedIds.includes(input.proposalId)) throw conflict('只有获得资助的项目需要确认完成');
       if (completedIds.includes(input.proposalId)) throw conflict('这个项目已经确认完成了');
+      const abandoned = (round.changes ?? [])
+        .filter((c) => c.kind === 'abandon' && c.status === 'approved')
+        .map((c) => c.proposalId);
+      if (abandoned.includes(input.proposalId)) throw conflict('这个项目已经终止了');
       if (!checked) {
         await checkText(ctx.openid, [input.note]);
         checked = true;
@@ -42,7 +46,9 @@ export default action({
         note: input.note,
       };
       const completions = [...round.completions, entry];
-      const closing = fundedIds.every((id) => completions.some((c) => c.proposalId === id));
+      const closing = fundedIds.every(
+        (id) => abandoned.includes(id) || completions.some((c) => c.proposalId === id),
+      );
       const res = await db
         .collection(ROUNDS)
         .where({ _id: round._id, version: round.version, phase: 'in_progress' })

@@ -25,10 +25,38 @@ import {
   sumsView,
 } from '../domain/views';
 import { phaseState } from '../documents';
+import { awarded, changeView, projectChange } from '../steps/changes';
 import { loadRound, type RoundRead } from '../store';
 import type { UserDoc } from '../../common/directory/users';
 
 type Round = RoundRead['round'];
+
+/** A funded project's account (against its budget after approved changes) and its abandon/reduce requests. */
+function fundedExtras(
+  round: Round,
+  p: Proposal,
+  reports: RoundRead['reports'],
+  o: { completed: boolean; author: boolean; admin: boolean; now: Date },
+): Pick<ProposalDetail, 'account' | 'change'> {
+  const award = awarded(round, p._id);
+  const state = projectChange(round, p._id, award?.budget ?? p.budget);
+  const sums = projectSums(state.budgetFen / 100, accountEntries(reports));
+  const mine = (round.changes ?? []).filter((c) => c.proposalId === p._id);
+  const latest = mine[mine.length - 1];
+  const open = isOpenFor(phaseState(round), 'in_progress', o.now) && !o.completed && !state.abandoned;
+  return {
+    account: { ...sumsView(sums), completed: o.completed },
+    change: {
+      canRequest: o.author && open && !state.pending,
+      canDecide: o.admin && open && Boolean(state.pending),
+      abandoned: state.abandoned,
+      returned: state.returnedFen / 100,
+      ...(latest && (o.author || o.admin || latest.status === 'approved')
+        ? { latest: changeView(latest, p.title) }
+        : {}),
+    },
+  };
+}
 type Proposal = NonNullable<RoundRead['proposal']>;
 type Actor = ReturnType<typeof actorFor>;
 type PhaseState = ReturnType<typeof phaseState>;
@@ -107,6 +135,9 @@ export default action({
     const st = statusRound(round);
     const funded = Boolean(st.fundedIds?.includes(p._id));
     const completed = Boolean(st.completedIds?.includes(p._id));
+    const abandoned = (round.changes ?? []).some(
+      (c) => c.proposalId === p._id && c.kind === 'abandon' && c.status === 'approved',
+    );
     const voteBlock = voteBlockFor(me, round, p, phase, ctx.now);
     const entry = round.results?.entries.find((e) => e.id === p._id);
     const showOutcome = Boolean(round.results?.publishedAt) || actor.isAdmin;
@@ -119,7 +150,7 @@ export default action({
       photos: p.photos,
       screening: screeningShown(p, actor, author),
       ...(p.withdrawReason ? { withdrawReason: p.withdrawReason } : {}),
-      can: abilities(p, phase, { actor, author }, { funded, completed }, ctx.now),
+      can: abilities(p, phase, { actor, author }, { funded, completed: completed || abandoned }, ctx.now),
       vote: {
         canVote: !voteBlock,
         ...(voteBlock ? { block: voteBlock } : {}),
@@ -128,7 +159,7 @@ export default action({
       },
       ...(entry ? { result: resultEntry(entry, showOutcome) } : {}),
       ...(funded
-        ? { account: { ...sumsView(projectSums(p.budget, accountEntries(reports))), completed } }
+        ? fundedExtras(round, p, reports, { completed, author, admin: actor.isAdmin, now: ctx.now })
         : {}),
       round: roundCard(round),
     };

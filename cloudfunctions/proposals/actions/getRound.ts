@@ -7,13 +7,20 @@
  */
 import { action } from '../../common/action';
 import { proposalInputs, type RoundView } from '../contract';
+import { changeLabel } from '../domain/changes';
 import { actorFor, participationBlock } from '../domain/eligibility';
 import { isOpenFor, PHASE_LABELS } from '../domain/phases';
 import { shownStatus, visibleTo, type ShownStatus } from '../domain/proposal';
 import { AWARD_RULE, TIE_BREAK } from '../domain/ranking';
 import { settingsFrozen } from '../domain/settings';
 import { ballotView, resultsView, roundCard, statusRound, timelineView } from '../domain/views';
+import { type RoundDoc } from '../documents';
 import { loadRound } from '../store';
+
+/** A ranked proposal's title. */
+function titleOf(round: RoundDoc, proposalId: string): string {
+  return round.results?.entries.find((e) => e.id === proposalId)?.title ?? '';
+}
 
 export default action({
   input: proposalInputs.getRound,
@@ -75,6 +82,16 @@ export default action({
         canVote: !voteBlock,
         ...(voteBlock ? { voteBlock } : {}),
         ballot: block ? null : ballotView(ballot, round),
+        // Admins: authors' requests to abandon or reduce a funded project, waiting for a decision.
+        pendingChanges: actor.isAdmin
+          ? (round.changes ?? [])
+              .filter((c) => c.status === 'pending')
+              .map((c) => ({
+                proposalId: c.proposalId,
+                title: titleOf(round, c.proposalId),
+                label: changeLabel(c),
+              }))
+          : [],
       },
       results: resultsView(round, actor.isAdmin),
       counts,

@@ -36,7 +36,11 @@ export async function reportContext(
   requireCanReport(
     phaseState(round),
     Boolean(st.fundedIds?.includes(proposal!._id)),
-    Boolean(st.completedIds?.includes(proposal!._id)),
+    // An abandoned project's account is sealed like a completed one's.
+    Boolean(st.completedIds?.includes(proposal!._id)) ||
+      (round.changes ?? []).some(
+        (c) => c.proposalId === proposal!._id && c.kind === 'abandon' && c.status === 'approved',
+      ),
     { isAuthor: proposal!.authorId === me._id, isAdmin: actor.isAdmin },
     ctx.now,
   );

@@ -78,7 +78,7 @@ export default action({
     await Promise.all([checked(), checkNewPhotos(input.photos, [], 'photos')]);
     const nearby = landed ? undefined : sameNearby(read.all<ReportDoc>('nearby'), input.location)[0];
     // What the quota's tag says this submission lands in: twins agree on it, whoever took the quota.
-    const target = landed ?? (await takeQuota(`${me._id}:${day}`, quota, rid, nearby?._id ?? rid));
+    const target = landed ?? (await takeQuota(me._id, `${me._id}:${day}`, quota, rid, nearby?._id ?? rid));
 
     // Into the open report nearby (or a twin already put it there); if that closed meanwhile, a report of its own.
     if (target !== rid && (await mergeInto(target, rid, { id: me._id, openid: ctx.openid }, input, ctx.now)))
@@ -182,6 +182,7 @@ async function mergeInto(
  * LIMIT_REACHED when the day is used up.
  */
 async function takeQuota(
+  userId: string,
   id: string,
   quota: QuotaDoc | undefined,
   rid: string,
@@ -198,7 +199,7 @@ async function takeQuota(
     if (await take()) return target;
   } else {
     try {
-      await db.collection(QUOTAS).add({ data: { _id: id, n: 1, ids: { [rid]: target } } });
+      await db.collection(QUOTAS).add({ data: { _id: id, userId, n: 1, ids: { [rid]: target } } });
       return target;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

@@ -72,5 +72,9 @@ Component({
     onOpenContract() {
       wx.openPrivacyContract({});
     },
+    /** Mulin's own policy page: what the functions collect, why, who sees it, how long (the popup stays). */
+    onOpenPolicy() {
+      void wx.navigateTo({ url: '/packages/account/pages/privacy-policy/index' });
+    },
   },
 });

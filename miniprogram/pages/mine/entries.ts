@@ -339,6 +339,62 @@ export const MINE_GROUPS: MineGroup[] = [
       },
     ],
   },
+  {
+    id: 'provider-org',
+    title: '机构主页与服务项目',
+    audience: 'provider',
+    entries: [
+      {
+        id: 'provider-my-org',
+        title: '我的机构',
+        description: '工作人员、服务社区、居民满意度、进行中的工单',
+        icon: 'houses',
+        url: `${ACCOUNT}/my-org/index`,
+      },
+      {
+        id: 'provider-propose',
+        title: '提议服务项目',
+        description: '机构想提供的服务，社区审核后上菜单',
+        icon: 'lightbulb',
+        url: `${SERVICES}/propose/index`,
+      },
+    ],
+  },
+  {
+    id: 'admin-review',
+    title: '内容审核',
+    audience: 'admin',
+    entries: [
+      {
+        id: 'admin-story-review',
+        title: '心愿故事审核',
+        description: '内容检查拿不准的心愿故事，放行或退回',
+        icon: 'check-rectangle',
+        url: `${CHARITY}/story-review/index`,
+      },
+    ],
+  },
+  {
+    id: 'privacy',
+    title: '个人信息与隐私',
+    audience: 'resident',
+    entries: [
+      {
+        id: 'my-data',
+        title: '个人信息',
+        description: '查看、导出、改正我的信息，撤回同意，注销账号',
+        icon: 'secured',
+        url: `${ACCOUNT}/my-data/index`,
+      },
+      {
+        id: 'privacy-policy',
+        title: '隐私政策',
+        description: '收集什么、为什么、谁能看到、保存多久',
+        icon: 'file-safety',
+        url: `${ACCOUNT}/privacy-policy/index`,
+      },
+    ],
+  },
 ];
 
 /** Whether `me` belongs to `audience`. */

@@ -61,6 +61,8 @@ const EXPECTED: Record<string, number> = {
   digests: 1,
   'verify/anchored in a digest': 2,
   closeNeed: 2,
+  'postNeed/held for review': 2,
+  reviewStory: 2,
   addPointGoods: 2,
   updatePointGoods: 2,
   pointShop: 1,

@@ -212,10 +212,13 @@ describe('callbacks and satisfaction', () => {
       expect.objectContaining({ orgName: '南京红叶社会工作服务社', completed: 0, avgRating: null }),
     ]);
     expect((await demo.sok(P.district, 'providerStats', {})).map((s) => s.orgName)).toHaveLength(2);
-    for (const who of [P.wang, P.lin])
-      expect(await demo.svc(who, 'providerStats', {})).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
+    expect(await demo.svc(P.wang, 'providerStats', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    // Provider staff see their own organization's figures only (its page, 我的机构).
+    expect((await demo.sok(P.lin, 'providerStats', {})).map((s) => s.orgName)).toEqual([
+      '心苑社会工作服务中心',
+    ]);
   });
 });

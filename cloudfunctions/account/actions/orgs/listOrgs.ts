@@ -1,14 +1,16 @@
 /**
  * listOrgs — organizations: those serving a community (anyone: residents see who serves them); with `mine`, the
  * ones the caller works for (provider staff); for an admin without a community given, all in their scope with
- * staff counts.
- * Input: { communityId?, mine? }. Result: OrgView[]. Errors: UNAUTHENTICATED. Round trips: 2 (3 for admins: staff counts).
+ * staff counts; with `mine`, also their colleagues (names masked: 张*), for the organization's page.
+ * Input: { communityId?, mine? }. Result: OrgView[]. Errors: UNAUTHENTICATED.
+ * Round trips: 2 (3 for admins: staff counts; 3 with `mine`: colleagues).
  */
 import { action } from '../../../common/action';
 import { adminGrants, providerOrgIds } from '../../../common/auth';
 import { _, db } from '../../../common/cloud';
 import { rows } from '../../../common/db';
-import { USERS } from '../../../common/directory/users';
+import { USERS, type UserDoc } from '../../../common/directory/users';
+import { maskName } from '../../../common/mask';
 import { accountInputs, type OrgView } from '../../contract';
 import { orgView } from '../../domain/orgs';
 import { ORGANIZATIONS, type OrgDoc } from '../../../common/directory/orgs';
@@ -28,7 +30,21 @@ export default action({
           .limit(10)
           .get(),
       );
-      return orgs.map((o) => orgView(o));
+      const staff = rows<Pick<UserDoc, '_id' | 'nickname' | 'realName' | 'roles'>>(
+        await db
+          .collection(USERS)
+          .where({ 'roles.orgId': _.in(orgIds) })
+          .field({ nickname: true, realName: true, roles: true })
+          .limit(200)
+          .get(),
+      );
+      return orgs.map((o) => {
+        const members = staff.filter((u) => u.roles.some((g) => g.role === 'provider' && g.orgId === o._id));
+        return {
+          ...orgView(o, members.length),
+          members: members.map((u) => ({ id: u._id, name: u.realName ? maskName(u.realName) : u.nickname })),
+        };
+      });
     }
     if (input.communityId || scopes.length === 0) {
       const communityId = input.communityId ?? me.communityId;

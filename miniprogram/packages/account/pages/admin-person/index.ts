@@ -99,6 +99,7 @@ Component({
   behaviors: [elderModeBehavior, remotePage],
   data: {
     personId: '',
+    proxy: false,
     title: '',
     facts: [] as { key: string; label: string; value: string }[],
     roles: [] as RoleLine[],
@@ -135,7 +136,11 @@ Component({
       if (!orgs.ok) return orgs;
       const l: Loaded = { me: session.me, person: person.data, places: places.data, orgs: orgs.data };
       loaded.set(this, l);
-      return { ok: true, data: personData(l) };
+      return { ok: true, data: { ...personData(l), proxy: person.data.kind === 'proxy' } };
+    },
+    /** An elder without WeChat: their data rights (see, export, delete) go through the admin, with consent. */
+    onPrivacy() {
+      void wx.navigateTo({ url: `/packages/account/pages/my-data/index?elderId=${this.data.personId}` });
     },
     onOpenGrant() {
       this.setData({ grantVisible: true, grantStep: 'role', choices: [], banner: '' });

@@ -12,6 +12,7 @@ import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
 import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
+import { newIdempotencyKey } from '../../../../lib/cloud';
 
 const DECISIONS: Record<string, string> = {
   accept: '通过预审',
@@ -48,6 +49,39 @@ interface View {
   result: string;
   account: string;
   can: ProposalDetail['can'];
+  /** A funded project's abandon/reduce request, in words (null when not funded). */
+  change: {
+    canRequest: boolean;
+    canDecide: boolean;
+    latestId: string;
+    latest: string;
+    reason: string;
+    note: string;
+    returned: string;
+    budgetNow: number;
+  } | null;
+}
+
+/** A funded project's change state in words. */
+function changeWords(p: ProposalDetail): View['change'] {
+  const c = p.change;
+  if (!c) return null;
+  const l = c.latest;
+  return {
+    canRequest: c.canRequest,
+    canDecide: c.canDecide,
+    latestId: l?.id ?? '',
+    latest: l ? `${l.label}：${l.statusLabel}` : '',
+    reason: l ? `理由：${l.reason}` : '',
+    note: l?.note ? `管理员回复：${l.note}` : '',
+    returned:
+      c.returned > 0
+        ? `${c.abandoned ? '项目已终止，' : ''}退回本期微公益：${yuan(c.returned)}`
+        : c.abandoned
+          ? '项目已终止'
+          : '',
+    budgetNow: p.account?.budget ?? p.budget,
+  };
 }
 
 function view(p: ProposalDetail): View {
@@ -87,6 +121,7 @@ function view(p: ProposalDetail): View {
       ? `已花 ${yuan(p.account.spent)} / 预算 ${yuan(p.account.budget)}，进度 ${p.account.progress}%${p.account.completed ? '，已完成' : ''}`
       : '',
     can: p.can,
+    change: changeWords(p),
   };
 }
 
@@ -102,7 +137,14 @@ Component({
     note: '',
     noteError: '',
     /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
-    max: { note: PROPOSAL_LIMITS.screeningNoteMax },
+    max: { note: PROPOSAL_LIMITS.screeningNoteMax, reason: PROPOSAL_LIMITS.decisionReasonMax },
+    /** The author's abandon/reduce form. */
+    asking: false,
+    kind: 'abandon' as 'abandon' | 'reduce',
+    newBudget: '',
+    reason: '',
+    askError: '',
+    askKey: '',
   },
   methods: {
     onLoad(query: PageQuery) {
@@ -198,6 +240,67 @@ Component({
       const ok = await this.act(
         () => call('proposals', 'screenProposal', { ...this.ref(), decision, note }),
         done,
+      );
+      if (ok) this.setData({ note: '' });
+    },
+    onAsk() {
+      this.setData({ asking: true, askKey: newIdempotencyKey(), askError: '', reason: '', newBudget: '' });
+    },
+    onKind(
+      e: WechatMiniprogram.TouchEvent<
+        Record<string, never>,
+        Record<string, never>,
+        { kind: 'abandon' | 'reduce' }
+      >,
+    ) {
+      this.setData({ kind: e.currentTarget.dataset.kind, askError: '' });
+    },
+    onAskField(
+      e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>,
+    ) {
+      this.setData({ [e.currentTarget.dataset.field]: e.detail.value, askError: '' });
+    },
+    async onSendAsk() {
+      const { kind, reason, newBudget, askKey } = this.data;
+      const budget = Number(newBudget);
+      if (kind === 'reduce' && (!Number.isInteger(budget) || budget <= 0)) {
+        this.setData({ askError: '请填写缩减后的预算（整数元）' });
+        return;
+      }
+      if (reason.trim() === '') {
+        this.setData({ askError: '请写明理由，管理员和支持者会看到' });
+        return;
+      }
+      const ok = await this.act(
+        () =>
+          call('proposals', 'requestChange', {
+            ...this.ref(),
+            idempotencyKey: askKey,
+            kind,
+            reason: reason.trim(),
+            ...(kind === 'reduce' ? { budget } : {}),
+          }),
+        '已提交申请',
+      );
+      if (ok) this.setData({ asking: false });
+    },
+    async onDecide(
+      e: WechatMiniprogram.TouchEvent<
+        Record<string, never>,
+        Record<string, never>,
+        { decision: 'approve' | 'refuse' }
+      >,
+    ) {
+      const decision = e.currentTarget.dataset.decision;
+      const note = this.data.note.trim();
+      if (decision === 'refuse' && note === '') {
+        this.setData({ noteError: '请写明不同意的理由，提案人会看到' });
+        return;
+      }
+      const changeId = this.data.v?.change?.latestId ?? '';
+      const ok = await this.act(
+        () => call('proposals', 'decideChange', { ...this.ref(), changeId, decision, note }),
+        decision === 'approve' ? '已同意' : '已告知提案人',
       );
       if (ok) this.setData({ note: '' });
     },

@@ -30,6 +30,8 @@ interface View {
   block: string;
   proposals: number;
   isAdmin: boolean;
+  /** Admins: requests to abandon or reduce a funded project, waiting. */
+  pendingChanges: RoundView['me']['pendingChanges'];
   canEdit: boolean;
   toScreen: number;
   toPublish: boolean;
@@ -84,6 +86,7 @@ function view(r: RoundView): View {
     block,
     proposals: total,
     isAdmin: r.me.isAdmin,
+    pendingChanges: r.me.pendingChanges,
     canEdit: r.me.isAdmin && !r.frozen,
     toScreen: r.phase === 'screening' ? (r.counts.submitted ?? 0) : 0,
     toPublish: r.me.isAdmin && Boolean(r.results && !r.results.published),

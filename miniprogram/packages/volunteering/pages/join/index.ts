@@ -155,7 +155,7 @@ Component({
       this.setData({ ...volunteerData(reply.data), saving: false });
       if (!wasVolunteer) {
         // 我的 and the activity pages read roles from the session: refresh it so they show the volunteer now.
-        const me = await call('account', 'login');
+        const me = await call('account', 'login', { refresh: true });
         if (me.ok) {
           const { isNew: _isNew, ...view } = me.data;
           setCurrentUser(view);

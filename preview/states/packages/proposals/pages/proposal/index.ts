@@ -1,4 +1,7 @@
-/** 提案详情 pictures: voting, screening by an admin, a funded project, a draft of one's own. */
+/**
+ * 提案详情 pictures: voting, screening by an admin, a funded project, its author's request to reduce it awaiting
+ * the admin's decision, a draft of one's own.
+ */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
 
 const proposal = (roundTitle: string, title: string) => (demo: PreviewDemo) => {
@@ -24,6 +27,21 @@ export const states: PreviewState[] = [
     name: '获得资助（实施中）',
     user: 'demo-resident-wang',
     query: proposal('幸福禄口·微公益 2026 年第一期', '老楼楼道加装扶手'),
+  },
+  {
+    name: '管理员审批缩减预算',
+    user: 'demo-admin-lukou',
+    setup: async (demo) => {
+      await demo.ok('proposals', 'demo-resident-wang', 'requestChange', {
+        ...proposal('幸福禄口·微公益 2026 年第一期', '老楼楼道加装扶手')(demo),
+        idempotencyKey: 'preview-change-rails',
+        kind: 'reduce',
+        budget: 3200,
+        reason: '物业师傅免费安装，人工费用不到原来那么多',
+      });
+    },
+    query: proposal('幸福禄口·微公益 2026 年第一期', '老楼楼道加装扶手'),
+    elder: true,
   },
   {
     name: '我的草稿',
