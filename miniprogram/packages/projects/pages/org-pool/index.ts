@@ -9,7 +9,7 @@ import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
 import { call } from '../../../../lib/api';
 import { plainFieldErrors } from '../../../../lib/form';
 import { pickPhotos } from '../../../../lib/photos';
-import { PROJECTS_LIMITS } from '../../../../shared/limits';
+import { PERSON_LIMITS, PROJECTS_LIMITS } from '../../../../shared/limits';
 import type { MyPool } from '../../lib/views';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
@@ -33,7 +33,12 @@ Component({
     errors: {} as Record<string, string>,
     banner: '',
     busy: '',
-    max: { contactName: L.contactNameMax, documents: L.documentsMax },
+    max: {
+      contactName: L.contactNameMax,
+      documents: L.documentsMax,
+      registrationNo: L.registrationNoLength,
+      phone: PERSON_LIMITS.phoneDigits,
+    },
   },
   methods: {
     async load(): Promise<LoadResult> {
