@@ -6,6 +6,7 @@ import type { LocalCloud } from '../../localcloud/cloud';
 import type { AccountSeed } from '../../seed/account';
 import { seedTemplate, startFromTemplate } from '../../seed/template';
 import type { Reply } from '../../cloudfunctions/common/reply';
+import { mapLimited } from '../../cloudfunctions/common/concurrency';
 import type {
   ActionArgs,
   ActionInput,
@@ -118,4 +119,23 @@ export async function startDemoCloud(options: { full?: boolean } = {}): Promise<
 export function partSummary(demo: DemoCloud, part: string): string {
   const line = demo.summary.split('\n').find((l) => l.trim().startsWith(`${part}: `));
   return line ? line.trim().slice(part.length + 2) : `no ${part} line in: ${demo.summary}`;
+}
+
+/**
+ * `n` new people (`<prefix>-000`, `<prefix>-001`, …), each logged in and then set up by `setUp` (profile, roles),
+ * `parallel` at a time; returns their openids in order.
+ */
+export async function newPeople(
+  demo: DemoCloud,
+  prefix: string,
+  n: number,
+  parallel: number,
+  setUp: (openid: string, i: number) => Promise<unknown>,
+): Promise<string[]> {
+  const openids = Array.from({ length: n }, (_x, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+  await mapLimited(openids, parallel, async (o, i) => {
+    await demo.ok('account', o, 'login');
+    await setUp(o, i);
+  });
+  return openids;
 }

@@ -5,7 +5,7 @@
  */
 import { RISKY_MEDIA_MARKER } from '../../../localcloud/openapi/mediaMarker';
 import { png } from '../../../seed/png';
-import type { DemoCloud } from '../../support/demo';
+import { newPeople, type DemoCloud } from '../../support/demo';
 import { beijing } from '../../support/beijing';
 
 export const LUKOU_ADMIN = 'demo-admin-lukou';
@@ -37,30 +37,15 @@ export const photo = (demo: DemoCloud, openid: string, n = 1, risky = false) =>
   );
 
 /** New people of 禄口社区 with a phone, `parallel` at a time. */
-export async function makePeople(
-  demo: DemoCloud,
-  prefix: string,
-  n: number,
-  parallel = 6,
-): Promise<string[]> {
-  const openids = Array.from({ length: n }, (_x, i) => `${prefix}-${String(i).padStart(3, '0')}`);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < openids.length) {
-        const i = next++;
-        const o = openids[i]!;
-        await demo.ok('account', o, 'login');
-        await demo.ok('account', o, 'updateProfile', {
-          nickname: `居民${i}`,
-          communityId: LUKOU,
-          realName: `网格${String.fromCharCode(0x4e00 + i)}`,
-          phone: `137${String(10_000_000 + i).slice(-8)}`,
-        });
-      }
+export function makePeople(demo: DemoCloud, prefix: string, n: number, parallel = 6): Promise<string[]> {
+  return newPeople(demo, prefix, n, parallel, (o, i) =>
+    demo.ok('account', o, 'updateProfile', {
+      nickname: `居民${i}`,
+      communityId: LUKOU,
+      realName: `网格${String.fromCharCode(0x4e00 + i)}`,
+      phone: `137${String(10_000_000 + i).slice(-8)}`,
     }),
   );
-  return openids;
 }
 
 let keys = 0;

@@ -4,7 +4,7 @@
  * residents made through account.
  */
 import type { ActionInput } from '../../../cloudfunctions/manifest';
-import type { DemoCloud } from '../../support/demo';
+import { newPeople, type DemoCloud } from '../../support/demo';
 import { beijing } from '../../support/beijing';
 
 export const LUKOU_ADMIN = 'demo-admin-lukou';
@@ -49,29 +49,15 @@ export async function makeRoom(
 export const userId = (demo: DemoCloud, openid: string) => demo.seed.userIds[openid]!;
 
 /** New residents of 禄口社区 (logged in with a real name), `parallel` at a time. */
-export async function makeResidents(
-  demo: DemoCloud,
-  prefix: string,
-  n: number,
-  parallel = 8,
-): Promise<string[]> {
-  const openids = Array.from({ length: n }, (_x, i) => `${prefix}-${String(i).padStart(3, '0')}`);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < openids.length) {
-        const o = openids[next++]!;
-        await demo.ok('account', o, 'login');
-        await demo.ok('account', o, 'updateProfile', {
-          nickname: o.slice(-8),
-          communityId: LUKOU,
-          realName: `居民${o.slice(-3)}`,
-          phone: `139${String(20_000_000 + openids.indexOf(o)).slice(-8)}`,
-        });
-      }
+export function makeResidents(demo: DemoCloud, prefix: string, n: number, parallel = 8): Promise<string[]> {
+  return newPeople(demo, prefix, n, parallel, (o, i) =>
+    demo.ok('account', o, 'updateProfile', {
+      nickname: o.slice(-8),
+      communityId: LUKOU,
+      realName: `居民${o.slice(-3)}`,
+      phone: `139${String(20_000_000 + i).slice(-8)}`,
     }),
   );
-  return openids;
 }
 
 let key = 0;

@@ -2,7 +2,7 @@
  * Helpers for the volunteering cloud tests: the demo's volunteers, activities placed relative to the cloud's
  * clock, the organizer's current check-in code, and more volunteers made through the real functions.
  */
-import type { DemoCloud } from '../../support/demo';
+import { newPeople, type DemoCloud } from '../../support/demo';
 import type { ActivityDetail, VolunteeringInput } from '../../../cloudfunctions/volunteering/contract';
 
 export const H = 3_600_000;
@@ -32,32 +32,15 @@ export async function becomeVolunteers(demo: DemoCloud, openids: string[]): Prom
 }
 
 /** New residents of 秣陵社区 who become volunteers, `parallel` at a time, through account and volunteering. */
-export async function makeVolunteers(
-  demo: DemoCloud,
-  prefix: string,
-  n: number,
-  parallel = 8,
-): Promise<string[]> {
-  const openids = Array.from({ length: n }, (_x, i) => `${prefix}-${String(i).padStart(3, '0')}`);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < openids.length) {
-        const o = openids[next++]!;
-        await demo.ok('account', o, 'login');
-        await demo.ok('account', o, 'updateProfile', {
-          nickname: o.slice(-8),
-          communityId: 'jn-moling-moling',
-        });
-        await demo.ok('volunteering', o, 'becomeVolunteer', {
-          realName: `志愿者${o.slice(-3)}`,
-          phone: `139${String(10_000_000 + openids.indexOf(o)).slice(-8)}`,
-          skills: ['秩序引导'],
-        });
-      }
-    }),
-  );
-  return openids;
+export function makeVolunteers(demo: DemoCloud, prefix: string, n: number, parallel = 8): Promise<string[]> {
+  return newPeople(demo, prefix, n, parallel, async (o, i) => {
+    await demo.ok('account', o, 'updateProfile', { nickname: o.slice(-8), communityId: 'jn-moling-moling' });
+    await demo.ok('volunteering', o, 'becomeVolunteer', {
+      realName: `志愿者${o.slice(-3)}`,
+      phone: `139${String(10_000_000 + i).slice(-8)}`,
+      skills: ['秩序引导'],
+    });
+  });
 }
 
 type CreateInput = VolunteeringInput<'createActivity'>;
