@@ -57,6 +57,7 @@ async function serve(o: CliOptions): Promise<void> {
     appid: o.appid,
     modulesDir: o.modulesDir,
     sensitiveWords: o.sensitiveWords,
+    hostingDir: o.hostingDir,
     latencyMs: o.latencyMs,
     jitterMs: o.jitterMs,
     logs: 'print',

@@ -18,6 +18,8 @@ export interface CliOptions {
   appid?: string;
   modulesDir?: string;
   sensitiveWords?: string;
+  /** A folder served as static website hosting at `/`. */
+  hostingDir?: string;
   /** Milliseconds every round trip of a function waits (the network CloudBase has); 0 by default. */
   latencyMs: number;
   /** Up to this many milliseconds more per round trip, at random. */
@@ -43,8 +45,9 @@ const CONFIG_KEYS = [
   'words',
   'latency',
   'jitter',
+  'hosting',
 ];
-const PATH_KEYS = new Set(['functions', 'database', 'seed', 'data', 'modules', 'words']);
+const PATH_KEYS = new Set(['functions', 'database', 'seed', 'data', 'modules', 'words', 'hosting']);
 
 /** `localcloud --help`. */
 export const USAGE = `localcloud — a CloudBase environment on this machine, at the wire level of wx-server-sdk and
@@ -52,7 +55,8 @@ export const USAGE = `localcloud — a CloudBase environment on this machine, at
 
 usage: localcloud [--functions <dir>] [--database <database.json>] [--data <dir>] [--port <n>]
                   [--seed <module.js>] [--env <id>] [--appid <appid>] [--modules <dir>] [--words <file>]
-                  [--latency <ms>] [--jitter <ms>] [--config <file.json>] [--reset] [--no-seed] [--empty]
+                  [--latency <ms>] [--jitter <ms>] [--hosting <dir>] [--config <file.json>] [--reset]
+                  [--no-seed] [--empty]
 
   --functions <dir>    built functions to serve: <dir>/<name>/index.js exporting main, and config.json
   --database <file>    collections, indexes and rules to apply at start (CloudBase's database.json shape)
@@ -68,6 +72,7 @@ usage: localcloud [--functions <dir>] [--database <database.json>] [--data <dir>
   --latency <ms>       every database, storage and open-API round trip of a function waits this long, as
                        CloudBase's network would (10–30 ms there); default $LOCALCLOUD_LATENCY_MS or 0
   --jitter <ms>        up to this much more per round trip, at random; default $LOCALCLOUD_JITTER_MS or 0
+  --hosting <dir>      static website hosting: the folder's files served read-only at / (e.g. /bigscreen/)
   --config <file>      a JSON object with any of: ${CONFIG_KEYS.join(', ')}
                        (paths relative to the file; flags and LOCALCLOUD_* win over it)
   --reset              empty the data folder first
@@ -136,6 +141,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       words: { type: 'string' },
       latency: { type: 'string' },
       jitter: { type: 'string' },
+      hosting: { type: 'string' },
       config: { type: 'string' },
       reset: { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
@@ -177,6 +183,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     appid: pick('appid'),
     modulesDir: pick('modules'),
     sensitiveWords: pick('words'),
+    hostingDir: pick('hosting'),
     latencyMs: msOption(values.latency, 'latency', 'LOCALCLOUD_LATENCY_MS', env, config),
     jitterMs: msOption(values.jitter, 'jitter', 'LOCALCLOUD_JITTER_MS', env, config),
     reset: values.reset,

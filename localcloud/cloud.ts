@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Clock } from './clock';
 import { NetworkLatency } from './latency';
+import { hostingRoute } from './hosting';
 import { httpAccessRoute } from './httpAccess';
 import { clientEvent, gatewayRoute, toGatewayReply, type GatewayReply } from './gateway';
 import { FunctionHost } from './host/functionHost';
@@ -80,6 +81,8 @@ export interface LocalCloudOptions {
    * does, without reading the maps: what a cold-start figure should measure.
    */
   sourceMaps?: boolean;
+  /** Static website hosting (静态网站托管): a folder served read-only at `/` (hosting.ts); omitted: none. */
+  hostingDir?: string | null;
 }
 
 /** Faults a test injects into function invocations. */
@@ -217,6 +220,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       storage,
       extra: { outbox: () => outbox.list() },
     }),
+    // Last: a file never shadows the API's own paths.
+    ...(options.hostingDir ? [hostingRoute(options.hostingDir)] : []),
   ];
   const latency = new NetworkLatency({ ms: options.latencyMs ?? 0, jitterMs: options.jitterMs ?? 0 });
   const kills = new Map<string, { at: number; done: (fired: boolean) => void }>();

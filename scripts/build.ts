@@ -4,7 +4,8 @@
  * minified, less the parts scripts/sdkTrim.ts leaves out, so CloudBase installs nothing and a fresh instance loads
  * one file; index.js.map beside the bundle serves the local cloud's stack traces and is never uploaded), the local cloud package (its own build, localcloud/dist/), the demo seed the
  * local cloud loads (build/seed/index.js, `seed` in localcloud.json), and the mini program's npm packages
- * (miniprogram/miniprogram_npm, offline with miniprogram-ci).
+ * (miniprogram/miniprogram_npm, offline with miniprogram-ci), and the street's big screen (build/hosting/bigscreen/,
+ * scripts/bigscreen.ts).
  */
 import { build } from 'esbuild';
 import {
@@ -19,6 +20,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { buildLocalCloud } from '../localcloud/build';
+import { buildBigScreen } from './bigscreen';
 import { trimSdk } from './sdkTrim';
 
 const root = join(__dirname, '..');
@@ -119,9 +121,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const only = process.argv.slice(2);
   const names = only.length > 0 ? functionNames().filter((n) => only.includes(n)) : functionNames();
-  const rest = only.length > 0 ? [] : [buildLocalCloud(), buildSeed(), buildMiniprogramNpmIfPresent()];
+  const rest =
+    only.length > 0
+      ? []
+      : [buildLocalCloud(), buildSeed(), buildMiniprogramNpmIfPresent(), buildBigScreen()];
   await Promise.all([...names.map(buildFunction), ...rest]);
-  const what = only.length > 0 ? '' : ', the local cloud, the demo seed and miniprogram_npm';
+  const what = only.length > 0 ? '' : ', the local cloud, the demo seed, miniprogram_npm and the big screen';
   console.log(`built ${names.length} functions (${names.join(', ')})${what} in ${Date.now() - started} ms`);
 }
 

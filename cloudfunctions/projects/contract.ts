@@ -307,6 +307,8 @@ export const contractSchemas = {
   releaseTranche: z.strictObject({ contractId: id, trancheKey: id }),
   orgCredit: z.strictObject({ orgId: id, streetId: id, ...page.shape }),
   dashboard: z.strictObject({ streetId: id.optional() }),
+  /** A new read-only big-screen token for the street (the old one stops working). */
+  screenToken: z.strictObject({ streetId: id.optional() }),
 };
 
 /** The contract side's action names. */

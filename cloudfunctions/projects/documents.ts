@@ -503,3 +503,18 @@ export interface SummaryDoc {
   /** domain/dashboard `Dashboard`. */
   dashboard: unknown;
 }
+
+/** The street's big screen (大屏): the hash of its read-only token; rotating replaces it (the old one stops). */
+export const SCREENS = 'project_screens';
+
+/** One street's screen token (never stored in clear: the admin sees it once, in the link). */
+export interface ScreenDoc {
+  /** The street id. */
+  _id: string;
+  streetName: string;
+  /** sha256 of the token, hex. */
+  tokenHash: string;
+  createdBy: ProjectActor;
+  createdAt: Date;
+  expiresAt: Date;
+}

@@ -36,11 +36,13 @@ import recordVisit from './actions/recordVisit';
 import releaseTranche from './actions/releaseTranche';
 import reviewSheet from './actions/reviewSheet';
 import saveBid from './actions/saveBid';
+import screenToken from './actions/screenToken';
 import scoreBid from './actions/scoreBid';
 import setPoolChecklist from './actions/setPoolChecklist';
 import signContract from './actions/signContract';
 import submitReport from './actions/submitReport';
 import type { ContractAction, ProjectsAction } from './contract';
+import { bigScreen } from './http/bigScreen';
 import { refresh } from './timers/refresh';
 
 /** Pool, calls, bids, review, award, complaints, contracts made (the first half). */
@@ -84,6 +86,7 @@ const contractActions = {
   releaseTranche,
   orgCredit,
   dashboard,
+  screenToken,
 } satisfies Record<ContractAction, Action>;
 
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
@@ -92,4 +95,4 @@ export const actions = {
   ...contractActions,
 } satisfies Record<ProjectsAction, Action>;
 
-export const main = createMain({ actions, timers: { refresh } });
+export const main = createMain({ actions, timers: { refresh }, http: bigScreen });

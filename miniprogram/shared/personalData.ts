@@ -438,6 +438,13 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
   },
   project_credit_events: none('机构信用值变化', '机构的信用记录，不含个人信息。'),
   project_summaries: none('街道数据看板', '统计数字，不含个人信息。'),
+  project_screens: {
+    title: '街道大屏链接',
+    treatment: 'none',
+    why: '只存链接口令的摘要；生成人去标识。',
+    owners: [],
+    actors: ['createdBy.id'],
+  },
   // 随手拍 (reports): the reporter's identity is kept for them and for call backs, never shown publicly.
   report_grids: {
     title: '我所在的网格工作队伍',
