@@ -122,7 +122,8 @@ function draw(d: Figures): Promise<void>[] {
       title.textContent = `${l.title}（${l.orgName}）`;
       const st = document.createElement('span');
       st.className = `line__standing standing--${l.standing}`;
-      st.textContent = l.standing === 'signing' ? STANDING_TEXT.signing! : `${STANDING_TEXT[l.standing]} ${l.attainment}%`;
+      st.textContent =
+        l.standing === 'signing' ? STANDING_TEXT.signing! : `${STANDING_TEXT[l.standing]} ${l.attainment}%`;
       li.append(title, st);
       return li;
     }),
@@ -136,14 +137,29 @@ function draw(d: Figures): Promise<void>[] {
 
   return [
     chart('chart-standing', standing, {
-      legend: { bottom: 0, textStyle: TEXT, itemWidth: 24, itemHeight: 18 },
+      legend: {
+        right: 0,
+        top: 'middle',
+        orient: 'vertical',
+        textStyle: TEXT,
+        itemWidth: 24,
+        itemHeight: 18,
+        itemGap: 14,
+        formatter: (name: string) => `${name} ${standing.find((s) => s.name === name)?.value ?? 0}`,
+      },
       series: [
         {
           type: 'pie',
-          radius: ['38%', '66%'],
-          center: ['50%', '42%'],
-          label: { ...TEXT, formatter: '{c}' },
-          data: standing.map((s) => ({ name: s.name, value: s.value, itemStyle: { color: COLORS[s.key] } })),
+          radius: ['40%', '72%'],
+          center: ['28%', '50%'],
+          // Counts inside the slices; a standing with none has no slice, so no label either.
+          label: { position: 'inside', ...TEXT, color: '#0b1a33', fontWeight: 'bold', formatter: '{c}' },
+          data: standing.map((s) => ({
+            name: s.name,
+            value: s.value,
+            itemStyle: { color: COLORS[s.key] },
+            label: { show: s.value > 0 },
+          })),
         },
       ],
     }),
@@ -155,15 +171,35 @@ function draw(d: Figures): Promise<void>[] {
         {
           type: 'bar',
           barWidth: 48,
-          label: { show: true, position: 'right', ...TEXT, formatter: (p: { dataIndex: number }) => yuanText(money[p.dataIndex]!.fen) },
-          data: money.map((m, i) => ({ value: m.fen / 100, itemStyle: { color: ['#9fb3d1', '#6cb4ff', '#5fd68a'][i] } })),
+          label: {
+            show: true,
+            position: 'right',
+            ...TEXT,
+            formatter: (p: { dataIndex: number }) => yuanText(money[p.dataIndex]!.fen),
+          },
+          data: money.map((m, i) => ({
+            value: m.fen / 100,
+            itemStyle: { color: ['#9fb3d1', '#6cb4ff', '#5fd68a'][i] },
+          })),
         },
       ],
     }),
     chart('chart-satisfaction', satisfaction, {
-      grid: { left: 80, right: 30, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: satisfaction.map((m) => m.month), ...AXIS },
-      yAxis: { type: 'value', min: 0, max: 100, ...AXIS, ...SPLIT, axisLabel: { ...TEXT, formatter: '{value}%' } },
+      grid: { left: 76, right: 16, top: 40, bottom: 40 },
+      xAxis: {
+        type: 'category',
+        data: satisfaction.map((m) => m.month),
+        ...AXIS,
+        axisLabel: { ...TEXT, fontSize: 22, interval: 0 },
+      },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        ...AXIS,
+        ...SPLIT,
+        axisLabel: { ...TEXT, formatter: '{value}%' },
+      },
       series: [
         {
           type: 'line',

@@ -14,10 +14,7 @@ import { readStreet } from '../steps/streetAccess';
 
 export default action({
   input: contractSchemas.screenToken,
-  async run(
-    input,
-    ctx,
-  ): Promise<{ streetId: string; streetName: string; token: string; expiresAt: Date }> {
+  async run(input, ctx): Promise<{ streetId: string; streetName: string; token: string; expiresAt: Date }> {
     const { me, street } = await readStreet(ctx, input.streetId);
     const token = newScreenToken();
     const doc: Omit<ScreenDoc, '_id'> = {

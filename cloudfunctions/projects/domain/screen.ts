@@ -33,7 +33,12 @@ export interface ScreenView {
     satisfaction: Dashboard['satisfaction'];
     byOrg: ScreenGroup[];
     byCommunity: ScreenGroup[];
-    lines: { title: string; orgName: string; standing: Dashboard['lines'][number]['standing']; attainment: number }[];
+    lines: {
+      title: string;
+      orgName: string;
+      standing: Dashboard['lines'][number]['standing'];
+      attainment: number;
+    }[];
   } | null;
 }
 

@@ -37,7 +37,8 @@ const STATUS: Record<string, number> = { INVALID_INPUT: 400, FORBIDDEN: 403 };
 /** Answers one request for the big screen's figures. */
 export async function bigScreen(event: HttpEvent, now: Date): Promise<HttpResponse> {
   try {
-    if (event.httpMethod !== 'GET') return json(405, { ok: false, error: { code: 'INVALID_INPUT', message: '只支持读取' } });
+    if (event.httpMethod !== 'GET')
+      return json(405, { ok: false, error: { code: 'INVALID_INPUT', message: '只支持读取' } });
     const q = query.safeParse(event.queryStringParameters ?? {});
     if (!q.success) throw invalid('大屏链接不完整，请向街道管理员索取新链接');
     const [screen, summary] = await Promise.all([

@@ -2,12 +2,14 @@
  * 数据看板 (admins): the street's purchased services at a glance — contracts on track / behind / late, money spent
  * and paid against budget, indicator attainment, the callback satisfaction of the last six months (bars drawn with
  * views, readable in elder mode), then per organization and per community. Read from the summary the function's
- * timer refreshes every 10 minutes; the time it was computed is shown.
+ * timer refreshes every 10 minutes; the time it was computed is shown. At the end, the street's big-screen link: a
+ * new one (the old one stops) copied for the screen PC's browser.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, reloadOnShow } from '../../../../behaviors/remote-page';
 import { call } from '../../../../lib/api';
-import { dayClockText, shortMonthText } from '../../../../shared/calendar';
+import { BIGSCREEN_URL } from '../../../../config';
+import { dayClockText, fullDayText, shortMonthText } from '../../../../shared/calendar';
 import { CONTRACT_ROUTES } from '../../lib/contractRoutes';
 import { barWidth, STANDING_TEXT, yuanText, type DashboardReply } from '../../lib/contractWords';
 
@@ -60,6 +62,8 @@ Component({
     d: null as ReturnType<typeof view> | null,
     computed: '',
     contractsUrl: CONTRACT_ROUTES.contracts,
+    screenNote: '',
+    busy: false,
   },
   methods: {
     async load(): Promise<LoadResult> {
@@ -73,6 +77,29 @@ Component({
           computed: computedAt ? `数据更新于 ${dayClockText(computedAt)}（每 10 分钟更新）` : '',
         },
       };
+    },
+    async onScreenLink() {
+      if (this.data.busy) return;
+      const answer = await wx.showModal({
+        title: '生成大屏链接',
+        content: '生成新链接后，之前的大屏链接会立即停用。确定生成吗？',
+        confirmText: '生成',
+        cancelText: '不生成',
+      });
+      if (!answer.confirm) return;
+      this.setData({ busy: true, screenNote: '' });
+      const reply = await call('projects', 'screenToken', {});
+      if (!reply.ok) {
+        this.setData({ busy: false, screenNote: reply.error.message });
+        return;
+      }
+      const { streetId, token, expiresAt } = reply.data;
+      const base = BIGSCREEN_URL || 'http://127.0.0.1:8787/bigscreen/';
+      await wx.setClipboardData({ data: `${base}?street=${streetId}&token=${token}` });
+      this.setData({
+        busy: false,
+        screenNote: `大屏链接已复制，请在大屏电脑的浏览器中打开。链接${fullDayText(expiresAt)}前有效，之前的链接已停用。`,
+      });
     },
   },
 });
