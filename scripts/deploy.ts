@@ -1,8 +1,9 @@
 /**
  * `npm run deploy`: puts the whole backend into a CloudBase environment with Tencent's management library —
  * collections, indexes and security rules from cloudfunctions/database.json; every function with its settings,
- * environment variables and timer triggers (see deploy/plan.ts). Credentials and settings come from the
- * deployer's environment, never from the repository (deploy/target.ts, cloudfunctions/deploySettings.ts).
+ * environment variables and timer triggers; the static hosting files, i.e. the big screen (see deploy/plan.ts).
+ * Credentials and settings come from the deployer's environment, never from the repository (deploy/target.ts,
+ * cloudfunctions/deploySettings.ts).
  *
  *   npm run deploy                      build the functions, then deploy to $CLOUDBASE_ENV_ID
  *   npm run deploy -- --dry-run         print the plan; nothing is sent anywhere, no credentials needed
@@ -18,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildBigScreen } from './bigscreen';
 import { buildFunctions } from './build';
 import { applyPlan, DeployError, managerFor } from './deploy/apply';
 import { formatPlan } from './deploy/formatPlan';
@@ -85,8 +87,8 @@ async function main(): Promise<number> {
   }
   const resolved = resolveTarget(flags, process.env);
   if (flags.build && !process.env.MULIN_DEPLOY_CA) {
-    await buildFunctions();
-    console.log('built the functions into build/cloudfunctions/');
+    await Promise.all([buildFunctions(), buildBigScreen()]);
+    console.log('built the functions into build/cloudfunctions/ and the big screen into build/hosting/');
   }
   const plan = planDeploy(root, process.env);
   const label = resolved.ok ? resolved.target.label : resolved.label;
@@ -112,14 +114,19 @@ async function main(): Promise<number> {
   console.log(formatPlan(plan, label));
   console.log('');
   try {
-    const summary = await applyPlan(managerFor(target), plan, target.envId, (line) =>
-      console.log(`  ${line}`),
+    const summary = await applyPlan(
+      managerFor(target),
+      plan,
+      target.envId,
+      (line) => console.log(`  ${line}`),
+      { hosting: target.kind === 'cloud' },
     );
     console.log(
       `deployed to ${label}: ${summary.collectionsCreated} collections and ${summary.indexesCreated} indexes created` +
         `${summary.indexesReplaced ? `, ${summary.indexesReplaced} indexes replaced` : ''}, ${summary.rulesSet} rules set, ` +
         `${summary.functionsCreated} functions created, ${summary.functionsUpdated} updated, ` +
-        `${summary.triggersCreated} timers created, ${summary.triggersDeleted} deleted`,
+        `${summary.triggersCreated} timers created, ${summary.triggersDeleted} deleted` +
+        (summary.hostingFiles ? `, ${summary.hostingFiles} static hosting files uploaded` : ''),
     );
     return 0;
   } catch (err) {

@@ -2,12 +2,13 @@
  * Applies a plan with Tencent's management library (@cloudbase/manager-node), unmodified. Every step reads the
  * current state first, so a second deploy updates what exists and creates no duplicates: collections are created
  * if missing, missing indexes added (a changed one dropped and re-created), rules set; functions created, or their
- * code and settings updated; timer triggers diffed by name and cron.
+ * code and settings updated; timer triggers diffed by name and cron; the static hosting files uploaded (overwriting
+ * the same paths) to a CloudBase environment — a local cloud serves build/hosting itself.
  */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import CloudBase from '@cloudbase/manager-node';
 import type { CollectionSpec, IndexSpec } from '../../localcloud/store/schema';
-import type { DeployPlan, FunctionPlan, TriggerPlan } from './plan';
+import type { DeployPlan, FunctionPlan, HostingPlan, TriggerPlan } from './plan';
 import type { DeployTarget } from './target';
 
 /** What a deploy did, counted. */
@@ -20,6 +21,7 @@ export interface DeploySummary {
   functionsUpdated: number;
   triggersCreated: number;
   triggersDeleted: number;
+  hostingFiles: number;
 }
 
 /** The management client for a target (the local cloud is the library's proxy). */
@@ -40,6 +42,7 @@ export async function applyPlan(
   plan: DeployPlan,
   envId: string,
   log: (line: string) => void,
+  options: { hosting: boolean } = { hosting: true },
 ): Promise<DeploySummary> {
   const summary: DeploySummary = {
     collectionsCreated: 0,
@@ -50,13 +53,37 @@ export async function applyPlan(
     functionsUpdated: 0,
     triggersCreated: 0,
     triggersDeleted: 0,
+    hostingFiles: 0,
   };
   // Reads the environment first: wrong keys or a wrong environment stop the deploy before any change.
   await step('environment', () => app.currentEnvironment().lazyInit());
   for (const c of plan.collections) await deployCollection(app, c, envId, summary, log);
   // Functions are independent of each other: deploy them side by side (each waits for its own updates).
   await Promise.all(plan.functions.map((f) => deployFunction(app, f, summary, log)));
+  if (options.hosting && plan.hosting) await deployHosting(app, plan.hosting, summary, log);
   return summary;
+}
+
+/** Uploads the hosting files; static website hosting must have been turned on once (console or enableService). */
+async function deployHosting(
+  app: CloudBase,
+  h: HostingPlan,
+  summary: DeploySummary,
+  log: (line: string) => void,
+): Promise<void> {
+  const info = await step('static hosting', () => app.hosting.getInfo());
+  if (!info[0] || info[0].Status !== 'online')
+    throw new DeployError(
+      'static hosting',
+      undefined,
+      'static website hosting is not on for this environment: turn it on in the console (静态网站托管 → 开通), then deploy again',
+    );
+  await step('static hosting', () =>
+    // The files one by one (a folder's localPath would upload everything in it, listed or not).
+    app.hosting.uploadFiles({ files: h.files.map((f) => ({ localPath: join(h.dir, f), cloudPath: f })) }),
+  );
+  summary.hostingFiles += h.files.length;
+  log(`static hosting: ${h.files.length} files uploaded to https://${info[0].CdnDomain}/`);
 }
 
 async function deployCollection(

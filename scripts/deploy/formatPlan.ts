@@ -25,6 +25,22 @@ export function formatPlan(plan: DeployPlan, targetLabel: string): string {
     '  each: create it (CreateFunction, the folder zipped) or update its code and settings (UpdateFunctionCode, UpdateFunctionConfiguration); timers: delete changed or removed ones (DeleteTrigger), create missing ones (BatchCreateTrigger)',
   );
   for (const f of plan.functions) lines.push(...functionLines(f));
+  lines.push('');
+  if (plan.hosting) {
+    const h = plan.hosting;
+    lines.push(
+      `Static hosting: ${h.files.length} files, ${Math.round(h.bytes / 1024)} KB from ${relative(process.cwd(), h.dir) || h.dir}`,
+      "  uploaded to the environment's static website hosting (hosting.uploadFiles) at the same paths; not sent to a local cloud, which serves build/hosting itself",
+      ...h.files.map((f) => `  /${f}`),
+    );
+  } else lines.push('Static hosting: nothing built');
+  const access = plan.functions.filter((f) => f.httpPath);
+  if (access.length > 0) {
+    lines.push(
+      'HTTP access (set once in the console: 云开发 → HTTP 访问服务 → 新建, path → function; a local cloud serves them from config.json):',
+      ...access.map((f) => `  ${f.httpPath} → ${f.name}`),
+    );
+  }
   if (plan.warnings.length > 0) {
     lines.push('', 'Warnings:');
     for (const w of plan.warnings) lines.push(`  - ${w}`);

@@ -2,11 +2,13 @@
  * What `npm run deploy` puts into a CloudBase environment, worked out before anything is sent: the collections
  * with their indexes and security rules (cloudfunctions/database.json), and every built function
  * (build/cloudfunctions/<name>/) with its runtime, timeout, memory, environment variables (values from the
- * deployer's environment, never from the repository) and timer triggers (its config.json). A plan with problems
- * (a setting missing or unusable, a function not built) is refused whole.
+ * deployer's environment, never from the repository) and timer triggers (its config.json); the static hosting
+ * files (build/hosting/: the street's big screen) and the HTTP access paths the functions answer (config.json
+ * `httpPath`, set up once in the console). A plan with problems (a setting missing or unusable, a function not
+ * built) is refused whole.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { FUNCTION_SETTINGS, TEMPLATE_PREFIX } from '../../cloudfunctions/deploySettings';
 import { discoverFunctions } from '../../localcloud/host/functionConfig';
 import { loadDatabaseSpec, type CollectionSpec } from '../../localcloud/store/schema';
@@ -41,12 +43,24 @@ export interface FunctionPlan {
   secretNames: string[];
   triggers: TriggerPlan[];
   openapi: string[];
+  /** The HTTP access path it answers (config.json `httpPath`), if any. */
+  httpPath?: string;
+}
+
+/** The static hosting upload: every file under `dir`, at the same path on the hosting. */
+export interface HostingPlan {
+  dir: string;
+  /** Paths relative to `dir` (= the paths on the hosting). */
+  files: string[];
+  bytes: number;
 }
 
 /** The whole plan. */
 export interface DeployPlan {
   collections: CollectionSpec[];
   functions: FunctionPlan[];
+  /** Static hosting (静态网站托管): null when nothing is built for it. */
+  hosting: HostingPlan | null;
   /** Reasons to deploy nothing. */
   problems: string[];
   /** Things the deployer should know that do not stop the deploy. */
@@ -99,11 +113,36 @@ export function planDeploy(root: string, env: NodeJS.ProcessEnv): DeployPlan {
       secretNames,
       triggers: (def.config.triggers ?? []).map((t) => ({ name: t.name, cron: t.config })),
       openapi,
+      ...(def.config.httpPath ? { httpPath: def.config.httpPath } : {}),
     };
   });
   if (templates.length === 0 && functions.some((f) => f.openapi.includes('subscribeMessage.send')))
     warnings.push(
       `no ${TEMPLATE_PREFIX}* is set: subscription messages go out with placeholder template ids, which WeChat refuses`,
     );
-  return { collections, functions, problems, warnings };
+  const hosting = planHosting(join(root, 'build', 'hosting'));
+  if (!hosting)
+    warnings.push(
+      'the big screen is not built (build/hosting/): run npm run build to upload it to static hosting',
+    );
+  return { collections, functions, hosting, problems, warnings };
+}
+
+/** Every file under `dir` (build/hosting/), or null when there is none. */
+function planHosting(dir: string): HostingPlan | null {
+  if (!existsSync(dir)) return null;
+  const files: string[] = [];
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        files.push(relative(dir, p).split('\\').join('/'));
+        bytes += statSync(p).size;
+      }
+    }
+  };
+  walk(dir);
+  return files.length > 0 ? { dir, files: files.sort(), bytes } : null;
 }
