@@ -101,7 +101,7 @@ it('draws the street dashboard at 1920×1080 with the dashboard action’s figur
   );
   await page.goto(`${cloud.baseUrl}/bigscreen/?street=jn-lukou&token=${token}`, { waitUntil: 'load' });
   await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
 
   const d = (await calls.ok('projects', LUKOU, 'dashboard', {})).dashboard!;
   expect(await text('title')).toBe('禄口街道 · 政府购买服务数据大屏');
@@ -138,23 +138,24 @@ it('draws the street dashboard at 1920×1080 with the dashboard action’s figur
   expect(lines[0]).toContain(d.lines[0]!.title);
 
   // Every chart drew onto a canvas of its panel's size.
-  const canvases = await page.evaluate(() =>
-    [...document.querySelectorAll('.chart canvas')].map((c) => (c as HTMLCanvasElement).width),
+  // (Strings run in the page: this file's compiler has no DOM types.)
+  const canvases = await page.evaluate<number[]>(
+    "[...document.querySelectorAll('.chart canvas')].map((c) => c.width)",
   );
   expect(canvases).toHaveLength(5);
   expect(Math.min(...canvases)).toBeGreaterThan(300);
 
-  const screenText = await page.evaluate(() => document.body.innerText.split('\n'));
+  const screenText = await page.evaluate<string[]>('document.body.innerText.split("\\n")');
   expect(wordingProblems(screenText)).toEqual([]);
   // Nothing overflows the screen.
-  expect(await page.evaluate(() => [document.body.scrollWidth, document.body.scrollHeight])).toEqual([
+  expect(await page.evaluate('[document.body.scrollWidth, document.body.scrollHeight]')).toEqual([
     1920, 1080,
   ]);
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
 
   await page.screenshot({ path: path.join(outDir, 'bigscreen.png') });
-  const firstChartMs = await page.evaluate(() => window.mulinFirstChartMs);
+  const firstChartMs = await page.evaluate<number>('window.mulinFirstChartMs');
   console.log(`big screen: ${Math.round(bytes / 1024)} KB loaded, first chart drawn at ${firstChartMs} ms`);
   unpassed -= 1;
 });

@@ -98,7 +98,12 @@ it('refuses another street, a replaced token, a malformed link and an expired to
   const forged = await screen({ street: 'jn-lukou', token: 'A'.repeat(32) });
   expect([forged.status, forged.body.error?.code]).toEqual([403, 'FORBIDDEN']);
 
-  for (const q of [{ street: 'jn-lukou' }, { street: 'jn-lukou', token: 'x' }, { token: second.token }]) {
+  const malformed: Record<string, string>[] = [
+    { street: 'jn-lukou' },
+    { street: 'jn-lukou', token: 'x' },
+    { token: second.token },
+  ];
+  for (const q of malformed) {
     const r = await screen(q);
     expect([r.status, r.body.error?.code]).toEqual([400, 'INVALID_INPUT']);
   }
