@@ -85,6 +85,7 @@ async function serve(o: CliOptions): Promise<void> {
     `gateway: curl -s ${cloud.baseUrl}/gateway/call -d '{"name":"<function>","user":"<openid>","data":{}}'`,
   );
   console.log(`functions: ${cloud.host.names().join(', ') || '(none yet)'}`);
+  if (o.hostingDir) console.log(`static hosting: ${o.hostingDir} at ${cloud.baseUrl}/`);
   if (o.latencyMs > 0 || o.jitterMs > 0)
     console.log(`network latency modelled: ${o.latencyMs} ms per round trip (+ up to ${o.jitterMs} ms)`);
   console.log(

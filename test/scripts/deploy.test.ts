@@ -114,6 +114,9 @@ describe('--dry-run', () => {
     expect(out).not.toContain(SETTINGS.MULIN_CHECKIN_SECRET);
     expect(out).not.toContain(SETTINGS.MULIN_CHARITY_SECRET);
     expect(out.match(/MULIN_TEMPLATE_ORDER_STATUS=tmpl-order-status-0001/g)).toHaveLength(built.size);
+    expect(out).toMatch(/Static hosting: \d+ files, \d+ KB from build\/hosting/);
+    expect(out).toContain('  /bigscreen/index.html');
+    expect(out).toContain('  /bigscreen-data → projects');
     expect(out).not.toContain('Nothing will be deployed');
     expect(out).toContain('Dry run: nothing was sent.');
     expect(cloud.manage.calls).toEqual([]);
