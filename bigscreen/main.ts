@@ -242,7 +242,8 @@ async function load(street: string, token: string): Promise<void> {
   $('computed').textContent = view.computedAt
     ? `数据更新于 ${dayClockText(new Date(view.computedAt))}`
     : '数据正在统计，请稍候';
-  if (!view.dashboard) return problem('还没有购买服务合同，暂无数据');
+  if (!view.dashboard)
+    return problem(view.computedAt ? '还没有购买服务合同，暂无数据' : '数据正在统计，大屏稍后会自动显示');
   $('problem').hidden = true;
   $('screen').hidden = false;
   await Promise.all(draw(view.dashboard));
