@@ -122,9 +122,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const names = only.length > 0 ? functionNames().filter((n) => only.includes(n)) : functionNames();
   const rest =
-    only.length > 0
-      ? []
-      : [buildLocalCloud(), buildSeed(), buildMiniprogramNpmIfPresent(), buildBigScreen()];
+    only.length > 0 ? [] : [buildLocalCloud(), buildSeed(), buildMiniprogramNpmIfPresent(), buildBigScreen()];
   await Promise.all([...names.map(buildFunction), ...rest]);
   const what = only.length > 0 ? '' : ', the local cloud, the demo seed, miniprogram_npm and the big screen';
   console.log(`built ${names.length} functions (${names.join(', ')})${what} in ${Date.now() - started} ms`);
