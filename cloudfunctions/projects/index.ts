@@ -27,6 +27,7 @@ import myBids from './actions/myBids';
 import myPool from './actions/myPool';
 import myReviews from './actions/myReviews';
 import orgCredit from './actions/orgCredit';
+import proposeAmendment from './actions/proposeAmendment';
 import poolChecklist from './actions/poolChecklist';
 import poolEntries from './actions/poolEntries';
 import prequalify from './actions/prequalify';
@@ -38,9 +39,10 @@ import reviewSheet from './actions/reviewSheet';
 import saveBid from './actions/saveBid';
 import scoreBid from './actions/scoreBid';
 import setPoolChecklist from './actions/setPoolChecklist';
+import signAmendment from './actions/signAmendment';
 import signContract from './actions/signContract';
 import submitReport from './actions/submitReport';
-import type { ContractAction, ProjectsAction } from './contract';
+import type { AmendmentAction, ContractAction, ProjectsAction } from './contract';
 import { refresh } from './timers/refresh';
 
 /** Pool, calls, bids, review, award, complaints, contracts made (the first half). */
@@ -86,10 +88,17 @@ const contractActions = {
   dashboard,
 } satisfies Record<ContractAction, Action>;
 
+/** Amendments (补充协议) of a signed contract. */
+const amendmentActions = {
+  proposeAmendment,
+  signAmendment,
+} satisfies Record<AmendmentAction, Action>;
+
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
 export const actions = {
   ...callActions,
   ...contractActions,
+  ...amendmentActions,
 } satisfies Record<ProjectsAction, Action>;
 
 export const main = createMain({ actions, timers: { refresh } });

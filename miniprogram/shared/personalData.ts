@@ -438,6 +438,13 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
   },
   project_credit_events: none('机构信用值变化', '机构的信用记录，不含个人信息。'),
   project_summaries: none('街道数据看板', '统计数字，不含个人信息。'),
+  project_amendments: {
+    title: '我提出或签署的补充协议',
+    treatment: 'anonymise',
+    why: '补充协议随合同留存备查，提出人和签署人改为匿名编号。',
+    owners: [{ field: 'proposedBy.by.id' }, { field: 'signatures.by.id' }],
+    actors: [],
+  },
   // 随手拍 (reports): the reporter's identity is kept for them and for call backs, never shown publicly.
   report_grids: {
     title: '我所在的网格工作队伍',

@@ -1,5 +1,6 @@
 /** What the contract pages show, made from the documents (no ids of people, dates as instants). Pure. */
 import type {
+  AmendmentDoc,
   ContractDoc,
   ContractParty,
   EvaluationDoc,
@@ -7,6 +8,7 @@ import type {
   SpendingDoc,
   VisitDoc,
 } from '../documents';
+import { amendmentView } from './amendments';
 import { appealOpen, spendingByLine, trancheRefusal } from './evaluation';
 import type { Progress, Standing } from './tracking';
 
@@ -57,6 +59,7 @@ export function evaluationView(e: EvaluationDoc, now: Date) {
     total: e.total,
     grade: e.grade,
     comment: e.comment,
+    criteria: e.criteria ?? [],
     spending: e.spending,
     by: e.by.name,
     at: e.at,
@@ -75,6 +78,7 @@ export function contractDetailView(
   progress: Progress[],
   standing: Standing | 'signing',
   docs: {
+    amendments: AmendmentDoc[];
     evaluations: EvaluationDoc[];
     reports: ProgressReportDoc[];
     visits: VisitDoc[];
@@ -107,6 +111,23 @@ export function contractDetailView(
       refusal: trancheRefusal(c, t, docs.evaluations) ?? null,
     })),
     budget: spendingByLine(c, docs.spending),
+    /** The spending records (newest first) with their receipts, for the financial review. */
+    spending: docs.spending
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .map((x) => ({
+        id: x._id,
+        lineKey: x.lineKey,
+        label: c.budgetLines.find((l) => l.key === x.lineKey)?.label ?? '',
+        amountFen: x.amountFen,
+        note: x.note,
+        receipts: x.receipts,
+        by: x.by.name,
+        at: x.at,
+      })),
+    /** The amendments (补充协议), newest first; the terms above are those in force. */
+    amendments: [...docs.amendments].sort((a, b) => b.n - a.n).map((a) => amendmentView(a, c, my)),
+    /** Any party may propose one while the contract is active and no other amendment is being signed. */
+    mayAmend: c.status === 'active' && my.length > 0 && docs.amendments.every((a) => a.status === 'effective'),
     evaluations: docs.evaluations
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .map((e) => evaluationView(e, now)),
