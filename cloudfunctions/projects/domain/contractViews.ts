@@ -31,10 +31,12 @@ export interface ContractListItem {
   from: Date;
   to: Date;
   signed: ContractParty[];
+  /** The caller supervises it and it is under way: the list offers the visit page at once. */
+  mayVisit: boolean;
 }
 
-/** A contract in a list. */
-export function contractListItem(c: ContractDoc): ContractListItem {
+/** A contract in a list (`callerId`: whose list, to offer the supervisor's visit). */
+export function contractListItem(c: ContractDoc, callerId = ''): ContractListItem {
   return {
     id: c._id,
     title: c.title,
@@ -46,6 +48,7 @@ export function contractListItem(c: ContractDoc): ContractListItem {
     from: c.period.from,
     to: c.period.to,
     signed: c.signatures.map((s) => s.party),
+    mayVisit: !!callerId && c.status === 'active' && c.parties.supervisor.userIds.includes(callerId),
   };
 }
 

@@ -29,9 +29,10 @@ const amendments = () => docs('project_amendments').filter((a) => a.contractId =
 const lastDay = (c: Doc) => dateKey(new Date(c.period.to.getTime() - 1));
 
 /** The meals contract's budget lines moved: 2,000 yuan from staff to a new line, the total unchanged. */
-function movedLines(c: Doc) {
-  const lines = c.budgetLines.map((l: Doc) => ({ key: l.key, label: l.label, amountFen: l.amountFen }));
-  lines[0].amountFen -= 200_000;
+type Line = { key?: string; label: string; amountFen: number };
+function movedLines(c: Doc): Line[] {
+  const lines: Line[] = c.budgetLines.map((l: Doc) => ({ key: l.key, label: l.label, amountFen: l.amountFen }));
+  lines[0]!.amountFen -= 200_000;
   return [...lines, { label: '助餐车辆租赁', amountFen: 200_000 }];
 }
 
@@ -51,7 +52,7 @@ it('refuses what is not the terms, and writes nothing', async () => {
     }),
     await demo.call('projects', XINYUAN, 'proposeAmendment', {
       ...base,
-      budgetLines: movedLines(c).map((l: Doc, i: number) => (i === 0 ? { ...l, amountFen: l.amountFen + 1 } : l)),
+      budgetLines: movedLines(c).map((l, i) => (i === 0 ? { ...l, amountFen: l.amountFen + 1 } : l)),
       idempotencyKey: 'bad-amend-3',
     }),
     await demo.call('projects', XINYUAN, 'proposeAmendment', {

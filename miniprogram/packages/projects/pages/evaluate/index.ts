@@ -19,7 +19,7 @@ type Stage = 'mid' | 'final';
 type SheetName = 'expert' | 'financial';
 type Evaluation = ContractDetail['evaluations'][number];
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Record<string, string>>;
-type Indexed<V> = WechatMiniprogram.CustomEvent<V, Record<string, never>, { sheet: SheetName; index: number }>;
+type Indexed<V extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<V, Record<string, never>, { sheet: SheetName; index: number }>;
 
 /** A sheet as the page fills it: every line starts at its maximum, like the visit sheet. */
 const blankSheet = (sheet: SheetName) =>
