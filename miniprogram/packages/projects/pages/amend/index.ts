@@ -7,7 +7,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { call } from '../../../../lib/api';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { dateKey, dateKeyText } from '../../../../shared/calendar';
+import { dateKey, fullDateKeyText } from '../../../../shared/calendar';
 import { PROJECTS_LIMITS, PROJECTS_TRACKING_LIMITS } from '../../../../shared/limits';
 import { PARTY_TEXT, yuanText, type ContractDetail } from '../../lib/contractWords';
 
@@ -30,12 +30,12 @@ function formOf(c: ContractDetail) {
     targets: c.progress.map((p) => ({ key: p.key, label: p.label, unit: p.unit, was: p.target, value: String(p.target) })),
     milestones: c.milestones.map((m) => {
       const day = dateKey(new Date(m.due));
-      return { key: m.key, label: m.label, was: day, value: day, text: dateKeyText(day) };
+      return { key: m.key, label: m.label, was: day, value: day, text: fullDateKeyText(day) };
     }),
     lines: c.budget.map((b) => ({ key: b.lineKey, label: b.label, was: b.budgetFen, value: String(b.budgetFen / 100) })),
     periodWas: lastDayOf(c.to),
     periodTo: lastDayOf(c.to),
-    periodText: dateKeyText(lastDayOf(c.to)),
+    periodText: fullDateKeyText(lastDayOf(c.to)),
   };
 }
 
@@ -87,7 +87,7 @@ Component({
       const i = e.currentTarget.dataset.index;
       this.setData({
         [`f.milestones[${i}].value`]: e.detail.value,
-        [`f.milestones[${i}].text`]: dateKeyText(e.detail.value),
+        [`f.milestones[${i}].text`]: fullDateKeyText(e.detail.value),
       });
     },
     onLine(e: Indexed) {
@@ -95,7 +95,7 @@ Component({
       this.setData(this.sumOf(this.data.f!.lines, this.data.f!.amountFen));
     },
     onPeriod(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ 'f.periodTo': e.detail.value, 'f.periodText': dateKeyText(e.detail.value) });
+      this.setData({ 'f.periodTo': e.detail.value, 'f.periodText': fullDateKeyText(e.detail.value) });
     },
     async onSubmit() {
       if (this.data.busy) return;
