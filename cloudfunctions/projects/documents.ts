@@ -452,7 +452,14 @@ export interface EvaluationDoc {
   grade: Grade;
   comment: string;
   /** The expert and financial sheets line by line, when entered so (each with its comment). */
-  criteria?: { sheet: 'expert' | 'financial'; key: string; label: string; max: number; score: number; comment: string }[];
+  criteria?: {
+    sheet: 'expert' | 'financial';
+    key: string;
+    label: string;
+    max: number;
+    score: number;
+    comment: string;
+  }[];
   /** What the financial review checked: spent per budget line. */
   spending: { lineKey: string; label: string; budgetFen: number; spentFen: number }[];
   appealBy: Date;

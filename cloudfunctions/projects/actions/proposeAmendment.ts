@@ -30,7 +30,9 @@ export default action({
     if (mine.length === 0) throw forbidden('只有合同的三方可以提出补充协议');
     if (mine.length > 1) throw invalid('请选择以哪一方提出', [{ path: 'party', message: 'required' }]);
     const party = mine[0]!;
-    const replay = amendments.find((a) => a.key === input.idempotencyKey && a.proposedBy.by.id === caller._id);
+    const replay = amendments.find(
+      (a) => a.key === input.idempotencyKey && a.proposedBy.by.id === caller._id,
+    );
     if (replay) return amendmentView(replay, c, my);
     if (c.status !== 'active') throw conflict('合同三方签署生效后才能签补充协议');
     if (amendments.some((a) => a.status === 'signing'))

@@ -110,7 +110,8 @@ export function proposalOf(
     // The period's `to` is the first instant after its last day.
     const lastDay = dateKey(new Date(terms.period.to.getTime() - 1));
     if (p.periodTo < lastDay) return { path: 'periodTo', message: '服务期只能延长，不能缩短' };
-    if (p.periodTo > addDays(lastDay, RENEWAL_MAX_DAYS)) return { path: 'periodTo', message: '一次最多续签一年' };
+    if (p.periodTo > addDays(lastDay, RENEWAL_MAX_DAYS))
+      return { path: 'periodTo', message: '一次最多续签一年' };
     if (p.periodTo !== lastDay) {
       changes.periodTo = startOfDate(addDays(p.periodTo, 1));
       before.periodTo = terms.period.to;
@@ -133,7 +134,9 @@ export function amendmentView(a: AmendmentDoc, terms: Terms, my: readonly Contra
     effectiveAt: a.effectiveAt ?? null,
     signatures: a.signatures.map((s) => ({ party: s.party, name: s.by.name, at: s.at })),
     maySign:
-      a.status === 'signing' ? my.filter((p) => !a.signatures.some((s) => s.party === p)) : ([] as ContractParty[]),
+      a.status === 'signing'
+        ? my.filter((p) => !a.signatures.some((s) => s.party === p))
+        : ([] as ContractParty[]),
     targets: (a.changes.targets ?? []).map((t) => ({
       label: label(t.key)?.label ?? t.key,
       unit: label(t.key)?.unit ?? '',

@@ -130,7 +130,8 @@ export function contractDetailView(
     /** The amendments (补充协议), newest first; the terms above are those in force. */
     amendments: [...docs.amendments].sort((a, b) => b.n - a.n).map((a) => amendmentView(a, c, my)),
     /** Any party may propose one while the contract is active and no other amendment is being signed. */
-    mayAmend: c.status === 'active' && my.length > 0 && docs.amendments.every((a) => a.status === 'effective'),
+    mayAmend:
+      c.status === 'active' && my.length > 0 && docs.amendments.every((a) => a.status === 'effective'),
     evaluations: docs.evaluations
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .map((e) => evaluationView(e, now)),

@@ -142,7 +142,8 @@ export function criteriaOf(
     const lines = PROJECT_EVALUATION_SHEETS[sheet];
     for (const l of lines) {
       const e = mine.filter((x) => x.key === l.key);
-      if (e.length !== 1) return { path: 'criteria', message: `${PROJECT_SHEET_NAMES[sheet]}缺少「${l.label}」` };
+      if (e.length !== 1)
+        return { path: 'criteria', message: `${PROJECT_SHEET_NAMES[sheet]}缺少「${l.label}」` };
       if (e[0]!.score > l.max) return { path: 'criteria', message: `「${l.label}」最多 ${l.max} 分` };
       out.push({ sheet, key: l.key, label: l.label, max: l.max, score: e[0]!.score, comment: e[0]!.comment });
     }

@@ -59,11 +59,10 @@ export async function readContract(
   contractId: string,
   parts: readonly ContractPart[] = [],
 ): Promise<ContractRead> {
-  const read = await readWithCaller<ContractDoc>(
-    ctx,
-    [AMENDMENTS_JOIN, ...parts.map((p) => JOINS[p])],
-    { from: CONTRACTS, match: { _id: contractId } },
-  );
+  const read = await readWithCaller<ContractDoc>(ctx, [AMENDMENTS_JOIN, ...parts.map((p) => JOINS[p])], {
+    from: CONTRACTS,
+    match: { _id: contractId },
+  });
   if (!read.caller) throw unauthenticated();
   if (!read.root) throw notFound('合同');
   const amendments = read.all<AmendmentDoc>('amendments').sort((a, b) => a.n - b.n);

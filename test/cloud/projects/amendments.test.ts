@@ -31,7 +31,11 @@ const lastDay = (c: Doc) => dateKey(new Date(c.period.to.getTime() - 1));
 /** The meals contract's budget lines moved: 2,000 yuan from staff to a new line, the total unchanged. */
 type Line = { key?: string; label: string; amountFen: number };
 function movedLines(c: Doc): Line[] {
-  const lines: Line[] = c.budgetLines.map((l: Doc) => ({ key: l.key, label: l.label, amountFen: l.amountFen }));
+  const lines: Line[] = c.budgetLines.map((l: Doc) => ({
+    key: l.key,
+    label: l.label,
+    amountFen: l.amountFen,
+  }));
   lines[0]!.amountFen -= 200_000;
   return [...lines, { label: '助餐车辆租赁', amountFen: 200_000 }];
 }
@@ -94,7 +98,10 @@ it('keeps a 秣陵 admin and a resident out', async () => {
     targets: [{ key: 'orders', target: 9 }],
   };
   for (const who of [MOLING, WANG]) {
-    const r = await demo.call('projects', who, 'proposeAmendment', { ...input, idempotencyKey: `out-${who}` });
+    const r = await demo.call('projects', who, 'proposeAmendment', {
+      ...input,
+      idempotencyKey: `out-${who}`,
+    });
     expect(r.ok ? 'ok' : r.error.code).toBe('FORBIDDEN');
   }
   expect(amendments()).toEqual([]);

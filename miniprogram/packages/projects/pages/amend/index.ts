@@ -10,14 +10,12 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { dateKey, fullDateKeyText } from '../../../../shared/calendar';
 import { PROJECTS_LIMITS, PROJECTS_TRACKING_LIMITS } from '../../../../shared/limits';
 import { PARTY_TEXT, yuanText, type ContractDetail } from '../../lib/contractWords';
+import { fenOf } from '../../lib/views';
 
 type Indexed = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { index: number }>;
 
 /** The contract's last day (its `to` is the first instant after it). */
 const lastDayOf = (to: Date) => dateKey(new Date(new Date(to).getTime() - 1));
-
-/** Yuan as typed (up to two decimals) in fen, or NaN. */
-const fenOf = (yuan: string) => (/^\d+(\.\d{1,2})?$/.test(yuan.trim()) ? Math.round(Number(yuan) * 100) : NaN);
 
 /** The form, filled with the terms in force. */
 function formOf(c: ContractDetail) {
@@ -27,12 +25,23 @@ function formOf(c: ContractDetail) {
     amountFen: c.amountFen,
     party: c.my.includes('buyer') ? 'buyer' : c.my[0]!,
     asText: `以${PARTY_TEXT[c.my.includes('buyer') ? 'buyer' : c.my[0]!]}身份提出，提出即签署`,
-    targets: c.progress.map((p) => ({ key: p.key, label: p.label, unit: p.unit, was: p.target, value: String(p.target) })),
+    targets: c.progress.map((p) => ({
+      key: p.key,
+      label: p.label,
+      unit: p.unit,
+      was: p.target,
+      value: String(p.target),
+    })),
     milestones: c.milestones.map((m) => {
       const day = dateKey(new Date(m.due));
       return { key: m.key, label: m.label, was: day, value: day, text: fullDateKeyText(day) };
     }),
-    lines: c.budget.map((b) => ({ key: b.lineKey, label: b.label, was: b.budgetFen, value: String(b.budgetFen / 100) })),
+    lines: c.budget.map((b) => ({
+      key: b.lineKey,
+      label: b.label,
+      was: b.budgetFen,
+      value: String(b.budgetFen / 100),
+    })),
     periodWas: lastDayOf(c.to),
     periodTo: lastDayOf(c.to),
     periodText: fullDateKeyText(lastDayOf(c.to)),
@@ -71,7 +80,7 @@ Component({
       return { ok: true, data: { f, ...this.sumOf(f.lines, f.amountFen) } };
     },
     sumOf(lines: { value: string }[], amountFen: number) {
-      const sum = lines.reduce((t, l) => t + (fenOf(l.value) || 0), 0);
+      const sum = lines.reduce((t, l) => t + fenOf(l.value), 0);
       return {
         sumOk: sum === amountFen,
         sumText: `合计 ${yuanText(sum)}，合同金额 ${yuanText(amountFen)}${sum === amountFen ? '' : '，两者要相等'}`,
@@ -115,7 +124,9 @@ Component({
         this.setData({ banner: '指标目标请填数字' });
         return;
       }
-      const milestones = f.milestones.filter((m) => m.value !== m.was).map((m) => ({ key: m.key, due: m.value }));
+      const milestones = f.milestones
+        .filter((m) => m.value !== m.was)
+        .map((m) => ({ key: m.key, due: m.value }));
       const linesChanged = f.lines.some((l) => fenOf(l.value) !== l.was);
       this.setData({ busy: true, banner: '' });
       const reply = await call('projects', 'proposeAmendment', {

@@ -12,6 +12,7 @@ import { PROJECTS_TRACKING_LIMITS } from '../../../../shared/limits';
 import { CONTRACT_ROUTES } from '../../lib/contractRoutes';
 import {
   barWidth,
+  budgetRows,
   PARTY_TEXT,
   SOURCE_TEXT,
   STAGE_TEXT,
@@ -93,27 +94,28 @@ function view(c: ContractDetail) {
       proposed: `${PARTY_TEXT[a.proposedBy.party]} ${a.proposedBy.name} ${fullDayText(a.createdAt)} 提出`,
       changes: [
         ...a.targets.map((t) => `${t.label}：${t.from ?? '—'} → ${t.to} ${t.unit}`),
-        ...a.milestones.map((m) => `${m.label}：${m.from ? fullDayText(m.from) : '—'} → ${fullDayText(m.to)}`),
+        ...a.milestones.map(
+          (m) => `${m.label}：${m.from ? fullDayText(m.from) : '—'} → ${fullDayText(m.to)}`,
+        ),
         ...a.budgetLines.map(
           (l) => `${l.label}：${l.fromFen === null ? '新增' : yuanText(l.fromFen)} → ${yuanText(l.toFen)}`,
         ),
         ...(a.periodTo
-          ? [`服务期至：${a.periodTo.from ? lastDayText(a.periodTo.from) : '—'} → ${lastDayText(a.periodTo.to)}`]
+          ? [
+              `服务期至：${a.periodTo.from ? lastDayText(a.periodTo.from) : '—'} → ${lastDayText(a.periodTo.to)}`,
+            ]
           : []),
       ],
       signatures: (['buyer', 'provider', 'supervisor'] as const).map((p) => {
         const s = a.signatures.find((x) => x.party === p);
-        return { party: p, text: `${PARTY_TEXT[p]}：${s ? `${s.name} ${dayClockText(s.at)} 已签署` : '待签署'}` };
+        return {
+          party: p,
+          text: `${PARTY_TEXT[p]}：${s ? `${s.name} ${dayClockText(s.at)} 已签署` : '待签署'}`,
+        };
       }),
       maySign: a.maySign.map((p) => ({ party: p, text: `以${PARTY_TEXT[p]}身份签署补充协议` })),
     })),
-    budget: c.budget.map((b) => ({
-      key: b.lineKey,
-      label: b.label,
-      figure: `已用 ${yuanText(b.spentFen)} / 预算 ${yuanText(b.budgetFen)}`,
-      width: barWidth(b.budgetFen === 0 ? 0 : b.spentFen / b.budgetFen),
-      over: b.spentFen > b.budgetFen,
-    })),
+    budget: budgetRows(c.budget),
     reports: c.reports.map((r) => ({
       month: r.month,
       title: `${monthText(r.month)}月报`,
@@ -194,7 +196,10 @@ Component({
       if (!answer.confirm) return;
       this.setData({ busy: `amend-${id}-${party}`, banner: '' });
       const reply = await call('projects', 'signAmendment', { amendmentId: id, party });
-      await this.after(reply, reply.ok && reply.data.status === 'effective' ? '三方已签署，补充协议生效' : '已签署');
+      await this.after(
+        reply,
+        reply.ok && reply.data.status === 'effective' ? '三方已签署，补充协议生效' : '已签署',
+      );
     },
     async onRelease(e: Tap) {
       const key = e.currentTarget.dataset.key!;

@@ -19,7 +19,11 @@ type Stage = 'mid' | 'final';
 type SheetName = 'expert' | 'financial';
 type Evaluation = ContractDetail['evaluations'][number];
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Record<string, string>>;
-type Indexed<V extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<V, Record<string, never>, { sheet: SheetName; index: number }>;
+type Indexed<V extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
+  V,
+  Record<string, never>,
+  { sheet: SheetName; index: number }
+>;
 
 /** A sheet as the page fills it: every line starts at its maximum, like the visit sheet. */
 const blankSheet = (sheet: SheetName) =>
@@ -89,7 +93,9 @@ Component({
           evaluations: c.evaluations,
           stage,
           ...modeOf(c.evaluations, stage),
-          visitsText: visits ? `按 ${visits} 次走访记录平均：${mean} 分` : '还没有走访记录，请填写日常监管得分',
+          visitsText: visits
+            ? `按 ${visits} 次走访记录平均：${mean} 分`
+            : '还没有走访记录，请填写日常监管得分',
           needSupervision: visits === 0,
           budget: c.budget.map((b) => ({
             key: b.lineKey,

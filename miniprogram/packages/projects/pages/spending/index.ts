@@ -10,7 +10,8 @@ import { newIdempotencyKey } from '../../../../lib/cloud';
 import { pickPhotos } from '../../../../lib/photos';
 import { fullDayText } from '../../../../shared/calendar';
 import { PROJECTS_TRACKING_LIMITS } from '../../../../shared/limits';
-import { barWidth, yuanText, type ContractDetail } from '../../lib/contractWords';
+import { budgetRows, yuanText, type ContractDetail } from '../../lib/contractWords';
+import { fenOf } from '../../lib/views';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Record<string, string>>;
 
@@ -21,13 +22,7 @@ function view(c: ContractDetail) {
     title: c.title,
     money: `合同金额 ${yuanText(c.amountFen)}`,
     canRecord: c.my.includes('provider') && c.status === 'active',
-    lines: c.budget.map((b) => ({
-      key: b.lineKey,
-      label: b.label,
-      figure: `已用 ${yuanText(b.spentFen)} / 预算 ${yuanText(b.budgetFen)}`,
-      width: barWidth(b.budgetFen === 0 ? 0 : b.spentFen / b.budgetFen),
-      over: b.spentFen > b.budgetFen,
-    })),
+    lines: budgetRows(c.budget),
     records: c.spending.map((s) => ({
       id: s.id,
       title: `${s.label} · ${yuanText(s.amountFen)}`,
@@ -37,9 +32,6 @@ function view(c: ContractDetail) {
     })),
   };
 }
-
-/** Yuan as typed (up to two decimals) in fen, or NaN. */
-const fenOf = (yuan: string) => (/^\d+(\.\d{1,2})?$/.test(yuan.trim()) ? Math.round(Number(yuan) * 100) : NaN);
 
 Component({
   behaviors: [elderModeBehavior, reloadOnShow],
