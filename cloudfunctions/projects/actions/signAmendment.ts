@@ -34,11 +34,11 @@ export default action({
     if (!a || !contract) throw notFound('补充协议');
     const mine = partiesOf(read.caller, contract).filter((p) => !input.party || p === input.party);
     if (mine.length === 0) throw forbidden('只有合同的三方可以签署补充协议');
-    const unsigned = mine.filter((p) => !a.signatures.some((s) => s.party === p));
-    if (mine.length > 1 && unsigned.length !== 1)
-      throw invalid('请选择以哪一方签署', [{ path: 'party', message: 'required' }]);
-    const party = unsigned[0] ?? mine[0]!;
     if (a.status !== 'signing') throw conflict('这份补充协议已经生效');
+    const unsigned = mine.filter((p) => !a.signatures.some((s) => s.party === p));
+    if (unsigned.length === 0) throw conflict(`${PARTY_NAMES[mine[0]!]}已经签署`);
+    if (unsigned.length > 1) throw invalid('请选择以哪一方签署', [{ path: 'party', message: 'required' }]);
+    const party = unsigned[0]!;
     const signed = await db
       .collection(AMENDMENTS)
       .where({ _id: a._id, status: 'signing', 'signatures.party': _.neq(party) })
