@@ -298,6 +298,21 @@ export const contractSchemas = {
     comment: text(T.noteMax),
     /** The evaluation this one corrects (after an appeal). */
     supersedes: id.optional(),
+    /**
+     * The expert and financial sheets line by line (shared/choices PROJECT_EVALUATION_SHEETS), each with a comment;
+     * a sheet entered so must add up to its score above.
+     */
+    criteria: z
+      .array(
+        z.strictObject({
+          sheet: z.enum(['expert', 'financial']),
+          key,
+          score: z.number().int().min(0).max(100),
+          comment: line(L.commentMax, 0).default(''),
+        }),
+      )
+      .max(20)
+      .optional(),
     idempotencyKey,
   }),
   appealEvaluation: z.strictObject({
@@ -314,8 +329,63 @@ export const contractSchemas = {
 /** The contract side's action names. */
 export type ContractAction = keyof typeof contractSchemas;
 
+/** Amendments (补充协议) of a signed contract: proposed by one party, in force once all three signed. */
+export const amendmentInputs = {
+  /**
+   * Changes to the terms in force, with why: indicator targets, milestone dates, the budget lines re-allocated
+   * (every line, the same total) or the period extended (续签, at most a year). The proposer signs as its party.
+   */
+  proposeAmendment: z
+    .strictObject({
+      contractId: id,
+      party: z.enum(['buyer', 'provider', 'supervisor']).optional(),
+      reason: text(T.noteMax).pipe(z.string().min(5, '请写明变更的原因（至少 5 个字）')),
+      targets: z
+        .array(z.strictObject({ key: id, target: z.number().min(0).max(T.reportValueMax) }))
+        .max(T.indicatorsMax)
+        .default([]),
+      milestones: z
+        .array(z.strictObject({ key: id, due: dateKey }))
+        .max(T.indicatorsMax)
+        .default([]),
+      budgetLines: z
+        .array(
+          z.strictObject({
+            key: id.optional(),
+            label: line(L.budgetLabelMax),
+            amountFen: z.number().int().min(0).max(L.budgetMaxFen),
+          }),
+        )
+        .min(1)
+        .max(L.budgetLinesMax)
+        .optional(),
+      periodTo: dateKey.optional(),
+      idempotencyKey,
+    })
+    .refine((a) => unique(a.targets, (t) => t.key), { message: '指标重复了', path: ['targets'] })
+    .refine((a) => unique(a.milestones, (m) => m.key), { message: '节点重复了', path: ['milestones'] })
+    .refine((a) => a.targets.length > 0 || a.milestones.length > 0 || !!a.budgetLines || !!a.periodTo, {
+      message: '请说明要变更什么',
+      path: ['targets'],
+    }),
+  /** A party signs an amendment (the party from the caller's roles; `party` when they hold several). */
+  signAmendment: z.strictObject({
+    amendmentId: id,
+    party: z.enum(['buyer', 'provider', 'supervisor']).optional(),
+  }),
+};
+
+/** The amendments' action names. */
+export type AmendmentAction = keyof typeof amendmentInputs;
+
 /** Inputs by action (both halves). */
-export const projectsInputs = { ...poolInputs, ...callInputs, ...reviewInputs, ...contractSchemas };
+export const projectsInputs = {
+  ...poolInputs,
+  ...callInputs,
+  ...reviewInputs,
+  ...contractSchemas,
+  ...amendmentInputs,
+};
 
 /** The actions' names. */
 export type ProjectsAction = keyof typeof projectsInputs;

@@ -128,8 +128,9 @@ export type ContractParty = 'buyer' | 'provider' | 'supervisor';
 /**
  * A three-party contract made from an award (buyer: the street or community service centre; provider: the
  * organization; supervisor: e.g. 区委群工委, named people who record site visits). Created by the award in status
- * `signing`; `active` once every party has signed; its terms never change after a signature (an amendment is a
- * new contract with `supersedes`).
+ * `signing`; `active` once every party has signed; its terms never change after a signature: an amendment
+ * (补充协议) is a new record in `project_amendments`, and the terms in force are this document with the amendments
+ * all three parties signed applied in order (domain/amendments `currentTerms`).
  */
 export interface ContractDoc {
   _id: string;
@@ -450,6 +451,15 @@ export interface EvaluationDoc {
   total: number;
   grade: Grade;
   comment: string;
+  /** The expert and financial sheets line by line, when entered so (each with its comment). */
+  criteria?: {
+    sheet: 'expert' | 'financial';
+    key: string;
+    label: string;
+    max: number;
+    score: number;
+    comment: string;
+  }[];
   /** What the financial review checked: spent per budget line. */
   spending: { lineKey: string; label: string; budgetFen: number; spentFen: number }[];
   appealBy: Date;
@@ -517,4 +527,45 @@ export interface ScreenDoc {
   createdBy: ProjectActor;
   createdAt: Date;
   expiresAt: Date;
+}
+
+// ——— Amendments (补充协议): a signed contract changed only by a new record all three parties sign ———
+
+export const AMENDMENTS = 'project_amendments';
+
+/** What an amendment changes; each part replaces that part of the terms in force. */
+export interface AmendmentChanges {
+  /** New targets of some indicators (by key). */
+  targets?: { key: string; target: number }[];
+  /** New due dates of some milestones (mid-term, final evaluation…), by key. */
+  milestones?: { key: string; due: Date }[];
+  /** The budget lines re-allocated (every line, same total as the contract amount). */
+  budgetLines?: { key: string; label: string; amountFen: number }[];
+  /** A new end of the service period (续签: the period extended, at most a year past the current end). */
+  periodTo?: Date;
+}
+
+/**
+ * An amendment of a contract (补充协议), never edited but for its signatures: `_id` is `${contractId}:amendment:${n}`
+ * (n = 1, 2, …; two proposals racing meet the primary key), the proposer's party signs on proposing, and it takes
+ * effect (status `effective`) when buyer, provider and supervisor have all signed — by one conditional update,
+ * whichever signer comes last. `before` holds the terms it replaced, as they stood when it was proposed.
+ */
+export interface AmendmentDoc {
+  _id: string;
+  /** The client's idempotency key of the create (a replay is answered from the stored document). */
+  key: string;
+  contractId: string;
+  orgId: string;
+  streetId: string;
+  scopePath: string[];
+  n: number;
+  reason: string;
+  changes: AmendmentChanges;
+  before: AmendmentChanges;
+  proposedBy: { party: ContractParty; by: ProjectActor };
+  signatures: { party: ContractParty; by: ProjectActor; at: Date }[];
+  status: 'signing' | 'effective';
+  effectiveAt?: Date;
+  createdAt: Date;
 }

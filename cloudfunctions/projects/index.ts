@@ -27,6 +27,7 @@ import myBids from './actions/myBids';
 import myPool from './actions/myPool';
 import myReviews from './actions/myReviews';
 import orgCredit from './actions/orgCredit';
+import proposeAmendment from './actions/proposeAmendment';
 import poolChecklist from './actions/poolChecklist';
 import poolEntries from './actions/poolEntries';
 import prequalify from './actions/prequalify';
@@ -39,9 +40,10 @@ import saveBid from './actions/saveBid';
 import screenToken from './actions/screenToken';
 import scoreBid from './actions/scoreBid';
 import setPoolChecklist from './actions/setPoolChecklist';
+import signAmendment from './actions/signAmendment';
 import signContract from './actions/signContract';
 import submitReport from './actions/submitReport';
-import type { ContractAction, ProjectsAction } from './contract';
+import type { AmendmentAction, ContractAction, ProjectsAction } from './contract';
 import { bigScreen } from './http/bigScreen';
 import { refresh } from './timers/refresh';
 
@@ -89,10 +91,17 @@ const contractActions = {
   screenToken,
 } satisfies Record<ContractAction, Action>;
 
+/** Amendments (补充协议) of a signed contract. */
+const amendmentActions = {
+  proposeAmendment,
+  signAmendment,
+} satisfies Record<AmendmentAction, Action>;
+
 /** The actions by name, each with its own input schema and result type (read by cloudfunctions/manifest.ts). */
 export const actions = {
   ...callActions,
   ...contractActions,
+  ...amendmentActions,
 } satisfies Record<ProjectsAction, Action>;
 
 export const main = createMain({ actions, timers: { refresh }, http: bigScreen });

@@ -110,3 +110,38 @@ export const ROOM_KINDS = [
 ] as const;
 /** A room kind. */
 export type RoomKind = (typeof ROOM_KINDS)[number];
+
+// ── projects ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A line of an evaluation score sheet: its key, what is scored and the most it can earn. */
+export interface SheetLine {
+  key: string;
+  label: string;
+  max: number;
+}
+
+/**
+ * The 《绩效评估专家评分表》 and 《项目财务审查评分表》 (江宁) that an evaluation may be entered line by line with; each
+ * sheet adds up to 100. The function checks an entered sheet against these lines and maxima.
+ */
+export const PROJECT_EVALUATION_SHEETS: Readonly<Record<'expert' | 'financial', readonly SheetLine[]>> = {
+  expert: [
+    { key: 'management', label: '项目管理规范', max: 20 },
+    { key: 'outcome', label: '服务成效与指标完成', max: 30 },
+    { key: 'satisfaction', label: '居民受益与满意度', max: 20 },
+    { key: 'innovation', label: '创新与可持续', max: 15 },
+    { key: 'team', label: '团队与台账', max: 15 },
+  ],
+  financial: [
+    { key: 'execution', label: '预算执行进度', max: 30 },
+    { key: 'receipts', label: '票据真实规范', max: 25 },
+    { key: 'earmarked', label: '专款专用', max: 25 },
+    { key: 'rules', label: '财务制度健全', max: 20 },
+  ],
+};
+
+/** The names of the two sheets entered line by line. */
+export const PROJECT_SHEET_NAMES: Readonly<Record<'expert' | 'financial', string>> = {
+  expert: '专家评分表',
+  financial: '财务审查评分表',
+};

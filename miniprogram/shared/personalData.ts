@@ -445,6 +445,13 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
     owners: [],
     actors: ['createdBy.id'],
   },
+  project_amendments: {
+    title: '我提出或签署的补充协议',
+    treatment: 'anonymise',
+    why: '补充协议随合同留存备查，提出人和签署人改为匿名编号。',
+    owners: [{ field: 'proposedBy.by.id' }, { field: 'signatures.by.id' }],
+    actors: [],
+  },
   // 随手拍 (reports): the reporter's identity is kept for them and for call backs, never shown publicly.
   report_grids: {
     title: '我所在的网格工作队伍',

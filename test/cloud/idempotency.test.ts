@@ -672,6 +672,16 @@ const CASES: Record<string, ReplayCase> = {
     measure: () => ({ evaluations: howMany('project_evaluations') }),
     moves: { evaluations: 1 },
   },
+  'projects.proposeAmendment': {
+    as: 'demo-staff-lantian-1',
+    prepare: async () => ({
+      contractId: 'contract-dongshan-rescue',
+      reason: '居民需求调研后增加培训场次',
+      targets: [{ key: 'trainings', target: 99 }],
+    }),
+    measure: () => ({ amendments: howMany('project_amendments') }),
+    moves: { amendments: 1 },
+  },
   'charity.registerMerchant': {
     // A partner merchant of 禄口 with 陈 as its staff.
     as: LUKOU_ADMIN,

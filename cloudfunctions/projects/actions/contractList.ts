@@ -1,6 +1,7 @@
 /**
  * projects.contractList — the contracts the caller is a party of: an admin's street(s), the provider's
- * organization(s), the contracts naming the caller as supervisor; newest first, 20 at a time.
+ * organization(s), the contracts naming the caller as supervisor (with the visit page offered on those under way);
+ * newest first, 20 at a time.
  * Result: a page of contracts. Errors: none beyond the router's. Round trips: 2 (the caller, the page).
  */
 import { action } from '../../common/action';
@@ -22,6 +23,6 @@ export default action({
     if (scopes.length > 0) anyOf.push({ scopePath: _.in(scopes) });
     if (orgs.length > 0) anyOf.push({ orgId: _.in(orgs) });
     const query = db.collection(CONTRACTS).where(_.or(anyOf)).orderBy('createdAt', 'desc');
-    return listPage<ContractDoc, ContractListItem>(query, input, contractListItem);
+    return listPage<ContractDoc, ContractListItem>(query, input, (c) => contractListItem(c, caller._id));
   },
 });

@@ -2,8 +2,10 @@
  * projects.evaluate — the buyer's mid-term or final evaluation: the expert sheet, the daily supervision sheet (by
  * default the mean of the supervisors' visits) and the financial review (spending checked against the budget
  * lines, recorded on the evaluation) combined with the configured weights into a total and a grade. Never edited:
- * a correction names the evaluation it `supersedes`, which is then marked replaced.
+ * a correction names the evaluation it `supersedes`, which is then marked replaced. The expert and financial
+ * sheets may be entered line by line with a comment per line (`criteria`), kept on the evaluation.
  * Errors: NOT_FOUND, FORBIDDEN (not an admin over the street), INVALID_INPUT (no visits and no supervision score;
+ * a sheet's lines not the sheet's or not adding up to its score;
  * `supersedes` not the stage's current evaluation), CONFLICT (the stage already evaluated and nothing superseded,
  * another evaluation of the stage landing first, or the contract not active). Round trips: 2, or 3 with
  * `supersedes` (the earlier one marked, conditionally).
@@ -19,6 +21,7 @@ import { EVALUATIONS, type EvaluationDoc } from '../documents';
 import { evaluationView } from '../domain/contractViews';
 import {
   APPEAL_DAYS,
+  criteriaOf,
   currentEvaluation,
   EVALUATION_WEIGHTS,
   gradeOf,
@@ -57,6 +60,8 @@ export default action({
         : undefined);
     if (supervision === undefined)
       throw invalid('还没有走访记录，请填写日常监管得分', [{ path: 'supervision', message: 'required' }]);
+    const criteria = input.criteria ? criteriaOf(input.criteria, input) : undefined;
+    if (criteria && 'path' in criteria) throw invalid(criteria.message, [criteria]);
     const sheets = { expert: input.expert, supervision, financial: input.financial };
     const total = weightedTotal(sheets);
     const n = evaluations.filter((e) => e.stage === input.stage).length + 1;
@@ -75,6 +80,7 @@ export default action({
         total,
         grade: gradeOf(total),
         comment: input.comment,
+        ...(criteria?.length ? { criteria } : {}),
         spending: spendingByLine(c, spending),
         appealBy: startOfDate(addDays(dateKey(ctx.now), APPEAL_DAYS + 1)),
         ...(input.supersedes ? { supersedes: input.supersedes } : {}),

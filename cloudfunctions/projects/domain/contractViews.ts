@@ -1,5 +1,6 @@
 /** What the contract pages show, made from the documents (no ids of people, dates as instants). Pure. */
 import type {
+  AmendmentDoc,
   ContractDoc,
   ContractParty,
   EvaluationDoc,
@@ -7,6 +8,7 @@ import type {
   SpendingDoc,
   VisitDoc,
 } from '../documents';
+import { amendmentView } from './amendments';
 import { appealOpen, spendingByLine, trancheRefusal } from './evaluation';
 import type { Progress, Standing } from './tracking';
 
@@ -29,10 +31,12 @@ export interface ContractListItem {
   from: Date;
   to: Date;
   signed: ContractParty[];
+  /** The caller supervises it and it is under way: the list offers the visit page at once. */
+  mayVisit: boolean;
 }
 
-/** A contract in a list. */
-export function contractListItem(c: ContractDoc): ContractListItem {
+/** A contract in a list (`callerId`: whose list, to offer the supervisor's visit). */
+export function contractListItem(c: ContractDoc, callerId = ''): ContractListItem {
   return {
     id: c._id,
     title: c.title,
@@ -44,6 +48,7 @@ export function contractListItem(c: ContractDoc): ContractListItem {
     from: c.period.from,
     to: c.period.to,
     signed: c.signatures.map((s) => s.party),
+    mayVisit: !!callerId && c.status === 'active' && c.parties.supervisor.userIds.includes(callerId),
   };
 }
 
@@ -57,6 +62,7 @@ export function evaluationView(e: EvaluationDoc, now: Date) {
     total: e.total,
     grade: e.grade,
     comment: e.comment,
+    criteria: e.criteria ?? [],
     spending: e.spending,
     by: e.by.name,
     at: e.at,
@@ -75,6 +81,7 @@ export function contractDetailView(
   progress: Progress[],
   standing: Standing | 'signing',
   docs: {
+    amendments: AmendmentDoc[];
     evaluations: EvaluationDoc[];
     reports: ProgressReportDoc[];
     visits: VisitDoc[];
@@ -107,6 +114,24 @@ export function contractDetailView(
       refusal: trancheRefusal(c, t, docs.evaluations) ?? null,
     })),
     budget: spendingByLine(c, docs.spending),
+    /** The spending records (newest first) with their receipts, for the financial review. */
+    spending: docs.spending
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .map((x) => ({
+        id: x._id,
+        lineKey: x.lineKey,
+        label: c.budgetLines.find((l) => l.key === x.lineKey)?.label ?? '',
+        amountFen: x.amountFen,
+        note: x.note,
+        receipts: x.receipts,
+        by: x.by.name,
+        at: x.at,
+      })),
+    /** The amendments (补充协议), newest first; the terms above are those in force. */
+    amendments: [...docs.amendments].sort((a, b) => b.n - a.n).map((a) => amendmentView(a, c, my)),
+    /** Any party may propose one while the contract is active and no other amendment is being signed. */
+    mayAmend:
+      c.status === 'active' && my.length > 0 && docs.amendments.every((a) => a.status === 'effective'),
     evaluations: docs.evaluations
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .map((e) => evaluationView(e, now)),

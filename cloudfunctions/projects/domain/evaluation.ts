@@ -2,6 +2,7 @@
  * Evaluation and payment (评估兑现), pure: the three sheets combined with the configured weights into a total and
  * a grade; the daily supervision sheet of a visit; whether a tranche's condition holds; the appeal window.
  */
+import { PROJECT_EVALUATION_SHEETS, PROJECT_SHEET_NAMES } from '../../../miniprogram/shared/choices';
 import type {
   ContractDoc,
   EvaluationDoc,
@@ -116,4 +117,40 @@ export function appealOpen(
   now: Date,
 ): boolean {
   return !e.appeal && !e.supersededBy && now.getTime() <= e.appealBy.getTime();
+}
+
+/** A sheet entered line by line, as the evaluate action receives it. */
+export interface CriterionEntry {
+  sheet: 'expert' | 'financial';
+  key: string;
+  score: number;
+  comment: string;
+}
+
+/**
+ * The entered lines checked against the expert and financial sheets (every line of an entered sheet once, within
+ * its maximum, adding up to the sheet's score) and labelled for the record; or what is wrong, with its path.
+ */
+export function criteriaOf(
+  entries: readonly CriterionEntry[],
+  scores: { expert: number; financial: number },
+): NonNullable<EvaluationDoc['criteria']> | { path: string; message: string } {
+  const out: NonNullable<EvaluationDoc['criteria']> = [];
+  for (const sheet of ['expert', 'financial'] as const) {
+    const mine = entries.filter((e) => e.sheet === sheet);
+    if (mine.length === 0) continue;
+    const lines = PROJECT_EVALUATION_SHEETS[sheet];
+    for (const l of lines) {
+      const e = mine.filter((x) => x.key === l.key);
+      if (e.length !== 1)
+        return { path: 'criteria', message: `${PROJECT_SHEET_NAMES[sheet]}缺少「${l.label}」` };
+      if (e[0]!.score > l.max) return { path: 'criteria', message: `「${l.label}」最多 ${l.max} 分` };
+      out.push({ sheet, key: l.key, label: l.label, max: l.max, score: e[0]!.score, comment: e[0]!.comment });
+    }
+    if (mine.length !== lines.length)
+      return { path: 'criteria', message: `${PROJECT_SHEET_NAMES[sheet]}有多余的项目` };
+    if (mine.reduce((t, e) => t + e.score, 0) !== scores[sheet])
+      return { path: sheet, message: `${PROJECT_SHEET_NAMES[sheet]}各项加起来不等于 ${scores[sheet]} 分` };
+  }
+  return out;
 }

@@ -1,23 +1,27 @@
 /**
  * The first read of every contract action: the contract with the caller and what the action needs of the
- * contract's own records (evaluations, reports, visits, spending), in one aggregation rooted at the contract.
+ * contract's own records (evaluations, reports, visits, spending), in one aggregation rooted at the contract. The
+ * amendments always come with it: `contract` is the terms in force (domain/amendments `currentTerms`).
  */
 import type { ActionContext } from '../../common/action';
 import type { UserDoc } from '../../common/directory/users';
 import { notFound, unauthenticated } from '../../common/errors';
 import { readWithCaller, type Join } from '../../common/joins';
 import {
+  AMENDMENTS,
   CONTRACTS,
   EVALUATIONS,
   PROGRESS_REPORTS,
   SPENDING,
   VISITS,
+  type AmendmentDoc,
   type ContractDoc,
   type EvaluationDoc,
   type ProgressReportDoc,
   type SpendingDoc,
   type VisitDoc,
 } from '../documents';
+import { currentTerms } from '../domain/amendments';
 
 /** What a contract read may join. */
 export type ContractPart = 'evaluations' | 'reports' | 'visits' | 'spending';
@@ -29,9 +33,19 @@ const JOINS: Record<ContractPart, Join> = {
   spending: { as: 'spending', from: SPENDING, localField: '_id', foreignField: 'contractId' },
 };
 
+const AMENDMENTS_JOIN: Join = {
+  as: 'amendments',
+  from: AMENDMENTS,
+  localField: '_id',
+  foreignField: 'contractId',
+};
+
 /** A contract, its caller and its joined records. */
 export interface ContractRead {
+  /** The terms in force: the signed contract with its effective amendments applied. */
   contract: ContractDoc;
+  /** Every amendment of the contract (signing or effective), oldest first. */
+  amendments: AmendmentDoc[];
   caller: UserDoc;
   evaluations: EvaluationDoc[];
   reports: ProgressReportDoc[];
@@ -45,15 +59,16 @@ export async function readContract(
   contractId: string,
   parts: readonly ContractPart[] = [],
 ): Promise<ContractRead> {
-  const read = await readWithCaller<ContractDoc>(
-    ctx,
-    parts.map((p) => JOINS[p]),
-    { from: CONTRACTS, match: { _id: contractId } },
-  );
+  const read = await readWithCaller<ContractDoc>(ctx, [AMENDMENTS_JOIN, ...parts.map((p) => JOINS[p])], {
+    from: CONTRACTS,
+    match: { _id: contractId },
+  });
   if (!read.caller) throw unauthenticated();
   if (!read.root) throw notFound('合同');
+  const amendments = read.all<AmendmentDoc>('amendments').sort((a, b) => a.n - b.n);
   return {
-    contract: read.root,
+    contract: currentTerms(read.root, amendments),
+    amendments,
     caller: read.caller,
     evaluations: read.all<EvaluationDoc>('evaluations'),
     reports: read.all<ProgressReportDoc>('reports'),

@@ -340,6 +340,21 @@ export const MINE_GROUPS: MineGroup[] = [
     ],
   },
   {
+    // Supervisors (区委群工委) are named on each contract, not a role: the entry is shown to everyone, like 项目评审.
+    id: 'projects-supervisor',
+    title: '项目监管',
+    audience: 'resident',
+    entries: [
+      {
+        id: 'supervisor-contracts',
+        title: '我监管的合同',
+        description: '作为监管方签署合同和补充协议、记录定点走访',
+        icon: 'location',
+        url: `${PROJECTS}/contracts/index`,
+      },
+    ],
+  },
+  {
     id: 'provider-org',
     title: '机构主页与服务项目',
     audience: 'provider',

@@ -9,4 +9,7 @@ export const CONTRACT_ROUTES = {
   dashboard: `${ROOT}/dashboard/index`,
   report: (id: string) => `${ROOT}/report/index?id=${encodeURIComponent(id)}`,
   visit: (id: string) => `${ROOT}/visit/index?id=${encodeURIComponent(id)}`,
+  evaluate: (id: string) => `${ROOT}/evaluate/index?id=${encodeURIComponent(id)}`,
+  spending: (id: string) => `${ROOT}/spending/index?id=${encodeURIComponent(id)}`,
+  amend: (id: string) => `${ROOT}/amend/index?id=${encodeURIComponent(id)}`,
 };

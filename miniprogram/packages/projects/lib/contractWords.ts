@@ -54,3 +54,14 @@ export const STAGE_TEXT = { mid: '中期评估', final: '终期评估' } as cons
 
 /** A percentage bar's width (0–100) from a 0–1 share. */
 export const barWidth = (share: number) => Math.max(0, Math.min(100, Math.round(share * 100)));
+
+/** The budget lines against their spending, as bars (the contract page and the spending page). */
+export function budgetRows(budget: ContractDetail['budget']) {
+  return budget.map((b) => ({
+    key: b.lineKey,
+    label: b.label,
+    figure: `已用 ${yuanText(b.spentFen)} / 预算 ${yuanText(b.budgetFen)}`,
+    width: barWidth(b.budgetFen === 0 ? 0 : b.spentFen / b.budgetFen),
+    over: b.spentFen > b.budgetFen,
+  }));
+}

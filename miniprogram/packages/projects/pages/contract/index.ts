@@ -12,6 +12,7 @@ import { PROJECTS_TRACKING_LIMITS } from '../../../../shared/limits';
 import { CONTRACT_ROUTES } from '../../lib/contractRoutes';
 import {
   barWidth,
+  budgetRows,
   PARTY_TEXT,
   SOURCE_TEXT,
   STAGE_TEXT,
@@ -23,6 +24,9 @@ import {
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, Record<string, string>>;
 type Party = 'buyer' | 'provider' | 'supervisor';
+
+/** The last day of a period ending at `to` (the first instant after it). */
+const lastDayText = (to: Date) => fullDayText(new Date(new Date(to).getTime() - 1));
 
 /** The page's view of a contract. */
 function view(c: ContractDetail) {
@@ -78,14 +82,40 @@ function view(c: ContractDetail) {
       appeal: e.appeal ? `申诉：${e.appeal.reason}（${e.appeal.by} ${fullDayText(e.appeal.at)}）` : '',
       mayAppeal: provider && e.appealOpen,
       appealBy: `可在 ${fullDayText(e.appealBy)} 前申诉一次`,
+      criteria: e.criteria.map((l) => ({
+        key: `${l.sheet}-${l.key}`,
+        text: `${l.label} ${l.score}/${l.max}${l.comment ? `：${l.comment}` : ''}`,
+      })),
     })),
-    budget: c.budget.map((b) => ({
-      key: b.lineKey,
-      label: b.label,
-      figure: `已用 ${yuanText(b.spentFen)} / 预算 ${yuanText(b.budgetFen)}`,
-      width: barWidth(b.budgetFen === 0 ? 0 : b.spentFen / b.budgetFen),
-      over: b.spentFen > b.budgetFen,
+    amendments: c.amendments.map((a) => ({
+      id: a.id,
+      title: `补充协议（${a.n}）· ${a.status === 'effective' ? '已生效' : '签署中'}`,
+      reason: a.reason,
+      proposed: `${PARTY_TEXT[a.proposedBy.party]} ${a.proposedBy.name} ${fullDayText(a.createdAt)} 提出`,
+      changes: [
+        ...a.targets.map((t) => `${t.label}：${t.from ?? '—'} → ${t.to} ${t.unit}`),
+        ...a.milestones.map(
+          (m) => `${m.label}：${m.from ? fullDayText(m.from) : '—'} → ${fullDayText(m.to)}`,
+        ),
+        ...a.budgetLines.map(
+          (l) => `${l.label}：${l.fromFen === null ? '新增' : yuanText(l.fromFen)} → ${yuanText(l.toFen)}`,
+        ),
+        ...(a.periodTo
+          ? [
+              `服务期至：${a.periodTo.from ? lastDayText(a.periodTo.from) : '—'} → ${lastDayText(a.periodTo.to)}`,
+            ]
+          : []),
+      ],
+      signatures: (['buyer', 'provider', 'supervisor'] as const).map((p) => {
+        const s = a.signatures.find((x) => x.party === p);
+        return {
+          party: p,
+          text: `${PARTY_TEXT[p]}：${s ? `${s.name} ${dayClockText(s.at)} 已签署` : '待签署'}`,
+        };
+      }),
+      maySign: a.maySign.map((p) => ({ party: p, text: `以${PARTY_TEXT[p]}身份签署补充协议` })),
     })),
+    budget: budgetRows(c.budget),
     reports: c.reports.map((r) => ({
       month: r.month,
       title: `${monthText(r.month)}月报`,
@@ -105,6 +135,10 @@ function view(c: ContractDetail) {
         ? CONTRACT_ROUTES.report(c.id)
         : '',
     visitUrl: c.my.includes('supervisor') && c.status === 'active' ? CONTRACT_ROUTES.visit(c.id) : '',
+    evaluateUrl: buyer && c.status !== 'signing' ? CONTRACT_ROUTES.evaluate(c.id) : '',
+    spendingUrl: c.status !== 'signing' ? CONTRACT_ROUTES.spending(c.id) : '',
+    spendingText: provider && c.status === 'active' ? '记支出、传票据' : '支出明细和票据',
+    amendUrl: c.mayAmend ? CONTRACT_ROUTES.amend(c.id) : '',
   };
 }
 
@@ -149,6 +183,23 @@ Component({
       this.setData({ busy: `sign-${party}`, banner: '' });
       const reply = await call('projects', 'signContract', { contractId: this.data.c!.id, party });
       await this.after(reply, reply.ok && reply.data.status === 'active' ? '三方已签署，合同生效' : '已签署');
+    },
+    async onSignAmendment(e: Tap) {
+      const { id, party } = e.currentTarget.dataset as { id: string; party: Party };
+      if (this.data.busy) return;
+      const answer = await wx.showModal({
+        title: '签署补充协议',
+        content: `三方都签署后补充协议生效，合同按新的内容执行。确定以${PARTY_TEXT[party]}身份签署吗？`,
+        confirmText: '确定签署',
+        cancelText: '再看看',
+      });
+      if (!answer.confirm) return;
+      this.setData({ busy: `amend-${id}-${party}`, banner: '' });
+      const reply = await call('projects', 'signAmendment', { amendmentId: id, party });
+      await this.after(
+        reply,
+        reply.ok && reply.data.status === 'effective' ? '三方已签署，补充协议生效' : '已签署',
+      );
     },
     async onRelease(e: Tap) {
       const key = e.currentTarget.dataset.key!;

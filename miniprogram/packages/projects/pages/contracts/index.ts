@@ -1,6 +1,7 @@
 /**
  * 购买服务合同: the contracts the person is a party of — the street's for its admins, the organization's for its
- * staff, the ones they supervise — newest first, 20 at a time, each with its status, who signed and the money.
+ * staff, the ones they supervise — newest first, 20 at a time, each with its status, who signed and the money;
+ * a supervisor goes to the visit page (定点走访) straight from the list.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
@@ -24,6 +25,7 @@ function card(c: ContractListItem) {
     status: c.status,
     statusText: STATUS_TEXT[c.status],
     signing: c.status === 'signing' ? `待签署：${missing.map((p) => PARTY_TEXT[p]).join('、')}` : '',
+    visitUrl: c.mayVisit ? CONTRACT_ROUTES.visit(c.id) : '',
   };
 }
 
