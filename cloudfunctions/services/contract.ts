@@ -332,6 +332,8 @@ export interface OrderActions {
   checkOut: boolean;
   callback: boolean;
   assign: boolean;
+  /** 再来一单: the person served or whoever ordered it, once it was carried out. */
+  repeat: boolean;
 }
 
 /** An order in a list. */

@@ -20,6 +20,7 @@ import { bookableSlots } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
 import { coveringOrgs, isOrderable, placesLeft } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
+import { mayRepeat } from '../domain/access';
 import { itemCard } from '../domain/views';
 import { quoteOf, walletId } from '../domain/vouchers';
 import { yuanText } from '../domain/menu';
@@ -131,18 +132,15 @@ export default action({
       : [];
     const nextSlot = slots.find((s) => s.left > 0)?.key;
     const past = r.one<OrderDoc>('past');
-    const mayRepeat =
-      past &&
-      past.itemId === item._id &&
-      past.beneficiaryId === chosen._id &&
-      (past.orderedBy === me._id || past.beneficiaryId === me._id);
-    if (input.again && !mayRepeat) throw notFound('上次的预约');
+    const repeatable =
+      past && past.itemId === item._id && past.beneficiaryId === chosen._id && mayRepeat(past, me._id);
+    if (input.again && !repeatable) throw notFound('上次的预约');
     return {
       item: itemCard(item),
       availableHere,
       slots,
       ...(nextSlot ? { nextSlot } : {}),
-      ...(past && mayRepeat ? { again: againView(past, item) } : {}),
+      ...(past && repeatable ? { again: againView(past, item) } : {}),
       beneficiaries,
       beneficiaryId: chosen._id,
       ...(chosen.address ? { addressOnFileMasked: maskAddress(chosen.address) } : {}),

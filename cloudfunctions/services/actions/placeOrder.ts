@@ -30,7 +30,7 @@ import { conflict, forbidden, invalid, limitReached, notFound } from '../../comm
 import { idempotentCreate, idempotentId, type TaggedTake } from '../../common/idempotency';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { SERVICES_LIMITS, servicesInputs } from '../contract';
-import { SYSTEM, relationTo } from '../domain/access';
+import { mayRepeat, SYSTEM, relationTo } from '../domain/access';
 import { parseSlot } from '../../../miniprogram/shared/calendar';
 import { unbookableReason } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
@@ -63,7 +63,7 @@ const PAST = { itemId: 1, beneficiaryId: 1, orderedBy: 1 };
 function pastOf(r: Joined, item: ItemDoc, person: UserDoc): Pick<OrderDoc, 'address' | 'phone'> | undefined {
   const past = r.one<OrderDoc>('past');
   if (!past || past.itemId !== item._id || past.beneficiaryId !== person._id) return undefined;
-  return past.orderedBy === r.caller._id || past.beneficiaryId === r.caller._id ? past : undefined;
+  return mayRepeat(past, r.caller._id) ? past : undefined;
 }
 
 const ALREADY_BOOKED = '这个时段已经预约过这项服务了，可以在「我的预约」里查看';
