@@ -3,8 +3,8 @@
  * 96890 where the community has none), one tap to ring it. Hidden while there is no number. The number comes
  * from lib/hotline.ts (asked once per person and community; 首页 hands over the one it already has).
  *
- *     <hotline-bar />                                 the caller's own community
- *     <hotline-bar community-id="{{communityId}}" />  an order's, an activity's community
+ *     <hotline-bar id="hotline" />                     the caller's own community
+ *     <hotline-bar community-id="{{communityId}}" />an order's, an activity's community
  */
 import { dialHotline, loadHotline, type HotlineView } from '../../lib/hotline';
 

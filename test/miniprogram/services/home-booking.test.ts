@@ -69,6 +69,14 @@ it('books a meal from the 首页 tile: next half day chosen, the bar’s figures
   expect(voucher).toBeGreaterThan(0);
   expect(bar).toBe(`自付 ${yuan(order.priceFen - voucher)} · 补贴券抵扣 ${yuan(voucher)}`);
   await closePage(page);
+
+  // The order's page has someone to call: her community's hotline.
+  const placed = await open('packages/services/pages/order/index', { id: id! });
+  await waitFor(() => placed.querySelector('#hotline >>> #hotline-bar'));
+  await tap(placed, '#hotline >>> #hotline-call');
+  const lukou = demo.cloud.store.docs('places').find((p) => p._id === 'jn-lukou-lukou')!;
+  expect(lastCall('makePhoneCall')).toMatchObject({ phoneNumber: lukou.hotline.replace('-', '') });
+  await closePage(placed);
 });
 
 it('repeats the last service from 首页 (再来一单): same person, address and note, one tap', async () => {
