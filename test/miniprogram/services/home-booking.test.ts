@@ -4,6 +4,7 @@
  * from 首页 repeats the last service with its address and note in one tap; a service gone from the menu says so
  * and points to the menu; a price changed since is said; someone who may not order it is greyed with the reason.
  */
+import type { OrderDoc } from '../../../cloudfunctions/services/documents';
 import {
   closePage,
   lastCall,
@@ -25,7 +26,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => demo.close());
 
-const orders = () => demo.cloud.store.docs('service_orders');
+const orders = () => demo.cloud.store.docs('service_orders') as unknown as OrderDoc[];
 const yuan = (fen: number) => `${fen / 100} 元`;
 
 async function open(path: string, query: Record<string, string> = {}, openid = WANG): Promise<LoadedPage> {
@@ -75,7 +76,7 @@ it('books a meal from the 首页 tile: next half day chosen, the bar’s figures
   await waitFor(() => placed.querySelector('#hotline >>> #hotline-bar'));
   await tap(placed, '#hotline >>> #hotline-call');
   const lukou = demo.cloud.store.docs('places').find((p) => p._id === 'jn-lukou-lukou')!;
-  expect(lastCall('makePhoneCall')).toMatchObject({ phoneNumber: lukou.hotline.replace('-', '') });
+  expect(lastCall('makePhoneCall')).toMatchObject({ phoneNumber: String(lukou.hotline).replace('-', '') });
   await closePage(placed);
 });
 

@@ -2,9 +2,10 @@
  * 我管理的社区: the communities in the admin's scope, by street, with residents and residents aged 80+, each
  * with whom residents call (its hotline, else the street's) and the big tiles 首页 shows. Tapping a community
  * edits those: the hotline and its hours, and which tiles in which order (tap to add at the end, tap to remove).
+ * `?edit=<communityId>` opens with that community's form.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
-import { remotePage } from '../../../../behaviors/remote-page';
+import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
 import { type CommunityStat } from '../../../../lib/account';
 import { call } from '../../../../lib/api';
@@ -60,6 +61,18 @@ function chipsOf(tiles: HomeTile[]): { id: HomeTile; label: string; place: numbe
   return HOME_TILES.map((id) => ({ id, label: HOME_TILE_LABELS[id], place: tiles.indexOf(id) + 1 }));
 }
 
+/** The form's data for a community (null: the list). */
+function formOf(c: CommunityStat | null) {
+  return {
+    editing: c,
+    hotline: c?.hotline ?? '',
+    hours: c?.hotlineHours ?? '',
+    tiles: c?.homeTiles ?? [],
+    chips: chipsOf(c?.homeTiles ?? []),
+    errors: {},
+  };
+}
+
 const HINTS = { hotline: '请填写电话，如 96890、025-52101234 或手机号' };
 
 Component({
@@ -79,25 +92,17 @@ Component({
     max: { hotline: ACCOUNT_LIMITS.hotlineMax, hours: ACCOUNT_LIMITS.hotlineHoursMax },
   },
   methods: {
-    async load() {
+    async load(query: PageQuery) {
       return mapReply(await call('account', 'adminCommunities'), (stats) => ({
         stats,
         streets: byStreet(stats),
         total: stats.length,
-        editing: null,
+        ...formOf(stats.find((c) => c.id === query.edit) ?? null),
       }));
     },
     onEdit(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const c = this.data.stats.find((s) => s.id === e.currentTarget.dataset.id);
-      if (!c) return;
-      this.setData({
-        editing: c,
-        hotline: c.hotline ?? '',
-        hours: c.hotlineHours ?? '',
-        tiles: c.homeTiles,
-        chips: chipsOf(c.homeTiles),
-        errors: {},
-      });
+      if (c) this.setData(formOf(c));
     },
     onHotline(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ hotline: e.detail.value, 'errors.hotline': '' });
