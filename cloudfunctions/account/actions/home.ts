@@ -23,7 +23,11 @@ export default action({
         total: number;
       }>,
       path.length > 0
-        ? db.collection(PLACES).where({ _id: _.in(path) }).limit(10).get()
+        ? db
+            .collection(PLACES)
+            .where({ _id: _.in(path) })
+            .limit(10)
+            .get()
         : Promise.resolve({ data: [] }),
     ]);
     const places = rows<PlaceDoc>(found);

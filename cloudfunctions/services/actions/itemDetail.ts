@@ -39,8 +39,11 @@ import {
 /** 再来一单 of an item taken off the menu: what happened and where to go. */
 const GONE = '这项服务已经不在菜单上了，可以在「服务」里看看别的';
 
-/** The past order being repeated, as the form shows it (only the caller's own or their elder's). */
-function againView(past: OrderDoc, item: ItemDoc): AgainView {
+/** The past order being repeated, as the form shows it: the caller's own, for the person chosen, of this item. */
+function againOf(past: OrderDoc | undefined, item: ItemDoc, personId: string, callerId: string): AgainView {
+  const repeatable =
+    past && past.itemId === item._id && past.beneficiaryId === personId && mayRepeat(past, callerId);
+  if (!repeatable) throw notFound('上次的预约');
   const changed = past.priceFen !== item.priceFen || past.priceType !== item.priceType;
   const price = (o: { priceType: string; priceFen: number }) =>
     o.priceType === 'free' ? '免费' : yuanText(o.priceFen);
@@ -131,16 +134,13 @@ export default action({
         }))
       : [];
     const nextSlot = slots.find((s) => s.left > 0)?.key;
-    const past = r.one<OrderDoc>('past');
-    const repeatable =
-      past && past.itemId === item._id && past.beneficiaryId === chosen._id && mayRepeat(past, me._id);
-    if (input.again && !repeatable) throw notFound('上次的预约');
+    const again = input.again ? againOf(r.one<OrderDoc>('past'), item, chosen._id, me._id) : undefined;
     return {
       item: itemCard(item),
       availableHere,
       slots,
       ...(nextSlot ? { nextSlot } : {}),
-      ...(past && repeatable ? { again: againView(past, item) } : {}),
+      ...(again ? { again } : {}),
       beneficiaries,
       beneficiaryId: chosen._id,
       ...(chosen.address ? { addressOnFileMasked: maskAddress(chosen.address) } : {}),

@@ -113,7 +113,14 @@ function readEverything(ctx: Context, input: Input, orderId: string): Promise<Jo
     { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
     { as: 'stats', from: ORG_STATS, localField: 'itemOrgIds', foreignField: '_id' },
     ...(input.again
-      ? [{ as: 'past', from: ORDERS, match: { _id: input.again }, project: { address: 1, phone: 1, ...PAST } }]
+      ? [
+          {
+            as: 'past',
+            from: ORDERS,
+            match: { _id: input.again },
+            project: { address: 1, phone: 1, ...PAST },
+          },
+        ]
       : []),
     ...(input.beneficiaryId !== undefined ? forOther : forSelf),
   ]);

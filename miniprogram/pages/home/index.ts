@@ -98,7 +98,9 @@ Component({
       this.setData({ askElder: false });
     },
     /** A big tile: the booking it stands for, 我的预约, the community's phone, or 再来一单. */
-    async onTile(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+    async onTile(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
+    ) {
       const id = e.currentTarget.dataset.id as TileView['id'];
       if (id === 'orders') return void wx.navigateTo({ url: SERVICES_PAGES.orders });
       if (id === 'again' && this.data.lastOrder)

@@ -23,7 +23,12 @@ export const TILE_CATEGORY: Partial<Record<HomeTile, Category>> = { meal: '助�
 
 /** The tiles to draw: the community's, then 再来一单 for the last service carried out. */
 export function tilesOf(tiles: HomeTile[], last: OrderCard | undefined): TileView[] {
-  const views: TileView[] = tiles.map((id) => ({ id, label: HOME_TILE_LABELS[id], note: '', icon: ICONS[id] }));
+  const views: TileView[] = tiles.map((id) => ({
+    id,
+    label: HOME_TILE_LABELS[id],
+    note: '',
+    icon: ICONS[id],
+  }));
   if (last) views.push({ id: 'again', label: '再来一单', note: last.itemName, icon: 'refresh' });
   return views;
 }

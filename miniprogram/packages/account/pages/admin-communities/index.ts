@@ -140,7 +140,12 @@ Component({
       }
       const stats = this.data.stats.map((s) =>
         s.id === c.id
-          ? { ...s, hotline: reply.data.hotline, hotlineHours: reply.data.hotlineHours, homeTiles: reply.data.homeTiles }
+          ? {
+              ...s,
+              hotline: reply.data.hotline,
+              hotlineHours: reply.data.hotlineHours,
+              homeTiles: reply.data.homeTiles,
+            }
           : s,
       );
       this.setData({ stats, streets: byStreet(stats), editing: null });
