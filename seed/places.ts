@@ -58,6 +58,18 @@ export const SEED_PLACES: SeedPlace[] = [
   ]),
 ];
 
+/**
+ * The demo's hotlines: every street answers on 96890 (the seeds' street-wide line); the first two communities of
+ * each street have their own 025 number (the others fall back to the street's), as residents would find them.
+ */
+function hotlineOf(p: SeedPlace, order: number): Record<string, string> {
+  if (p.level === 'street') return { hotline: '96890', hotlineHours: '每天 8:00–20:00' };
+  if (p.level !== 'community') return {};
+  const siblings = SEED_PLACES.filter((x) => x.parentId === p.parentId);
+  if (siblings.indexOf(p) > 1) return {};
+  return { hotline: `025-5210${String(1000 + order * 7).slice(-4)}`, hotlineHours: '工作日 8:30–17:30' };
+}
+
 /** Writes the place tree straight into the store (reference data, as an operator would import it). */
 export function placeDocuments(): Record<string, unknown>[] {
   const byId = new Map(SEED_PLACES.map((p) => [p.id, p]));
@@ -73,6 +85,7 @@ export function placeDocuments(): Record<string, unknown>[] {
       path: path.map((x) => x.id),
       pathNames: path.map((x) => x.name),
       order,
+      ...hotlineOf(p, order),
     };
   });
 }

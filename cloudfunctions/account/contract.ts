@@ -4,7 +4,9 @@
  */
 import * as z from 'zod';
 import { ACCOUNT_LIMITS, PERSON_LIMITS, PRIVACY_LIMITS } from '../../miniprogram/shared/limits';
-import { fileId, id, idempotencyKey, line, phone, text } from '../common/schemas';
+import { fileId, hotline, id, idempotencyKey, line, phone, text } from '../common/schemas';
+import { HOME_TILES, type HomeTile } from '../../miniprogram/shared/choices';
+import type { Hotline } from '../common/directory/places';
 import type { GrantedRole, PlaceLevel } from '../common/directory/users';
 
 /** Limits of the account capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
@@ -100,6 +102,19 @@ export const accountInputs = {
   requestErasure: z.strictObject({ elderId: id.optional(), consent: proxyConsent.optional() }),
   cancelErasure: z.strictObject({ elderId: id.optional() }),
   withdrawConsent: z.strictObject({ kind: z.enum(['messages']) }),
+  /** A community's hotline, its hours and 首页's tiles (an admin of the community or its street); '' clears. */
+  editCommunity: z.strictObject({
+    communityId: id,
+    hotline: hotline.or(z.literal('')).optional(),
+    hotlineHours: line(ACCOUNT_LIMITS.hotlineHoursMax, 0).optional(),
+    homeTiles: z
+      .array(z.enum(HOME_TILES))
+      .max(HOME_TILES.length)
+      .refine((tiles) => new Set(tiles).size === tiles.length, '每个入口只能选一次')
+      .optional(),
+  }),
+  /** The hotline for the caller's community (or the community asked for: an order's, a donation's). */
+  hotline: z.strictObject({ communityId: id.optional() }),
 } as const;
 
 /** Action names. */
@@ -209,7 +224,24 @@ export interface CommunityStat {
   streetName: string;
   residents: number;
   elders80: number;
+  /** The community's own hotline and its hours (absent: residents see the street's). */
+  hotline?: string;
+  hotlineHours?: string;
+  /** The street-wide line residents get when the community has none. */
+  streetHotline?: string;
+  homeTiles: HomeTile[];
 }
+
+/** What an admin set for a community: its hotline and 首页's tiles. */
+export interface CommunitySettings {
+  id: string;
+  hotline?: string;
+  hotlineHours?: string;
+  homeTiles: HomeTile[];
+}
+
+/** A hotline as pages show it. */
+export type HotlineView = Hotline;
 
 /** What 首页 shows from the account side. */
 export interface HomeView {
@@ -217,6 +249,10 @@ export interface HomeView {
   communityName?: string;
   pendingLinkRequests: number;
   greeting: string;
+  /** Whom to call: the community's hotline, else the street's (absent before a community is chosen). */
+  hotline?: HotlineView;
+  /** The big tiles for the key actions, in the community's order. */
+  tiles: HomeTile[];
 }
 
 /** One kind of record held about a person, as 个人信息 lists it. */

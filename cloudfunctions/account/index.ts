@@ -19,6 +19,8 @@ import revokeRole from './actions/revokeRole';
 import searchUsers from './actions/searchUsers';
 import updateProfile from './actions/updateProfile';
 import userDetail from './actions/userDetail';
+import editCommunity from './actions/editCommunity';
+import hotline from './actions/hotline';
 import cancelErasure from './actions/privacy/cancelErasure';
 import exportMyData from './actions/privacy/exportMyData';
 import myData from './actions/privacy/myData';
@@ -56,6 +58,8 @@ export const actions = {
   requestErasure,
   cancelErasure,
   withdrawConsent,
+  editCommunity,
+  hotline,
 } satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions, timers: { privacyChores } });

@@ -41,6 +41,11 @@ export const text = (max: number, min = 0) =>
 /** A mainland mobile number. */
 export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 
+/** A number residents call: a short line (96890), a landline with its area code (025-52101234) or a mobile. */
+export const hotline = z
+  .string()
+  .regex(/^(\d{5,6}|0\d{2,3}-\d{7,8}|1[3-9]\d{9})$/, '请填写电话，如 96890、025-52101234 或手机号');
+
 /** An ISO date-time string from the client, as a Date. */
 export const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 

@@ -82,7 +82,8 @@ const itemFields = {
 export const servicesInputs = {
   // Residents and families
   menu: z.strictObject({ communityId: id.optional(), category: category.optional(), offset, limit }),
-  itemDetail: z.strictObject({ itemId: id, beneficiaryId: id.optional() }),
+  /** `again`: a past order to repeat (再来一单) — its address and note come back to fill the form. */
+  itemDetail: z.strictObject({ itemId: id, beneficiaryId: id.optional(), again: id.optional() }),
   placeOrder: z.strictObject({
     itemId: id,
     slot: slotKey,
@@ -92,8 +93,15 @@ export const servicesInputs = {
     note: text(SERVICES_LIMITS.noteMax).default(''),
     subscribed: z.array(z.enum(RESIDENT_TEMPLATES)).max(RESIDENT_TEMPLATES.length).default([]),
     idempotencyKey,
+    /** 再来一单: the past order whose address and phone serve when none are given. */
+    again: id.optional(),
   }),
-  myOrders: z.strictObject({ view: z.enum(['active', 'done', 'all']).default('active'), offset, limit }),
+  /** `served`: orders carried out (completed or confirmed), latest first — what 再来一单 repeats. */
+  myOrders: z.strictObject({
+    view: z.enum(['active', 'done', 'all', 'served']).default('active'),
+    offset,
+    limit,
+  }),
   orderDetail: z.strictObject({ orderId: id }),
   cancelOrder: z.strictObject({ orderId: id, reason: text(SERVICES_LIMITS.reasonMax).default('') }),
   rateOrder: z.strictObject({
@@ -253,6 +261,28 @@ export interface BeneficiaryOption {
   eligibleText: string;
   /** This month's voucher balance, when they have a wallet. */
   voucherBalanceFen?: number;
+  /** What they would pay for this item now (domain/vouchers `quoteOf`, the rule check-out charges by). */
+  quote: Quote;
+}
+
+/** What a person pays for an item: out of pocket, and what the voucher covers. */
+export interface Quote {
+  payFen: number;
+  voucherFen: number;
+  /** 自付 0 元 · 补贴券抵扣 12 元 */
+  text: string;
+}
+
+/** 再来一单: the past order the form repeats, and what changed since. */
+export interface AgainView {
+  orderId: string;
+  /** The address it went to, masked (placeOrder takes it from the order itself). */
+  addressMasked: string;
+  note: string;
+  /** 6月2日 周二 上午 */
+  lastSlotLabel: string;
+  /** 上次 10 元，现在 12 元 — when the price is not what it was. */
+  priceChange?: string;
 }
 
 /** The menu of a community. */
@@ -276,6 +306,10 @@ export interface ItemDetail {
   /** The address on file, masked (the form shows it; the full text never leaves the server). */
   addressOnFileMasked?: string;
   hasPhoneOnFile: boolean;
+  /** The first half day with a place left, preselected on the form. */
+  nextSlot?: string;
+  /** When repeating a past order (再来一单). */
+  again?: AgainView;
 }
 
 /** One line of an order's timeline. */
@@ -298,11 +332,16 @@ export interface OrderActions {
   checkOut: boolean;
   callback: boolean;
   assign: boolean;
+  /** 再来一单: the person served or whoever ordered it, once it was carried out. */
+  repeat: boolean;
 }
 
 /** An order in a list. */
 export interface OrderCard {
   id: string;
+  itemId: string;
+  /** Whom it is for (再来一单 orders for the same person). */
+  beneficiaryId: string;
   itemName: string;
   category: Category;
   slot: string;

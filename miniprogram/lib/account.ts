@@ -3,8 +3,10 @@
  * which takes every input and result type from cloudfunctions/manifest.ts.
  */
 export type {
+  CommunitySettings,
   CommunityStat,
   HomeView,
+  HotlineView,
   LinkView,
   OrgView,
   PlaceView,

@@ -5,6 +5,7 @@
 import type { OrderCard, ResidentTemplate } from '../../cloudfunctions/services/contract';
 
 export type {
+  AgainView,
   BeneficiaryOption,
   Category,
   DemandView,
@@ -16,6 +17,7 @@ export type {
   OrderCard,
   OrderView,
   ProviderStat,
+  Quote,
   SlotView,
   TimelineView,
   VoucherMonth,
@@ -74,4 +76,7 @@ export const SERVICES_PAGES = {
   demands: '/packages/services/pages/demands/index',
   overdue: '/packages/services/pages/overdue/index',
   stats: '/packages/services/pages/stats/index',
+  /** 再来一单: the item's page for the same person, filled from the past order. */
+  again: (o: { id: string; itemId: string; beneficiaryId: string }) =>
+    `/packages/services/pages/item/index?id=${encodeURIComponent(o.itemId)}&for=${encodeURIComponent(o.beneficiaryId)}&again=${encodeURIComponent(o.id)}`,
 } as const;

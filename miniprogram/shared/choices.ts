@@ -145,3 +145,17 @@ export const PROJECT_SHEET_NAMES: Readonly<Record<'expert' | 'financial', string
   expert: '专家评分表',
   financial: '财务审查评分表',
 };
+
+// ── 首页 ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The big tiles 首页 can show for the key actions; a community chooses which, in which order. */
+export const HOME_TILES = ['meal', 'cleaning', 'orders', 'call'] as const;
+/** A 首页 tile. */
+export type HomeTile = (typeof HOME_TILES)[number];
+/** What each tile says. */
+export const HOME_TILE_LABELS: Readonly<Record<HomeTile, string>> = {
+  meal: '订餐',
+  cleaning: '保洁',
+  orders: '我的预约',
+  call: '打电话给社区',
+};

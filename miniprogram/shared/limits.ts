@@ -34,6 +34,10 @@ export const ACCOUNT_LIMITS = {
   /** One service an organization offers, and how many it lists. */
   orgServiceMax: 10,
   orgServicesMax: 20,
+  /** A community hotline: 96890, 025-52101234 or a mobile number. */
+  hotlineMax: 13,
+  /** When the hotline answers: 每天 8:00–20:00. */
+  hotlineHoursMax: 30,
 } as const;
 
 /** Limits of the services capability, declared as data (DESIGN.md convention 5). */

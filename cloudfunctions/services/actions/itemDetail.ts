@@ -1,26 +1,60 @@
 /**
  * itemDetail — an item and its order form: the half days of the next two weeks with the places left, and the
  * people the caller can order for (themself, elders linked to them as family, or — for admins — the person
- * asked for), each with whether they qualify and their voucher balance this month.
- * Input: { itemId, beneficiaryId? }. Result: ItemDetail.
+ * asked for), each with whether they qualify, their voucher balance this month and what they would pay
+ * (`quoteOf`, check-out's own rule); the first half day with a place left. With `again` (再来一单), the past
+ * order it repeats: where it went, its note and whether the price changed since.
+ * Input: { itemId, beneficiaryId?, again? }. Result: ItemDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not linked to that person nor their admin), NOT_FOUND
- * (item not on the menu, person). Round trips: 1.
+ * (item not on the menu — for 再来一单 said so plainly —, person, the past order not the caller's).
+ * Round trips: 1.
  */
 import { action } from '../../common/action';
 import { _ } from '../../common/cloud';
-import { notFound } from '../../common/errors';
+import { AppError, notFound } from '../../common/errors';
 import { maskAddress, maskName } from '../../common/mask';
 import { ageAt, USERS, type UserDoc } from '../../common/directory/users';
-import { servicesInputs, type BeneficiaryOption, type ItemDetail } from '../contract';
+import { servicesInputs, type AgainView, type BeneficiaryOption, type ItemDetail } from '../contract';
 import { monthKey, slotLabel } from '../../../miniprogram/shared/calendar';
 import { bookableSlots } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
 import { coveringOrgs, isOrderable, placesLeft } from '../domain/menu';
 import { beneficiaryOf, displayName, factsOf } from '../domain/people';
+import { mayRepeat } from '../domain/access';
 import { itemCard } from '../domain/views';
-import { walletId } from '../domain/vouchers';
+import { quoteOf, walletId } from '../domain/vouchers';
+import { yuanText } from '../domain/menu';
 import { firstOf, readWithCaller } from '../../common/joins';
-import { ITEMS, PROFILES, WALLETS, type ItemDoc, type ProfileDoc, type WalletDoc } from '../documents';
+import {
+  ITEMS,
+  ORDERS,
+  PROFILES,
+  WALLETS,
+  type ItemDoc,
+  type OrderDoc,
+  type ProfileDoc,
+  type WalletDoc,
+} from '../documents';
+
+/** 再来一单 of an item taken off the menu: what happened and where to go. */
+const GONE = '这项服务已经不在菜单上了，可以在「服务」里看看别的';
+
+/** The past order being repeated, as the form shows it: the caller's own, for the person chosen, of this item. */
+function againOf(past: OrderDoc | undefined, item: ItemDoc, personId: string, callerId: string): AgainView {
+  const repeatable =
+    past && past.itemId === item._id && past.beneficiaryId === personId && mayRepeat(past, callerId);
+  if (!repeatable) throw notFound('上次的预约');
+  const changed = past.priceFen !== item.priceFen || past.priceType !== item.priceType;
+  const price = (o: { priceType: string; priceFen: number }) =>
+    o.priceType === 'free' ? '免费' : yuanText(o.priceFen);
+  return {
+    orderId: past._id,
+    addressMasked: maskAddress(past.address),
+    note: past.note,
+    lastSlotLabel: slotLabel(past.slot),
+    ...(changed ? { priceChange: `价格有变：上次${price(past)}，现在${price(item)}` } : {}),
+  };
+}
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 
@@ -49,10 +83,13 @@ export default action({
         },
       },
       { as: 'wallets', from: WALLETS, localField: 'walletIds', foreignField: '_id' },
+      ...(input.again
+        ? [{ as: 'past', from: ORDERS, match: { _id: input.again }, project: { timeline: 0, checkOut: 0 } }]
+        : []),
     ]);
     const me = r.caller;
     const item = r.one<ItemDoc>('item');
-    if (!item) throw notFound('服务项目');
+    if (!item) throw input.again ? new AppError('NOT_FOUND', GONE) : notFound('服务项目');
     const links = r.all<LinkRef>('links').filter((l) => l.status === 'active' && l.relativeId === me._id);
     const people = new Map(r.all<UserDoc>('people').map((p) => [p._id, p]));
     const chosen = beneficiaryOf(
@@ -75,6 +112,7 @@ export default action({
         eligible: isEligible(item.eligibility, facts, ctx.now),
         eligibleText: eligibleReason(item.eligibility, facts, ctx.now),
         ...(wallet ? { voucherBalanceFen: wallet.balanceFen } : {}),
+        quote: quoteOf(item, wallet),
       };
     };
     const beneficiaries = [option(me, '本人')];
@@ -88,16 +126,21 @@ export default action({
     const orgs = r.all<OrgRef>('orgs');
     const availableHere = isOrderable(item, orgs, communityId);
     const serving = coveringOrgs(item, orgs, communityId).map((o) => o._id);
+    const slots = availableHere
+      ? bookableSlots(ctx.now).map((key) => ({
+          key,
+          label: slotLabel(key),
+          left: placesLeft(item, serving, key),
+        }))
+      : [];
+    const nextSlot = slots.find((s) => s.left > 0)?.key;
+    const again = input.again ? againOf(r.one<OrderDoc>('past'), item, chosen._id, me._id) : undefined;
     return {
       item: itemCard(item),
       availableHere,
-      slots: availableHere
-        ? bookableSlots(ctx.now).map((key) => ({
-            key,
-            label: slotLabel(key),
-            left: placesLeft(item, serving, key),
-          }))
-        : [],
+      slots,
+      ...(nextSlot ? { nextSlot } : {}),
+      ...(again ? { again } : {}),
       beneficiaries,
       beneficiaryId: chosen._id,
       ...(chosen.address ? { addressOnFileMasked: maskAddress(chosen.address) } : {}),

@@ -1,7 +1,7 @@
 /**
  * myOrders — 我的预约: orders for the caller, placed by the caller, or for an elder the caller is linked to
  * (so family see what an admin ordered for their elder). `active`: not yet closed, soonest first; `done`:
- * confirmed or cancelled, latest first. 20 a page.
+ * confirmed or cancelled, latest first; `served`: completed or confirmed, latest first (再来一单). 20 a page.
  * Input: { view, offset, limit }. Result: Page<OrderCard>. Errors: INVALID_INPUT, UNAUTHENTICATED.
  * Round trips: 2 (caller with links, orders).
  */
@@ -17,6 +17,8 @@ import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 
 const ACTIVE = ['submitted', 'matched', 'accepted', 'in_service', 'completed'];
 const DONE = ['confirmed', 'cancelled'];
+const SERVED = ['completed', 'confirmed'];
+const STATUSES = { active: ACTIVE, done: DONE, all: [...ACTIVE, ...DONE], served: SERVED };
 
 export default action({
   input: servicesInputs.myOrders,
@@ -27,7 +29,7 @@ export default action({
     const me = r.caller._id;
     const people = [me, ...elderIdsOf(me, r.all<LinkRef>('links'))];
     const mine = _.or([{ beneficiaryId: _.in(people) }, { orderedBy: me }]);
-    const statuses = input.view === 'active' ? ACTIVE : input.view === 'done' ? DONE : [...ACTIVE, ...DONE];
+    const statuses = STATUSES[input.view];
     const [field, dir] = input.view === 'active' ? ['slotStart', 'asc'] : ['updatedAt', 'desc'];
     return listPage(
       db

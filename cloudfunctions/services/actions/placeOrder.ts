@@ -3,7 +3,9 @@
  * as family, or (admins) for a person registered in their scope (代下单). The order is matched at once: the
  * matching engine picks the organization, whose place in the slot is taken with a conditional update, so a
  * slot's capacity is never exceeded. Idempotent on the client's key.
- * Input: { itemId, slot, beneficiaryId?, address?, contactPhone?, note, subscribed, idempotencyKey }.
+ * 再来一单 (`again`: a past order of the caller's for the same person and item): its address and phone serve
+ * when none are given.
+ * Input: { itemId, slot, beneficiaryId?, address?, contactPhone?, note, subscribed, idempotencyKey, again? }.
  * Result: OrderView (status `matched`).
  * Errors: INVALID_INPUT (slot not bookable; no community, address or phone on file and none given),
  * UNAUTHENTICATED, FORBIDDEN (not linked to that person nor their admin; the person does not meet the item's
@@ -28,7 +30,7 @@ import { conflict, forbidden, invalid, limitReached, notFound } from '../../comm
 import { idempotentCreate, idempotentId, type TaggedTake } from '../../common/idempotency';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { SERVICES_LIMITS, servicesInputs } from '../contract';
-import { SYSTEM, relationTo } from '../domain/access';
+import { mayRepeat, SYSTEM, relationTo } from '../domain/access';
 import { parseSlot } from '../../../miniprogram/shared/calendar';
 import { unbookableReason } from '../domain/calendar';
 import { eligibleReason, isEligible } from '../domain/eligibility';
@@ -54,6 +56,16 @@ import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 import { placeHeldBy, releasePlace, reservePlace } from '../store';
 
 const DONE = _.in(['completed', 'confirmed']);
+/** What tells whether a past order may be repeated by the caller (再来一单). */
+const PAST = { itemId: 1, beneficiaryId: 1, orderedBy: 1 };
+
+/** The past order this one repeats, when it is the caller's own for the same person and item. */
+function pastOf(r: Joined, item: ItemDoc, person: UserDoc): Pick<OrderDoc, 'address' | 'phone'> | undefined {
+  const past = r.one<OrderDoc>('past');
+  if (!past || past.itemId !== item._id || past.beneficiaryId !== person._id) return undefined;
+  return mayRepeat(past, r.caller._id) ? past : undefined;
+}
+
 const ALREADY_BOOKED = '这个时段已经预约过这项服务了，可以在「我的预约」里查看';
 
 type Input = z.output<typeof servicesInputs.placeOrder>;
@@ -100,6 +112,16 @@ function readEverything(ctx: Context, input: Input, orderId: string): Promise<Jo
     { set: { itemOrgIds: firstOf('item.orgIds') } },
     { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
     { as: 'stats', from: ORG_STATS, localField: 'itemOrgIds', foreignField: '_id' },
+    ...(input.again
+      ? [
+          {
+            as: 'past',
+            from: ORDERS,
+            match: { _id: input.again },
+            project: { address: 1, phone: 1, ...PAST },
+          },
+        ]
+      : []),
     ...(input.beneficiaryId !== undefined ? forOther : forSelf),
   ]);
 }
@@ -139,9 +161,10 @@ function checkOrderable(r: Joined, input: Input, now: Date): Orderable {
   if (!isEligible(item.eligibility, facts, now))
     throw forbidden(eligibleReason(item.eligibility, facts, now));
   if (r.one<OrderDoc>('live')) throw conflict(ALREADY_BOOKED);
-  const address = input.address ?? person.address;
+  const past = pastOf(r, item, person);
+  const address = input.address ?? past?.address ?? person.address;
   if (!address) throw invalid('请填写上门服务的地址', [{ path: 'address', message: 'required' }]);
-  const phone = input.contactPhone ?? person.phone ?? me.phone;
+  const phone = input.contactPhone ?? past?.phone ?? person.phone ?? me.phone;
   if (!phone) throw invalid('请留一个联系电话', [{ path: 'contactPhone', message: 'required' }]);
   return { person, via, item, orgs, communityId, address, phone };
 }

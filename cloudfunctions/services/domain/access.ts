@@ -57,6 +57,14 @@ export function revealsContact(r: Relation, order: Pick<OrderDoc, 'status' | 'su
   return working || callingBack;
 }
 
+/**
+ * 再来一单: whether `userId` may repeat a past order — the person served or whoever ordered it (an admin's 代下单
+ * is repeated by the admin, not by the family who only watch it).
+ */
+export function mayRepeat(order: Pick<OrderDoc, 'beneficiaryId' | 'orderedBy'>, userId: string): boolean {
+  return order.beneficiaryId === userId || order.orderedBy === userId;
+}
+
 /** What the viewer may do with the order now. */
 export function allowedActions(r: Relation, order: OrderDoc): OrderActions {
   const s = order.status;
@@ -71,6 +79,7 @@ export function allowedActions(r: Relation, order: OrderDoc): OrderActions {
     checkOut: r.assignedStaff && s === 'in_service',
     callback: r.admin && s === 'completed' && !order.survey,
     assign: r.admin && s === 'submitted',
+    repeat: (r.beneficiary || r.orderer) && (s === 'completed' || s === 'confirmed'),
   };
 }
 

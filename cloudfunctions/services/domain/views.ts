@@ -93,6 +93,8 @@ export function orderCard(order: OrderDoc): OrderCard {
     slotLabel: slotLabel(order.slot),
     status: order.status,
     statusText: STATUS_TEXT[order.status],
+    itemId: order.itemId,
+    beneficiaryId: order.beneficiaryId,
     beneficiaryNameMasked: maskName(order.beneficiaryName),
     communityId: order.communityId,
     communityName: order.communityName,

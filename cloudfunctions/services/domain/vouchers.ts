@@ -86,6 +86,21 @@ export function chargePlan(
   return 'try';
 }
 
+/**
+ * What a person pays for an item if it were carried out now, by the same plan check-out charges by: the voucher
+ * covers the whole price when this month's balance does, else the person pays it all.
+ */
+export function quoteOf(
+  item: { priceType: string; priceFen: number },
+  wallet: Pick<WalletDoc, 'balanceFen' | 'orderIds'> | undefined,
+): { payFen: number; voucherFen: number; text: string } {
+  const plan = chargePlan({ _id: '', ...item }, wallet);
+  const voucherFen = plan === 'try' ? item.priceFen : 0;
+  const payFen = item.priceType === 'free' ? 0 : item.priceFen - voucherFen;
+  const text = `自付 ${yuanText(payFen)}${voucherFen > 0 ? ` · 补贴券抵扣 ${yuanText(voucherFen)}` : ''}`;
+  return { payFen, voucherFen, text };
+}
+
 /** How a subsidy reads to residents. */
 export function subsidyText(
   status: 'none' | 'pending' | 'deducted' | 'self_pay',

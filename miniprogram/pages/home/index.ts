@@ -1,6 +1,7 @@
 /**
- * 首页: a greeting, the user's community, and what is new for them — the sections of ./sections.ts, each
- * shown only when it has something. A user who has not chosen a community yet is asked to, first.
+ * 首页: a greeting, the user's community, the big tiles for the key actions (./tiles.ts) with 再来一单, whom to
+ * call, and what is new for them — the sections of ./sections.ts, each shown only when it has something. A user
+ * who has not chosen a community yet is asked to, first.
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../behaviors/remote-page';
@@ -10,6 +11,9 @@ import { ensureSession, onSessionChange } from '../../lib/session';
 import { HOME_SECTIONS, type HomeItem } from './sections';
 import { call } from '../../lib/api';
 import { isElderMode, onElderModeChange, setElderMode, shouldAskOnce } from '../../lib/elder-mode';
+import { dialHotline, rememberHotline, type HotlineView } from '../../lib/hotline';
+import { SERVICES_PAGES, type OrderCard } from '../../lib/services';
+import { bookingOf, lastServed, TILE_CATEGORY, tilesOf, type TileView } from './tiles';
 
 /** A section as rendered: its items, or the error it hit. */
 interface SectionView {
@@ -52,6 +56,10 @@ Component({
     /** The 长辈模式 entry's switch, and the one-time "字太小？" question (lib/elder-mode.ts). */
     elderOn: false,
     askElder: false,
+    tiles: [] as TileView[],
+    hotline: null as HotlineView | null,
+    lastOrder: null as OrderCard | null,
+    opening: '',
   },
   lifetimes: {
     attached() {
@@ -89,13 +97,39 @@ Component({
       setElderMode(false);
       this.setData({ askElder: false });
     },
+    /** A big tile: the booking it stands for, 我的预约, the community's phone, or 再来一单. */
+    async onTile(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
+    ) {
+      const id = e.currentTarget.dataset.id as TileView['id'];
+      if (id === 'orders') return void wx.navigateTo({ url: SERVICES_PAGES.orders });
+      if (id === 'again' && this.data.lastOrder)
+        return void wx.navigateTo({ url: SERVICES_PAGES.again(this.data.lastOrder) });
+      if (id === 'call') {
+        if (this.data.hotline) dialHotline(this.data.hotline.number);
+        else wx.showToast({ title: '您的社区还没有登记电话', icon: 'none' });
+        return;
+      }
+      const category = id === 'again' ? undefined : TILE_CATEGORY[id];
+      if (!category || this.data.opening) return;
+      this.setData({ opening: id });
+      const found = await bookingOf(category);
+      this.setData({ opening: '' });
+      if ('url' in found) wx.navigateTo({ url: found.url });
+      else wx.showToast({ title: found.message, icon: 'none' });
+    },
     async load(): Promise<LoadResult> {
       const session = await ensureSession();
       if (!session.ok) return session;
       const reply = await call('account', 'home');
       if (!reply.ok) return reply;
       const home = reply.data;
-      const sections = (await loadSections(home)).filter((s) => s.items.length > 0 || s.failed);
+      rememberHotline(home.hotline);
+      const [all, last] = await Promise.all([
+        loadSections(home),
+        home.me.communityId ? lastServed() : Promise.resolve(undefined),
+      ]);
+      const sections = all.filter((s) => s.items.length > 0 || s.failed);
       return {
         ok: true,
         data: {
@@ -105,6 +139,9 @@ Component({
           communityName: home.communityName ?? '',
           placeLine: home.me.placeNames.slice(0, 2).join(' · '),
           needsCommunity: !home.me.communityId,
+          tiles: home.me.communityId ? tilesOf(home.tiles, last) : [],
+          hotline: home.hotline ?? null,
+          lastOrder: last ?? null,
           sections,
           nothingNew: sections.length === 0,
         },

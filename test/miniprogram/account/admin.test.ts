@@ -34,7 +34,9 @@ it('lists the communities of the admin’s street with their residents', async (
   const stats = await demo.ok('account', ADMIN, 'adminCommunities');
   expect(new Set(stats.map((s) => s.streetName))).toEqual(new Set(['禄口街道']));
   expect(textOf(page, '#street-0')).toContain(`禄口街道 ${stats.length} 个社区`);
-  expect(textOf(page, '#community-jn-lukou-lukou')).toMatch(/禄口社区\s*居民 \d+ 人\s*80 岁以上 [1-9]\d* 人/);
+  expect(textOf(page, '#community-jn-lukou-lukou')).toMatch(
+    /禄口社区\s*居民 \d+ 人\s*社区电话 025-\d{8}\s*首页：订餐、保洁、我的预约、打电话给社区\s*80 岁以上 [1-9]\d* 人/,
+  );
   await closePage(page);
 });
 

@@ -1,8 +1,11 @@
 /**
  * 服务详情与预约: what the service is, who may order it (in plain words), and the order form — for whom (self,
  * a linked elder, or — admins — the person they came from), which half day (places left shown), the address
- * and phone on file or others, a note. Consent to order messages is asked at the tap; a retried tap places one
- * order (one idempotency key per form).
+ * and phone on file or others, a note. The first half day with a place left is chosen already, and a bar at the
+ * bottom says what she pays (the function's quote) beside 确认预约. People who may not order the item are greyed
+ * with the reason. `?again=<order>` repeats a past order (再来一单): its address and note, one tap to confirm; an
+ * item gone from the menu says so and points to the menu. Consent to order messages is asked at the tap; a
+ * retried tap places one order (one idempotency key per form).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, pageQuery, remotePage } from '../../../../behaviors/remote-page';
@@ -14,6 +17,7 @@ import {
   type BeneficiaryOption,
   type ItemCard,
   type ItemDetail,
+  type AgainView,
   type SlotView,
 } from '../../../../lib/services';
 import { PERSON_LIMITS, SERVICES_LIMITS } from '../../../../shared/limits';
@@ -63,6 +67,9 @@ Component({
     slotLabel: '',
     addressOnFile: '',
     hasPhoneOnFile: false,
+    /** 再来一单: the order repeated; or why it cannot be (the item left the menu). */
+    again: null as AgainView | null,
+    gone: '',
     otherAddress: false,
     address: '',
     contactPhone: '',
@@ -84,13 +91,20 @@ Component({
       const reply = await call('services', 'itemDetail', {
         itemId: this.data.itemId,
         ...(beneficiaryId ? { beneficiaryId } : {}),
+        ...(query.again ? { again: query.again } : {}),
       });
+      // 再来一单 of a service taken off the menu: say so, and where to look instead (not an error state).
+      if (!reply.ok && query.again && reply.error.code === 'NOT_FOUND')
+        return { ok: true, data: { gone: reply.error.message, item: null } };
       if (!reply.ok) return reply;
       const d: ItemDetail = reply.data;
       wx.setNavigationBarTitle?.({ title: d.item.name });
+      const next = d.slots.find((s) => s.key === d.nextSlot);
       return {
         ok: true,
         data: {
+          gone: '',
+          again: d.again ?? null,
           item: d.item,
           orgNames: d.item.orgNames.join('、'),
           availableHere: d.availableHere,
@@ -98,11 +112,12 @@ Component({
           beneficiaryId: d.beneficiaryId,
           chosen: d.beneficiaries.find((b) => b.id === d.beneficiaryId) ?? null,
           days: daysOf(d.slots),
-          slot: '',
-          slotLabel: '',
-          addressOnFile: d.addressOnFileMasked ?? '',
-          hasPhoneOnFile: d.hasPhoneOnFile,
-          otherAddress: !d.addressOnFileMasked,
+          slot: next?.key ?? '',
+          slotLabel: next?.label ?? '',
+          addressOnFile: d.again?.addressMasked ?? d.addressOnFileMasked ?? '',
+          hasPhoneOnFile: d.hasPhoneOnFile || Boolean(d.again),
+          otherAddress: !d.again && !d.addressOnFileMasked,
+          note: d.again?.note ?? this.data.note,
           errors: {},
         },
       };
@@ -110,7 +125,15 @@ Component({
     onWho(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const { id } = e.currentTarget.dataset;
       if (id === this.data.beneficiaryId) return;
-      void this.restart({ ...pageQuery(this), for: id });
+      const person = this.data.beneficiaries.find((b) => b.id === id);
+      // Greyed: the function said this person may not order it; the reason is on the line, and said again.
+      if (person && !person.eligible) {
+        wx.showToast({ title: person.eligibleText, icon: 'none' });
+        return;
+      }
+      // Another person: a fresh form (再来一单 repeats the order for its own person only).
+      const { again: _again, ...query } = pageQuery(this);
+      void this.restart({ ...query, for: id });
     },
     onSlot(
       e: WechatMiniprogram.TouchEvent<
@@ -125,6 +148,10 @@ Component({
         return;
       }
       this.setData({ slot: key, slotLabel: label, 'errors.slot': '' });
+    },
+    /** A way forward when this item cannot be ordered: the whole menu. */
+    onMenu() {
+      wx.switchTab({ url: '/pages/services/index' });
     },
     onOtherAddress() {
       this.setData({ otherAddress: !this.data.otherAddress, address: '' });
@@ -150,6 +177,7 @@ Component({
         itemId: this.data.itemId,
         slot: this.data.slot,
         beneficiaryId: this.data.beneficiaryId,
+        ...(this.data.again && !this.data.otherAddress ? { again: this.data.again.orderId } : {}),
         ...(this.data.otherAddress && this.data.address.trim() ? { address: this.data.address.trim() } : {}),
         ...(this.data.contactPhone.trim() ? { contactPhone: this.data.contactPhone.trim() } : {}),
         note: this.data.note,

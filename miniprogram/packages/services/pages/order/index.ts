@@ -10,7 +10,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
+import { SERVICES_PAGES, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
 import { call, type ActionResult } from '../../../../lib/api';
@@ -45,6 +45,8 @@ interface Shown {
   checkOutNotes: string;
   photos: string[];
   survey: string;
+  /** 再来一单: the item's page filled from this order ('' when it cannot be repeated by this viewer). */
+  againUrl: string;
 }
 
 function shown(o: OrderView): Shown {
@@ -67,6 +69,7 @@ function shown(o: OrderView): Shown {
     deadline: o.acceptDeadline ? dayClockText(o.acceptDeadline) : '',
     checkOutNotes: o.checkOut?.notes ?? '',
     photos: o.checkOut?.photos ?? [],
+    againUrl: o.can.repeat ? SERVICES_PAGES.again(o) : '',
     survey: o.survey
       ? `${'★'.repeat(o.survey.rating)}${o.survey.comment ? ` “${o.survey.comment}”` : ''}${o.survey.complaint ? '（有投诉）' : ''}${o.survey.by === 'phone' ? ' · 电话回访' : ''}`
       : '',
@@ -91,6 +94,7 @@ const NO_ACTIONS: OrderActions = {
   checkOut: false,
   callback: false,
   assign: false,
+  repeat: false,
 };
 
 Component({
@@ -128,6 +132,10 @@ Component({
     async load(): Promise<LoadResult> {
       const reply = await call('services', 'orderDetail', { orderId: this.data.orderId });
       return reply.ok ? { ok: true, data: this.orderData(reply.data) } : reply;
+    },
+    /** 再来一单: the booking filled from this order. */
+    onAgain() {
+      if (this.data.order?.againUrl) wx.navigateTo({ url: this.data.order.againUrl });
     },
     /** What the page shows of an order (after loading, and after each action that returns it). */
     orderData(o: OrderView) {
