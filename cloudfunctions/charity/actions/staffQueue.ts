@@ -3,7 +3,9 @@
  * dispatch, and items on their way. Recipients appear masked, except on the items the caller is delivering.
  * Input: { supermarketId, stage: expected | toAllocate | toDispatch | inDelivery, offset, limit ≤ 20 }.
  * Result: Page<DonationView>. Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not staff of the supermarket).
- * Round trips: 2 (caller + supermarket, donations); 3 when the caller is delivering some (their recipients).
+ * General stock to allocate shows what is left of each gift; a gift whose parts took every unit leaves the list.
+ * Round trips: 2 (caller + supermarket, donations); 3 when the caller is delivering some (their recipients) or
+ * when general stock is listed (its parts).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
@@ -12,6 +14,7 @@ import { listPage } from '../../common/paging';
 import type { Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { audienceOf, requireOperator, seesContact } from '../domain/access';
+import { remainingOf } from '../domain/parts';
 import { donationView } from '../domain/views';
 import { extrasFor } from '../steps/donation';
 import { readWithCaller } from '../../common/joins';
@@ -51,8 +54,21 @@ export default action({
         .orderBy('_id', 'asc'),
       input,
     );
-    const audiences = shown.map((d) => audienceOf(r.caller, d, sm, undefined));
-    const needContact = shown.filter((d, i) => seesContact(audiences[i]!) && d.recipientId);
+    const parts =
+      input.stage === 'toAllocate' && shown.length
+        ? rows<DonationDoc>(
+            await db
+              .collection(DONATIONS)
+              .where({ giftId: _.in(shown.map((d) => d._id)) })
+              .field({ giftId: true, quantity: true, status: true, publicProfile: true, events: true })
+              .limit(1000)
+              .get(),
+          )
+        : undefined;
+    const partsOf = (d: DonationDoc) => parts?.filter((p) => p.giftId === d._id);
+    const open = parts ? shown.filter((d) => remainingOf(d, partsOf(d)!) > 0) : shown;
+    const audiences = open.map((d) => audienceOf(r.caller, d, sm, undefined));
+    const needContact = open.filter((d, i) => seesContact(audiences[i]!) && d.recipientId);
     const recipients = needContact.length
       ? rows<RecipientDoc>(
           await db
@@ -63,10 +79,11 @@ export default action({
         )
       : [];
     return {
-      items: shown.map((d) => {
+      items: open.map((d) => {
         const recipient = recipients.find((x) => x._id === d.recipientId);
         const a = audienceOf(r.caller, d, sm, recipient);
-        return donationView(d, a, extrasFor(d, recipient, a));
+        const ofGift = partsOf(d);
+        return donationView(d, a, { ...extrasFor(d, recipient, a), ...(ofGift ? { parts: ofGift } : {}) });
       }),
       next,
     };

@@ -3,7 +3,7 @@
  * has the function recompute the chain and say whether it is intact (and matches the published daily digest).
  * What else shows depends on who is looking (the function decides): the donor sees the code to show at the
  * supermarket until it is received, and may cancel; supermarket staff receive (by scanning the donor's code), allocate general stock to a
- * need, dispatch, and confirm with the recipient's code; the delivering staff and admins of the recipient's
+ * need — all of it or a few units at a time, each part followed on a page of its own — dispatch, and confirm with the recipient's code; the delivering staff and admins of the recipient's
  * place see the recipient's contact; the recipient (or an admin for them) confirms and thanks.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
@@ -15,6 +15,7 @@ import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepL
 import { dateKeyText, dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
+import { newIdempotencyKey } from '../../../../lib/cloud';
 
 /** What the page shows of a donation (small: no more than the screen needs). */
 interface Shown {
@@ -36,6 +37,45 @@ interface Shown {
   can: DonationView['can'];
   /** Dispatch buttons: both before the first dispatch, then only a change of mode. */
   modes: { mode: 'delivery' | 'pickup'; label: string; primary: boolean }[];
+  unit: string;
+  /** A general-stock gift: units not yet allocated (-1 when not known), and where each part went. */
+  remaining: number;
+  parts: { id: string; title: string; who: string; statusLabel: string; statusTheme: string }[];
+  /** A part: the gift it came from. */
+  giftId: string;
+  /** What happens next when the page offers the viewer nothing to do (no dead ends). */
+  next: string;
+}
+
+/** A plain sentence of what happens next and who acts, for statuses where this viewer has nothing to do. */
+function nextWords(d: DonationView): string {
+  const c = d.can;
+  if (Object.values(c).some(Boolean)) return '';
+  switch (d.status) {
+    case 'pledged':
+      return d.mine ? '' : `等捐赠人在 ${dayText(d.pledgeBy)} 前把物品送到${d.supermarket.name}。`;
+    case 'received':
+      if (d.kind === 'stock')
+        return d.remaining === 0
+          ? '这份捐赠已全部分给受助人，每一份的去向见上方。'
+          : `物品已在${d.supermarket.name}，工作人员会把它分配给需要的人；分配后这里会写明去向。`;
+      return `物品已在${d.supermarket.name}，工作人员会尽快安排送货或通知受助人领取。`;
+    case 'allocated':
+      return `已分配给受助人，${d.supermarket.name}的工作人员会尽快安排送货或通知领取。`;
+    case 'out_for_delivery':
+    case 'ready_for_pickup':
+      return '等受助人收到后确认；有疑问请联系超市。';
+    case 'confirmed':
+      return '受助人已收到，他们可以在这里写一句感谢。';
+    case 'thanked':
+      return '这份捐赠已经完成，谢谢每一位经手的人。';
+    case 'expired':
+      return '物品没有在约定日期前送到，认捐已自动取消，心愿已重新开放给其他人。';
+    case 'cancelled':
+      return '认捐已取消，心愿已重新开放给其他人。';
+    case 'rejected':
+      return `物品在超市验收时不能使用，没有接收。有疑问请联系${d.supermarket.name}。`;
+  }
 }
 
 function modes(d: DonationView): Shown['modes'] {
@@ -53,7 +93,7 @@ function shown(d: DonationView): Shown {
   return {
     id: d.id,
     title: `${d.item} ${d.receivedQuantity ?? d.quantity}${d.unit}`,
-    kind: d.kind === 'need' ? '点对点捐赠' : '捐给超市统一调配',
+    kind: KIND_WORDS[d.kind],
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
@@ -75,8 +115,25 @@ function shown(d: DonationView): Shown {
     steps: d.events.map((e) => stepLine(e, d.unit)).reverse(),
     can: d.can,
     modes: modes(d),
+    unit: d.unit,
+    remaining: d.remaining ?? -1,
+    parts: (d.parts ?? []).map((p) => ({
+      id: p.id,
+      title: `${p.quantity}${d.unit}`,
+      who: p.recipient ? profileText(p.recipient) : '',
+      statusLabel: p.statusLabel,
+      statusTheme: statusTheme(p.status),
+    })),
+    giftId: d.giftId ?? '',
+    next: nextWords(d),
   };
 }
+
+const KIND_WORDS: Record<DonationView['kind'], string> = {
+  need: '点对点捐赠',
+  stock: '捐给超市统一调配',
+  part: '超市统一调配的捐赠中分出的一份',
+};
 
 Component({
   behaviors: [elderModeBehavior, remotePage],
@@ -91,7 +148,11 @@ Component({
     code: '',
     thanks: '',
     picking: false,
-    needs: [] as NeedCard[],
+    needs: [] as (NeedCard & { available: number })[],
+    needsLoaded: false,
+    /** The need chosen in the picker, and how many units of the gift go to it. */
+    chosen: null as { id: string; title: string; profile: string; max: number; key: string } | null,
+    qty: 1,
     /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
     max: { code: CHARITY_LIMITS.confirmCodeLength, thanks: CHARITY_LIMITS.thanksMax },
   },
@@ -138,7 +199,7 @@ Component({
         return;
       }
       const d = 'donation' in reply.data ? reply.data.donation : reply.data;
-      this.setData({ busy: '', d: shown(d), code: '', picking: false });
+      this.setData({ busy: '', d: shown(d), code: '', picking: false, chosen: null });
     },
     async onCancel() {
       const sure = await wx.showModal({
@@ -195,22 +256,49 @@ Component({
     async onPickNeed() {
       const d = this.data.d;
       if (!d) return;
-      this.setData({ picking: true, needs: [] });
+      this.setData({ picking: true, needs: [], needsLoaded: false, chosen: null });
       const reply = await call('charity', 'needs', { streetId: d.supermarket.id });
       if (!reply.ok) {
         this.setData({ picking: false, actionError: reply.error.message });
         return;
       }
-      this.setData({ needs: reply.data.items.map(needCard) });
+      const open = reply.data.items.filter((n) => n.available > 0);
+      this.setData({ needs: open.map((n) => ({ ...needCard(n), available: n.available })), needsLoaded: true });
     },
     onClosePicker() {
-      this.setData({ picking: false });
+      this.setData({ picking: false, chosen: null });
     },
-    async onAllocate(
-      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
+    /** A need picked: ask how many units of the gift go to it (at most what it still needs and what is left). */
+    onChooseNeed(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>,
     ) {
-      const needId = e.currentTarget.dataset.id;
-      await this.step('allocate', () => call('charity', 'allocate', { donationId: this.data.id, needId }));
+      const n = this.data.needs[e.currentTarget.dataset.index];
+      const d = this.data.d;
+      if (!n || !d) return;
+      const max = Math.max(1, Math.min(n.available, d.remaining));
+      const chosen = { id: n.id, title: n.title, profile: n.profile, max, key: newIdempotencyKey() };
+      this.setData({ chosen, qty: max, actionError: '' });
+    },
+    onQty(e: WechatMiniprogram.CustomEvent<{ value: number | string }>) {
+      this.setData({ qty: Number(e.detail.value) });
+    },
+    /** Always as a part (the gift keeps the rest): two staff on the same gift never allocate more than it holds. */
+    async onAllocate() {
+      const chosen = this.data.chosen;
+      if (!chosen) return;
+      const input = {
+        donationId: this.data.id,
+        needId: chosen.id,
+        quantity: this.data.qty,
+        idempotencyKey: chosen.key,
+      };
+      await this.step('allocate', () => call('charity', 'allocate', input));
+    },
+    onOpenPart(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      wx.navigateTo({ url: `/packages/charity/pages/donation/index?id=${e.currentTarget.dataset.id}` });
+    },
+    onOpenGift() {
+      wx.navigateTo({ url: `/packages/charity/pages/donation/index?id=${this.data.d?.giftId ?? ''}` });
     },
     onCall() {
       const phone = this.data.d?.contact?.phone;
