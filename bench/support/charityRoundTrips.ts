@@ -155,8 +155,18 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
     deadline: at(20 * DAY),
     idempotencyKey: key(),
   });
-  await m(staff, 'staffQueue', { supermarketId: 'jn-lukou', stage: 'toAllocate' }, 'general stock (its parts)');
-  await m(staff, 'allocate', { donationId: rice.id, needId: riceNeed.id, quantity: 2, idempotencyKey: key() }, 'a part');
+  await m(
+    staff,
+    'staffQueue',
+    { supermarketId: 'jn-lukou', stage: 'toAllocate' },
+    'general stock (its parts)',
+  );
+  await m(
+    staff,
+    'allocate',
+    { donationId: rice.id, needId: riceNeed.id, quantity: 2, idempotencyKey: key() },
+    'a part',
+  );
   await m(staff, 'recordStocktake', {
     supermarketId: 'jn-lukou',
     counts: [{ item: '大米', unit: '袋', counted: 1 }],

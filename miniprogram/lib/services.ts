@@ -66,7 +66,9 @@ export function statusTheme(
  * What happens next with an order, for a viewer the page offers no action (so no state is a dead end): who acts
  * next, or that nothing more will happen and whom to ask.
  */
-export function orderNextStep(o: Pick<OrderView, 'status' | 'slotLabel' | 'can'> & { orgName?: string }): string {
+export function orderNextStep(
+  o: Pick<OrderView, 'status' | 'slotLabel' | 'can'> & { orgName?: string },
+): string {
   if (Object.values(o.can).some(Boolean)) return '';
   const org = o.orgName ?? '服务机构';
   switch (o.status) {

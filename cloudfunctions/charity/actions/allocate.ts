@@ -47,7 +47,8 @@ export default action({
     if (d.kind !== 'stock') throw conflict('只有捐给超市统一调配的物品需要分配');
     const status = requireStep(d.kind, d.status, 'allocated');
     const need = l.joined.one<NeedDoc>('need');
-    if (input.quantity !== undefined) return allocatePart(l, me, need, input.quantity, input.idempotencyKey, ctx.now);
+    if (input.quantity !== undefined)
+      return allocatePart(l, me, need, input.quantity, input.idempotencyKey, ctx.now);
     if (l.parts.length > 0) throw conflict('这件物品已经分成几份分配，请继续按份分配剩下的');
     const units = d.receivedQuantity ?? d.quantity;
     checkClaimable(need, units, ctx.now);

@@ -63,10 +63,12 @@ export default action({
       page = toPage(res.list, input.offset, input.limit);
       partsOf = (d) => (d as DonationDoc & { __parts: DonationDoc[] }).__parts;
     } else {
-      page = (await readPage<DonationDoc>(
-        db.collection(DONATIONS).where(where).orderBy(stage.order, 'asc').orderBy('_id', 'asc'),
-        input,
-      )).page;
+      page = (
+        await readPage<DonationDoc>(
+          db.collection(DONATIONS).where(where).orderBy(stage.order, 'asc').orderBy('_id', 'asc'),
+          input,
+        )
+      ).page;
     }
     const { next } = page;
     const open = partsOf ? page.items.filter((d) => remainingOf(d, partsOf!(d)) > 0) : page.items;
@@ -86,7 +88,10 @@ export default action({
         const recipient = recipients.find((x) => x._id === d.recipientId);
         const a = audienceOf(r.caller, d, sm, recipient);
         const { __parts: _p, ...doc } = d as DonationDoc & { __parts?: DonationDoc[] };
-        return donationView(doc, a, { ...extrasFor(doc, recipient, a), ...(partsOf ? { parts: partsOf(d) } : {}) });
+        return donationView(doc, a, {
+          ...extrasFor(doc, recipient, a),
+          ...(partsOf ? { parts: partsOf(d) } : {}),
+        });
       }),
       next,
     };

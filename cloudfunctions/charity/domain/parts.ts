@@ -18,7 +18,10 @@ export function partId(giftId: string, offset: number): string {
 }
 
 /** The units of a gift still to allocate, given its parts. */
-export function remainingOf(gift: Pick<DonationDoc, 'receivedQuantity' | 'quantity'>, parts: readonly Pick<DonationDoc, 'quantity'>[]): number {
+export function remainingOf(
+  gift: Pick<DonationDoc, 'receivedQuantity' | 'quantity'>,
+  parts: readonly Pick<DonationDoc, 'quantity'>[],
+): number {
   return (gift.receivedQuantity ?? gift.quantity) - offsetAfter(parts);
 }
 
@@ -110,7 +113,10 @@ export function newPart(
  * Whether a part still traces back to its gift: the gift's chain is intact and still holds, at the seq the
  * part's first step names, the exact step it names (the gift's receipt).
  */
-export function tracesToGift(part: Pick<DonationDoc, '_id' | 'events'>, gift: DonationDoc | undefined): boolean {
+export function tracesToGift(
+  part: Pick<DonationDoc, '_id' | 'events'>,
+  gift: DonationDoc | undefined,
+): boolean {
   const first = part.events[0];
   if (!first || first.type !== 'allocated' || !gift || first.data.gift !== gift._id) return false;
   if (!verifyChain(gift._id, gift.events, gift.head).intact) return false;

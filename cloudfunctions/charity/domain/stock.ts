@@ -57,7 +57,8 @@ export function reconcile(
       if (e.type === 'received') l.received += quantityOf(e);
       if (e.type === 'confirmed') l.delivered += quantityOf(e);
     }
-    if (ON_HAND_STATUSES.includes(d.status)) l.onShelf += (d.receivedQuantity ?? 0) - (splitOff.get(d._id) ?? 0);
+    if (ON_HAND_STATUSES.includes(d.status))
+      l.onShelf += (d.receivedQuantity ?? 0) - (splitOff.get(d._id) ?? 0);
   }
   const latest = [...stocktakes].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
   const counted = new Set<string>();

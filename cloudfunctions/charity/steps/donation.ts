@@ -86,7 +86,11 @@ export function extrasFor(d: DonationDoc, recipient: RecipientDoc | undefined, a
 }
 
 /** extrasFor, with a general-stock gift's parts (the donation's detail page shows where each part went). */
-export function detailExtras(l: Pick<LoadedDonation, 'recipient' | 'parts'>, d: DonationDoc, a: Audience): DonationExtras {
+export function detailExtras(
+  l: Pick<LoadedDonation, 'recipient' | 'parts'>,
+  d: DonationDoc,
+  a: Audience,
+): DonationExtras {
   return { ...extrasFor(d, l.recipient, a), ...(d.kind === 'stock' ? { parts: l.parts } : {}) };
 }
 

@@ -69,7 +69,10 @@ describe('ten bags: four to one elder, six to another', () => {
       quantity: 7,
     });
     expect(more.ok || more.error.code).toBe('LIMIT_REACHED');
-    const whole = await w.demo.call('charity', WHO.lukouStaff, 'allocate', { donationId: rice.id, needId: big.id });
+    const whole = await w.demo.call('charity', WHO.lukouStaff, 'allocate', {
+      donationId: rice.id,
+      needId: big.id,
+    });
     expect(whole.ok || whole.error.code).toBe('CONFLICT');
     expect(needDoc(big.id).available).toBe(9);
     expect(partsOf(rice.id)).toHaveLength(1);
@@ -133,7 +136,9 @@ describe('ten bags: four to one elder, six to another', () => {
       { $set: { 'events.1.data.quantity': 12 } },
       { multi: false },
     );
-    const broken = await w.demo.ok('charity', 'never-logged-in', 'verify', { donationId: part._id as string });
+    const broken = await w.demo.ok('charity', 'never-logged-in', 'verify', {
+      donationId: part._id as string,
+    });
     expect(broken).toMatchObject({ intact: false, gift: { intact: false }, firstBroken: { reason: 'gift' } });
   });
 });

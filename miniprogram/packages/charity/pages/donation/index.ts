@@ -11,7 +11,15 @@ import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
 import { type DonationView, type StepResult } from '../../lib/views';
 import type { CloudReply } from '../../../../lib/cloud';
-import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepLine } from '../../lib/words';
+import {
+  donationNextStep,
+  needCard,
+  profileText,
+  statusTheme,
+  stepLine,
+  type NeedCard,
+  type StepLine,
+} from '../../lib/words';
 import { dateKeyText, dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
@@ -45,37 +53,6 @@ interface Shown {
   giftId: string;
   /** What happens next when the page offers the viewer nothing to do (no dead ends). */
   next: string;
-}
-
-/** A plain sentence of what happens next and who acts, for statuses where this viewer has nothing to do. */
-function nextWords(d: DonationView): string {
-  const c = d.can;
-  if (Object.values(c).some(Boolean)) return '';
-  switch (d.status) {
-    case 'pledged':
-      return d.mine ? '' : `等捐赠人在 ${dayText(d.pledgeBy)} 前把物品送到${d.supermarket.name}。`;
-    case 'received':
-      if (d.kind === 'stock')
-        return d.remaining === 0
-          ? '这份捐赠已全部分给受助人，每一份的去向见上方。'
-          : `物品已在${d.supermarket.name}，工作人员会把它分配给需要的人；分配后这里会写明去向。`;
-      return `物品已在${d.supermarket.name}，工作人员会尽快安排送货或通知受助人领取。`;
-    case 'allocated':
-      return `已分配给受助人，${d.supermarket.name}的工作人员会尽快安排送货或通知领取。`;
-    case 'out_for_delivery':
-    case 'ready_for_pickup':
-      return '等受助人收到后确认；有疑问请联系超市。';
-    case 'confirmed':
-      return '受助人已收到，他们可以在这里写一句感谢。';
-    case 'thanked':
-      return '这份捐赠已经完成，谢谢每一位经手的人。';
-    case 'expired':
-      return '物品没有在约定日期前送到，认捐已自动取消，心愿已重新开放给其他人。';
-    case 'cancelled':
-      return '认捐已取消，心愿已重新开放给其他人。';
-    case 'rejected':
-      return `物品在超市验收时不能使用，没有接收。有疑问请联系${d.supermarket.name}。`;
-  }
 }
 
 function modes(d: DonationView): Shown['modes'] {
@@ -125,7 +102,7 @@ function shown(d: DonationView): Shown {
       statusTheme: statusTheme(p.status),
     })),
     giftId: d.giftId ?? '',
-    next: nextWords(d),
+    next: donationNextStep(d),
   };
 }
 
@@ -263,7 +240,10 @@ Component({
         return;
       }
       const open = reply.data.items.filter((n) => n.available > 0);
-      this.setData({ needs: open.map((n) => ({ ...needCard(n), available: n.available })), needsLoaded: true });
+      this.setData({
+        needs: open.map((n) => ({ ...needCard(n), available: n.available })),
+        needsLoaded: true,
+      });
     },
     onClosePicker() {
       this.setData({ picking: false, chosen: null });
@@ -294,7 +274,9 @@ Component({
       };
       await this.step('allocate', () => call('charity', 'allocate', input));
     },
-    onOpenPart(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+    onOpenPart(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
+    ) {
       wx.navigateTo({ url: `/packages/charity/pages/donation/index?id=${e.currentTarget.dataset.id}` });
     },
     onOpenGift() {

@@ -39,8 +39,7 @@ function lineOf(s: MySignUpItem, now: number): Line {
   } else if (s.noShow) {
     status = '未到场';
     hint = '没有您的签到记录，这次不计服务时长。如果您其实到了，请联系活动组织者补记。';
-  }
-  else if (s.checkOutAt)
+  } else if (s.checkOutAt)
     status = `已签退 ${clockText(s.checkOutAt)}${s.autoClosed ? '（系统自动签退）' : ''}`;
   else if (s.checkInAt) status = `已签到 ${clockText(s.checkInAt)}`;
   else if (s.standing === 'admitted') status = '已报名';
