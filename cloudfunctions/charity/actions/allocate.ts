@@ -54,25 +54,7 @@ export default action({
     checkClaimable(need, units, ctx.now);
     if (need!.supermarketId !== d.supermarketId) throw conflict('只能分配给本超市服务的心愿');
 
-    const path = `claims.${d._id}`;
-    const res = await db
-      .collection(NEEDS)
-      .where({
-        _id: need!._id,
-        closed: false,
-        moderation: 'pass',
-        deadline: _.gt(ctx.now),
-        available: _.gte(units),
-        [path]: _.exists(false),
-      })
-      .update({
-        data: {
-          available: _.inc(-units),
-          [path]: { q: units, state: 'active', at: ctx.now, via: 'allocation' },
-          updatedAt: ctx.now,
-        },
-      });
-    if (updatedCount(res) === 0) throw conflict('心愿刚刚有变化，请刷新后再试');
+    await takeNeedUnits(need!, d._id, units, ctx.now);
     const set = {
       needId: need!._id,
       recipientId: need!.recipientId,
@@ -128,25 +110,7 @@ async function allocatePart(
   checkClaimable(need, quantity, now);
   if (need!.supermarketId !== d.supermarketId) throw conflict('只能分配给本超市服务的心愿');
   const part = newPart(d, need!, quantity, offsetAfter(l.parts), me, now, requestKey);
-  const path = `claims.${part._id}`;
-  const res = await db
-    .collection(NEEDS)
-    .where({
-      _id: need!._id,
-      closed: false,
-      moderation: 'pass',
-      deadline: _.gt(now),
-      available: _.gte(quantity),
-      [path]: _.exists(false),
-    })
-    .update({
-      data: {
-        available: _.inc(-quantity),
-        [path]: { q: quantity, state: 'active', at: now, via: 'allocation' },
-        updatedAt: now,
-      },
-    });
-  if (updatedCount(res) === 0) throw conflict('心愿刚刚有变化，请刷新后再试');
+  await takeNeedUnits(need!, part._id, quantity, now);
   try {
     await db.collection(DONATIONS).add({ data: part });
   } catch (err) {
@@ -156,4 +120,27 @@ async function allocatePart(
     throw conflict('这件物品刚刚被分走了一部分，请刷新后再试');
   }
   return reply([...l.parts, part], false);
+}
+
+/** Takes `units` of the need for an allocation (`claims.<claimId>`), by the conditional update a claim uses. */
+async function takeNeedUnits(need: NeedDoc, claimId: string, units: number, now: Date): Promise<void> {
+  const path = `claims.${claimId}`;
+  const res = await db
+    .collection(NEEDS)
+    .where({
+      _id: need._id,
+      closed: false,
+      moderation: 'pass',
+      deadline: _.gt(now),
+      available: _.gte(units),
+      [path]: _.exists(false),
+    })
+    .update({
+      data: {
+        available: _.inc(-units),
+        [path]: { q: units, state: 'active', at: now, via: 'allocation' },
+        updatedAt: now,
+      },
+    });
+  if (updatedCount(res) === 0) throw conflict('心愿刚刚有变化，请刷新后再试');
 }

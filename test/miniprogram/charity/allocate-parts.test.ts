@@ -99,7 +99,7 @@ it('shares five towels between two needs, shows the rest and where each part wen
   // A part's own page leads back to the whole gift.
   const part = await loadPage(DONATION, { id: String(parts[0]!._id) });
   await waitFor(() => part.data.status === 'ready');
-  expect(textOf(part, '#open-gift')).toContain('整份捐赠');
+  expect(textOf(part, '#open-gift')).toContain('整份捐赠的去向');
   expect(part.data.d.modes.length).toBe(2);
   await closePage(part);
 });
