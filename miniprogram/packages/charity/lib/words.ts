@@ -104,7 +104,9 @@ export function donationCard(d: DonationView, forRecipient = false): DonationCar
       ? `来自爱心人士 ${d.donor}`
       : d.recipient
         ? `送给 ${profileText(d.recipient)}`
-        : `捐给${d.supermarket.name}，待分配`,
+        : d.remaining !== undefined && d.parts?.length
+          ? `捐给${d.supermarket.name}，已分出 ${d.parts.length} 份，还剩 ${d.remaining}${d.unit} 待分配`
+          : `捐给${d.supermarket.name}，待分配`,
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
