@@ -133,6 +133,40 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
   await m(staff, 'dispatch', { donationId: stock.id, mode: 'pickup' }, 'pickup');
   await m('demo-resident-wang', 'myReceipts', {});
   await m('demo-resident-wang', 'confirm', { donationId: stock.id }, 'by the recipient');
+  // A gift to general stock allocated in parts (domain/parts).
+  const rice = await demo.ok('charity', 'demo-volunteer-zhao', 'pledgeToStock', {
+    supermarketId: 'jn-lukou',
+    item: '大米',
+    itemCategory: 'food',
+    unit: '袋',
+    quantity: 3,
+    pledgeBy: at(DAY),
+    idempotencyKey: key(),
+  });
+  await demo.ok('charity', staff, 'receive', { code: rice.code!, condition: 'good' });
+  const riceNeed = await demo.ok('charity', lukouAdmin, 'postNeed', {
+    recipientId: recipients.wang,
+    item: '大米',
+    itemCategory: 'food',
+    unit: '袋',
+    quantity: 2,
+    estimatedValue: 60,
+    story: '独居老人，想要两袋大米。',
+    deadline: at(20 * DAY),
+    idempotencyKey: key(),
+  });
+  await m(
+    staff,
+    'staffQueue',
+    { supermarketId: 'jn-lukou', stage: 'toAllocate' },
+    'general stock (its parts)',
+  );
+  await m(
+    staff,
+    'allocate',
+    { donationId: rice.id, needId: riceNeed.id, quantity: 2, idempotencyKey: key() },
+    'a part',
+  );
   await m(staff, 'recordStocktake', {
     supermarketId: 'jn-lukou',
     counts: [{ item: '大米', unit: '袋', counted: 1 }],

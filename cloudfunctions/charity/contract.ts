@@ -51,8 +51,11 @@ export const EVENT_TYPES = [
 /** An event type. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Point-to-point (to a need) or general stock (allocated later by staff). */
-export type DonationKind = 'need' | 'stock';
+/**
+ * Point-to-point (to a need), general stock (allocated later by staff, whole or in parts), or a part of a
+ * general-stock gift allocated to one need (its own chain, whose first step names the gift's head).
+ */
+export type DonationKind = 'need' | 'stock' | 'part';
 
 /** How consent to store a recipient's personal data was given (miniprogram/shared/choices.ts). */
 export { CONSENT_METHODS };
@@ -138,7 +141,13 @@ export const charityInputs = {
     condition: z.enum(['good', 'fair', 'unusable']),
     photoFileId: fileId.optional(),
   }),
-  allocate: z.strictObject({ donationId: id, needId: id }),
+  /** Without `quantity` the whole gift goes to the need; with it, that many units as a part of the gift. */
+  allocate: z.strictObject({
+    donationId: id,
+    needId: id,
+    quantity: quantity.optional(),
+    idempotencyKey: idempotencyKey.optional(),
+  }),
   dispatch: z.strictObject({ donationId: id, mode: z.enum(['delivery', 'pickup']) }),
   staffQueue: z.strictObject({
     ...paging,
@@ -402,7 +411,21 @@ export interface DonationView {
   /** The thank-you message, when there is one and it may be shown. */
   thanks?: string;
   can: DonationAbilities;
+  /** A general-stock gift shown in detail: the units not yet allocated, and where each part went (masked). */
+  remaining?: number;
+  parts?: PartView[];
+  /** A part: the gift it was split from. */
+  giftId?: string;
   createdAt: string;
+}
+
+/** One part of a general-stock gift, as the gift's page lists it. */
+export interface PartView {
+  id: string;
+  quantity: number;
+  recipient?: PublicProfile;
+  status: DonationStatus;
+  statusLabel: string;
 }
 
 /** What a staff step returns: the donation, and whether this call was a replay of a step already taken. */
@@ -412,7 +435,7 @@ export interface StepResult {
 }
 
 /** Why a chain is not intact. */
-export type BrokenReason = 'sequence' | 'link' | 'content' | 'anchor' | 'state';
+export type BrokenReason = 'sequence' | 'link' | 'content' | 'anchor' | 'state' | 'gift';
 
 /** The verify action's answer. */
 export interface VerifyView {
@@ -431,6 +454,8 @@ export interface VerifyView {
     digestIntact: boolean;
     root: string;
   } | null;
+  /** A part: whether the gift's chain is intact and still holds the step the part was split from. */
+  gift?: { donationId: string; intact: boolean };
   checkedAt: string;
 }
 

@@ -147,6 +147,10 @@ export interface DonationDoc {
   /** The donor accepted subscription messages when pledging. */
   subscribed: boolean;
   needId?: string;
+  /** A part: the general-stock gift it was split from (its chain's first step names the gift's head). */
+  giftId?: string;
+  /** A part: a pseudonym of who asked for it with which key, so a repeated request is a replay. */
+  requestKey?: string;
   recipientId?: string;
   publicProfile?: PublicProfile;
   /** The recipient's place path (admins over it are privileged). */

@@ -158,6 +158,8 @@ export interface ReportDetail extends ReportCard {
   rating: number | null;
   mine: boolean;
   can: ReportActions;
+  /** What happens next, when the caller has no step to take here (empty otherwise). */
+  next: string;
   /** The street's departments, for an admin re-dispatching. */
   departments: { id: string; name: string }[];
 }

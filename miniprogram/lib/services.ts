@@ -2,7 +2,7 @@
  * The `services` function's view types for pages (`import type` only; calls go through lib/api.ts `call`), the
  * subscription templates residents are asked about when they order, and small display helpers pages share.
  */
-import type { OrderCard, ResidentTemplate } from '../../cloudfunctions/services/contract';
+import type { OrderCard, OrderView, ResidentTemplate } from '../../cloudfunctions/services/contract';
 
 export type {
   AgainView,
@@ -62,6 +62,34 @@ export function statusTheme(
   if (status === 'confirmed') return 'success';
   if (status === 'cancelled') return 'default';
   return 'primary';
+}
+
+/**
+ * What happens next with an order, for a viewer the page offers no action (so no state is a dead end): who acts
+ * next, or that nothing more will happen and whom to ask.
+ */
+export function orderNextStep(
+  o: Pick<OrderView, 'status' | 'slotLabel' | 'can'> & { orgName?: string },
+): string {
+  if (Object.values(o.can).some(Boolean)) return '';
+  const org = o.orgName ?? '服务机构';
+  switch (o.status) {
+    case 'submitted':
+      return '正在为您找服务机构，找到后机构会确认接单；长时间没有机构接单时，社区工作人员会跟进。';
+    case 'matched':
+      return `已交给${org}，等机构确认接单。`;
+    case 'accepted':
+      return `${org}已接单，工作人员会在 ${o.slotLabel} 上门，到了会签到开始服务。需要改时间请联系社区。`;
+    case 'in_service':
+      return '工作人员正在服务，服务完成后会签退并写下服务记录。';
+    case 'completed':
+      return '服务已完成，等居民评价；没有评价的，社区工作人员会电话回访。';
+    case 'confirmed':
+      return '这次服务已经结束，谢谢。有问题请联系社区工作人员。';
+    case 'cancelled':
+      return '这次预约已取消，不会有人上门。需要的话可以重新预约。';
+  }
+  return '';
 }
 
 /** Pages of the services subpackage. */

@@ -1,26 +1,39 @@
 /**
- * allocate — supermarket staff allocate a general-stock donation (received, whole) to a recipient's open need
- * at the same supermarket. The need's units are taken by the same conditional update a claim uses, so stock
- * and donors never over-fill a need.
- * Input: { donationId, needId }. Result: StepResult.
+ * allocate — supermarket staff allocate a general-stock donation (received) to a recipient's open need at the
+ * same supermarket: the whole gift (no `quantity`: a step on the gift's own chain), or `quantity` units of it as
+ * a part (domain/parts: a donation of its own whose chain starts from the gift's head; the gift keeps the rest
+ * for other needs, and its parts never add up to more than it holds). The need's units are taken by the same
+ * conditional update a claim uses, so stock and donors never over-fill a need.
+ * Input: { donationId, needId, quantity?, idempotencyKey? }. Result: StepResult (the gift, with its parts).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND (donation, need), FORBIDDEN (not staff of the supermarket),
- * CONFLICT (not general stock, not received, need at another supermarket, closed or past its deadline, or a
- * concurrent allocation won), LIMIT_REACHED (the need has fewer units open than the donation holds).
- * Round trips: 3 (donation + need + caller, the need's units, the appended step); a lost race 4 (units back).
+ * CONFLICT (not general stock, not received, need at another supermarket, closed or past its deadline, the whole
+ * gift asked for once parts are out, or a concurrent allocation won), LIMIT_REACHED (the need has fewer units
+ * open, or the gift fewer units left, than asked). A part asked for again with the same key is a replay.
+ * Round trips: 3 (donation + need + parts + caller, the need's units, the appended step or the new part); a
+ * lost race 4 (units back).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { updatedCount } from '../../common/db';
-import { conflict } from '../../common/errors';
+import { isDuplicateKey, updatedCount } from '../../common/db';
+import type { UserDoc } from '../../common/directory/users';
+import { conflict, limitReached } from '../../common/errors';
 import { charityInputs, type StepResult } from '../contract';
 import { requireOperator } from '../domain/access';
 import { pseudonym } from '../domain/chain';
 import { checkClaimable } from '../domain/needs';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
-import { applied, audience, extrasFor, loadDonation, requireCaller } from '../steps/donation';
+import { newPart, offsetAfter, remainingOf } from '../domain/parts';
+import {
+  applied,
+  audience,
+  extrasFor,
+  loadDonation,
+  requireCaller,
+  type LoadedDonation,
+} from '../steps/donation';
 import { appendStep, releaseNeedUnits } from '../store';
-import { NEEDS, type NeedDoc } from '../documents';
+import { DONATIONS, NEEDS, type DonationDoc, type NeedDoc } from '../documents';
 
 export default action({
   input: charityInputs.allocate,
@@ -34,29 +47,14 @@ export default action({
     if (d.kind !== 'stock') throw conflict('只有捐给超市统一调配的物品需要分配');
     const status = requireStep(d.kind, d.status, 'allocated');
     const need = l.joined.one<NeedDoc>('need');
+    if (input.quantity !== undefined)
+      return allocatePart(l, me, need, input.quantity, input.idempotencyKey, ctx.now);
+    if (l.parts.length > 0) throw conflict('这件物品已经分成几份分配，请继续按份分配剩下的');
     const units = d.receivedQuantity ?? d.quantity;
     checkClaimable(need, units, ctx.now);
     if (need!.supermarketId !== d.supermarketId) throw conflict('只能分配给本超市服务的心愿');
 
-    const path = `claims.${d._id}`;
-    const res = await db
-      .collection(NEEDS)
-      .where({
-        _id: need!._id,
-        closed: false,
-        moderation: 'pass',
-        deadline: _.gt(ctx.now),
-        available: _.gte(units),
-        [path]: _.exists(false),
-      })
-      .update({
-        data: {
-          available: _.inc(-units),
-          [path]: { q: units, state: 'active', at: ctx.now, via: 'allocation' },
-          updatedAt: ctx.now,
-        },
-      });
-    if (updatedCount(res) === 0) throw conflict('心愿刚刚有变化，请刷新后再试');
+    await takeNeedUnits(need!, d._id, units, ctx.now);
     const set = {
       needId: need!._id,
       recipientId: need!.recipientId,
@@ -89,3 +87,60 @@ export default action({
     return { donation: donationView(after, a, extrasFor(after, l.recipient, a)), replayed: false };
   },
 });
+
+/** Allocates `quantity` units of the gift to the need as a part of its own (see the header). */
+async function allocatePart(
+  l: LoadedDonation,
+  me: UserDoc,
+  need: NeedDoc | undefined,
+  quantity: number,
+  key: string | undefined,
+  now: Date,
+): Promise<StepResult> {
+  const { d } = l;
+  // Keyed by who asked (a pseudonym: the part holds no staff id).
+  const requestKey = key ? pseudonym('actor', me._id, `${d._id}:${key}`) : undefined;
+  const reply = (parts: DonationDoc[], replayed: boolean): StepResult => {
+    const a = audience(l);
+    return { donation: donationView(d, a, { ...extrasFor(d, l.recipient, a), parts }), replayed };
+  };
+  if (requestKey && l.parts.some((p) => p.requestKey === requestKey)) return reply(l.parts, true);
+  const left = remainingOf(d, l.parts);
+  if (quantity > left) throw limitReached(`这件物品还剩 ${left}${d.unit} 可以分配`);
+  checkClaimable(need, quantity, now);
+  if (need!.supermarketId !== d.supermarketId) throw conflict('只能分配给本超市服务的心愿');
+  const part = newPart(d, need!, quantity, offsetAfter(l.parts), me, now, requestKey);
+  await takeNeedUnits(need!, part._id, quantity, now);
+  try {
+    await db.collection(DONATIONS).add({ data: part });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    // Another staff member allocated from the same remainder first: give this need its units back.
+    await releaseNeedUnits(need!._id, part._id, quantity);
+    throw conflict('这件物品刚刚被分走了一部分，请刷新后再试');
+  }
+  return reply([...l.parts, part], false);
+}
+
+/** Takes `units` of the need for an allocation (`claims.<claimId>`), by the conditional update a claim uses. */
+async function takeNeedUnits(need: NeedDoc, claimId: string, units: number, now: Date): Promise<void> {
+  const path = `claims.${claimId}`;
+  const res = await db
+    .collection(NEEDS)
+    .where({
+      _id: need._id,
+      closed: false,
+      moderation: 'pass',
+      deadline: _.gt(now),
+      available: _.gte(units),
+      [path]: _.exists(false),
+    })
+    .update({
+      data: {
+        available: _.inc(-units),
+        [path]: { q: units, state: 'active', at: now, via: 'allocation' },
+        updatedAt: now,
+      },
+    });
+  if (updatedCount(res) === 0) throw conflict('心愿刚刚有变化，请刷新后再试');
+}

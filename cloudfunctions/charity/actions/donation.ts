@@ -3,18 +3,19 @@
  * it: the public see it masked; the donor also gets the code to show at the supermarket; admins of the
  * recipient's place and the delivering staff also get the recipient's contact; admins and the recipient also
  * get the one-time confirmation code while it is on its way. `can` says which next steps the caller may take.
+ * A general-stock gift also shows its remainder and where each part of it went (recipients masked).
  * Input: { donationId }. Result: DonationView. Errors: INVALID_INPUT, NOT_FOUND. Round trips: 1.
  */
 import { action } from '../../common/action';
 import { charityInputs, type DonationView } from '../contract';
 import { donationView } from '../domain/views';
-import { audience, extrasFor, loadDonation } from '../steps/donation';
+import { audience, detailExtras, loadDonation } from '../steps/donation';
 
 export default action({
   input: charityInputs.donation,
   async run(input, ctx): Promise<DonationView> {
     const l = await loadDonation(ctx, { _id: input.donationId });
     const a = audience(l);
-    return donationView(l.d, a, extrasFor(l.d, l.recipient, a));
+    return donationView(l.d, a, detailExtras(l, l.d, a));
   },
 });

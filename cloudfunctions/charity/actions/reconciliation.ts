@@ -44,6 +44,7 @@ export default action({
             item: true,
             unit: true,
             receivedQuantity: true,
+            giftId: true,
             head: true,
             events: true,
           })

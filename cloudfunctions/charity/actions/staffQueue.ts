@@ -3,15 +3,18 @@
  * dispatch, and items on their way. Recipients appear masked, except on the items the caller is delivering.
  * Input: { supermarketId, stage: expected | toAllocate | toDispatch | inDelivery, offset, limit ≤ 20 }.
  * Result: Page<DonationView>. Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not staff of the supermarket).
- * Round trips: 2 (caller + supermarket, donations); 3 when the caller is delivering some (their recipients).
+ * General stock to allocate shows what is left of each gift; a gift whose parts took every unit leaves the list.
+ * Round trips: 2 (caller + supermarket, donations with a gift's parts); 3 when the caller is delivering some
+ * (their recipients).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { rows } from '../../common/db';
-import { listPage } from '../../common/paging';
+import { readPage, toPage } from '../../common/paging';
 import type { Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { audienceOf, requireOperator, seesContact } from '../domain/access';
+import { remainingOf } from '../domain/parts';
 import { donationView } from '../domain/views';
 import { extrasFor } from '../steps/donation';
 import { readWithCaller } from '../../common/joins';
@@ -43,16 +46,34 @@ export default action({
     const sm = r.one<SupermarketDoc>('sm');
     requireOperator(r.caller, sm);
     const stage = STAGES[input.stage];
-    const { items: shown, next } = await listPage<DonationDoc>(
-      db
+    const where = _.and([{ supermarketId: input.supermarketId }, stage.where]);
+    let page: Page<DonationDoc>;
+    let partsOf: ((d: DonationDoc) => DonationDoc[]) | undefined;
+    if (input.stage === 'toAllocate') {
+      // General stock comes with its parts (same round trip), to show what is left and drop gifts fully shared.
+      const res = (await db
         .collection(DONATIONS)
-        .where(_.and([{ supermarketId: input.supermarketId }, stage.where]))
-        .orderBy(stage.order, 'asc')
-        .orderBy('_id', 'asc'),
-      input,
-    );
-    const audiences = shown.map((d) => audienceOf(r.caller, d, sm, undefined));
-    const needContact = shown.filter((d, i) => seesContact(audiences[i]!) && d.recipientId);
+        .aggregate()
+        .match(where)
+        .sort({ updatedAt: 1, _id: 1 })
+        .skip(input.offset)
+        .limit(input.limit + 1)
+        .lookup({ from: DONATIONS, localField: '_id', foreignField: 'giftId', as: '__parts' })
+        .end()) as { list: (DonationDoc & { __parts: DonationDoc[] })[] };
+      page = toPage(res.list, input.offset, input.limit);
+      partsOf = (d) => (d as DonationDoc & { __parts: DonationDoc[] }).__parts;
+    } else {
+      page = (
+        await readPage<DonationDoc>(
+          db.collection(DONATIONS).where(where).orderBy(stage.order, 'asc').orderBy('_id', 'asc'),
+          input,
+        )
+      ).page;
+    }
+    const { next } = page;
+    const open = partsOf ? page.items.filter((d) => remainingOf(d, partsOf!(d)) > 0) : page.items;
+    const audiences = open.map((d) => audienceOf(r.caller, d, sm, undefined));
+    const needContact = open.filter((d, i) => seesContact(audiences[i]!) && d.recipientId);
     const recipients = needContact.length
       ? rows<RecipientDoc>(
           await db
@@ -63,10 +84,14 @@ export default action({
         )
       : [];
     return {
-      items: shown.map((d) => {
+      items: open.map((d) => {
         const recipient = recipients.find((x) => x._id === d.recipientId);
         const a = audienceOf(r.caller, d, sm, recipient);
-        return donationView(d, a, extrasFor(d, recipient, a));
+        const { __parts: _p, ...doc } = d as DonationDoc & { __parts?: DonationDoc[] };
+        return donationView(doc, a, {
+          ...extrasFor(doc, recipient, a),
+          ...(partsOf ? { parts: partsOf(d) } : {}),
+        });
       }),
       next,
     };

@@ -1,7 +1,8 @@
 /**
  * stats — public statistics: donations, deliveries, units and estimated value by Beijing month and item
  * category (for the chart), with totals and the number of distinct donors. Expired, cancelled and refused
- * pledges are not counted. Input: { months ≤ 24 }. Result: StatsView. Errors: INVALID_INPUT. Round trips: 2.
+ * pledges are not counted. A part of a general-stock gift counts its delivery and value, not as another
+ * donation or more units (its gift already counts them). Input: { months ≤ 24 }. Result: StatsView. Errors: INVALID_INPUT. Round trips: 2.
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
@@ -18,15 +19,16 @@ export default action({
     const months = monthsUpTo(ctx.now, input.months);
     const counted = { month: _.in(months), status: _.nin(['expired', 'cancelled', 'rejected']) };
     const units = $.ifNull(['$receivedQuantity', '$quantity']);
+    const isPart = $.eq(['$kind', 'part']);
     const grouped = (await db
       .collection(DONATIONS)
       .aggregate()
       .match(counted)
       .group({
         _id: { month: '$month', itemCategory: '$itemCategory' },
-        donations: $.sum(1),
+        donations: $.sum($.cond({ if: isPart, then: 0, else: 1 })),
         delivered: $.sum($.cond({ if: $.in(['$status', ['confirmed', 'thanked']]), then: 1, else: 0 })),
-        units: $.sum(units),
+        units: $.sum($.cond({ if: isPart, then: 0, else: units })),
         value: $.sum($.multiply([units, '$unitValue'])),
       })
       .limit(1000)

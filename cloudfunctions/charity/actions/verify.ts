@@ -2,15 +2,17 @@
  * verify — recomputes a donation's chain and says whether it is intact: every event's hash over its content,
  * every link to the previous event, the stored head, the stored status against a replay of the steps, and the
  * head published in the latest daily digest that holds this donation (so a chain rewritten consistently after
- * publication is caught too). Names the first broken link. Public.
+ * publication is caught too). A part of a general-stock gift must also trace back to the gift (domain/parts:
+ * the gift's chain intact and still holding the step the part names). Names the first broken link. Public.
  * Input: { donationId }. Result: VerifyView. Errors: INVALID_INPUT, NOT_FOUND.
- * Round trips: 1 (the donation with its latest digest part), 2 once a digest holds it (then that digest).
+ * Round trips: 1 (the donation with its gift and latest digest part), 2 once a digest holds it (that digest).
  */
 import { action } from '../../common/action';
 import { findById } from '../../common/db';
 import { charityInputs, type VerifyView } from '../contract';
 import { brokenMessage, verifyChain } from '../domain/chain';
 import { checkAnchor, type Leaf } from '../domain/digest';
+import { tracesToGift } from '../domain/parts';
 import { replayStatus } from '../domain/states';
 import { loadDonation } from '../steps/donation';
 import { DIGEST_PARTS, DIGESTS, type DigestDoc, type DigestPartDoc } from '../documents';
@@ -35,6 +37,8 @@ export default action({
       if (!replay.valid || replay.status !== d.status)
         firstBroken = { seq: replay.badSeq ?? d.events.length - 1, reason: 'state' };
     }
+    const traced = d.kind === 'part' ? tracesToGift(d, l.gift) : undefined;
+    if (!firstBroken && traced === false) firstBroken = { seq: 0, reason: 'gift' };
     let anchor: VerifyView['anchor'] = null;
     const part = l.joined.one<DigestPartDoc>('part');
     const digest = part ? await findById<DigestDoc>(DIGESTS, part.date) : undefined;
@@ -60,6 +64,7 @@ export default action({
         ? { firstBroken: { ...firstBroken, message: brokenMessage(firstBroken.seq, firstBroken.reason) } }
         : {}),
       anchor,
+      ...(d.kind === 'part' ? { gift: { donationId: d.giftId ?? '', intact: traced === true } } : {}),
       checkedAt: ctx.now.toISOString(),
     };
   },

@@ -140,6 +140,8 @@ export function brokenMessage(seq: number, reason: BrokenReason): string {
       return `${step}与已公示的记录不符，链条被截短或重写`;
     case 'state':
       return `记录的状态与链条不一致（${step}）`;
+    case 'gift':
+      return `${step}所指的原捐赠记录对不上，无法追溯到这份捐赠`;
   }
 }
 

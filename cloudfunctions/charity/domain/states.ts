@@ -1,6 +1,7 @@
 /**
  * The donation state machine. Point-to-point: pledged → received → out for delivery | ready for pickup →
- * confirmed → thanked. General stock: pledged → received → allocated → (the same). A pledge not brought in time
+ * confirmed → thanked. General stock: pledged → received → allocated → (the same), or it stays received while
+ * parts of it are allocated: each part is a donation of its own that starts allocated → (the same). A pledge not brought in time
  * expires; a donor may cancel before receipt; staff may refuse an unusable item at receipt. Delivery can be
  * dispatched again (say, from delivery to pickup), which issues a new confirmation code.
  */
@@ -53,7 +54,10 @@ export function nextStatus(
   type: EventType,
   data: EventData = {},
 ): DonationStatus | undefined {
-  if (status === undefined) return type === 'pledged' ? 'pledged' : undefined;
+  if (status === undefined) {
+    if (kind === 'part') return type === 'allocated' ? 'allocated' : undefined;
+    return type === 'pledged' ? 'pledged' : undefined;
+  }
   switch (type) {
     case 'received':
       return status === 'pledged' ? 'received' : undefined;

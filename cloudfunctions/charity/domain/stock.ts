@@ -2,7 +2,9 @@
  * The supermarket's inventory and its reconciliation. The chains are the record: units in are the quantities of
  * `received` events, units out those of `confirmed` events, so received − delivered is what must be on hand.
  * Two independent figures are held against it: the units the donations' stored status puts on the shelf (a
- * donation whose status disagrees with its chain shows up here) and the latest stocktake staff counted.
+ * donation whose status disagrees with its chain shows up here) and the latest stocktake staff counted. A
+ * general-stock gift split into parts is received once (its chain) and its parts are delivered (theirs); on the
+ * shelf are the gift's units not yet allocated and the parts not yet confirmed.
  */
 import type { ReconciliationView, StockLine } from '../contract';
 import { verifyChain, type ChainEvent } from './chain';
@@ -12,7 +14,7 @@ import { ON_HAND_STATUSES, replayStatus } from './states';
 /** The parts of a donation reconciliation reads. */
 export type StockDonation = Pick<
   DonationDoc,
-  '_id' | 'kind' | 'status' | 'item' | 'unit' | 'receivedQuantity' | 'head'
+  '_id' | 'kind' | 'status' | 'item' | 'unit' | 'receivedQuantity' | 'head' | 'giftId'
 > & { events: ChainEvent[] };
 
 /** The key items are grouped by: the same words and unit, ignoring width, case and spaces. */
@@ -41,6 +43,9 @@ export function reconcile(
     return l;
   };
   const flaggedDonations: ReconciliationView['flaggedDonations'] = [];
+  const splitOff = new Map<string, number>();
+  for (const d of donations)
+    if (d.giftId) splitOff.set(d.giftId, (splitOff.get(d.giftId) ?? 0) + (d.receivedQuantity ?? 0));
   for (const d of donations) {
     const check = verifyChain(d._id, d.events, d.head);
     if (!check.intact) flaggedDonations.push({ donationId: d._id, reason: `chain:${check.broken!.reason}` });
@@ -52,7 +57,8 @@ export function reconcile(
       if (e.type === 'received') l.received += quantityOf(e);
       if (e.type === 'confirmed') l.delivered += quantityOf(e);
     }
-    if (ON_HAND_STATUSES.includes(d.status)) l.onShelf += d.receivedQuantity ?? 0;
+    if (ON_HAND_STATUSES.includes(d.status))
+      l.onShelf += (d.receivedQuantity ?? 0) - (splitOff.get(d._id) ?? 0);
   }
   const latest = [...stocktakes].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
   const counted = new Set<string>();

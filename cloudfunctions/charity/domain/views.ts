@@ -12,6 +12,7 @@ import { ageAt } from '../../common/directory/users';
 import { abilities, seesConfirmCode, seesContact, type Audience } from './access';
 import type { ChainEvent } from './chain';
 import { needState } from './needs';
+import { partViews, remainingOf } from './parts';
 import { contactOf } from './privacy';
 import type { DonationDoc, NeedDoc, RecipientDoc, SupermarketDoc } from '../documents';
 import { EVENT_LABELS, STATUS_LABELS } from './states';
@@ -62,11 +63,17 @@ export function eventView(e: ChainEvent, hideMessage: boolean): EventView {
 export interface DonationExtras {
   recipient?: RecipientDoc;
   confirmCode?: string;
+  /** A general-stock gift's parts, when the view shows the gift in detail. */
+  parts?: DonationDoc[];
 }
 
 /** A donation as `a` may see it. */
 export function donationView(d: DonationDoc, a: Audience, extras: DonationExtras = {}): DonationView {
   const thanksVisible = d.thanks && (d.thanks.moderation === 'pass' || a.admin);
+  const can = abilities(a, d);
+  const split = d.kind === 'stock' && extras.parts && d.status === 'received';
+  const remaining = split ? remainingOf(d, extras.parts!) : undefined;
+  if (remaining !== undefined && remaining <= 0) can.allocate = false;
   return {
     id: d._id,
     kind: d.kind,
@@ -89,7 +96,10 @@ export function donationView(d: DonationDoc, a: Audience, extras: DonationExtras
     ...(extras.confirmCode && seesConfirmCode(a, d) ? { confirmCode: extras.confirmCode } : {}),
     ...(extras.recipient && seesContact(a) ? { contact: contactOf(extras.recipient) } : {}),
     ...(thanksVisible ? { thanks: d.thanks!.message } : {}),
-    can: abilities(a, d),
+    can,
+    ...(remaining !== undefined ? { remaining } : {}),
+    ...(extras.parts?.length ? { parts: partViews(extras.parts) } : {}),
+    ...(d.giftId ? { giftId: d.giftId } : {}),
     createdAt: iso(d.createdAt),
   };
 }

@@ -26,6 +26,9 @@ export interface LoadedDonation {
   caller: UserDoc | undefined;
   sm: SupermarketDoc | undefined;
   recipient: RecipientDoc | undefined;
+  /** A general-stock gift's parts (domain/parts), and a part's gift. */
+  parts: DonationDoc[];
+  gift: DonationDoc | undefined;
   /** The documents of the action's own joins, by name. */
   joined: JoinedDocs;
 }
@@ -42,6 +45,8 @@ export async function loadDonation(
       ...joins,
       { as: '__sm', from: SUPERMARKETS, localField: 'supermarketId', foreignField: '_id' },
       { as: '__recipient', from: RECIPIENTS, localField: 'recipientId', foreignField: '_id' },
+      { as: '__parts', from: DONATIONS, localField: '_id', foreignField: 'giftId' },
+      { as: '__gift', from: DONATIONS, localField: 'giftId', foreignField: '_id' },
     ],
     { from: DONATIONS, match },
   );
@@ -51,6 +56,8 @@ export async function loadDonation(
     caller: r.caller,
     sm: r.one<SupermarketDoc>('__sm'),
     recipient: r.one<RecipientDoc>('__recipient'),
+    parts: r.all<DonationDoc>('__parts'),
+    gift: r.one<DonationDoc>('__gift'),
     joined: r,
   };
 }
@@ -76,6 +83,15 @@ export function extrasFor(d: DonationDoc, recipient: RecipientDoc | undefined, a
       ? confirmCode(secret, d._id, d.delivery.seq)
       : undefined;
   return { ...(recipient ? { recipient } : {}), ...(code ? { confirmCode: code } : {}) };
+}
+
+/** extrasFor, with a general-stock gift's parts (the donation's detail page shows where each part went). */
+export function detailExtras(
+  l: Pick<LoadedDonation, 'recipient' | 'parts'>,
+  d: DonationDoc,
+  a: Audience,
+): DonationExtras {
+  return { ...extrasFor(d, l.recipient, a), ...(d.kind === 'stock' ? { parts: l.parts } : {}) };
 }
 
 /** The donation as it is after `event` was appended with `set` (what the store now holds). */

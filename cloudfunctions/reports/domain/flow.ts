@@ -6,6 +6,7 @@
  * members confirming one report) move it once.
  */
 import type { ReportDoc, ReportStatus, Step, StepKind } from '../documents';
+import { REPORTS_LIMITS } from '../../../miniprogram/shared/limits';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -161,6 +162,19 @@ export const STATUS_WORDS: Readonly<Record<ReportStatus, string>> = {
   resolved: '已处理，待确认',
   closed: '已完成',
   dismissed: '经核实不属实',
+};
+
+/**
+ * What happens next, for someone the report's page offers no step to (no status is a dead end): who acts next,
+ * or why it ended and whom to ask.
+ */
+export const NEXT_WORDS: Readonly<Record<ReportStatus, string>> = {
+  patrol: '网格员会到现场核实，属实的会派给负责的部门。',
+  dispatched: '已派给负责的部门，部门受理后会在期限内处理。',
+  accepted: '部门正在处理，处理好了会写明结果和照片。',
+  resolved: `部门说已经处理好了，等报告人确认；${REPORTS_LIMITS.autoCloseDays} 天内没人确认会自动完结。`,
+  closed: '这件事已经办结。问题又出现的话，可以重新报告。',
+  dismissed: '网格员到现场核实，情况与报告不符。有疑问请联系社区。',
 };
 
 /** A timeline step in plain words. */

@@ -7,7 +7,7 @@ import { dayClockText } from '../../../miniprogram/shared/calendar';
 import type { ReportActions, ReportCard, ReportDetail, StepView } from '../contract';
 import type { ReportDoc, Step } from '../documents';
 import type { Standing } from './access';
-import { autoClosesAt, isOverdue, STATUS_WORDS, STEP_WORDS } from './flow';
+import { autoClosesAt, isOverdue, NEXT_WORDS, STATUS_WORDS, STEP_WORDS } from './flow';
 import { distanceWords, metresBetween, type LatLng } from './geo';
 
 const HOUR = 3_600_000;
@@ -102,6 +102,9 @@ export function reportDetail(
     rating: r.rating ?? null,
     mine: s.reporter,
     can,
+    next: [can.patrol, can.accept, can.resolve, can.dispatch, can.reopen, can.close].some(Boolean)
+      ? ''
+      : NEXT_WORDS[r.status],
     departments: can.dispatch ? departments.map((d) => ({ id: d._id, name: d.name })) : [],
   };
 }

@@ -28,6 +28,14 @@ const STATUS_TEXT: Record<BookingDoc['status'], string> = {
   closed: '活动室暂停开放，已取消',
 };
 
+/** What a booking that is over means for the booker (no status is left unexplained). */
+const AFTER_WORDS: Record<Exclude<BookingDoc['status'], 'booked'>, string> = {
+  checkedIn: '',
+  noShow: `没有签到记录。${ROOMS_LIMITS.noShowWindowDays} 天内多次未到场会暂停预约，去不了请提前取消。`,
+  cancelled: '这条预约已取消，需要的话可以重新预约。',
+  closed: '活动室临时暂停开放，这条预约已自动取消，可以另约时间或别的活动室。',
+};
+
 /** `08:00–09:00`. */
 export const spanWords = (start: number, end: number) => `${minutesText(start)}–${minutesText(end)}`;
 
@@ -197,7 +205,11 @@ export function bookingView(b: BookingDoc, now: Date): BookingView {
     statusText: STATUS_TEXT[b.status],
     canCancel,
     cancelText:
-      b.status !== 'booked' ? '' : canCancel ? `${dayClockText(deadline)} 前可取消` : '已过取消时间',
+      b.status !== 'booked'
+        ? AFTER_WORDS[b.status]
+        : canCancel
+          ? `${dayClockText(deadline)} 前可取消`
+          : '已过取消时间，去不了请告诉活动室管理员',
   };
 }
 

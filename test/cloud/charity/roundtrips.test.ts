@@ -53,6 +53,8 @@ const EXPECTED: Record<string, number> = {
   'dispatch/pickup': 2,
   myReceipts: 3,
   'confirm/by the recipient': 3,
+  'staffQueue/general stock (its parts)': 2,
+  'allocate/a part': 3,
   recordStocktake: 2,
   reconciliation: 2,
   ledger: 1,

@@ -199,6 +199,27 @@ describe('deleting an account', () => {
       openid: `proxy:${demo.seed.proxyElderId}`,
       realName: '孙桂兰',
     };
+    // 陈's towels (general stock) shared out in part by a staff member who also leaves: the part carries 陈 as
+    // its donor and must lose that too, and still verify back to the gift afterwards.
+    const towels = docs('charity_donations').find((d) => d.item === '毛巾' && d.status === 'received')!;
+    const recipient = docs('charity_recipients').find((r) => r.communityId === 'jn-lukou-lukou')!;
+    const need = await demo.ok('charity', 'demo-admin-lukou', 'postNeed', {
+      recipientId: recipient._id,
+      item: '毛巾',
+      itemCategory: 'daily',
+      unit: '条',
+      quantity: 2,
+      estimatedValue: 15,
+      story: '冬天洗漱想换两条新毛巾。',
+      deadline: new Date(demo.cloud.clock.now() + 40 * DAY).toISOString(),
+      idempotencyKey: 'rights-towels-need',
+    });
+    await demo.ok('charity', 'demo-staff-xinyuan-2', 'allocate', {
+      donationId: towels._id,
+      needId: need.id,
+      quantity: 2,
+    });
+    expect(docs('charity_donations').filter((d) => d.giftId === towels._id)).toHaveLength(1);
     const hoursBefore = verifiedByActivity();
     const donations = docs('charity_donations').map((d) => d._id);
 

@@ -104,7 +104,9 @@ export function donationCard(d: DonationView, forRecipient = false): DonationCar
       ? `来自爱心人士 ${d.donor}`
       : d.recipient
         ? `送给 ${profileText(d.recipient)}`
-        : `捐给${d.supermarket.name}，待分配`,
+        : d.remaining !== undefined && d.parts?.length
+          ? `捐给${d.supermarket.name}，已分出 ${d.parts.length} 份，还剩 ${d.remaining}${d.unit} 待分配`
+          : `捐给${d.supermarket.name}，待分配`,
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
@@ -172,4 +174,40 @@ export function dayChoices(window: { earliest: string; latest: string }, now = D
   }
   if (out.length === 0 && latest >= earliest) out.push({ label: dayText(window.latest), iso: window.latest });
   return out.slice(0, 4);
+}
+
+/**
+ * What happens next with a donation and who acts, for a viewer the page offers nothing to do (so no status is a
+ * dead end).
+ */
+export function donationNextStep(
+  d: Pick<DonationView, 'can' | 'status' | 'kind' | 'mine' | 'pledgeBy' | 'supermarket' | 'remaining'>,
+): string {
+  const c = d.can;
+  if (Object.values(c).some(Boolean)) return '';
+  switch (d.status) {
+    case 'pledged':
+      return d.mine ? '' : `等捐赠人在 ${dayText(d.pledgeBy)} 前把物品送到${d.supermarket.name}。`;
+    case 'received':
+      if (d.kind === 'stock')
+        return d.remaining === 0
+          ? '这份捐赠已全部分给受助人，每一份的去向见上方。'
+          : `物品已在${d.supermarket.name}，工作人员会把它分配给需要的人；分配后这里会写明去向。`;
+      return `物品已在${d.supermarket.name}，工作人员会尽快安排送货或通知受助人领取。`;
+    case 'allocated':
+      return `已分配给受助人，${d.supermarket.name}的工作人员会尽快安排送货或通知领取。`;
+    case 'out_for_delivery':
+    case 'ready_for_pickup':
+      return '等受助人收到后确认；有疑问请联系超市。';
+    case 'confirmed':
+      return '受助人已收到，他们可以在这里写一句感谢。';
+    case 'thanked':
+      return '这份捐赠已经完成，谢谢每一位经手的人。';
+    case 'expired':
+      return '物品没有在约定日期前送到，认捐已自动取消，心愿已重新开放给其他人。';
+    case 'cancelled':
+      return '认捐已取消，心愿已重新开放给其他人。';
+    case 'rejected':
+      return `物品在超市验收时不能使用，没有接收。有疑问请联系${d.supermarket.name}。`;
+  }
 }

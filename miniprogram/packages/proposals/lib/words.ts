@@ -49,6 +49,25 @@ export const STATUS_THEMES: Record<ShownStatus, string> = {
   completed: 'success',
 };
 
+/**
+ * What happens next with a proposal, for a viewer with nothing to do on it (so no status is a dead end): who acts
+ * next, or why it stops here and where to turn.
+ */
+export const NEXT_STEP: Record<ShownStatus, string> = {
+  draft: '这是草稿，只有提案人自己看得到，写完后提交才会进入预审。',
+  submitted: '提案已提交，社区会在资格预审阶段审核，结果写在下面的预审记录里。',
+  changes_requested: '社区请提案人修改，理由见预审记录；提案人修改后会重新提交。',
+  accepted: '已通过预审，投票开始后居民就可以投票支持。',
+  rejected: '没有通过预审，理由见预审记录。有疑问请联系社区工作人员。',
+  withdrawn: '提案人已撤回这个提案，它不参加本期评选。',
+  lapsed: '预审结束前没有完成修改，这个提案不参加本期投票，下一期可以重新提出。',
+  in_vote: '',
+  counting: '投票已经结束，正在计票，结果公布后会显示在这里。',
+  funded: '获得资助，提案人会按计划实施，每一笔支出和进展都会公开。',
+  not_funded: '这次没有获得资助，下一期可以重新提出。',
+  completed: '项目已经完成，每一笔支出都可以在账目里查看。',
+};
+
 /** How voting works in a round, in one sentence. */
 export function voteModeWords(mode: VoteMode, approvalLimit: number, totalBudget: number): string {
   return mode === 'approval'

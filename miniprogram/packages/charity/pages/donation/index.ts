@@ -3,7 +3,7 @@
  * has the function recompute the chain and say whether it is intact (and matches the published daily digest).
  * What else shows depends on who is looking (the function decides): the donor sees the code to show at the
  * supermarket until it is received, and may cancel; supermarket staff receive (by scanning the donor's code), allocate general stock to a
- * need, dispatch, and confirm with the recipient's code; the delivering staff and admins of the recipient's
+ * need — all of it or a few units at a time, each part followed on a page of its own — dispatch, and confirm with the recipient's code; the delivering staff and admins of the recipient's
  * place see the recipient's contact; the recipient (or an admin for them) confirms and thanks.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
@@ -11,10 +11,19 @@ import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
 import { type DonationView, type StepResult } from '../../lib/views';
 import type { CloudReply } from '../../../../lib/cloud';
-import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepLine } from '../../lib/words';
+import {
+  donationNextStep,
+  needCard,
+  profileText,
+  statusTheme,
+  stepLine,
+  type NeedCard,
+  type StepLine,
+} from '../../lib/words';
 import { dateKeyText, dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
+import { newIdempotencyKey } from '../../../../lib/cloud';
 
 /** What the page shows of a donation (small: no more than the screen needs). */
 interface Shown {
@@ -36,6 +45,14 @@ interface Shown {
   can: DonationView['can'];
   /** Dispatch buttons: both before the first dispatch, then only a change of mode. */
   modes: { mode: 'delivery' | 'pickup'; label: string; primary: boolean }[];
+  unit: string;
+  /** A general-stock gift: units not yet allocated (-1 when not known), and where each part went. */
+  remaining: number;
+  parts: { id: string; title: string; who: string; statusLabel: string; statusTheme: string }[];
+  /** A part: the gift it came from. */
+  giftId: string;
+  /** What happens next when the page offers the viewer nothing to do (no dead ends). */
+  next: string;
 }
 
 function modes(d: DonationView): Shown['modes'] {
@@ -53,7 +70,7 @@ function shown(d: DonationView): Shown {
   return {
     id: d.id,
     title: `${d.item} ${d.receivedQuantity ?? d.quantity}${d.unit}`,
-    kind: d.kind === 'need' ? '点对点捐赠' : '捐给超市统一调配',
+    kind: KIND_WORDS[d.kind],
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
@@ -75,8 +92,25 @@ function shown(d: DonationView): Shown {
     steps: d.events.map((e) => stepLine(e, d.unit)).reverse(),
     can: d.can,
     modes: modes(d),
+    unit: d.unit,
+    remaining: d.remaining ?? -1,
+    parts: (d.parts ?? []).map((p) => ({
+      id: p.id,
+      title: `${p.quantity}${d.unit}`,
+      who: p.recipient ? profileText(p.recipient) : '',
+      statusLabel: p.statusLabel,
+      statusTheme: statusTheme(p.status),
+    })),
+    giftId: d.giftId ?? '',
+    next: donationNextStep(d),
   };
 }
+
+const KIND_WORDS: Record<DonationView['kind'], string> = {
+  need: '点对点捐赠',
+  stock: '捐给超市统一调配',
+  part: '超市统一调配的捐赠中分出的一份',
+};
 
 Component({
   behaviors: [elderModeBehavior, remotePage],
@@ -91,7 +125,11 @@ Component({
     code: '',
     thanks: '',
     picking: false,
-    needs: [] as NeedCard[],
+    needs: [] as (NeedCard & { available: number })[],
+    needsLoaded: false,
+    /** The need chosen in the picker, and how many units of the gift go to it. */
+    chosen: null as { id: string; title: string; profile: string; max: number; key: string } | null,
+    qty: 1,
     /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
     max: { code: CHARITY_LIMITS.confirmCodeLength, thanks: CHARITY_LIMITS.thanksMax },
   },
@@ -138,7 +176,7 @@ Component({
         return;
       }
       const d = 'donation' in reply.data ? reply.data.donation : reply.data;
-      this.setData({ busy: '', d: shown(d), code: '', picking: false });
+      this.setData({ busy: '', d: shown(d), code: '', picking: false, chosen: null });
     },
     async onCancel() {
       const sure = await wx.showModal({
@@ -195,22 +233,54 @@ Component({
     async onPickNeed() {
       const d = this.data.d;
       if (!d) return;
-      this.setData({ picking: true, needs: [] });
+      this.setData({ picking: true, needs: [], needsLoaded: false, chosen: null });
       const reply = await call('charity', 'needs', { streetId: d.supermarket.id });
       if (!reply.ok) {
         this.setData({ picking: false, actionError: reply.error.message });
         return;
       }
-      this.setData({ needs: reply.data.items.map(needCard) });
+      const open = reply.data.items.filter((n) => n.available > 0);
+      this.setData({
+        needs: open.map((n) => ({ ...needCard(n), available: n.available })),
+        needsLoaded: true,
+      });
     },
     onClosePicker() {
-      this.setData({ picking: false });
+      this.setData({ picking: false, chosen: null });
     },
-    async onAllocate(
+    /** A need picked: ask how many units of the gift go to it (at most what it still needs and what is left). */
+    onChooseNeed(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>,
+    ) {
+      const n = this.data.needs[e.currentTarget.dataset.index];
+      const d = this.data.d;
+      if (!n || !d) return;
+      const max = Math.max(1, Math.min(n.available, d.remaining));
+      const chosen = { id: n.id, title: n.title, profile: n.profile, max, key: newIdempotencyKey() };
+      this.setData({ chosen, qty: max, actionError: '' });
+    },
+    onQty(e: WechatMiniprogram.CustomEvent<{ value: number | string }>) {
+      this.setData({ qty: Number(e.detail.value) });
+    },
+    /** Always as a part (the gift keeps the rest): two staff on the same gift never allocate more than it holds. */
+    async onAllocate() {
+      const chosen = this.data.chosen;
+      if (!chosen) return;
+      const input = {
+        donationId: this.data.id,
+        needId: chosen.id,
+        quantity: this.data.qty,
+        idempotencyKey: chosen.key,
+      };
+      await this.step('allocate', () => call('charity', 'allocate', input));
+    },
+    onOpenPart(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
     ) {
-      const needId = e.currentTarget.dataset.id;
-      await this.step('allocate', () => call('charity', 'allocate', { donationId: this.data.id, needId }));
+      wx.navigateTo({ url: `/packages/charity/pages/donation/index?id=${e.currentTarget.dataset.id}` });
+    },
+    onOpenGift() {
+      wx.navigateTo({ url: `/packages/charity/pages/donation/index?id=${this.data.d?.giftId ?? ''}` });
     },
     onCall() {
       const phone = this.data.d?.contact?.phone;

@@ -8,7 +8,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
 import { PAGES, type ProposalDetail } from '../../lib/views';
-import { quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
+import { NEXT_STEP, quotaWords, STATUS_THEMES, yuan } from '../../lib/words';
 import { fullDayText } from '../../../../shared/calendar';
 import { PROPOSAL_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
@@ -49,6 +49,8 @@ interface View {
   result: string;
   account: string;
   can: ProposalDetail['can'];
+  /** What happens next, when the viewer has nothing to do here. */
+  next: string;
   /** A funded project's abandon/reduce request, in words (null when not funded). */
   change: {
     canRequest: boolean;
@@ -121,6 +123,7 @@ function view(p: ProposalDetail): View {
       ? `已花 ${yuan(p.account.spent)} / 预算 ${yuan(p.account.budget)}，进度 ${p.account.progress}%${p.account.completed ? '，已完成' : ''}`
       : '',
     can: p.can,
+    next: Object.values(p.can).some(Boolean) || p.vote.canVote ? '' : NEXT_STEP[p.status],
     change: changeWords(p),
   };
 }

@@ -10,7 +10,7 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { SERVICES_PAGES, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
+import { SERVICES_PAGES, orderNextStep, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
 import { call, type ActionResult } from '../../../../lib/api';
@@ -47,6 +47,8 @@ interface Shown {
   survey: string;
   /** 再来一单: the item's page filled from this order ('' when it cannot be repeated by this viewer). */
   againUrl: string;
+  /** What happens next, when this viewer has nothing to do here. */
+  next: string;
 }
 
 function shown(o: OrderView): Shown {
@@ -73,6 +75,7 @@ function shown(o: OrderView): Shown {
     survey: o.survey
       ? `${'★'.repeat(o.survey.rating)}${o.survey.comment ? ` “${o.survey.comment}”` : ''}${o.survey.complaint ? '（有投诉）' : ''}${o.survey.by === 'phone' ? ' · 电话回访' : ''}`
       : '',
+    next: orderNextStep(o),
   };
 }
 

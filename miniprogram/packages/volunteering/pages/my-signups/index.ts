@@ -15,17 +15,31 @@ type Filter = 'upcoming' | 'waiting' | 'past';
 const HOUR = 3_600_000;
 
 /** A sign-up as a card. */
-type Line = ActivityCard & { status: string; canScan: boolean; scanLabel: string; scanUrl: string };
+type Line = ActivityCard & {
+  status: string;
+  /** What happens next, for a sign-up with nothing to tap (no state is a dead end). */
+  hint: string;
+  canScan: boolean;
+  scanLabel: string;
+  scanUrl: string;
+};
 
 function lineOf(s: MySignUpItem, now: number): Line {
   const a = s.activity;
   const start = Date.parse(a.startAt);
   const end = Date.parse(a.endAt);
   let status = '';
-  if (a.phase === 'cancelled') status = '活动已取消';
-  else if (s.standing === 'waiting') status = `候补第 ${s.position} 位`;
-  else if (s.noShow) status = '未到场';
-  else if (s.checkOutAt)
+  let hint = '';
+  if (a.phase === 'cancelled') {
+    status = '活动已取消';
+    hint = '组织者取消了这次活动，您的报名随之取消，不用到场。';
+  } else if (s.standing === 'waiting') {
+    status = `候补第 ${s.position} 位`;
+    hint = '有人退出时按顺序递补，递补上了会通知您；没递补上也不用做什么。';
+  } else if (s.noShow) {
+    status = '未到场';
+    hint = '没有您的签到记录，这次不计服务时长。如果您其实到了，请联系活动组织者补记。';
+  } else if (s.checkOutAt)
     status = `已签退 ${clockText(s.checkOutAt)}${s.autoClosed ? '（系统自动签退）' : ''}`;
   else if (s.checkInAt) status = `已签到 ${clockText(s.checkInAt)}`;
   else if (s.standing === 'admitted') status = '已报名';
@@ -39,6 +53,7 @@ function lineOf(s: MySignUpItem, now: number): Line {
   return {
     ...activityCard(a),
     status,
+    hint: canScan ? '' : hint,
     canScan,
     scanLabel: s.checkInAt ? '扫码签退' : '扫码签到',
     scanUrl: `/packages/volunteering/pages/scan/index?id=${encodeURIComponent(a.id)}&mode=${mode}`,

@@ -1,6 +1,7 @@
 /**
  * 捐赠详情 pictures: the donor with the code to show, the delivering staff with the contact, the admin with the
- * recipient's code, the public view of a thanked donation, and a general-stock item waiting to be allocated.
+ * recipient's code, the public view of a thanked donation, a general-stock item waiting to be allocated, the same
+ * item shared out in parts (what is left, where each part went), and one part's own page.
  */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
 
@@ -42,4 +43,41 @@ export const states: PreviewState[] = [
     user: 'demo-staff-xinyuan-1',
     query: (demo) => ({ id: donation(demo, '毛巾')._id }),
   },
+  {
+    name: '工作人员 分几份',
+    user: 'demo-staff-xinyuan-1',
+    setup: shareTowels,
+    query: (demo) => ({ id: donation(demo, '毛巾', 'received')._id }),
+    elder: true,
+  },
+  {
+    name: '捐赠人 其中一份',
+    user: 'demo-resident-chen',
+    setup: shareTowels,
+    query: (demo) => ({ id: donation(demo, '毛巾', 'allocated')._id }),
+  },
 ];
+
+/** Two of the demo's five towels go to 王奶奶 as a part of the gift (the other three wait on the shelf). */
+async function shareTowels(demo: PreviewDemo): Promise<void> {
+  const recipient = demo.cloud.store
+    .docs('charity_recipients')
+    .find((r) => r.communityId === 'jn-lukou-lukou')!;
+  const need = await demo.ok('charity', 'demo-admin-lukou', 'postNeed', {
+    recipientId: String(recipient._id),
+    item: '毛巾',
+    itemCategory: 'daily',
+    unit: '条',
+    quantity: 2,
+    estimatedValue: 15,
+    story: '冬天洗漱想换两条新毛巾。',
+    deadline: new Date(demo.cloud.clock.now() + 20 * 86_400_000).toISOString(),
+    idempotencyKey: 'preview-towels-need',
+  });
+  await demo.ok('charity', 'demo-staff-xinyuan-1', 'allocate', {
+    donationId: donation(demo, '毛巾')._id,
+    needId: need.id,
+    quantity: 2,
+    idempotencyKey: 'preview-towels-part',
+  });
+}
