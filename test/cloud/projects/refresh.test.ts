@@ -70,8 +70,7 @@ async function dashboard() {
 it('counts from its copy what the source collections hold, and takes off an order cancelled after it was counted', async () => {
   expect((await fire()).data.behind).toBe(0);
   const meals = contract(MEALS);
-  const orders = () =>
-    contractProgress(meals, copy('jn-lukou').rows, []).find((p) => p.key === 'orders')!;
+  const orders = () => contractProgress(meals, copy('jn-lukou').rows, []).find((p) => p.key === 'orders')!;
   expect(orders().value).toBe(completedMeals());
   expect(orders().value).toBeGreaterThan(240);
   const live = await demo.ok('projects', LUKOU, 'contractDetail', { contractId: MEALS });
