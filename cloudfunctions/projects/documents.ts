@@ -517,7 +517,8 @@ export interface TallyPageDoc {
   streetId: string;
   source: string;
   n: number;
-  rows: (Record<string, unknown> & { _id: string })[];
+  /** The rows, packed as one string (domain/tally packRows). */
+  rows: string;
 }
 
 /** Where each source's reading stands: the last record read per change field (time, then id). */

@@ -13,11 +13,13 @@ import {
   cursorAfter,
   loadPages,
   mergeRows,
+  packRows,
   rowsOfPages,
   scopeKey,
   STREAMS,
   streamKey,
   type Cursor,
+  unpackRows,
   type SourcePages,
 } from '../domain/tally';
 import { SOURCE_COLLECTIONS, type SourceName, type SourceRows } from '../domain/tracking';
@@ -105,7 +107,7 @@ export async function catchUp(
       s,
       mine.map((p) => p.n),
     );
-    pages[s] = loadPages(fresh ? [] : mine);
+    pages[s] = loadPages(fresh ? [] : mine.map((p) => ({ n: p.n, rows: unpackRows(p.rows) })));
   }
   const until = new Date(now.getTime() - LAG_MS);
   const open = new Set(SOURCES.flatMap((s) => STREAMS[s].map((f) => streamKey(s, f))));
@@ -144,7 +146,7 @@ export async function catchUp(
                 streetId,
                 source: s,
                 n,
-                rows: [...pages[s].pages.get(n)!.values()],
+                rows: packRows([...pages[s].pages.get(n)!.values()]),
               } satisfies Omit<TallyPageDoc, '_id'>,
             }),
         ),

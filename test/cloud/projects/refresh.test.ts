@@ -6,7 +6,7 @@
  * hundred generated records (the bench has the ten-times volume).
  */
 import type { ContractDoc } from '../../../cloudfunctions/projects/documents';
-import { loadPages, rowsOfPages } from '../../../cloudfunctions/projects/domain/tally';
+import { loadPages, rowsOfPages, unpackRows } from '../../../cloudfunctions/projects/domain/tally';
 import { contractProgress, type SourceName } from '../../../cloudfunctions/projects/domain/tracking';
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 import { deliveries } from '../../support/timerVolume';
@@ -34,7 +34,9 @@ const contract = (id: string) => docs('project_contracts').find((c) => c._id ===
 
 /** The copy as stored, each source's pages loaded as the timer loads them; and every row id it holds. */
 function copy(streetId: string) {
-  const pages = docs('project_tallies').filter((d) => d.kind === 'page' && d.streetId === streetId);
+  const pages = docs('project_tallies')
+    .filter((d) => d.kind === 'page' && d.streetId === streetId)
+    .map((d) => ({ ...d, rows: unpackRows(d.rows) }));
   const sources: SourceName[] = ['orders', 'hours', 'signups', 'donations', 'rounds'];
   const ids = pages.flatMap((p) => p.rows.map((r: Doc) => `${p.source}:${r._id}`));
   const loaded = Object.fromEntries(
@@ -108,7 +110,7 @@ it('ends a run killed half-way and run again where an uninterrupted run ends, ea
   const expected = { dashboard: await dashboard(), rows: copy('jn-lukou').rows };
   const events = docs('project_credit_events').length;
   const trips = whole.ok ? whole.stats.dbRoundTrips : 0;
-  // Killed while reading the copy, while writing its pages or cursors, and while writing the summaries.
+  // Killed early (reading and writing the copy) and late (the summaries and credit).
   for (const at of [0.3, 0.8].map((f) => Math.max(1, Math.round(f * trips)))) {
     wipe();
     const killed = demo.cloud.faults.killAtRoundTrip('projects', at);
