@@ -224,16 +224,19 @@ async function steadyRefresh(
   scale: number,
   limitMs: number,
 ): Promise<BenchResult> {
+  // The first run was one; a busy machine's runs take one chunk each, so the wait is capped (the bench's time).
+  const MAX_RUNS = 12;
   let runs = 1;
-  for (; runs < 30; runs++) {
+  let behind = true;
+  for (; behind && runs < MAX_RUNS; runs++) {
     const o = await demo.cloud.timers.fire(t.fn, t.name);
-    if (!o.ok || (JSON.parse(o.resultJson) as { data: { behind: number } }).data.behind === 0) break;
+    behind = !o.ok || (JSON.parse(o.resultJson) as { data: { behind: number } }).data.behind > 0;
   }
   const next = await demo.cloud.timers.fire(t.fn, t.name);
   return {
-    name: `timer ${t.fn}.${t.name} at ${scale}×, ${TRIP_MS} ms a trip, copy caught up`,
+    name: `timer ${t.fn}.${t.name} at ${scale}×, ${TRIP_MS} ms a trip, ${behind ? 'copy still catching up' : 'copy caught up'}`,
     figures: {
-      'runs to catch up': runs,
+      'runs to catch up': behind ? `more than ${MAX_RUNS}` : runs,
       'wall ms': Math.round(next.stats.durationMs),
       'round trips': next.stats.dbRoundTrips,
       'timeout s': t.timeoutS,
