@@ -36,12 +36,10 @@ const contract = (id: string) => docs('project_contracts').find((c) => c._id ===
 function copy(streetId: string) {
   const pages = docs('project_tallies')
     .filter((d) => d.kind === 'page' && d.streetId === streetId)
-    .map((d) => ({ ...d, rows: unpackRows(d.rows) }));
+    .map((d) => ({ source: d.source as string, n: d.n as number, rows: unpackRows(d.rows as string) }));
   const sources: SourceName[] = ['orders', 'hours', 'signups', 'donations', 'rounds'];
-  const ids = pages.flatMap((p) => p.rows.map((r: Doc) => `${p.source}:${r._id}`));
-  const loaded = Object.fromEntries(
-    sources.map((s) => [s, loadPages(pages.filter((p) => p.source === s) as never)]),
-  );
+  const ids = pages.flatMap((p) => p.rows.map((r) => `${p.source}:${r._id}`));
+  const loaded = Object.fromEntries(sources.map((s) => [s, loadPages(pages.filter((p) => p.source === s))]));
   return { rows: rowsOfPages(loaded), ids };
 }
 
