@@ -9,6 +9,21 @@
 export const TIMER_CONCURRENCY = 16;
 
 /**
+ * How long a timer goes on starting new pieces of work (a chunk, a person) before leaving the rest to its next run:
+ * well inside half of a 20 s timeout, with room for the piece under way to finish.
+ */
+export const TIMER_WORK_MS = 6_000;
+
+/**
+ * A run's work clock: whether there is still time to start another piece. Real elapsed time (the platform kills
+ * by it), not the business clock.
+ */
+export function workClock(budgetMs = TIMER_WORK_MS): () => boolean {
+  const start = performance.now();
+  return () => performance.now() - start < budgetMs;
+}
+
+/**
  * Runs `fn` over `items` with at most `limit` calls in flight; resolves to their results in input order once all
  * are done, or rejects with the first failure (calls already started still finish).
  */

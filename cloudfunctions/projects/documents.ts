@@ -20,6 +20,7 @@ export const EVALUATIONS = 'project_evaluations';
 export const SPENDING = 'project_spending';
 export const CREDIT_EVENTS = 'project_credit_events';
 export const SUMMARIES = 'project_summaries';
+export const TALLIES = 'project_tallies';
 
 /** Who did something, with the name they had at the time (histories read without another lookup). */
 export interface ProjectActor {
@@ -568,4 +569,33 @@ export interface AmendmentDoc {
   status: 'signing' | 'effective';
   effectiveAt?: Date;
   createdAt: Date;
+}
+
+/**
+ * The refresh timer's copy of a street's delivery records (steps/tallies): what tracking reads of each record, kept
+ * up to date from a cursor per source instead of re-read every run. A `page` holds up to a few thousand rows of one
+ * source (`<street>:<source>:<n>`); the `state` document (`<street>`) holds the cursors and the scope they were
+ * read over. Volunteers appear only as a one-way code (counting people needs no identity).
+ */
+export interface TallyPageDoc {
+  _id: string;
+  kind: 'page';
+  streetId: string;
+  source: string;
+  n: number;
+  /** The rows, packed as one string (domain/tally packRows). */
+  rows: string;
+}
+
+/** Where each source's reading stands: the last record read per change field (time, then id). */
+export interface TallyStateDoc {
+  _id: string;
+  kind: 'state';
+  streetId: string;
+  /** The street's contracts' scope the rows were read over; another scope starts the copy afresh. */
+  scope: string;
+  cursors: Record<string, { at: Date; id: string }>;
+  /** Every source read up to the lag the last run: the copy is whole. */
+  caughtUp: boolean;
+  updatedAt: Date;
 }

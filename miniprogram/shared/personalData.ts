@@ -500,6 +500,10 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
     owners: [{ field: 'reporterId' }],
     actors: ['byId'],
   },
+  project_tallies: none(
+    '街道数据看板的统计底稿',
+    '服务、时长、报名和捐赠的计数用记录，志愿者只存不可还原的编号。',
+  ),
 };
 
 /** What replaces a deleted person's name wherever a record keeps a name field. */

@@ -10,7 +10,9 @@ import {
   eligibleResidents,
   endedActivities,
   endedBookings,
+  erasuresDue,
   itemsWithPastSlots,
+  overdueReports,
   pointHolders,
   verifiedHours,
   waitingOrders,
@@ -78,7 +80,27 @@ async function fill(demo: ServicesDemo): Promise<void> {
   const booked = endedBookings(ROOM, 60, 'cut', now);
   store.insert('room_bookings', booked.bookings);
   store.insert('room_duties', booked.duties);
+  store.insert('reports', overdueReports(REPORT, 30, 'cut', now));
+  // Four of the generated elders (points, bookings, hours of their own) asked to be deleted.
+  const erasures = erasuresDue(4, 'cut', now);
+  store.insert('account_erasures', erasures.requests);
+  store.update(
+    'users',
+    { _id: { $in: erasures.ids } },
+    { $set: { erasureDueAt: erasures.dueAt } },
+    { multi: true },
+  );
 }
+
+/** A 随手拍 report as escalate reads it (what the generated overdue ones copy). */
+const REPORT = {
+  streetId: 'jn-lukou',
+  placePath: ['jn', 'jn-lukou', C.lukou],
+  communityId: C.lukou,
+  matterName: '道路破损',
+  departmentName: '城管',
+  everOverdue: false,
+};
 
 /** A room as settle reads it (what is held of it, and its closures). */
 const ROOM = {
@@ -308,4 +330,46 @@ it('settle: the same no-shows and pauses, each duty counted once', async () => {
   expect(state(whole).people.filter((l) => l.endsWith(':paused'))).toHaveLength(20);
   expect(state(whole).hours).toHaveLength(10);
   expect(state(cut)).toEqual(state(whole));
+});
+
+it('escalate: each deadline escalated once with one step, no admin told twice', async () => {
+  await runBoth('reports', 'escalate', 8);
+  const reports = (d: ServicesDemo) =>
+    d.cloud.store
+      .find('reports', { _id: { $regex: '^bench-cut' } }, { limit: 1000 })
+      .map((r) => {
+        const steps = (r.timeline as { kind: string }[]).map((t) => t.kind).join(',');
+        return `${String(r._id)}:${String(r.status)}:${(r.escalated as string[]).join(',')}:${steps}`;
+      })
+      .sort();
+  expect(reports(whole).filter((l) => l.includes(':overdueRespond'))).toHaveLength(20);
+  expect(reports(whole).filter((l) => l.endsWith(':respond,resolve:overdueResolve'))).toHaveLength(10);
+  expect(reports(cut)).toEqual(reports(whole));
+  const told = sent(cut, 'bench-cut-report');
+  expect(told.twice).toEqual([]);
+  // Told after marking: a kill in between loses those few messages, never sends one twice.
+  expect(told.lines.length).toBeLessThanOrEqual(sent(whole, 'bench-cut-report').lines.length);
+});
+
+it('privacyChores: every person due erased whole, nobody left half-erased', async () => {
+  await runBoth('account', 'privacyChores', 30);
+  // A run starts no one new once its time is up (a busy machine): the next runs take the rest.
+  for (const d of [whole, cut])
+    for (let k = 0; k < 5 && d.cloud.store.count('account_erasures', {}) > 0; k++)
+      expect((await d.cloud.timers.fire('account', 'privacyChores')).ok).toBe(true);
+  const ids = Array.from({ length: 4 }, (_x, i) => [
+    `bench-cut-elder-${i}`,
+    `bench-cut-elder-openid-${i}`,
+  ]).flat();
+  const left = (d: ServicesDemo) => {
+    const { store } = d.cloud;
+    const naming = store
+      .collectionNames()
+      .flatMap((c) => store.docs(c).filter((x) => ids.some((id) => JSON.stringify(x).includes(`"${id}"`))))
+      .map((x) => String(x._id));
+    const counts = store.collectionNames().map((c) => `${c}:${store.count(c, {})}`);
+    return { naming, requests: store.count('account_erasures', {}), counts };
+  };
+  expect(left(whole).naming).toEqual([]);
+  expect(left(cut)).toEqual(left(whole));
 });

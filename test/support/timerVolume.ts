@@ -31,6 +31,12 @@ export const PER_SCALE = {
   menuItems: 200,
   endedBookings: 300,
   roundsClosing: 16,
+  /** Delivery records in a street's contracts' communities (projects refresh): orders; half as many hours and sign-ups. */
+  deliveries: 2_000,
+  /** 随手拍 reports past their time to respond or resolve (reports escalate), and resolved ones to close. */
+  overdueReports: 100,
+  /** Accounts whose cooling-off is over (account privacyChores). */
+  erasuresDue: 20,
 } as const;
 
 /** Waiting orders spread over `items` × 20 half days, so demand exceeds the places everywhere alike. */
@@ -429,4 +435,121 @@ export function roundsToTally(round: Doc, n: number, tag: string, at: Date) {
     }
   }
   return { rounds, proposals, ballots };
+}
+
+/**
+ * Delivery records of a contract (`contract`: its document) for the projects refresh timer, written at `at`: `n`
+ * orders its organization completed in its communities over the 100–140 days before (every other one rated), and
+ * n / 2 each of hours-ledger lines (not marked verified: the points timer leaves them) and sign-ups there.
+ */
+export function deliveries(contract: Doc, n: number, tag: string, at: Date) {
+  const c = contract as {
+    orgId: string;
+    orgName: string;
+    scopePath: string[];
+    communityIds: string[];
+    communityNames: string[];
+  };
+  const when = (i: number) => new Date(at.getTime() - (100 + (i % 40)) * 86_400_000 - i * 1000);
+  const place = (i: number) => i % c.communityIds.length;
+  const orders: Doc[] = Array.from({ length: n }, (_x, i) => ({
+    _id: `bench-${tag}-done-${i}`,
+    itemName: '助餐',
+    category: '助餐',
+    communityId: c.communityIds[place(i)],
+    communityName: c.communityNames[place(i)],
+    placePath: [...c.scopePath, c.communityIds[place(i)]],
+    orgId: c.orgId,
+    orgName: c.orgName,
+    status: 'completed',
+    // A finished order frees its live-booking key (services domain/orders): the key becomes its own id.
+    activeKey: `bench-${tag}-done-${i}`,
+    completedAt: when(i),
+    ...(i % 2 === 0 ? { survey: { rating: 3 + (i % 3), complaint: false } } : {}),
+    timeline: [{ event: 'completed', status: 'completed', at: when(i) }],
+    createdAt: when(i),
+    updatedAt: at,
+  }));
+  const person = (i: number) => ({
+    organizer: { kind: 'org', id: c.orgId, name: c.orgName },
+    placePath: [...c.scopePath, c.communityIds[place(i)]],
+    communityName: c.communityNames[place(i)],
+    volunteerId: `bench-${tag}-volunteer-${i % 300}`,
+    activityTitle: '社区活动',
+  });
+  const hours: Doc[] = Array.from({ length: Math.floor(n / 2) }, (_x, i) => ({
+    _id: `bench-${tag}-line-${i}`,
+    ...person(i),
+    signupId: `bench-${tag}-joined-${i}`,
+    n: 2,
+    kind: 'verify',
+    activityStartAt: when(i),
+    verifiedDelta: 60,
+    at,
+  }));
+  const signups: Doc[] = Array.from({ length: Math.floor(n / 2) }, (_x, i) => ({
+    _id: `bench-${tag}-joined-${i}`,
+    ...person(i),
+    activityId: `bench-${tag}-activity-${Math.floor(i / 300)}`,
+    state: 'active',
+    signedUpAt: at,
+  }));
+  return { orders, hours, signups };
+}
+
+/**
+ * 随手拍 reports (copies of the demo report `template`) past a deadline: every third accepted and past its time to
+ * resolve, the others dispatched and past their time to respond; and n / 5 resolved eight days ago (auto-closed).
+ */
+export function overdueReports(template: Doc, n: number, tag: string, at: Date): Doc[] {
+  const hour = 3_600_000;
+  const { acceptedAt: _a, resolvedAt: _r, closedAt: _c, ...base } = template;
+  void _a;
+  void _r;
+  void _c;
+  const overdue = Array.from({ length: n }, (_x, i) => ({
+    ...base,
+    _id: `bench-${tag}-report-${i}`,
+    status: i % 3 === 0 ? 'accepted' : 'dispatched',
+    respondBy: new Date(at.getTime() - 2 * hour),
+    resolveBy: new Date(at.getTime() + (i % 3 === 0 ? -hour : 72 * hour)),
+    escalated: i % 3 === 0 ? ['respond'] : [],
+    timeline: [],
+    createdAt: new Date(at.getTime() - 30 * hour),
+    updatedAt: new Date(at.getTime() - 30 * hour),
+  }));
+  const resolved = Array.from({ length: Math.floor(n / 5) }, (_x, i) => ({
+    ...base,
+    _id: `bench-${tag}-resolved-${i}`,
+    status: 'resolved',
+    resolvedAt: new Date(at.getTime() - 8 * 24 * hour),
+    escalated: [],
+    timeline: [],
+    createdAt: new Date(at.getTime() - 10 * 24 * hour),
+    updatedAt: new Date(at.getTime() - 8 * 24 * hour),
+  }));
+  return [...overdue, ...resolved];
+}
+
+/**
+ * Account deletions due (cooling-off over an hour ago) for the generated elders `bench-<tag>-elder-0…n-1`: their
+ * requests, and the mark on their user records to set (`erasureDueAt`).
+ */
+export function erasuresDue(
+  n: number,
+  tag: string,
+  at: Date,
+): { ids: string[]; requests: Doc[]; dueAt: Date } {
+  const dueAt = new Date(at.getTime() - 3_600_000);
+  const ids = Array.from({ length: n }, (_x, i) => `bench-${tag}-elder-${i}`);
+  return {
+    ids,
+    dueAt,
+    requests: ids.map((id) => ({
+      _id: id,
+      requestedBy: id,
+      requestedAt: new Date(dueAt.getTime() - 15 * 86_400_000),
+      dueAt,
+    })),
+  };
 }

@@ -61,7 +61,31 @@ export function sourceQuery(name: SourceName, s: SourceScope): Record<string, un
   }
 }
 
-const FIELDS: Record<SourceName, string[]> = {
+/**
+ * The query of each source for the refresh timer's copy (steps/tallies): only what never changes about a record
+ * (its place, organizer, activity date), so a record whose state changes later (an order cancelled, a sign-up
+ * withdrawn) is read again, and tracking counts it by its state then.
+ */
+export function lastingQuery(name: SourceName, s: SourceScope): Record<string, unknown> {
+  switch (name) {
+    case 'orders':
+      return { communityId: _.in(s.communityIds) };
+    case 'hours':
+      return sourceQuery('hours', s);
+    case 'signups':
+      return _.and([{ placePath: _.in(s.communityIds) }, byOrgOrPlace(s)]) as unknown as Record<
+        string,
+        unknown
+      >;
+    case 'donations':
+      return { recipientPath: _.in(s.communityIds) };
+    case 'rounds':
+      return { scopePath: s.streetId };
+  }
+}
+
+/** The fields tracking reads of each source. */
+export const FIELDS: Record<SourceName, string[]> = {
   orders: [
     'itemName',
     'category',
@@ -71,7 +95,8 @@ const FIELDS: Record<SourceName, string[]> = {
     'orgName',
     'status',
     'completedAt',
-    'survey',
+    'survey.rating',
+    'survey.complaint',
     'timeline.event',
     'timeline.orgName',
   ],

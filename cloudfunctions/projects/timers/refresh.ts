@@ -1,11 +1,13 @@
 /**
- * The `refresh` timer (every 10 minutes): for each street with contracts, computes the dashboard into
- * project_summaries (dashboard reads are then one round trip) and each provider's credit value; a change of credit
+ * The `refresh` timer (every 10 minutes): for each street with contracts, brings its copy of the delivery records
+ * up to date from where the last run stopped (steps/tallies: only records changed since, a chunk at a time),
+ * then computes the dashboard from the copy into project_summaries (dashboard reads are then one round trip) and each provider's credit value; a change of credit
  * is a new credit event with the records behind it, and a value below the threshold suspends the organization's
  * admitted pool entry, with the reason in its history.
  */
 import { addMonths, monthKey, startOfMonth } from '../../../miniprogram/shared/calendar';
 import { _, db } from '../../common/cloud';
+import { workClock } from '../../common/concurrency';
 import { isDuplicateKey, rows } from '../../common/db';
 import {
   CONTRACTS,
@@ -26,7 +28,7 @@ import { creditInputsOf, creditOf, CREDIT_THRESHOLD, NEUTRAL, type CreditSubject
 import { computeDashboard } from '../domain/dashboard';
 import { currentEvaluation } from '../domain/evaluation';
 import { contractProgress, elapsedShare, indexByCommunity, type SourceRows } from '../domain/tracking';
-import { readSources } from '../steps/sources';
+import { catchUp } from '../steps/tallies';
 
 const STAGE = { mid: '中期评估', final: '终期评估' } as const;
 /** A monthly report is on time by the 10th of the next month. */
@@ -42,33 +44,39 @@ async function getAll<T>(collection: string, where: Record<string, unknown>): Pr
 }
 
 /** Refreshes every street's summary and its providers' credit; returns what it did. */
-export async function refresh(now: Date): Promise<{ streets: number; creditChanges: number }> {
+export async function refresh(
+  now: Date,
+): Promise<{ streets: number; creditChanges: number; behind: number }> {
   const contracts = await getAll<ContractDoc>(CONTRACTS, { status: _.neq('terminated') });
   const streets = new Map<string, ContractDoc[]>();
   for (const c of contracts)
     (streets.get(c.streetId) ?? streets.set(c.streetId, []).get(c.streetId)!).push(c);
   let creditChanges = 0;
+  let behind = 0;
+  const timeLeft = workClock();
   for (const [streetId, list] of streets) {
-    const [reports, spending, evaluations, pool, events] = await Promise.all([
+    const scope = {
+      orgIds: [...new Set(list.map((c) => c.orgId))],
+      communityIds: [...new Set(list.flatMap((c) => c.communityIds))],
+      streetId,
+      from: new Date(Math.min(...list.map((c) => c.period.from.getTime()))),
+      to: new Date(Math.max(...list.map((c) => c.period.to.getTime()))),
+    };
+    // The street's own records (a few per contract) beside the copy's catching up.
+    const [reports, spending, evaluations, pool, events, tally] = await Promise.all([
       getAll<ProgressReportDoc>(PROGRESS_REPORTS, { streetId }),
       getAll<SpendingDoc>(SPENDING, { streetId }),
       getAll<EvaluationDoc>(EVALUATIONS, { streetId }),
       getAll<PoolEntryDoc>(POOL, { streetId }),
       getAll<CreditEventDoc>(CREDIT_EVENTS, { streetId }),
+      catchUp(streetId, scope, now, timeLeft),
     ]);
-    const srcRows = await readSources(
-      { openid: '' },
-      list[0]!._id,
-      ['orders', 'hours', 'signups', 'donations', 'rounds'],
-      {
-        orgIds: [...new Set(list.map((c) => c.orgId))],
-        communityIds: [...new Set(list.flatMap((c) => c.communityIds))],
-        streetId,
-        from: new Date(Math.min(...list.map((c) => c.period.from.getTime()))),
-        to: new Date(Math.max(...list.map((c) => c.period.to.getTime()))),
-        allOrders: true,
-      },
-    );
+    // A copy still catching up would show too little: the last whole summary stays until the next run.
+    if (!tally.caughtUp) {
+      behind += 1;
+      continue;
+    }
+    const srcRows = tally.rows;
     const dashboard = computeDashboard(list, srcRows, reports, spending, now);
     await db
       .collection(SUMMARIES)
@@ -76,7 +84,7 @@ export async function refresh(now: Date): Promise<{ streets: number; creditChang
       .set({ data: { streetId, scopePath: list[0]!.scopePath, computedAt: now, dashboard } });
     creditChanges += await refreshCredit(streetId, list, srcRows, reports, evaluations, pool, events, now);
   }
-  return { streets: streets.size, creditChanges };
+  return { streets: streets.size, creditChanges, behind };
 }
 
 async function refreshCredit(

@@ -5,6 +5,7 @@
  * admin over the report's street. Resolved reports nobody confirmed or reopened for 7 days close by themselves.
  */
 import { _, db } from '../../common/cloud';
+import { countLimited, mapLimited, TIMER_CONCURRENCY } from '../../common/concurrency';
 import { rows, updatedCount } from '../../common/db';
 import { isAdminOver } from '../../common/auth';
 import { USERS, type UserDoc } from '../../common/directory/users';
@@ -33,10 +34,10 @@ export async function escalate(
       .field({ timeline: false, followerOpenids: false })
       .get(),
   );
-  const escalatedNow: { r: ReportDoc; what: 'respond' | 'resolve' }[] = [];
-  for (const r of due) {
+  // Each escalation is a conditional update of its own report: a few side by side change nothing but the time.
+  const marked = await mapLimited(due, TIMER_CONCURRENCY, async (r) => {
     const what = overdueOf({ ...r, escalated: r.escalated ?? [] }, now);
-    if (!what) continue;
+    if (!what) return undefined;
     const step: Step = {
       kind: what === 'respond' ? 'overdueRespond' : 'overdueResolve',
       at: now,
@@ -48,8 +49,9 @@ export async function escalate(
       .update({
         data: { escalated: _.push([what]), everOverdue: true, timeline: _.push([step]), updatedAt: now },
       });
-    if (updatedCount(res) === 1) escalatedNow.push({ r, what });
-  }
+    return updatedCount(res) === 1 ? { r, what } : undefined;
+  });
+  const escalatedNow = marked.filter((m): m is { r: ReportDoc; what: 'respond' | 'resolve' } => !!m);
   let notified = 0;
   if (escalatedNow.length > 0) {
     const streets = [...new Set(escalatedNow.map((e) => e.r.streetId))];
@@ -64,9 +66,13 @@ export async function escalate(
         .field({ openid: true, roles: true })
         .get(),
     );
-    for (const { r, what } of escalatedNow)
-      for (const a of admins.filter((u) => isAdminOver(u, r.placePath.slice(0, 2))))
-        if (await notifyOverdue(a.openid, r, what)) notified++;
+    // Told after the mark is written: a run killed in between loses a message, never sends one twice.
+    const messages = escalatedNow.flatMap(({ r, what }) =>
+      admins.filter((u) => isAdminOver(u, r.placePath.slice(0, 2))).map((a) => ({ a, r, what })),
+    );
+    notified = await countLimited(messages, TIMER_CONCURRENCY, ({ a, r, what }) =>
+      notifyOverdue(a.openid, r, what),
+    );
   }
   const closed = await db
     .collection(REPORTS)
