@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { ACCOUNT_LIMITS, PERSON_LIMITS, PRIVACY_LIMITS } from '../../miniprogram/shared/limits';
-import { fileId, id, idempotencyKey, line, phone, text } from '../common/schemas';
+import { fileId, id, idempotencyKey, line, page, phone, text } from '../common/schemas';
 import type { GrantedRole, PlaceLevel } from '../common/directory/users';
 
 /** Limits of the account capability (miniprogram/shared/limits.ts, shared with the mini program's forms). */
@@ -100,6 +100,11 @@ export const accountInputs = {
   requestErasure: z.strictObject({ elderId: id.optional(), consent: proxyConsent.optional() }),
   cancelErasure: z.strictObject({ elderId: id.optional() }),
   withdrawConsent: z.strictObject({ kind: z.enum(['messages']) }),
+  // The message centre: the caller's own messages only (keyed by their openid).
+  messages: page,
+  unreadMessages: z.strictObject({}),
+  /** One message (`messageId`) or, without it, all of them. */
+  readMessages: z.strictObject({ messageId: id.optional() }),
 } as const;
 
 /** Action names. */
@@ -268,4 +273,16 @@ export interface ExportLinks {
 export interface ErasureView {
   dueAt: string;
   coolingDays: number;
+}
+
+/** A message of the message centre, as its recipient sees it. */
+export interface MessageView {
+  id: string;
+  title: string;
+  lines: string[];
+  /** The page it opens, with a leading slash (navigateTo's url). */
+  url: string;
+  read: boolean;
+  /** 6月3日 14:05 (Beijing). */
+  timeText: string;
 }

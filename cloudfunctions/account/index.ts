@@ -25,6 +25,9 @@ import myData from './actions/privacy/myData';
 import openExport from './actions/privacy/openExport';
 import requestErasure from './actions/privacy/requestErasure';
 import withdrawConsent from './actions/privacy/withdrawConsent';
+import messages from './actions/messages/messages';
+import readMessages from './actions/messages/readMessages';
+import unreadMessages from './actions/messages/unreadMessages';
 import { privacyChores } from './timers/privacyChores';
 import type { AccountAction } from './contract';
 import type { Action } from '../common/action';
@@ -56,6 +59,9 @@ export const actions = {
   requestErasure,
   cancelErasure,
   withdrawConsent,
+  messages,
+  unreadMessages,
+  readMessages,
 } satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions, timers: { privacyChores } });

@@ -486,6 +486,13 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
     owners: [{ field: 'reporterId' }],
     actors: ['byId'],
   },
+  inbox_messages: {
+    title: '我的消息',
+    treatment: 'erase',
+    why: '消息中心里给您的通知；注销后删除。',
+    owners: [{ field: 'openid', openid: true }],
+    actors: [],
+  },
 };
 
 /** What replaces a deleted person's name wherever a record keeps a name field. */
