@@ -105,6 +105,7 @@ export const accountInputs = {
   unreadMessages: z.strictObject({}),
   /** One message (`messageId`) or, without it, all of them. */
   readMessages: z.strictObject({ messageId: id.optional() }),
+  workplace: z.strictObject({}),
 } as const;
 
 /** Action names. */
@@ -285,4 +286,17 @@ export interface MessageView {
   read: boolean;
   /** 6月3日 14:05 (Beijing). */
   timeText: string;
+}
+
+/** The counts on an admin's 我的, for the places they administer. */
+export interface WorkplaceCounts {
+  /** Service items proposed and stories held by the content check, waiting for an admin. */
+  toApprove: number;
+  overdue: number;
+  callbacksDue: number;
+  /** Wishes with units still open whose deadline is within `expiringDays`. */
+  needsExpiring: number;
+  expiringDays: number;
+  /** Counts stop here (the badge says 99+). */
+  cap: number;
 }

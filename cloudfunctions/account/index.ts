@@ -28,6 +28,7 @@ import withdrawConsent from './actions/privacy/withdrawConsent';
 import messages from './actions/messages/messages';
 import readMessages from './actions/messages/readMessages';
 import unreadMessages from './actions/messages/unreadMessages';
+import workplace from './actions/workplace';
 import { privacyChores } from './timers/privacyChores';
 import type { AccountAction } from './contract';
 import type { Action } from '../common/action';
@@ -62,6 +63,7 @@ export const actions = {
   messages,
   unreadMessages,
   readMessages,
+  workplace,
 } satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions, timers: { privacyChores } });

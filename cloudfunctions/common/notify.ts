@@ -1,7 +1,8 @@
 /**
  * Subscription messages (订阅消息). Sending can fail for reasons that must not undo the user's action (the
  * recipient used up their one-time consent, 43101): failures are logged and reported, never thrown. Every message
- * is also kept in the recipient's message centre (common/inbox), sent or not: one more write, beside the send.
+ * is also kept in the recipient's message centre (common/inbox), sent or not: one more write, beside the send
+ * (messages to many people at once are kept in one write).
  */
 import { cloud, db } from './cloud';
 import { now } from './clock';
@@ -46,20 +47,31 @@ async function send(message: SubscribeMessage): Promise<boolean> {
   }
 }
 
-async function keep(message: SubscribeMessage, sent: boolean): Promise<void> {
-  const doc: Omit<InboxDoc, '_id'> = {
+/** Messages kept in the same turn (a list of people told at once), written together in one round trip. */
+let batch: { docs: Omit<InboxDoc, '_id'>[]; written: Promise<void> } | undefined;
+
+function keep(message: SubscribeMessage, sent: boolean): Promise<void> {
+  if (!batch) {
+    const next = { docs: [] as Omit<InboxDoc, '_id'>[], written: Promise.resolve() };
+    next.written = Promise.resolve().then(async () => {
+      batch = undefined;
+      try {
+        await db.collection(INBOX_MESSAGES).add({ data: next.docs });
+      } catch (err) {
+        console.warn('inbox messages not kept', err);
+      }
+    });
+    batch = next;
+  }
+  batch.docs.push({
     openid: message.touser,
     ...inboxText(message.data),
     page: message.page,
     sent,
     read: false,
     createdAt: now(),
-  };
-  try {
-    await db.collection(INBOX_MESSAGES).add({ data: doc });
-  } catch (err) {
-    console.warn('inbox message not kept', err);
-  }
+  });
+  return batch.written;
 }
 
 /**

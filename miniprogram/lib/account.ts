@@ -6,6 +6,7 @@ export type {
   CommunityStat,
   HomeView,
   LinkView,
+  MessageView,
   OrgView,
   PlaceView,
   RoleView,
