@@ -13,4 +13,5 @@ export type {
   SelfView,
   UserDetail,
   UserListItem,
+  WorkplaceCounts,
 } from '../../cloudfunctions/account/contract';
