@@ -51,6 +51,10 @@ export const accountInputs = {
     query: line(ACCOUNT_LIMITS.searchQueryMax, 0).default(''),
     communityId: id.optional(),
     offset: z.number().int().min(0).max(10_000).default(0),
+    /** Only people holding this role (anywhere). */
+    withRole: z.enum(['admin', 'provider', 'volunteer']).optional(),
+    /** Only people at least this old (by birth year; people without one are left out). */
+    minAge: z.number().int().min(0).max(130).optional(),
   }),
   userDetail: z.strictObject({ targetUserId: id }),
   registerElder: z.strictObject({
