@@ -1,9 +1,10 @@
 /**
- * account: the message centre — every order status change reaches whoever ordered, with or without their consent
- * to subscription messages; each person lists, counts and marks only their own messages; concurrent marks leave
- * the unread count exact.
+ * account: the badges of 我的. The message centre — every order status change reaches whoever ordered, with or
+ * without their consent to subscription messages; each person lists, counts and marks only their own messages;
+ * concurrent marks leave the unread count exact. The admin's workplace — counts for the places they administer
+ * only (a 秣陵 admin never counts 禄口's work), agreeing with the admins' lists, in two round trips.
  */
-import { P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
+import { AT, P, key, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
 
 let demo: ServicesDemo;
 let meal: string;
@@ -90,4 +91,45 @@ it('counts exactly when one message and all of them are marked at once', async (
   expect(await unread(P.wang)).toBe(0);
   const { roundTrips } = await demo.call('account', P.wang, 'unreadMessages');
   expect(roundTrips).toBe(1);
+});
+
+describe('the workplace', () => {
+  const counts = (openid: string) => demo.ok('account', openid, 'workplace');
+
+  it('counts items waiting for approval and overdue orders in the admin scope only', async () => {
+    const lukouBefore = await counts(P.lukou);
+    const molingBefore = await counts(P.moling);
+    await demo.sok(P.lin, 'proposeItem', {
+      name: '理发上门',
+      category: '助洁',
+      description: '上门理发，自带工具',
+      unit: '次',
+      priceType: 'free',
+      priceYuan: 0,
+      eligibility: [],
+      communityIds: ['jn-lukou-lukou'],
+      capacityPerSlot: 2,
+      durationMinutes: 30,
+      idempotencyKey: key('item'),
+    });
+    await demo.order(P.wang, meal, demo.slot(2, 'pm'));
+    // Two days on, nobody accepted: the order is overdue.
+    demo.cloud.clock.set(new Date(AT.getTime() + 3 * 86_400_000));
+    const lukou = await counts(P.lukou);
+    expect(lukou.toApprove).toBe(lukouBefore.toApprove + 1);
+    expect(lukou.overdue).toBeGreaterThan(lukouBefore.overdue);
+    // The badge agrees with the list the admin opens.
+    const listed = await demo.sok(P.lukou, 'adminOrders', { view: 'overdue' });
+    expect(listed.items).toHaveLength(lukou.overdue);
+    // 秣陵's admin sees none of it.
+    expect(await counts(P.moling)).toEqual(molingBefore);
+    const { roundTrips } = await demo.call('account', P.lukou, 'workplace');
+    expect(roundTrips).toBe(2);
+    demo.cloud.clock.set(AT);
+  });
+
+  it('refuses people who administer nothing', async () => {
+    const reply = await demo.call('account', P.wang, 'workplace');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
 });
