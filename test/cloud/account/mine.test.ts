@@ -4,20 +4,20 @@
  * concurrent marks leave the unread count exact. The admin's workplace — counts for the places they administer
  * only (a 秣陵 admin never counts 禄口's work), agreeing with the admins' lists, in two round trips.
  */
-import { AT, P, key, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
+import {
+  AT,
+  P,
+  freeItem,
+  key,
+  startServicesDemo,
+  type ServicesDemo,
+} from '../../support/services/demoServices';
 
 let demo: ServicesDemo;
 let meal: string;
 beforeAll(async () => {
   demo = await startServicesDemo();
-  meal = await demo.approvedItem({
-    name: '助餐送餐',
-    category: '助餐',
-    priceType: 'free',
-    priceYuan: 0,
-    eligibility: [],
-    capacityPerSlot: 5,
-  });
+  meal = await demo.approvedItem(freeItem('助餐送餐', '助餐', key('item')));
 }, 60_000);
 afterAll(() => demo.close());
 
@@ -99,19 +99,7 @@ describe('the workplace', () => {
   it('counts items waiting for approval and overdue orders in the admin scope only', async () => {
     const lukouBefore = await counts(P.lukou);
     const molingBefore = await counts(P.moling);
-    await demo.sok(P.lin, 'proposeItem', {
-      name: '理发上门',
-      category: '助洁',
-      description: '上门理发，自带工具',
-      unit: '次',
-      priceType: 'free',
-      priceYuan: 0,
-      eligibility: [],
-      communityIds: ['jn-lukou-lukou'],
-      capacityPerSlot: 2,
-      durationMinutes: 30,
-      idempotencyKey: key('item'),
-    });
+    await demo.sok(P.lin, 'proposeItem', freeItem('理发上门', '助洁', key('item')));
     await demo.order(P.wang, meal, demo.slot(2, 'pm'));
     // Two days on, nobody accepted: the order is overdue.
     demo.cloud.clock.set(new Date(AT.getTime() + 3 * 86_400_000));

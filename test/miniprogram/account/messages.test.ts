@@ -7,6 +7,7 @@ import { addDays, dateKey, slotKey } from '../../../miniprogram/shared/calendar'
 import { closePage, lastCall, loadPage, tap, waitFor } from '../../../simulator/page';
 import { textOf } from '../../../simulator/text';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
+import { freeItem } from '../../support/services/demoServices';
 
 const MINE = 'pages/mine/index';
 const MESSAGES = 'packages/account/pages/messages/index';
@@ -18,33 +19,14 @@ let demo: DemoCloud;
 let orderId: string;
 beforeAll(async () => {
   demo = await startPageCloud(WANG);
-  const item = await demo.ok('services', STAFF, 'proposeItem', {
-    name: '助餐送餐',
-    category: '助餐',
-    description: '每天中午送一份热饭菜到家',
-    unit: '份',
-    priceType: 'free',
-    priceYuan: 0,
-    eligibility: [],
-    communityIds: ['jn-lukou-lukou'],
-    capacityPerSlot: 3,
-    durationMinutes: 30,
-    idempotencyKey: 'messages-page-item',
-  });
+  const item = await demo.ok(
+    'services',
+    STAFF,
+    'proposeItem',
+    freeItem('助餐送餐', '助餐', 'messages-page-item'),
+  );
   // One item left waiting for approval, for the admin's badge.
-  await demo.ok('services', STAFF, 'proposeItem', {
-    name: '理发上门',
-    category: '助洁',
-    description: '上门理发，自带工具',
-    unit: '次',
-    priceType: 'free',
-    priceYuan: 0,
-    eligibility: [],
-    communityIds: ['jn-lukou-lukou'],
-    capacityPerSlot: 2,
-    durationMinutes: 30,
-    idempotencyKey: 'messages-page-item-2',
-  });
+  await demo.ok('services', STAFF, 'proposeItem', freeItem('理发上门', '助洁', 'messages-page-item-2'));
   await demo.ok('services', ADMIN, 'reviewItem', { itemId: item.id, decision: 'approve' });
   const order = await demo.ok('services', WANG, 'placeOrder', {
     itemId: item.id,
