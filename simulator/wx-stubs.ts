@@ -22,6 +22,7 @@
  * - `login`: resolves a fixed code (identity comes from the gateway's user, not from the code).
  * - `makePhoneCall`: recorded only (a test checks which number would be dialled).
  * - `setClipboardData`, `openSetting`: recorded only.
+ * - `openLocation`: recorded only (a test checks where the map would open).
  *
  * Every async stub supports both callback and promise style, like wx. Every call is recorded (`wxCalls()`).
  */
@@ -286,6 +287,7 @@ const stubs = {
   makePhoneCall: asyncApi('makePhoneCall', () => ({})),
   setClipboardData: asyncApi('setClipboardData', () => ({})),
   openSetting: asyncApi('openSetting', () => ({ authSetting: {} })),
+  openLocation: asyncApi('openLocation', () => ({})),
 };
 
 /** Installs the stubs over simulate's `wx` (call once, from setup.ts). */

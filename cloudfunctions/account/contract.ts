@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { ACCOUNT_LIMITS, PERSON_LIMITS, PRIVACY_LIMITS } from '../../miniprogram/shared/limits';
-import { fileId, hotline, id, idempotencyKey, line, phone, text } from '../common/schemas';
+import { fileId, hotline, id, idempotencyKey, line, page, phone, text } from '../common/schemas';
 import { HOME_TILES, type HomeTile } from '../../miniprogram/shared/choices';
 import type { Hotline } from '../common/directory/places';
 import type { GrantedRole, PlaceLevel } from '../common/directory/users';
@@ -53,6 +53,10 @@ export const accountInputs = {
     query: line(ACCOUNT_LIMITS.searchQueryMax, 0).default(''),
     communityId: id.optional(),
     offset: z.number().int().min(0).max(10_000).default(0),
+    /** Only people holding this role (anywhere). */
+    withRole: z.enum(['admin', 'provider', 'volunteer']).optional(),
+    /** Only people at least this old (by birth year; people without one are left out). */
+    minAge: z.number().int().min(0).max(130).optional(),
   }),
   userDetail: z.strictObject({ targetUserId: id }),
   registerElder: z.strictObject({
@@ -115,6 +119,12 @@ export const accountInputs = {
   }),
   /** The hotline for the caller's community (or the community asked for: an order's, a donation's). */
   hotline: z.strictObject({ communityId: id.optional() }),
+  // The message centre: the caller's own messages only (keyed by their openid).
+  messages: page,
+  unreadMessages: z.strictObject({}),
+  /** One message (`messageId`) or, without it, all of them. */
+  readMessages: z.strictObject({ messageId: id.optional() }),
+  workplace: z.strictObject({}),
 } as const;
 
 /** Action names. */
@@ -304,4 +314,29 @@ export interface ExportLinks {
 export interface ErasureView {
   dueAt: string;
   coolingDays: number;
+}
+
+/** A message of the message centre, as its recipient sees it. */
+export interface MessageView {
+  id: string;
+  title: string;
+  lines: string[];
+  /** The page it opens, with a leading slash (navigateTo's url). */
+  url: string;
+  read: boolean;
+  /** 6月3日 14:05 (Beijing). */
+  timeText: string;
+}
+
+/** The counts on an admin's 我的, for the places they administer. */
+export interface WorkplaceCounts {
+  /** Service items proposed and stories held by the content check, waiting for an admin. */
+  toApprove: number;
+  overdue: number;
+  callbacksDue: number;
+  /** Wishes with units still open whose deadline is within `expiringDays`. */
+  needsExpiring: number;
+  expiringDays: number;
+  /** Counts stop here (the badge says 99+). */
+  cap: number;
 }

@@ -27,6 +27,10 @@ import myData from './actions/privacy/myData';
 import openExport from './actions/privacy/openExport';
 import requestErasure from './actions/privacy/requestErasure';
 import withdrawConsent from './actions/privacy/withdrawConsent';
+import messages from './actions/messages/messages';
+import readMessages from './actions/messages/readMessages';
+import unreadMessages from './actions/messages/unreadMessages';
+import workplace from './actions/workplace';
 import { privacyChores } from './timers/privacyChores';
 import type { AccountAction } from './contract';
 import type { Action } from '../common/action';
@@ -60,6 +64,10 @@ export const actions = {
   withdrawConsent,
   editCommunity,
   hotline,
+  messages,
+  unreadMessages,
+  readMessages,
+  workplace,
 } satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions, timers: { privacyChores } });

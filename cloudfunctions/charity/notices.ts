@@ -21,23 +21,26 @@ const KINDS = {
 /** A notice kind. */
 export type NoticeKind = keyof typeof KINDS;
 
-/** Tells the donor, if they accepted messages. Resolves to whether a message was sent. */
+/** Tells the donor (a subscription message if they accepted messages). Resolves to whether one was sent. */
 export function tellDonor(
   d: Pick<DonationDoc, '_id' | 'donorOpenid' | 'subscribed' | 'item' | 'unit' | 'quantity'>,
   kind: NoticeKind,
   at: Date,
 ): Promise<boolean> {
-  if (!d.subscribed) return Promise.resolve(false);
   const k = KINDS[kind];
-  return notify({
-    touser: d.donorOpenid,
-    templateId: templateId(`CHARITY_${kind}`),
-    page: `packages/charity/pages/donation/index?id=${d._id}`,
-    data: {
-      thing1: thing(`${d.item} ${d.quantity}${d.unit}`),
-      phrase2: { value: k.phrase },
-      time3: { value: dateTimeKey(at) },
-      thing4: thing(k.note),
+  return notify(
+    {
+      touser: d.donorOpenid,
+      templateId: templateId(`CHARITY_${kind}`),
+      page: `packages/charity/pages/donation/index?id=${d._id}`,
+      data: {
+        thing1: thing(`${d.item} ${d.quantity}${d.unit}`),
+        phrase2: { value: k.phrase },
+        time3: { value: dateTimeKey(at) },
+        thing4: thing(k.note),
+      },
     },
-  });
+    // Without their consent, the message only goes to their message centre.
+    { send: d.subscribed },
+  );
 }

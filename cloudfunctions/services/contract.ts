@@ -123,7 +123,7 @@ export const servicesInputs = {
   vouchers: z.strictObject({ beneficiaryId: id.optional() }),
   // Provider staff
   workOrders: z.strictObject({
-    view: z.enum(['incoming', 'mine', 'done']).default('incoming'),
+    view: z.enum(['incoming', 'mine', 'done', 'today']).default('incoming'),
     /** Where the staff member is now: the orders come nearest first, each with its distance. */
     location: location.optional(),
     offset,
@@ -361,6 +361,20 @@ export interface OrderCard {
   createdAt: string;
   /** Work orders asked for by distance: metres from the staff member to the order's place. */
   distanceM?: number;
+  /** Today's work orders (`today`): where to go, the minutes left to accept, and the contact once it is theirs. */
+  today?: WorkToday;
+}
+
+/** What the staff's today list adds to a work order. */
+export interface WorkToday {
+  /** The order's place (its community's centre, see OrderDoc.point), for wx.openLocation. */
+  latitude: number;
+  longitude: number;
+  /** Minutes left to accept (matched orders; negative once past). */
+  minutesToAccept?: number;
+  /** The address and phone, only to the staff member who accepted it (as the order page reveals them). */
+  address?: string;
+  phone?: string;
 }
 
 /** An order in full, as the viewer may see it. */

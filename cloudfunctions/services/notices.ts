@@ -12,25 +12,28 @@ export function orderPage(orderId: string): string {
   return `packages/services/pages/order/index?id=${orderId}`;
 }
 
-/** Tells whoever ordered (if they agreed to this kind) what happened to the order. */
+/** Tells whoever ordered what happened to the order (a subscription message if they agreed to this kind). */
 export function tellOrderer(
   order: Pick<OrderDoc, '_id' | 'itemName' | 'slot' | 'orderedByOpenid' | 'consent'>,
   kind: ResidentTemplate,
   status: string,
   note: string,
 ): Promise<boolean> {
-  if (!order.consent.includes(kind)) return Promise.resolve(false);
-  return notify({
-    touser: order.orderedByOpenid,
-    templateId: templateId(kind),
-    page: kind === 'SERVICE_SURVEY' ? `${orderPage(order._id)}&rate=1` : orderPage(order._id),
-    data: {
-      thing1: thing(order.itemName),
-      thing2: thing(slotLabel(order.slot)),
-      thing3: thing(status),
-      thing4: thing(note),
+  return notify(
+    {
+      touser: order.orderedByOpenid,
+      templateId: templateId(kind),
+      page: kind === 'SERVICE_SURVEY' ? `${orderPage(order._id)}&rate=1` : orderPage(order._id),
+      data: {
+        thing1: thing(order.itemName),
+        thing2: thing(slotLabel(order.slot)),
+        thing3: thing(status),
+        thing4: thing(note),
+      },
     },
-  });
+    // Without their consent to this kind, the message only goes to their message centre.
+    { send: order.consent.includes(kind) },
+  );
 }
 
 /** Tells a member of staff how many new work orders wait for their organization. */

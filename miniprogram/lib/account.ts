@@ -8,10 +8,12 @@ export type {
   HomeView,
   HotlineView,
   LinkView,
+  MessageView,
   OrgView,
   PlaceView,
   RoleView,
   SelfView,
   UserDetail,
   UserListItem,
+  WorkplaceCounts,
 } from '../../cloudfunctions/account/contract';

@@ -504,6 +504,13 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
     '街道数据看板的统计底稿',
     '服务、时长、报名和捐赠的计数用记录，志愿者只存不可还原的编号。',
   ),
+  inbox_messages: {
+    title: '我的消息',
+    treatment: 'erase',
+    why: '消息中心里给您的通知；注销后删除。',
+    owners: [{ field: 'openid', openid: true }],
+    actors: [],
+  },
 };
 
 /** What replaces a deleted person's name wherever a record keeps a name field. */

@@ -1,7 +1,8 @@
 /**
  * searchUsers — an admin finds residents of their scope by nickname, real name or phone digits (to grant a role,
  * link family, or order on someone's behalf). Personal data is masked in the list; userDetail shows it in full.
- * Input: { query, communityId?, offset }. Result: Page<UserListItem> (20 a page).
+ * Filters: a community, a role held, a least age (by birth year: 80 this year means born in or before 1946).
+ * Input: { query, communityId?, withRole?, minAge?, offset }. Result: Page<UserListItem> (20 a page).
  * Errors: UNAUTHENTICATED, FORBIDDEN (not an admin). Only people within the admin's scope are ever found.
  * Round trips: 2.
  */
@@ -12,6 +13,7 @@ import { listPage } from '../../common/paging';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { accountInputs, ACCOUNT_LIMITS } from '../contract';
 import { listItem } from '../domain/views';
+import { partsOf } from '../../../miniprogram/shared/calendar';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -27,6 +29,8 @@ export default action({
     if (input.communityId) {
       where.push({ communityId: input.communityId });
     }
+    if (input.withRole) where.push({ 'roles.role': input.withRole });
+    if (input.minAge !== undefined) where.push({ birthYear: _.lte(partsOf(ctx.now).year - input.minAge) });
     if (input.query) {
       const pattern = db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' });
       where.push(_.or([{ nickname: pattern }, { realName: pattern }, { phone: pattern }]));

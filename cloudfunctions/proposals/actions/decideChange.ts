@@ -46,24 +46,32 @@ async function tellAbout(
 ): Promise<void> {
   const ref = { roundId: round._id, _id: asked.proposalId, title };
   const author = round.results?.authors.find((a) => a.proposalId === asked.proposalId);
-  if (author)
-    await tellProposer(
-      { ...ref, authorOpenid: author.authorOpenid },
-      'PROPOSAL_CHANGE_DECIDED',
-      d.approved ? '已同意' : '未同意',
-      `${changeLabel(asked)}${d.note ? `：${d.note}` : ''}`,
-    );
-  if (!d.approved || supporters.length === 0) return;
-  const users = rows<{ openid?: string }>(
-    await db
-      .collection(USERS)
-      .where({ _id: _.in([...supporters]) })
-      .field({ openid: true })
-      .limit(1000)
-      .get(),
-  );
+  const toSupporters = d.approved && supporters.length > 0;
+  const users = toSupporters
+    ? rows<{ openid?: string }>(
+        await db
+          .collection(USERS)
+          .where({ _id: _.in([...supporters]) })
+          .field({ openid: true })
+          .limit(1000)
+          .get(),
+      )
+    : [];
   const openids = users.flatMap((u) => (u.openid ? [u.openid] : []));
-  await tellSupporters(openids, ref, asked.kind === 'abandon' ? '项目终止' : '预算缩减', changeLabel(asked));
+  // Told together, so their messages are kept in one write (common/notify).
+  await Promise.all([
+    author
+      ? tellProposer(
+          { ...ref, authorOpenid: author.authorOpenid },
+          'PROPOSAL_CHANGE_DECIDED',
+          d.approved ? '已同意' : '未同意',
+          `${changeLabel(asked)}${d.note ? `：${d.note}` : ''}`,
+        )
+      : Promise.resolve(false),
+    toSupporters
+      ? tellSupporters(openids, ref, asked.kind === 'abandon' ? '项目终止' : '预算缩减', changeLabel(asked))
+      : Promise.resolve(0),
+  ]);
 }
 
 export default action({

@@ -7,10 +7,11 @@
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin). Round trips: 2.
  */
 import { action } from '../../common/action';
+import { callbackOrders, overdueOrders } from '../../common/adminQueues';
 import { adminGrants, requireAnyAdmin } from '../../common/auth';
 import { _, db } from '../../common/cloud';
 import { listPage } from '../../common/paging';
-import { SERVICES_LIMITS, servicesInputs } from '../contract';
+import { servicesInputs } from '../contract';
 import { orderCard } from '../domain/views';
 import { ORDERS } from '../documents';
 
@@ -23,31 +24,10 @@ export default action({
     requireAnyAdmin(me);
     const scope: Record<string, unknown> = { placePath: _.in(adminGrants(me).map((g) => g.scopeId!)) };
     if (input.communityId) scope.communityId = input.communityId;
-    const now = ctx.now.getTime();
     const views: Record<typeof input.view, [object, string, 'asc' | 'desc']> = {
-      overdue: [
-        _.or([
-          { escalatedAt: _.exists(true), status: _.in(['submitted', 'matched']) },
-          { status: 'matched', acceptDeadline: _.lt(ctx.now) },
-          { status: 'accepted', slotStart: _.lt(new Date(now - 30 * 60_000)) },
-          {
-            'checkIn.departures': _.exists(true),
-            'checkIn.at': _.gte(new Date(now - SERVICES_LIMITS.checkInExceptionDays * 86_400_000)),
-          },
-        ]),
-        'slotStart',
-        'asc',
-      ],
+      overdue: [overdueOrders(ctx.now), 'slotStart', 'asc'],
       open: [{ status: _.in(OPEN) }, 'slotStart', 'asc'],
-      callback: [
-        {
-          status: 'completed',
-          survey: _.exists(false),
-          completedAt: _.lte(new Date(now - SERVICES_LIMITS.callbackAfterHours * 3600_000)),
-        },
-        'completedAt',
-        'asc',
-      ],
+      callback: [callbackOrders(ctx.now), 'completedAt', 'asc'],
       all: [{}, 'createdAt', 'desc'],
     };
     const [where, field, dir] = views[input.view];

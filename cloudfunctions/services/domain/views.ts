@@ -124,6 +124,30 @@ export function workOrderCard(order: OrderDoc, from?: { latitude: number; longit
 }
 
 /**
+ * A card of the staff's today list: the distance as above, where to go, the minutes left to accept, and the
+ * contact details when `r` reveals them (the assigned staff member once accepted, as in {@link orderView}).
+ */
+export function todayCard(
+  order: OrderDoc,
+  r: Relation,
+  now: Date,
+  from?: { latitude: number; longitude: number },
+): OrderCard {
+  const reveal = revealsContact(r, order);
+  return {
+    ...workOrderCard(order, from),
+    today: {
+      latitude: order.point.latitude,
+      longitude: order.point.longitude,
+      ...(order.status === 'matched' && order.acceptDeadline
+        ? { minutesToAccept: Math.floor((order.acceptDeadline.getTime() - now.getTime()) / 60_000) }
+        : {}),
+      ...(reveal ? { address: order.address, phone: order.phone } : {}),
+    },
+  };
+}
+
+/**
  * An order in full, as this viewer may see it. With the community's check-in `rule`, the staff member who may
  * check in is also told when and where it needs no reason.
  */

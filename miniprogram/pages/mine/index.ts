@@ -5,7 +5,8 @@
 import { elderModeBehavior } from '../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../behaviors/remote-page';
 import { tabPageBehavior } from '../../behaviors/tab-page';
-import type { SelfView } from '../../lib/account';
+import type { SelfView, WorkplaceCounts } from '../../lib/account';
+import { call } from '../../lib/api';
 import { isElderMode, setElderMode } from '../../lib/elder-mode';
 import { ROLE_NAMES, roleLabel } from '../../lib/roles';
 import { ensureSession, onSessionChange, refreshSession } from '../../lib/session';
@@ -57,6 +58,50 @@ function profileData(me: SelfView) {
   };
 }
 
+/** One count of an admin's workplace, as a tile. */
+interface WorkTile {
+  id: string;
+  label: string;
+  /** The count as shown (99+ past the cap). */
+  count: string;
+  /** Whether something waits (the tile stands out). */
+  waiting: boolean;
+  url: string;
+}
+
+function workTiles(c: WorkplaceCounts): WorkTile[] {
+  const tile = (id: string, label: string, n: number, url: string): WorkTile => ({
+    id,
+    label,
+    count: n >= c.cap ? `${c.cap - 1}+` : String(n),
+    waiting: n > 0,
+    url,
+  });
+  return [
+    tile('to-approve', '待审核', c.toApprove, '/packages/services/pages/manage/index'),
+    tile('overdue', '逾期订单', c.overdue, '/packages/services/pages/overdue/index?tab=overdue'),
+    tile('callbacks', '待回访', c.callbacksDue, '/packages/services/pages/overdue/index?tab=callback'),
+    tile(
+      'expiring',
+      `${c.expiringDays} 天内到期的心愿`,
+      c.needsExpiring,
+      '/packages/charity/pages/admin-needs/index',
+    ),
+  ];
+}
+
+/** The unread count and, for admins, the workplace: badges on 我的 (a failure leaves them as they were). */
+async function badges(me: SelfView): Promise<{ unread?: number; work?: WorkTile[] }> {
+  const [unread, work] = await Promise.all([
+    call('account', 'unreadMessages'),
+    me.isAdmin ? call('account', 'workplace') : Promise.resolve(undefined),
+  ]);
+  return {
+    ...(unread.ok ? { unread: unread.data.unread } : {}),
+    ...(work?.ok ? { work: workTiles(work.data) } : {}),
+  };
+}
+
 const unsubscribers = new WeakMap<object, () => void>();
 
 Component({
@@ -71,6 +116,9 @@ Component({
     tags: [] as RoleTag[],
     groups: [] as GroupView[],
     profileUrl: '/packages/account/pages/profile/index',
+    messagesUrl: '/packages/account/pages/messages/index',
+    unread: 0,
+    work: [] as WorkTile[],
   },
   lifetimes: {
     attached() {
@@ -90,13 +138,20 @@ Component({
       // The setting may have changed on another page.
       if (this.data.elderOn !== isElderMode()) this.setData({ elderOn: isElderMode() });
       // Back on this tab: roles may have been granted or taken back meanwhile (the subscription re-renders).
-      if (this.data.status === 'ready') void refreshSession();
+      if (this.data.status === 'ready') void refreshSession().then(() => this.refreshBadges());
     },
   },
   methods: {
     async load(): Promise<LoadResult> {
       const session = await ensureSession();
-      return session.ok ? { ok: true, data: profileData(session.me) } : session;
+      if (!session.ok) return session;
+      return { ok: true, data: { ...profileData(session.me), work: [], ...(await badges(session.me)) } };
+    },
+    /** Back on the tab: messages may have been read, work done. */
+    async refreshBadges() {
+      const session = await ensureSession();
+      if (!session.ok) return;
+      this.setData({ work: [], ...(await badges(session.me)) });
     },
     onElderChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
       this.applyElder(Boolean(e.detail.value));

@@ -52,7 +52,8 @@ afterAll(() => {
     Object.entries(trips).map(([action, list]) => [action, Math.max(...list)]),
   );
   console.log(JSON.stringify(worst));
-  expect(Object.entries(worst).filter(([, n]) => n > 3)).toEqual([]);
+  // An admin's cancel that gives a place back also keeps the message in the resident's centre (common/notify).
+  expect(Object.entries(worst).filter(([a, n]) => n > (a === 'cancelOrder' ? 4 : 3))).toEqual([]);
 });
 
 describe('placing an order', () => {

@@ -26,7 +26,7 @@ async function served(openid: string, slot: string, extra: Record<string, unknow
     reason: '老人约了提前上门', // days before the slot (checkin-evidence.test.ts covers the window)
   });
   const done = await demo.svc(P.lin, 'checkOut', { orderId: o.id, notes: '已协助洗浴' });
-  expect(done.roundTrips).toBeLessThanOrEqual(3);
+  expect(done.roundTrips).toBeLessThanOrEqual(4); // +1: the message kept in the recipient's message centre (common/notify)
   if (!done.ok) throw new Error(done.error.message);
   return done.data;
 }

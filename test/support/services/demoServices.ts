@@ -169,3 +169,24 @@ export async function startServicesDemo(): Promise<ServicesDemo> {
     },
   };
 }
+
+/** A free item for 禄口社区 as 心苑's staff propose it: `name` in `category`, for tests that order or approve one. */
+export function freeItem(
+  name: string,
+  category: ActionInput<'services', 'proposeItem'>['category'],
+  idempotencyKey: string,
+): ActionInput<'services', 'proposeItem'> {
+  return {
+    name,
+    category,
+    description: `${name}，社区居民免费`,
+    unit: '次',
+    priceType: 'free',
+    priceYuan: 0,
+    eligibility: [],
+    communityIds: [C.lukou],
+    capacityPerSlot: 5,
+    durationMinutes: 30,
+    idempotencyKey,
+  };
+}

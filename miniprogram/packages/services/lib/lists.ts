@@ -35,3 +35,37 @@ export function orderLine(o: OrderCard): OrderLine {
     url: SERVICES_PAGES.order(o.id),
   };
 }
+
+/** The time left to accept a work order, plainly: "还有 25 分钟接单", "还有 1 小时 5 分钟接单", "已超过接单时间". */
+export function acceptCountdown(minutes: number): string {
+  if (minutes < 0) return '已超过接单时间，请尽快接单';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `还有 ${h > 0 ? `${h} 小时${m > 0 ? ` ${m} 分钟` : ''}` : `${m} 分钟`}接单`;
+}
+
+/** A work order of the staff's today list: the line, where to go, the time left to accept, whom to call. */
+export interface TodayLine extends OrderLine {
+  /** The order still waits for someone of the organization to accept it. */
+  acceptable: boolean;
+  countdown: string;
+  latitude: number;
+  longitude: number;
+  /** Shown to whoever accepted it (the function reveals it to them only). */
+  address: string;
+  phone: string;
+}
+
+/** A today card as a line with its buttons. */
+export function todayLine(o: OrderCard): TodayLine {
+  const t = o.today;
+  return {
+    ...orderLine(o),
+    acceptable: o.status === 'matched',
+    countdown: t?.minutesToAccept === undefined ? '' : acceptCountdown(t.minutesToAccept),
+    latitude: t?.latitude ?? 0,
+    longitude: t?.longitude ?? 0,
+    address: t?.address ?? '',
+    phone: t?.phone ?? '',
+  };
+}

@@ -1,12 +1,12 @@
 /**
  * 人员与角色: an admin finds people in their scope by name, nickname or phone digits (personal data masked), 20
- * at a time, and opens one to see them in full and set their roles.
+ * at a time, narrowed by community, role held and age, and opens one to see them in full and set their roles.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
 import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/remote-page';
 import { type UserListItem } from '../../../../lib/account';
-import { roleLabel } from '../../../../lib/roles';
+import { ROLE_NAMES, roleLabel } from '../../../../lib/roles';
 import { call } from '../../../../lib/api';
 
 /** A person as a line of the list. */
@@ -37,6 +37,26 @@ function personLine(u: UserListItem): PersonLine {
   };
 }
 
+/** A filter choice: '' is 全部. */
+interface Choice {
+  key: string;
+  label: string;
+}
+
+const ROLE_CHOICES: Choice[] = [
+  { key: '', label: '全部' },
+  { key: 'admin', label: ROLE_NAMES.admin },
+  { key: 'provider', label: ROLE_NAMES.provider },
+  { key: 'volunteer', label: ROLE_NAMES.volunteer },
+];
+const AGE_CHOICES: Choice[] = [
+  { key: '', label: '全部' },
+  { key: '60', label: '60 岁以上' },
+  { key: '80', label: '80 岁以上' },
+];
+
+type Filter = 'community' | 'role' | 'age';
+
 Component({
   // Coming back: roles may have changed on the person's page.
   behaviors: [elderModeBehavior, pagedList, reloadOnShow],
@@ -44,6 +64,12 @@ Component({
     query: '',
     searched: '',
     items: [] as PersonLine[],
+    communities: [] as Choice[],
+    roles: ROLE_CHOICES,
+    ages: AGE_CHOICES,
+    community: '',
+    role: '',
+    age: '',
   },
   methods: {
     onQuery(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
@@ -52,10 +78,42 @@ Component({
     onSearch() {
       void this.restart({ ...pageQuery(this), searched: this.data.query.trim() });
     },
-    /** People matching what was searched (everyone in scope for ''), 20 at a time. */
+    /** Narrows the list: a community, a role, an age (tapping the chosen one again is 全部). */
+    onFilter(
+      e: WechatMiniprogram.TouchEvent<
+        Record<string, never>,
+        Record<string, never>,
+        { filter: Filter; key: string }
+      >,
+    ) {
+      const { filter, key } = e.currentTarget.dataset;
+      this.setData({ [filter]: this.data[filter] === key ? '' : key });
+      void this.restart({ ...pageQuery(this) });
+    },
+    /** People matching what was searched (everyone in scope for '') and the filters, 20 at a time. */
     async loadPage(offset: number, params: PageQuery) {
       const query = params.searched ?? '';
-      return pageOf(await call('account', 'searchUsers', { query, offset }), personLine, { searched: query });
+      const { community, role, age } = this.data;
+      const filters = {
+        ...(community ? { communityId: community } : {}),
+        ...(role ? { withRole: role as 'admin' | 'provider' | 'volunteer' } : {}),
+        ...(age ? { minAge: Number(age) } : {}),
+      };
+      const [list, places] = await Promise.all([
+        call('account', 'searchUsers', { query, offset, ...filters }),
+        offset === 0 && this.data.communities.length === 0
+          ? call('account', 'adminCommunities')
+          : Promise.resolve(undefined),
+      ]);
+      const communities = places?.ok
+        ? {
+            communities: [
+              { key: '', label: '全部' },
+              ...places.data.map((c) => ({ key: c.id, label: c.name })),
+            ],
+          }
+        : {};
+      return pageOf(list, personLine, { searched: query, ...communities });
     },
   },
 });

@@ -37,14 +37,25 @@ function statBox(s: ProviderStat): StatBox {
   };
 }
 
+/** What the figures cover, their totals and the sample the rates are taken from. */
+function summaryText(stats: ProviderStat[]): string {
+  const done = stats.reduce((n, s) => n + s.completed, 0);
+  const surveyed = stats.reduce((n, s) => n + s.surveyed, 0);
+  return `统计范围：开通以来的全部订单，${stats.length} 家机构。合计完成服务 ${done} 次；评分、满意率和投诉率按 ${surveyed} 份回访计算。`;
+}
+
 Component({
   behaviors: [elderModeBehavior, remotePage],
   data: {
     orgs: [] as StatBox[],
+    summary: '',
   },
   methods: {
     async load() {
-      return mapReply(await call('services', 'providerStats'), (stats) => ({ orgs: stats.map(statBox) }));
+      return mapReply(await call('services', 'providerStats'), (stats) => ({
+        orgs: stats.map(statBox),
+        summary: summaryText(stats),
+      }));
     },
   },
 });
