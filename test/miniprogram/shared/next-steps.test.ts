@@ -55,6 +55,7 @@ it('a service order says what happens next in every status, when the viewer cann
     checkOut: false,
     callback: false,
     assign: false,
+    repeat: false,
   };
   for (const status of ORDER_STATUSES) {
     const words = orderNextStep({ status, slotLabel: '12月3日 上午', orgName: '馨苑养老', can });

@@ -10,7 +10,13 @@ import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import type { CloudReply } from '../../../../lib/cloud';
 import { plainFieldErrors } from '../../../../lib/form';
-import { SERVICES_PAGES, orderNextStep, statusTheme, type OrderActions, type OrderView } from '../../../../lib/services';
+import {
+  SERVICES_PAGES,
+  orderNextStep,
+  statusTheme,
+  type OrderActions,
+  type OrderView,
+} from '../../../../lib/services';
 import { dayClockText } from '../../../../shared/calendar';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
 import { call, type ActionResult } from '../../../../lib/api';
