@@ -100,6 +100,15 @@ export const accountInputs = {
   requestErasure: z.strictObject({ elderId: id.optional(), consent: proxyConsent.optional() }),
   cancelErasure: z.strictObject({ elderId: id.optional() }),
   withdrawConsent: z.strictObject({ kind: z.enum(['messages']) }),
+  // The work number residents call: staff of the organization set it, for themselves or a colleague ('' clears).
+  setWorkPhone: z.strictObject({
+    orgId: id,
+    targetUserId: id.optional(),
+    workPhone: z
+      .string()
+      .regex(new RegExp(`^[0-9-]{7,${ACCOUNT_LIMITS.workPhoneMax}}$`), '请输入电话号码')
+      .or(z.literal('')),
+  }),
 } as const;
 
 /** Action names. */
@@ -198,8 +207,8 @@ export interface OrgView {
   scopeId: string;
   active: boolean;
   staffCount?: number;
-  /** To the organization's own staff: who works there (names masked). */
-  members?: { id: string; name: string }[];
+  /** To the organization's own staff: who works there (names masked) and their work numbers. */
+  members?: { id: string; name: string; workPhone?: string; me: boolean }[];
 }
 
 /** A community in an admin's scope, with its numbers. */

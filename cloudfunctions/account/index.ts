@@ -25,6 +25,7 @@ import myData from './actions/privacy/myData';
 import openExport from './actions/privacy/openExport';
 import requestErasure from './actions/privacy/requestErasure';
 import withdrawConsent from './actions/privacy/withdrawConsent';
+import setWorkPhone from './actions/orgs/setWorkPhone';
 import { privacyChores } from './timers/privacyChores';
 import type { AccountAction } from './contract';
 import type { Action } from '../common/action';
@@ -56,6 +57,7 @@ export const actions = {
   requestErasure,
   cancelErasure,
   withdrawConsent,
+  setWorkPhone,
 } satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions, timers: { privacyChores } });

@@ -401,6 +401,11 @@ export interface DonationView {
   contact?: RecipientContact;
   /** The thank-you message, when there is one and it may be shown. */
   thanks?: string;
+  /**
+   * To the recipient: whom to call about it — their community's hotline, or the supermarket's phone when the
+   * community has none (only the `donation` action reads it).
+   */
+  helpline?: { name: string; phone: string };
   can: DonationAbilities;
   createdAt: string;
 }

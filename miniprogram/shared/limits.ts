@@ -34,6 +34,8 @@ export const ACCOUNT_LIMITS = {
   /** One service an organization offers, and how many it lists. */
   orgServiceMax: 10,
   orgServicesMax: 20,
+  /** The work number an organization gives a staff member (mobile or landline, digits and dashes). */
+  workPhoneMax: 20,
 } as const;
 
 /** Limits of the services capability, declared as data (DESIGN.md convention 5). */

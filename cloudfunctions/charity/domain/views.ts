@@ -62,6 +62,28 @@ export function eventView(e: ChainEvent, hideMessage: boolean): EventView {
 export interface DonationExtras {
   recipient?: RecipientDoc;
   confirmCode?: string;
+  /** Whom the recipient calls about it (see {@link helplineOf}). */
+  helpline?: { name: string; phone: string };
+}
+
+/** A community place as the helpline reads it: `hotline` is set per community (absent on older data). */
+export interface CommunityLine {
+  name: string;
+  level: string;
+  hotline?: string;
+}
+
+/**
+ * Whom a recipient calls about a donation: the hotline of their community (among `places`, the places on their
+ * path), or else the supermarket's phone; none when neither has a number.
+ */
+export function helplineOf(
+  places: readonly CommunityLine[],
+  sm: Pick<SupermarketDoc, 'name' | 'phone'> | undefined,
+): { name: string; phone: string } | undefined {
+  const community = places.find((p) => p.level === 'community' && p.hotline);
+  if (community?.hotline) return { name: community.name, phone: community.hotline };
+  return sm?.phone ? { name: sm.name, phone: sm.phone } : undefined;
 }
 
 /** A donation as `a` may see it. */
@@ -89,6 +111,7 @@ export function donationView(d: DonationDoc, a: Audience, extras: DonationExtras
     ...(extras.confirmCode && seesConfirmCode(a, d) ? { confirmCode: extras.confirmCode } : {}),
     ...(extras.recipient && seesContact(a) ? { contact: contactOf(extras.recipient) } : {}),
     ...(thanksVisible ? { thanks: d.thanks!.message } : {}),
+    ...(extras.helpline && a.recipient ? { helpline: extras.helpline } : {}),
     can: abilities(a, d),
     createdAt: iso(d.createdAt),
   };
