@@ -127,17 +127,17 @@ export interface RoleView {
   grantedAt: string;
 }
 
-/** The caller's own profile. Phone and real name are masked even here: the screen can be seen by others. */
+/** The caller's own profile, in full: a person sees their own name, phone and address (masking is for others). */
 export interface SelfView {
   id: string;
   nickname: string;
   avatarFileId?: string;
-  realNameMasked?: string;
-  phoneMasked?: string;
+  realName?: string;
+  phone?: string;
   hasPhone: boolean;
   birthYear?: number;
   age?: number;
-  addressMasked?: string;
+  address?: string;
   placePath: string[];
   placeNames: string[];
   communityId?: string;

@@ -1,6 +1,7 @@
 /**
  * 捐赠详情 pictures: the donor with the code to show, the delivering staff with the contact, the admin with the
- * recipient's code, the public view of a thanked donation, and a general-stock item waiting to be allocated.
+ * recipient's code, the public view of a thanked donation, a general-stock item waiting to be allocated, and
+ * the recipient's own: her code card with 我收到了 and whom to call, then 谢谢 once received.
  */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
 
@@ -41,5 +42,17 @@ export const states: PreviewState[] = [
     name: '工作人员 待分配',
     user: 'demo-staff-xinyuan-1',
     query: (demo) => ({ id: donation(demo, '毛巾')._id }),
+  },
+  {
+    name: '受助人 收货码',
+    user: 'demo-resident-wang',
+    query: (demo) => ({ id: donation(demo, '电热毯')._id }),
+    elder: true,
+  },
+  {
+    name: '受助人 致谢',
+    user: 'demo-resident-li',
+    query: (demo) => ({ id: donation(demo, '助行器')._id }),
+    elder: true,
   },
 ];
