@@ -393,6 +393,8 @@ export interface DonationView {
   events: EventView[];
   head: { seq: number; hash: string };
   mine: boolean;
+  /** The caller is its recipient (their own page speaks to them as 您). */
+  forMe: boolean;
   /** The code to show at the supermarket (to the donor, until received). */
   code?: string;
   /** The recipient's one-time confirmation code (to admins of the place and the recipient only). */

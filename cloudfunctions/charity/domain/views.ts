@@ -107,6 +107,7 @@ export function donationView(d: DonationDoc, a: Audience, extras: DonationExtras
     events: d.events.map((e) => eventView(e, !thanksVisible)),
     head: d.head,
     mine: a.donor,
+    forMe: a.recipient,
     ...(a.donor && d.status === 'pledged' ? { code: d.code } : {}),
     ...(extras.confirmCode && seesConfirmCode(a, d) ? { confirmCode: extras.confirmCode } : {}),
     ...(extras.recipient && seesContact(a) ? { contact: contactOf(extras.recipient) } : {}),

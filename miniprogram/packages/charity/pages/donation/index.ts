@@ -38,6 +38,8 @@ interface Shown {
   confirmCode: string;
   contact: { name: string; phone: string; address: string; communityName: string } | null;
   thanks: string;
+  /** The caller is its recipient. */
+  forMe: boolean;
   /** The recipient's number to call about it. */
   helpline: { name: string; phone: string } | null;
   steps: StepLine[];
@@ -65,7 +67,7 @@ function shown(d: DonationView): Shown {
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
-    who: d.recipient ? profileText(d.recipient) : '',
+    who: d.forMe ? '您' : d.recipient ? profileText(d.recipient) : '',
     donor: d.donor,
     supermarket: d.supermarket,
     pledgeBy: dayText(d.pledgeBy),
@@ -80,6 +82,7 @@ function shown(d: DonationView): Shown {
         }
       : null,
     thanks: d.thanks ?? '',
+    forMe: d.forMe,
     helpline: d.helpline ?? null,
     steps: d.events.map((e) => stepLine(e, d.unit)).reverse(),
     can: d.can,
