@@ -3,7 +3,15 @@
  * ordered see 谁来上门 and call the worker's work number; the worker sees no such card; the admin whose
  * callback is due dials the resident's number. wx.makePhoneCall is checked for the number it was given.
  */
-import { closePage, lastCall, loadPage, type LoadedPage, resetWxRecorder, tap, waitFor } from '../../../simulator/page';
+import {
+  closePage,
+  lastCall,
+  loadPage,
+  type LoadedPage,
+  resetWxRecorder,
+  tap,
+  waitFor,
+} from '../../../simulator/page';
 import { textOf } from '../../../simulator/text';
 import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 
