@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 const he = () =>
-  demo.cloud.store.docs('users').find((u) => u.openid === HE)! as {
+  demo.cloud.store.docs('users').find((u) => u.openid === HE)! as unknown as {
     phone: string;
     roles: { role: string; workPhone?: string }[];
   };
