@@ -310,6 +310,8 @@ export interface OrderCard {
   status: OrderStatus;
   statusText: string;
   beneficiaryNameMasked: string;
+  /** In 我的预约: the order is for the caller themselves (their own list names them 您本人, not 王*). */
+  forMe?: boolean;
   communityId: string;
   communityName: string;
   orgName?: string;

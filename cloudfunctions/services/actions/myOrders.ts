@@ -1,7 +1,7 @@
 /**
  * myOrders — 我的预约: orders for the caller, placed by the caller, or for an elder the caller is linked to
  * (so family see what an admin ordered for their elder). `active`: not yet closed, soonest first; `done`:
- * confirmed or cancelled, latest first. 20 a page.
+ * confirmed or cancelled, latest first. 20 a page. Orders for the caller themselves say so (`forMe`).
  * Input: { view, offset, limit }. Result: Page<OrderCard>. Errors: INVALID_INPUT, UNAUTHENTICATED.
  * Round trips: 2 (caller with links, orders).
  */
@@ -35,7 +35,7 @@ export default action({
         .where(_.and([mine, { status: _.in(statuses) }]))
         .orderBy(field, dir),
       input,
-      orderCard,
+      (o) => (o.beneficiaryId === me ? { ...orderCard(o), forMe: true } : orderCard(o)),
       { fields: { timeline: false, checkOut: false, address: false, phone: false } },
     );
   },

@@ -71,3 +71,17 @@ it('the admin’s phone callback shows the number and dials it', async () => {
   expect(lastCall('makePhoneCall')).toEqual({ phoneNumber: '13851700101' });
   await closePage(page);
 });
+
+it('我的预约 names her own orders 您本人; the neighbour who ordered sees her masked', async () => {
+  const lineOf = async (openid: string) => {
+    switchUser(openid);
+    const page = await loadPage('packages/services/pages/orders/index');
+    await waitFor(() => page.data.status === 'ready');
+    const lines = page.data.items as { title: string; description: string }[];
+    const line = lines.find((l) => l.title.startsWith('陪同就医'))!;
+    await closePage(page);
+    return line.description;
+  };
+  expect(await lineOf('demo-resident-wang')).toContain('您本人 · 禄口社区');
+  expect(await lineOf('demo-resident-zhang')).toContain('王* · 禄口社区');
+});
