@@ -66,23 +66,28 @@ export interface DonationExtras {
   helpline?: { name: string; phone: string };
 }
 
-/** A community place as the helpline reads it: `hotline` is set per community (absent on older data). */
+/** A place on the recipient's path as the helpline reads it (`hotline` may be absent on any of them). */
 export interface CommunityLine {
   name: string;
   level: string;
   hotline?: string;
 }
 
+/** Nearest first: a community's own hotline, else its street's, else the district's. */
+const NEAREST = ['community', 'street', 'district'];
+
 /**
- * Whom a recipient calls about a donation: the hotline of their community (among `places`, the places on their
- * path), or else the supermarket's phone; none when neither has a number.
+ * Whom a recipient calls about a donation: the nearest hotline among `places` (the places on their path), or
+ * else the supermarket's phone; none when neither has a number.
  */
 export function helplineOf(
   places: readonly CommunityLine[],
   sm: Pick<SupermarketDoc, 'name' | 'phone'> | undefined,
 ): { name: string; phone: string } | undefined {
-  const community = places.find((p) => p.level === 'community' && p.hotline);
-  if (community?.hotline) return { name: community.name, phone: community.hotline };
+  for (const level of NEAREST) {
+    const place = places.find((p) => p.level === level && p.hotline);
+    if (place?.hotline) return { name: place.name, phone: place.hotline };
+  }
   return sm?.phone ? { name: sm.name, phone: sm.phone } : undefined;
 }
 

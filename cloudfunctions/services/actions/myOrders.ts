@@ -12,7 +12,7 @@ import { servicesInputs } from '../contract';
 import { elderIdsOf } from '../domain/people';
 import { orderCard } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { ORDERS } from '../documents';
+import { ORDERS, type OrderDoc } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 
 const ACTIVE = ['submitted', 'matched', 'accepted', 'in_service', 'completed'];
@@ -35,7 +35,7 @@ export default action({
         .where(_.and([mine, { status: _.in(statuses) }]))
         .orderBy(field, dir),
       input,
-      (o) => (o.beneficiaryId === me ? { ...orderCard(o), forMe: true } : orderCard(o)),
+      (o: OrderDoc) => (o.beneficiaryId === me ? { ...orderCard(o), forMe: true } : orderCard(o)),
       { fields: { timeline: false, checkOut: false, address: false, phone: false } },
     );
   },

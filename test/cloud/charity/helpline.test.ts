@@ -1,6 +1,6 @@
 /**
- * A recipient has someone to call: on a donation coming to her, 王奶奶 gets her community's hotline, or the
- * supermarket's phone while her community has none; nobody else gets it. On the demo's 电热毯, on its way to her.
+ * A recipient has someone to call: on a donation coming to her, 王奶奶 gets her community's hotline (else her
+ * street's), or the supermarket's phone while there is none; nobody else gets it. On the demo's 电热毯, on its way to her.
  */
 import { startDemoCloud, type DemoCloud } from '../../support/demo';
 
@@ -18,10 +18,10 @@ afterAll(() => demo.close());
 const blanket = () =>
   String(demo.cloud.store.docs('charity_donations').find((d) => d.item === '电热毯')!._id);
 const view = (openid: string) => demo.ok('charity', openid, 'donation', { donationId: blanket() });
-const setHotline = (hotline: string | undefined) =>
+const setHotline = (hotline: string | undefined, placeId = 'jn-lukou-lukou') =>
   demo.cloud.store.update(
     'places',
-    { _id: 'jn-lukou-lukou' },
+    { _id: placeId },
     hotline ? { $set: { hotline } } : { $unset: { hotline: '' } },
     { multi: false },
   );
@@ -34,14 +34,18 @@ it('the recipient gets the supermarket’s phone while her community has no hotl
   expect(d.can.confirm).toBe(true);
 });
 
-it('her community’s hotline once it has one; the donor, the staff and the admin get none', async () => {
-  setHotline('025-96890');
+it('her community’s hotline before her street’s; the donor, the staff and the admin get none', async () => {
+  setHotline('96890', 'jn-lukou');
+  setHotline('025-52100001');
   try {
-    expect((await view(WANG)).helpline).toEqual({ name: '禄口社区', phone: '025-96890' });
+    expect((await view(WANG)).helpline).toEqual({ name: '禄口社区', phone: '025-52100001' });
+    setHotline(undefined);
+    expect((await view(WANG)).helpline).toEqual({ name: '禄口街道', phone: '96890' });
     for (const openid of [ZHANG, HE, LUKOU]) expect((await view(openid)).helpline).toBeUndefined();
     const reply = await demo.call('charity', WANG, 'donation', { donationId: blanket() });
     expect(reply.roundTrips).toBeLessThanOrEqual(1);
   } finally {
     setHotline(undefined);
+    setHotline(undefined, 'jn-lukou');
   }
 });
