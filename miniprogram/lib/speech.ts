@@ -116,3 +116,23 @@ export function stopListening(): void {
     listening = null;
   }
 }
+
+/**
+ * The 说话输入 button of a text field: starts voice input, or ends it when `listening`. `state` is told whether
+ * it listens now; `words` gets what was said (not called for nothing).
+ */
+export function toggleVoice(
+  listening: boolean,
+  state: (listening: boolean) => void,
+  words: (text: string) => void,
+): void {
+  if (listening) {
+    stopListening();
+    return;
+  }
+  const started = listen((text) => {
+    state(false);
+    if (text) words(text);
+  });
+  state(started);
+}

@@ -17,7 +17,7 @@ import { needCard, profileText, statusTheme, stepLine, type NeedCard, type StepL
 import { dateKeyText, dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
-import { digitsAloud, listen, speak, speechAvailable, stopListening } from '../../../../lib/speech';
+import { digitsAloud, speak, speechAvailable, toggleVoice } from '../../../../lib/speech';
 
 /** What 谢谢 sends when the recipient wrote nothing. */
 const PLAIN_THANKS = '谢谢您的爱心！';
@@ -237,15 +237,11 @@ Component({
       if (code) void speak(`您的收货码是：${digitsAloud(code)}`);
     },
     onSpeakThanks() {
-      if (this.data.listening) {
-        stopListening();
-        return;
-      }
-      const started = listen((words) => {
-        this.setData({ listening: false });
-        if (words) this.setData({ thanks: `${this.data.thanks}${words}`.slice(0, CHARITY_LIMITS.thanksMax) });
-      });
-      this.setData({ listening: started });
+      toggleVoice(
+        this.data.listening,
+        (listening) => this.setData({ listening }),
+        (words) => this.setData({ thanks: `${this.data.thanks}${words}`.slice(0, CHARITY_LIMITS.thanksMax) }),
+      );
     },
   },
 });
