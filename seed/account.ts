@@ -68,6 +68,11 @@ export async function seedAccount(cloud: LocalCloud): Promise<AccountSeed> {
       targetRole: 'provider',
       orgId: orgIds[s.org],
     });
+    // The organization gives each of them a work number (a colleague could set it too).
+    await callOk(cloud, 'account', s.openid, 'setWorkPhone', {
+      orgId: orgIds[s.org],
+      workPhone: s.workPhone,
+    });
   }
 
   const elder = await callOk(cloud, 'account', 'demo-admin-dongshan', 'registerElder', {

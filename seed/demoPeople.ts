@@ -53,8 +53,11 @@ export const STREET_ADMINS: (DemoPerson & { streetId: string })[] = [
   },
 ];
 
-/** Provider staff of the two organizations. */
-export const STAFF: (DemoPerson & { org: 'xinyuan' | 'hongye' })[] = [
+/**
+ * Provider staff of the two organizations, with the work number each organization gives them (what residents
+ * call from "谁来上门"; their own `phone` stays private).
+ */
+export const STAFF: (DemoPerson & { org: 'xinyuan' | 'hongye'; workPhone: string })[] = [
   {
     openid: 'demo-staff-xinyuan-1',
     nickname: '心苑 社工小林',
@@ -62,6 +65,7 @@ export const STAFF: (DemoPerson & { org: 'xinyuan' | 'hongye' })[] = [
     communityId: 'jn-lukou-xinqiao',
     org: 'xinyuan',
     phone: '13905170011',
+    workPhone: '13905179011',
     note: '心苑社会工作服务中心 社工',
   },
   {
@@ -71,6 +75,7 @@ export const STAFF: (DemoPerson & { org: 'xinyuan' | 'hongye' })[] = [
     communityId: 'jn-lukou-lukou',
     org: 'xinyuan',
     phone: '13905170012',
+    workPhone: '13905179012',
     note: '心苑社会工作服务中心 护理员',
   },
   {
@@ -80,6 +85,7 @@ export const STAFF: (DemoPerson & { org: 'xinyuan' | 'hongye' })[] = [
     communityId: 'jn-moling-moling',
     org: 'hongye',
     phone: '13905170021',
+    workPhone: '13905179021',
     note: '南京红叶社会工作服务社 社工',
   },
 ];

@@ -125,6 +125,15 @@ export const accountInputs = {
   /** One message (`messageId`) or, without it, all of them. */
   readMessages: z.strictObject({ messageId: id.optional() }),
   workplace: z.strictObject({}),
+  // The work number residents call: staff of the organization set it, for themselves or a colleague ('' clears).
+  setWorkPhone: z.strictObject({
+    orgId: id,
+    targetUserId: id.optional(),
+    workPhone: z
+      .string()
+      .regex(new RegExp(`^[0-9-]{7,${ACCOUNT_LIMITS.workPhoneMax}}$`), '请输入电话号码')
+      .or(z.literal('')),
+  }),
 } as const;
 
 /** Action names. */
@@ -143,17 +152,17 @@ export interface RoleView {
   grantedAt: string;
 }
 
-/** The caller's own profile. Phone and real name are masked even here: the screen can be seen by others. */
+/** The caller's own profile, in full: a person sees their own name, phone and address (masking is for others). */
 export interface SelfView {
   id: string;
   nickname: string;
   avatarFileId?: string;
-  realNameMasked?: string;
-  phoneMasked?: string;
+  realName?: string;
+  phone?: string;
   hasPhone: boolean;
   birthYear?: number;
   age?: number;
-  addressMasked?: string;
+  address?: string;
   placePath: string[];
   placeNames: string[];
   communityId?: string;
@@ -223,8 +232,8 @@ export interface OrgView {
   scopeId: string;
   active: boolean;
   staffCount?: number;
-  /** To the organization's own staff: who works there (names masked). */
-  members?: { id: string; name: string }[];
+  /** To the organization's own staff: who works there (names masked) and their work numbers. */
+  members?: { id: string; name: string; workPhone?: string; me: boolean }[];
 }
 
 /** A community in an admin's scope, with its numbers. */

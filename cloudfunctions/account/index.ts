@@ -31,6 +31,7 @@ import messages from './actions/messages/messages';
 import readMessages from './actions/messages/readMessages';
 import unreadMessages from './actions/messages/unreadMessages';
 import workplace from './actions/workplace';
+import setWorkPhone from './actions/orgs/setWorkPhone';
 import { privacyChores } from './timers/privacyChores';
 import type { AccountAction } from './contract';
 import type { Action } from '../common/action';
@@ -68,6 +69,7 @@ export const actions = {
   unreadMessages,
   readMessages,
   workplace,
+  setWorkPhone,
 } satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions, timers: { privacyChores } });

@@ -402,6 +402,8 @@ export interface DonationView {
   events: EventView[];
   head: { seq: number; hash: string };
   mine: boolean;
+  /** The caller is its recipient (their own page speaks to them as 您). */
+  forMe: boolean;
   /** The code to show at the supermarket (to the donor, until received). */
   code?: string;
   /** The recipient's one-time confirmation code (to admins of the place and the recipient only). */
@@ -410,6 +412,11 @@ export interface DonationView {
   contact?: RecipientContact;
   /** The thank-you message, when there is one and it may be shown. */
   thanks?: string;
+  /**
+   * To the recipient: whom to call about it — their community's hotline, or the supermarket's phone when the
+   * community has none (only the `donation` action reads it).
+   */
+  helpline?: { name: string; phone: string };
   can: DonationAbilities;
   /** A general-stock gift shown in detail: the units not yet allocated, and where each part went (masked). */
   remaining?: number;

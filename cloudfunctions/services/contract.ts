@@ -349,6 +349,8 @@ export interface OrderCard {
   status: OrderStatus;
   statusText: string;
   beneficiaryNameMasked: string;
+  /** In 我的预约: the order is for the caller themselves (their own list names them 您本人, not 王*). */
+  forMe?: boolean;
   communityId: string;
   communityName: string;
   orgName?: string;
@@ -388,6 +390,11 @@ export interface OrderView extends OrderCard {
   note: string;
   orderedVia: 'self' | 'family' | 'admin';
   staffName?: string;
+  /**
+   * "谁来上门": to the resident side and admins once a staff member accepted it and until the work is done — who
+   * comes, their photo, and the work number their organization gave them (never their own phone).
+   */
+  worker?: OrderWorker;
   checkIn?: { at: string; far: boolean; departures: CheckInDeparture[]; reason?: string };
   /**
    * For the staff member who may check in now: when check-in needs no reason (`6月7日 06:00 至 12:00，
@@ -401,6 +408,14 @@ export interface OrderView extends OrderCard {
   can: OrderActions;
   /** For an admin who may assign it: the organizations offering the item in its community. */
   assignable?: { id: string; name: string }[];
+}
+
+/** The staff member coming to the door, as the resident side sees them. */
+export interface OrderWorker {
+  name: string;
+  avatarFileId?: string;
+  /** The number their organization gives for work; absent when it has not set one. */
+  workPhone?: string;
 }
 
 /** A community's check-in rule, as its admins set it. */

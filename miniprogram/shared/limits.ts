@@ -38,6 +38,8 @@ export const ACCOUNT_LIMITS = {
   hotlineMax: 13,
   /** When the hotline answers: 每天 8:00–20:00. */
   hotlineHoursMax: 30,
+  /** The work number an organization gives a staff member (mobile or landline, digits and dashes). */
+  workPhoneMax: 20,
 } as const;
 
 /** Limits of the services capability, declared as data (DESIGN.md convention 5). */

@@ -1,5 +1,5 @@
 /** How user records are shown: to themselves, in admin lists, in full to an admin of their place. */
-import { maskAddress, maskName, maskPhone } from '../../common/mask';
+import { maskName, maskPhone } from '../../common/mask';
 import { ageAt, type RoleGrant, type UserDoc } from '../../common/directory/users';
 import type { RoleView, SelfView, UserDetail, UserListItem } from '../contract';
 
@@ -16,18 +16,18 @@ export function roleView(g: RoleGrant & { scopeName?: string; orgName?: string }
   };
 }
 
-/** The user's own profile (personal data masked: screens are seen over shoulders). */
+/** The user's own profile, as it is: their own data is theirs (masking is for others). */
 export function selfView(user: UserDoc, now: Date): SelfView {
   return {
     id: user._id,
     nickname: user.nickname,
     avatarFileId: user.avatarFileId,
-    realNameMasked: user.realName ? maskName(user.realName) : undefined,
-    phoneMasked: user.phone ? maskPhone(user.phone) : undefined,
+    realName: user.realName,
+    phone: user.phone,
     hasPhone: Boolean(user.phone),
     birthYear: user.birthYear,
     age: ageAt(user.birthYear, now),
-    addressMasked: user.address ? maskAddress(user.address) : undefined,
+    address: user.address,
     placePath: user.placePath,
     placeNames: (user as UserDoc & { placeNames?: string[] }).placeNames ?? [],
     communityId: user.communityId,

@@ -65,6 +65,33 @@ export interface DonationExtras {
   confirmCode?: string;
   /** A general-stock gift's parts, when the view shows the gift in detail. */
   parts?: DonationDoc[];
+  /** Whom the recipient calls about it (see {@link helplineOf}). */
+  helpline?: { name: string; phone: string };
+}
+
+/** A place on the recipient's path as the helpline reads it (`hotline` may be absent on any of them). */
+export interface CommunityLine {
+  name: string;
+  level: string;
+  hotline?: string;
+}
+
+/** Nearest first: a community's own hotline, else its street's, else the district's. */
+const NEAREST = ['community', 'street', 'district'];
+
+/**
+ * Whom a recipient calls about a donation: the nearest hotline among `places` (the places on their path), or
+ * else the supermarket's phone; none when neither has a number.
+ */
+export function helplineOf(
+  places: readonly CommunityLine[],
+  sm: Pick<SupermarketDoc, 'name' | 'phone'> | undefined,
+): { name: string; phone: string } | undefined {
+  for (const level of NEAREST) {
+    const place = places.find((p) => p.level === level && p.hotline);
+    if (place?.hotline) return { name: place.name, phone: place.hotline };
+  }
+  return sm?.phone ? { name: sm.name, phone: sm.phone } : undefined;
 }
 
 /** A donation as `a` may see it. */
@@ -92,6 +119,7 @@ export function donationView(d: DonationDoc, a: Audience, extras: DonationExtras
     events: d.events.map((e) => eventView(e, !thanksVisible)),
     head: d.head,
     mine: a.donor,
+    forMe: a.recipient,
     ...(a.donor && d.status === 'pledged' ? { code: d.code } : {}),
     ...(extras.confirmCode && seesConfirmCode(a, d) ? { confirmCode: extras.confirmCode } : {}),
     ...(extras.recipient && seesContact(a) ? { contact: contactOf(extras.recipient) } : {}),
@@ -100,6 +128,7 @@ export function donationView(d: DonationDoc, a: Audience, extras: DonationExtras
     ...(remaining !== undefined ? { remaining } : {}),
     ...(extras.parts?.length ? { parts: partViews(extras.parts) } : {}),
     ...(d.giftId ? { giftId: d.giftId } : {}),
+    ...(extras.helpline && a.recipient ? { helpline: extras.helpline } : {}),
     createdAt: iso(d.createdAt),
   };
 }

@@ -20,6 +20,11 @@ export interface RoleGrant {
   scopeLevel?: PlaceLevel;
   /** For providers: the organization they work for. */
   orgId?: string;
+  /**
+   * For providers: the number the organization gives for work, which residents they serve may call (never the
+   * person's own `phone`). Set by the organization's staff (account.setWorkPhone).
+   */
+  workPhone?: string;
   grantedBy: string;
   grantedAt: Date;
 }

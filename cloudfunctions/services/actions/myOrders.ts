@@ -2,6 +2,7 @@
  * myOrders — 我的预约: orders for the caller, placed by the caller, or for an elder the caller is linked to
  * (so family see what an admin ordered for their elder). `active`: not yet closed, soonest first; `done`:
  * confirmed or cancelled, latest first; `served`: completed or confirmed, latest first (再来一单). 20 a page.
+ * Orders for the caller themselves say so (`forMe`).
  * Input: { view, offset, limit }. Result: Page<OrderCard>. Errors: INVALID_INPUT, UNAUTHENTICATED.
  * Round trips: 2 (caller with links, orders).
  */
@@ -12,7 +13,7 @@ import { servicesInputs } from '../contract';
 import { elderIdsOf } from '../domain/people';
 import { orderCard } from '../domain/views';
 import { readWithCaller } from '../../common/joins';
-import { ORDERS } from '../documents';
+import { ORDERS, type OrderDoc } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 
 const ACTIVE = ['submitted', 'matched', 'accepted', 'in_service', 'completed'];
@@ -37,7 +38,7 @@ export default action({
         .where(_.and([mine, { status: _.in(statuses) }]))
         .orderBy(field, dir),
       input,
-      orderCard,
+      (o: OrderDoc) => (o.beneficiaryId === me ? { ...orderCard(o), forMe: true } : orderCard(o)),
       { fields: { timeline: false, checkOut: false, address: false, phone: false } },
     );
   },

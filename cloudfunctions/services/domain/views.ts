@@ -1,18 +1,19 @@
 /**
  * How items and orders are shown. Personal data is masked for everyone but the staff member who accepted the
- * order, while the work is under way (`access.revealsContact`); even the resident's own screens mask it, as the
- * account capability does (screens are seen over shoulders).
+ * order, while the work is under way (`access.revealsContact`), and the person served, whose own data it is.
+ * The staff member is shown to the resident side by their work name, photo and work number only.
  */
 import { maskAddress, maskName, maskPhone } from '../../common/mask';
-import { ageAt } from '../../common/directory/users';
+import { ageAt, type UserDoc } from '../../common/directory/users';
 import {
   type ItemAdminView,
   type ItemCard,
   type OrderCard,
   type OrderView,
+  type OrderWorker,
   type TimelineView,
 } from '../contract';
-import { allowedActions, revealsContact, type Relation } from './access';
+import { allowedActions, isResidentSide, revealsContact, type Relation } from './access';
 import { slotLabel } from '../../../miniprogram/shared/calendar';
 import { exceptionText, windowHint, type CheckInRule } from './checkIn';
 import { haversineKm } from './matching/geo';
@@ -123,6 +124,24 @@ export function workOrderCard(order: OrderDoc, from?: { latitude: number; longit
   return { ...card, distanceM: Math.round(km * 1000) };
 }
 
+/** What an order read of the staff member who accepted it (never their own phone, name or address). */
+export type WorkerRef = Pick<UserDoc, '_id' | 'nickname' | 'avatarFileId' | 'roles'>;
+
+/**
+ * "谁来上门" for this viewer: the resident side and admins, from acceptance until the work is done; the number is
+ * the one the worker's organization gave for work (on their staff grant), never their own.
+ */
+export function workerView(order: OrderDoc, r: Relation, worker?: WorkerRef): OrderWorker | undefined {
+  const coming = order.status === 'accepted' || order.status === 'in_service';
+  if (!coming || !worker || worker._id !== order.staffId || !(isResidentSide(r) || r.admin)) return undefined;
+  const grant = worker.roles.find((g) => g.role === 'provider' && g.orgId === order.orgId);
+  return {
+    name: order.staffName ?? worker.nickname,
+    ...(worker.avatarFileId ? { avatarFileId: worker.avatarFileId } : {}),
+    ...(grant?.workPhone ? { workPhone: grant.workPhone } : {}),
+  };
+}
+
 /**
  * A card of the staff's today list: the distance as above, where to go, the minutes left to accept, and the
  * contact details when `r` reveals them (the assigned staff member once accepted, as in {@link orderView}).
@@ -149,21 +168,32 @@ export function todayCard(
 
 /**
  * An order in full, as this viewer may see it. With the community's check-in `rule`, the staff member who may
- * check in is also told when and where it needs no reason.
+ * check in is also told when and where it needs no reason; with the `worker` who accepted it, the resident side
+ * is told who comes.
  */
-export function orderView(order: OrderDoc, r: Relation, now: Date, rule?: CheckInRule): OrderView {
+export function orderView(
+  order: OrderDoc,
+  r: Relation,
+  now: Date,
+  rule?: CheckInRule,
+  worker?: WorkerRef,
+): OrderView {
   const reveal = revealsContact(r, order);
+  // The person served sees their own data as it is: masking is for others.
+  const plain = reveal || r.beneficiary;
   const can = allowedActions(r, order);
+  const coming = workerView(order, r, worker);
   return {
     ...orderCard(order),
-    beneficiaryName: reveal ? order.beneficiaryName : maskName(order.beneficiaryName),
-    address: reveal ? order.address : maskAddress(order.address),
-    phone: reveal ? order.phone : maskPhone(order.phone),
+    beneficiaryName: plain ? order.beneficiaryName : maskName(order.beneficiaryName),
+    address: plain ? order.address : maskAddress(order.address),
+    phone: plain ? order.phone : maskPhone(order.phone),
     contactRevealed: reveal,
     age: ageAt(order.beneficiaryBirthYear, now),
     note: order.note,
     orderedVia: order.via,
     ...(order.staffName ? { staffName: order.staffName } : {}),
+    ...(coming ? { worker: coming } : {}),
     ...(order.checkIn
       ? {
           checkIn: {

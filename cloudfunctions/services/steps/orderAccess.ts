@@ -1,12 +1,14 @@
 /**
  * The read most order actions start with: the caller, the order, the caller's family links and, when asked, the
- * order's item with its organizations (for re-matching) or its community's check-in rule — one aggregation. NOT_FOUND when the order does not
+ * order's item with its organizations (for re-matching), its community's check-in rule or the staff member who
+ * accepted it (what "谁来上门" shows) — one aggregation. NOT_FOUND when the order does not
  * exist or the caller may not see it (so its existence is not disclosed).
  */
 import type { ActionContext } from '../../common/action';
 import { notFound } from '../../common/errors';
 import { canSee, relationTo, type Relation } from '../domain/access';
 import { checkInRuleOf, type CheckInRule } from '../domain/checkIn';
+import type { WorkerRef } from '../domain/views';
 import { elderIdsOf } from '../domain/people';
 import { firstOf, readWithCaller, type Join, type Joined } from '../../common/joins';
 import {
@@ -21,7 +23,7 @@ import {
 } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
-import type { UserDoc } from '../../common/directory/users';
+import { USERS, type UserDoc } from '../../common/directory/users';
 
 /** An order as its caller relates to it. */
 export interface OrderInHand {
@@ -38,7 +40,7 @@ export interface OrderInHand {
 export async function orderForCaller(
   ctx: ActionContext,
   orderId: string,
-  options: { withItem?: boolean; withCheckInRule?: boolean; extra?: Join[] } = {},
+  options: { withItem?: boolean; withCheckInRule?: boolean; withWorker?: boolean; extra?: Join[] } = {},
 ): Promise<OrderInHand> {
   const joins: Join[] = [
     { as: 'order', from: ORDERS, match: { _id: orderId } },
@@ -57,6 +59,19 @@ export async function orderForCaller(
     joins.push(
       { set: { orderCommunityId: firstOf('order.communityId') } },
       { as: 'checkInRule', from: CHECKIN_RULES, localField: 'orderCommunityId', foreignField: '_id' },
+    );
+  if (options.withWorker)
+    // Only what "谁来上门" shows: the worker's own phone, name and address are never read.
+    joins.push(
+      { set: { orderStaffId: firstOf('order.staffId') } },
+      {
+        as: 'worker',
+        from: USERS,
+        let: { sid: '$orderStaffId' },
+        expr: { $eq: ['$_id', '$$sid'] },
+        limit: 1,
+        project: { nickname: 1, avatarFileId: 1, roles: 1 },
+      },
     );
   joins.push(...(options.extra ?? []));
   const joined = await readWithCaller(ctx, joins);
@@ -81,6 +96,11 @@ export function itemSide(joined: Joined): {
     orgs: joined.all<OrgRef>('orgs'),
     stats: new Map(joined.all<OrgStatsDoc>('stats').map((s) => [s._id, s])),
   };
+}
+
+/** The staff member who accepted the order, as an `orderForCaller(..., { withWorker: true })` read them. */
+export function workerFrom(joined: Joined): WorkerRef | undefined {
+  return joined.one<WorkerRef>('worker');
 }
 
 /** The check-in rule of the order's community an `orderForCaller(..., { withCheckInRule: true })` read. */

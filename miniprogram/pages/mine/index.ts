@@ -52,7 +52,6 @@ function profileData(me: SelfView) {
     avatar: me.avatarFileId ?? '',
     place: me.placeNames.join(' · '),
     age: me.age ?? 0,
-    phoneMasked: me.phoneMasked ?? '',
     tags: roleTags(me),
     groups: groupsFor(me),
   };
@@ -112,7 +111,6 @@ Component({
     avatar: '',
     place: '',
     age: 0,
-    phoneMasked: '',
     tags: [] as RoleTag[],
     groups: [] as GroupView[],
     profileUrl: '/packages/account/pages/profile/index',

@@ -74,8 +74,9 @@ describe('placing an order', () => {
         status: 'matched',
         orgName: '心苑社会工作服务中心',
         orderedVia: 'self',
-        beneficiaryName: '王*',
-        phone: '138****0101',
+        // Her own data, in full: masking is for others.
+        beneficiaryName: '王秀英',
+        phone: '13851700101',
         contactRevealed: false,
         subsidy: { status: 'pending', text: '完成后用补贴券抵扣 30 元' },
         timeline: [
@@ -295,8 +296,14 @@ describe('a work order from acceptance to rating', () => {
     });
   });
 
-  it('shows the address and phone to the staff member who accepted it, and to nobody else', async () => {
-    for (const who of [P.wang, P.zhang, P.he, P.lukou, P.district]) {
+  it('shows the address and phone to the staff member who accepted it and to her, and to nobody else', async () => {
+    const own = await call(P.wang, 'orderDetail', { orderId: id });
+    expect(own).toMatchObject({
+      ok: true,
+      data: { contactRevealed: false, phone: '13851700101', beneficiaryName: '王秀英' },
+    });
+    expect(JSON.stringify(own)).toContain('花园路12号');
+    for (const who of [P.zhang, P.he, P.lukou, P.district]) {
       const view = await call(who, 'orderDetail', { orderId: id });
       expect(view).toMatchObject({
         ok: true,

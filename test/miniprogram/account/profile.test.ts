@@ -46,12 +46,12 @@ describe('editing', () => {
   });
   afterEach(() => closePage(page));
 
-  it('shows the current profile, personal data masked', () => {
+  it('shows the current profile, her own data in full (masking is for others)', () => {
     expect(page.data.nickname).toBe('张明');
     expect(textOf(page, '#community')).toContain('禄口街道 · 禄口社区');
-    expect(page.data.phone).toBe('');
-    expect(page.data.phoneMasked).toBe('138****0103');
-    expect(page.dom?.innerHTML).not.toContain('13851700103');
+    expect(page.data.phone).toBe('13851700103');
+    expect(page.data.realName).toBe('张明');
+    expect(page.data.address).toBe('江宁区禄口街道禄口社区花园路12号3栋302');
   });
 
   it('changes nickname and community through the picker, and the record really changes', async () => {

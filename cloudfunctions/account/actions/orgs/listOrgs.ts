@@ -42,7 +42,15 @@ export default action({
         const members = staff.filter((u) => u.roles.some((g) => g.role === 'provider' && g.orgId === o._id));
         return {
           ...orgView(o, members.length),
-          members: members.map((u) => ({ id: u._id, name: u.realName ? maskName(u.realName) : u.nickname })),
+          members: members.map((u) => {
+            const workPhone = u.roles.find((g) => g.role === 'provider' && g.orgId === o._id)?.workPhone;
+            return {
+              id: u._id,
+              name: u.realName ? maskName(u.realName) : u.nickname,
+              ...(workPhone ? { workPhone } : {}),
+              me: u._id === me._id,
+            };
+          }),
         };
       });
     }

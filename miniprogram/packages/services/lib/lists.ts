@@ -19,7 +19,7 @@ export interface OrderLine {
  * outside the rule, the state.
  */
 export function orderLine(o: OrderCard): OrderLine {
-  const place = `${o.beneficiaryNameMasked} · ${o.communityName}`;
+  const place = `${o.forMe ? '您本人' : o.beneficiaryNameMasked} · ${o.communityName}`;
   return {
     id: o.id,
     title: `${o.itemName}${o.escalated ? '（需跟进）' : ''}${o.checkInException ? '（签到异常）' : ''}`,

@@ -33,13 +33,10 @@ function formFrom(me: SelfView) {
     avatar: me.avatarFileId ?? '',
     communityId: me.communityId ?? '',
     communityLabel: me.placeNames.slice(1).join(' · '),
-    realName: '',
-    realNameMasked: me.realNameMasked ?? '',
-    phone: '',
-    phoneMasked: me.phoneMasked ?? '',
+    realName: me.realName ?? '',
+    phone: me.phone ?? '',
     birthYear: me.birthYear ? String(me.birthYear) : '',
-    address: '',
-    addressMasked: me.addressMasked ?? '',
+    address: me.address ?? '',
   };
 }
 
@@ -60,12 +57,9 @@ Component({
     communityId: '',
     communityLabel: '',
     realName: '',
-    realNameMasked: '',
     phone: '',
-    phoneMasked: '',
     birthYear: '',
     address: '',
-    addressMasked: '',
     errors: {} as Record<string, string>,
     banner: '',
     saving: false,
@@ -127,20 +121,20 @@ Component({
     async onAskPrivacy() {
       await this.restart();
     },
-    /** Only what the user changed, so an untouched masked field is never overwritten. */
+    /** Only what the user changed (a field emptied clears it). */
     changes(me: SelfView): ActionInput<'account', 'updateProfile'> {
       const d = this.data;
       const input: ActionInput<'account', 'updateProfile'> = {};
       if (d.nickname.trim() !== me.nickname) input.nickname = d.nickname;
       if (d.avatarFileId) input.avatarFileId = d.avatarFileId;
       if (d.communityId && d.communityId !== me.communityId) input.communityId = d.communityId;
-      if (d.realName.trim() !== '') input.realName = d.realName;
-      if (d.phone.trim() !== '') input.phone = d.phone.trim();
+      if (d.realName.trim() !== (me.realName ?? '')) input.realName = d.realName.trim();
+      if (d.phone.trim() !== (me.phone ?? '')) input.phone = d.phone.trim();
       if (d.birthYear.trim() !== '' && d.birthYear.trim() !== String(me.birthYear ?? '')) {
         // Not a number → null on the wire → the function reports the field.
         input.birthYear = Number(d.birthYear.trim());
       }
-      if (d.address.trim() !== '') input.address = d.address;
+      if (d.address.trim() !== (me.address ?? '')) input.address = d.address.trim();
       return input;
     },
     async onSave() {

@@ -3,8 +3,11 @@
  * has the function recompute the chain and say whether it is intact (and matches the published daily digest).
  * What else shows depends on who is looking (the function decides): the donor sees the code to show at the
  * supermarket until it is received, and may cancel; supermarket staff receive (by scanning the donor's code), allocate general stock to a
- * need — all of it or a few units at a time, each part followed on a page of its own — dispatch, and confirm with the recipient's code; the delivering staff and admins of the recipient's
- * place see the recipient's contact; the recipient (or an admin for them) confirms and thanks.
+ * need — all of it or a few units at a time, each part followed on a page of its own — dispatch, and confirm with
+ * the recipient's code; the delivering staff and admins of the recipient's place see the recipient's contact; the
+ * recipient (or an admin for them) confirms and thanks. The recipient sees the code big, can have it read aloud
+ * (微信同声传译, where available), has two big buttons 我收到了 and 谢谢 (a few words of thanks may be typed, or
+ * spoken in elder mode), and a button to call their community.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, remotePage } from '../../../../behaviors/remote-page';
@@ -24,6 +27,10 @@ import { dateKeyText, dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
 import { newIdempotencyKey } from '../../../../lib/cloud';
+import { digitsAloud, speak, speechAvailable, toggleVoice } from '../../../../lib/speech';
+
+/** What 谢谢 sends when the recipient wrote nothing. */
+const PLAIN_THANKS = '谢谢您的爱心！';
 
 /** What the page shows of a donation (small: no more than the screen needs). */
 interface Shown {
@@ -41,6 +48,10 @@ interface Shown {
   confirmCode: string;
   contact: { name: string; phone: string; address: string; communityName: string } | null;
   thanks: string;
+  /** The caller is its recipient. */
+  forMe: boolean;
+  /** The recipient's number to call about it. */
+  helpline: { name: string; phone: string } | null;
   steps: StepLine[];
   can: DonationView['can'];
   /** Dispatch buttons: both before the first dispatch, then only a change of mode. */
@@ -74,7 +85,7 @@ function shown(d: DonationView): Shown {
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
-    who: d.recipient ? profileText(d.recipient) : '',
+    who: d.forMe ? '您' : d.recipient ? profileText(d.recipient) : '',
     donor: d.donor,
     supermarket: d.supermarket,
     pledgeBy: dayText(d.pledgeBy),
@@ -89,6 +100,8 @@ function shown(d: DonationView): Shown {
         }
       : null,
     thanks: d.thanks ?? '',
+    forMe: d.forMe,
+    helpline: d.helpline ?? null,
     steps: d.events.map((e) => stepLine(e, d.unit)).reverse(),
     can: d.can,
     modes: modes(d),
@@ -130,12 +143,15 @@ Component({
     /** The need chosen in the picker, and how many units of the gift go to it. */
     chosen: null as { id: string; title: string; profile: string; max: number; key: string } | null,
     qty: 1,
+    /** Read-aloud and voice input work here (the speech plugin loaded). */
+    speech: false,
+    listening: false,
     /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
     max: { code: CHARITY_LIMITS.confirmCodeLength, thanks: CHARITY_LIMITS.thanksMax },
   },
   methods: {
     onLoad(query: PageQuery) {
-      this.setData({ id: query.id ?? '', fresh: query.new === '1' });
+      this.setData({ id: query.id ?? '', fresh: query.new === '1', speech: speechAvailable() });
       void this.reload(query);
     },
     async load() {
@@ -176,7 +192,9 @@ Component({
         return;
       }
       const d = 'donation' in reply.data ? reply.data.donation : reply.data;
-      this.setData({ busy: '', d: shown(d), code: '', picking: false, chosen: null });
+      // Steps do not read the helpline again: keep the one loaded.
+      const helpline = this.data.d?.helpline ?? null;
+      this.setData({ busy: '', d: { ...shown(d), helpline }, code: '', picking: false, chosen: null });
     },
     async onCancel() {
       const sure = await wx.showModal({
@@ -221,13 +239,8 @@ Component({
       this.setData({ thanks: e.detail.value, actionError: '' });
     },
     async onThank() {
-      if (!this.data.thanks.trim()) {
-        this.setData({ actionError: '请写一句想对捐赠人说的话' });
-        return;
-      }
-      await this.step('thank', () =>
-        call('charity', 'thank', { donationId: this.data.id, message: this.data.thanks }),
-      );
+      const message = this.data.thanks.trim() || PLAIN_THANKS;
+      await this.step('thank', () => call('charity', 'thank', { donationId: this.data.id, message }));
       if (!this.data.actionError) this.setData({ thanks: '' });
     },
     async onPickNeed() {
@@ -285,6 +298,21 @@ Component({
     onCall() {
       const phone = this.data.d?.contact?.phone;
       if (phone) void wx.makePhoneCall({ phoneNumber: phone });
+    },
+    onCallHelpline() {
+      const phone = this.data.d?.helpline?.phone;
+      if (phone) void wx.makePhoneCall({ phoneNumber: phone });
+    },
+    onReadCode() {
+      const code = this.data.d?.confirmCode;
+      if (code) void speak(`您的收货码是：${digitsAloud(code)}`);
+    },
+    onSpeakThanks() {
+      toggleVoice(
+        this.data.listening,
+        (listening) => this.setData({ listening }),
+        (words) => this.setData({ thanks: `${this.data.thanks}${words}`.slice(0, CHARITY_LIMITS.thanksMax) }),
+      );
     },
   },
 });

@@ -3,8 +3,10 @@
  * the service), the organization's staff (accept or decline with a reason; the one who accepted: check in with
  * the phone's location — outside the agreed time or place only with a written reason, asked for up front when
  * the time is already outside and whenever the function says one is needed — check out with notes and photos),
- * admins (phone callback, give an order nobody took to an organization). What shows is what the function says the viewer may do (`can`); address and phone are as
- * the function sent them (in full only to the staff member who accepted).
+ * admins (phone callback with the number to dial, give an order nobody took to an organization). Once accepted,
+ * the resident side sees 谁来上门: the staff member's name and photo, and a button to call the work number their
+ * organization gave. What shows is what the function says the viewer may do (`can`); address and phone are as
+ * the function sent them (in full to the staff member who accepted, the admin calling back, and the person served).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
@@ -20,6 +22,7 @@ import {
 import { dayClockText } from '../../../../shared/calendar';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
 import { call, type ActionResult } from '../../../../lib/api';
+import { speechAvailable, toggleVoice } from '../../../../lib/speech';
 
 /** A line of the timeline as shown. */
 interface Step {
@@ -85,6 +88,19 @@ function shown(o: OrderView): Shown {
   };
 }
 
+/** 谁来上门 as shown: the photo as a link the page can draw (the cloud file id works in WeChat). */
+interface Worker {
+  name: string;
+  photo: string;
+  phone: string;
+}
+
+function workerShown(o: OrderView): Worker | null {
+  return o.worker
+    ? { name: o.worker.name, photo: o.worker.avatarFileId ?? '', phone: o.worker.workPhone ?? '' }
+    : null;
+}
+
 /** What the check-in box says before the tap when the time is already outside the agreed window. */
 const ASK_BEFORE: Record<'early' | 'late', string> = {
   early: '现在还没到约定的签到时间。如确需现在签到，请写明原因。',
@@ -111,9 +127,13 @@ Component({
   data: {
     orderId: '',
     order: null as Shown | null,
+    worker: null as Worker | null,
     steps: [] as Step[],
     can: NO_ACTIONS,
     busy: false,
+    /** Voice input works here (微信同声传译 loaded), and whether it is listening now. */
+    speech: false,
+    listening: false,
     reason: '',
     rating: 5,
     comment: '',
@@ -135,7 +155,7 @@ Component({
   },
   methods: {
     onLoad(query: PageQuery) {
-      this.setData({ orderId: query.id ?? '' });
+      this.setData({ orderId: query.id ?? '', speech: speechAvailable() });
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
@@ -154,6 +174,7 @@ Component({
         ask: window && window.now !== 'open' ? ASK_BEFORE[window.now] : '',
         reasonError: '',
         order: shown(o),
+        worker: workerShown(o),
         steps: [...o.timeline].reverse().map((t, i) => ({
           key: String(o.timeline.length - i),
           text: t.text,
@@ -190,6 +211,15 @@ Component({
     onText(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
       const { field } = e.currentTarget.dataset;
       this.setData({ [field]: e.detail.value, ...(field === 'reason' ? { reasonError: '' } : {}) });
+    },
+    /** 说话输入 into the rating's comment (elder mode). */
+    onSpeakComment() {
+      toggleVoice(
+        this.data.listening,
+        (listening) => this.setData({ listening }),
+        (words) =>
+          this.setData({ comment: `${this.data.comment}${words}`.slice(0, SERVICES_LIMITS.commentMax) }),
+      );
     },
     onRating(e: WechatMiniprogram.CustomEvent<{ value: number }>) {
       this.setData({ rating: e.detail.value });
@@ -343,7 +373,10 @@ Component({
       this.act(() => call('services', 'assignOrder', { orderId: this.data.orderId, orgId }), '已派单');
     },
     onCall() {
-      if (this.data.order?.contactRevealed) wx.makePhoneCall({ phoneNumber: this.data.order.phone });
+      if (this.data.order?.contactRevealed) void wx.makePhoneCall({ phoneNumber: this.data.order.phone });
+    },
+    onCallWorker() {
+      if (this.data.worker?.phone) void wx.makePhoneCall({ phoneNumber: this.data.worker.phone });
     },
   },
 });

@@ -1,4 +1,4 @@
-/** 我的机构 pictures: a member of staff's organization, and a resident who works for none. */
+/** 我的机构 pictures: a member of staff's organization (with the work number residents see), and a resident who works for none. */
 import type { PreviewState } from '../../../../../registry';
 
 export const states: PreviewState[] = [

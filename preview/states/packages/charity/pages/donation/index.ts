@@ -1,7 +1,8 @@
 /**
  * 捐赠详情 pictures: the donor with the code to show, the delivering staff with the contact, the admin with the
  * recipient's code, the public view of a thanked donation, a general-stock item waiting to be allocated, the same
- * item shared out in parts (what is left, where each part went), and one part's own page.
+ * item shared out in parts (what is left, where each part went), one part's own page, and the recipient's own:
+ * her code card with 我收到了 and whom to call, then 谢谢 once received.
  */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
 
@@ -55,6 +56,18 @@ export const states: PreviewState[] = [
     user: 'demo-resident-chen',
     setup: shareTowels,
     query: (demo) => ({ id: donation(demo, '毛巾', 'allocated')._id }),
+  },
+  {
+    name: '受助人 收货码',
+    user: 'demo-resident-wang',
+    query: (demo) => ({ id: donation(demo, '电热毯')._id }),
+    elder: true,
+  },
+  {
+    name: '受助人 致谢',
+    user: 'demo-resident-li',
+    query: (demo) => ({ id: donation(demo, '助行器')._id }),
+    elder: true,
   },
 ];
 

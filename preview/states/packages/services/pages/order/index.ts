@@ -2,7 +2,7 @@
  * 订单详情 pictures, one per state and role: waiting for acceptance, accepted (the staff member sees the
  * contact; days before the slot, so check-in asks for a reason), accepted in the check-in window (no reason
  * asked), in service, done and waiting for a rating, rated, cancelled, escalated (the admin assigns), a
- * callback by phone.
+ * callback by phone (the number on the button); 谁来上门 as the person served and as the neighbour who ordered.
  */
 import type { PreviewDemo, PreviewState } from '../../../../../registry';
 
@@ -50,4 +50,15 @@ export const states: PreviewState[] = [
   { name: '需派单', user: 'demo-admin-moling', query: (demo) => ({ id: orderId(demo, '助行陪同外出') }) },
   { name: '电话回访', user: 'demo-admin-lukou', query: (demo) => ({ id: orderId(demo, '居家保洁') }) },
   { name: '出错', user: 'demo-resident-wang', query: { id: 'x' }, cloud: 'offline' },
+  {
+    name: '谁来上门',
+    user: 'demo-resident-wang',
+    query: (demo) => ({ id: orderId(demo, '陪同就医') }),
+    elder: true,
+  },
+  {
+    name: '本人 服务中',
+    user: 'demo-resident-wang',
+    query: (demo) => ({ id: orderId(demo, '康复理疗上门') }),
+  },
 ];
