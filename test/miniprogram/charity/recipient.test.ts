@@ -29,8 +29,9 @@ it('shows her code, calls for help, and takes 我收到了 then 谢谢', async (
   expect(page.querySelector('#read-code')).toBeFalsy();
   expect(page.querySelector('#speak-thanks')).toBeFalsy();
 
+  // Her community's own hotline (the demo's 禄口社区 line).
   await tap(page, '#call-helpline');
-  expect(lastCall('makePhoneCall')).toEqual({ phoneNumber: '025-52101234' });
+  expect(lastCall('makePhoneCall')).toEqual({ phoneNumber: '025-52101014' });
 
   expect(textOf(page, '#confirm')).toBe('我收到了');
   await tap(page, '#confirm');
