@@ -414,6 +414,24 @@ const CASES: Record<string, ReplayCase> = {
     measure: () => ({ needs: howMany('charity_needs') }),
     moves: { needs: 1 },
   },
+  'charity.allocate': {
+    // One of the demo's received towels to a need, as a part of the gift: the twins make one part.
+    as: XINYUAN_STAFF,
+    prepare: async () => ({
+      donationId: String(
+        demo.cloud.store
+          .docs('charity_donations')
+          .find((d) => d.item === '毛巾' && d.kind === 'stock' && d.status === 'received')!._id,
+      ),
+      needId: await need(1),
+      quantity: 1,
+    }),
+    measure: (p) => ({
+      parts: howMany('charity_donations', (d) => d.giftId === p.donationId),
+      available: docOf('charity_needs', p.needId)!.available as number,
+    }),
+    moves: { parts: 1, available: -1 },
+  },
   'charity.claim': {
     // All three units at once: every twin but one finds them taken (by its own twin).
     as: 'demo-resident-chen',

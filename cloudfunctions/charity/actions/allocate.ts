@@ -14,7 +14,7 @@
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
-import { isDuplicateKey, updatedCount } from '../../common/db';
+import { isDuplicateKey, rows, updatedCount } from '../../common/db';
 import type { UserDoc } from '../../common/directory/users';
 import { conflict, limitReached } from '../../common/errors';
 import { charityInputs, type StepResult } from '../contract';
@@ -100,11 +100,45 @@ async function allocatePart(
   const { d } = l;
   // Keyed by who asked (a pseudonym: the part holds no staff id).
   const requestKey = key ? pseudonym('actor', me._id, `${d._id}:${key}`) : undefined;
-  const reply = (parts: DonationDoc[], replayed: boolean): StepResult => {
+  // A keyed request answers its replays exactly as it answered first (the idempotency contract): `replayed`
+  // stays false here; the part is made once either way.
+  const reply = (parts: DonationDoc[], _replayed: boolean): StepResult => {
     const a = audience(l);
-    return { donation: donationView(d, a, { ...extrasFor(d, l.recipient, a), parts }), replayed };
+    return { donation: donationView(d, a, { ...extrasFor(d, l.recipient, a), parts }), replayed: false };
   };
   if (requestKey && l.parts.some((p) => p.requestKey === requestKey)) return reply(l.parts, true);
+  try {
+    return await newPartFor(l, me, need, quantity, requestKey, now, reply);
+  } catch (err) {
+    // A twin of this request (same key) in flight took the units or the part first: answer as its replay.
+    const twin = requestKey ? await partOf(d._id, requestKey) : undefined;
+    if (twin) return reply([...l.parts.filter((p) => p._id !== twin._id), twin], true);
+    throw err;
+  }
+}
+
+/** The part made under `requestKey`, waiting a moment for a twin still writing it (a failed request only). */
+async function partOf(giftId: string, requestKey: string): Promise<DonationDoc | undefined> {
+  for (let i = 0; i < 5; i += 1) {
+    const [found] = rows<DonationDoc>(
+      await db.collection(DONATIONS).where({ giftId, requestKey }).limit(1).get(),
+    );
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
+async function newPartFor(
+  l: LoadedDonation,
+  me: UserDoc,
+  need: NeedDoc | undefined,
+  quantity: number,
+  requestKey: string | undefined,
+  now: Date,
+  reply: (parts: DonationDoc[], replayed: boolean) => StepResult,
+): Promise<StepResult> {
+  const { d } = l;
   const left = remainingOf(d, l.parts);
   if (quantity > left) throw limitReached(`这件物品还剩 ${left}${d.unit} 可以分配`);
   checkClaimable(need, quantity, now);

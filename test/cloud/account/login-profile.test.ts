@@ -129,5 +129,6 @@ it('lists the place tree and shows home with the community and pending family re
   ]);
   const home = await demo.call('account', 'demo-resident-wang', 'home');
   expect(home.ok && home.data).toMatchObject({ communityName: '禄口社区', pendingLinkRequests: 0 });
-  expect(home.roundTrips).toBe(2);
+  // The caller, then the family requests and the places along their path side by side.
+  expect(home.roundTrips).toBe(3);
 });

@@ -51,7 +51,7 @@ describe('ten bags: four to one elder, six to another', () => {
       expect.objectContaining({ quantity: 4, status: 'allocated', recipient: expect.anything() }),
     ]);
     const again = await w.demo.ok('charity', WHO.lukouStaff, 'allocate', input);
-    expect(again).toMatchObject({ replayed: true, donation: { remaining: 6 } });
+    expect(again).toEqual(first); // a replay answers as the first did
     expect(partsOf(rice.id)).toHaveLength(1);
     expect(needDoc(toWang.id).available).toBe(0);
     const queue = await w.demo.ok('charity', WHO.lukouStaff, 'staffQueue', {
