@@ -1,5 +1,6 @@
 /**
- * The `refresh` timer (every 10 minutes): for each street with contracts, brings its copy of the delivery records
+ * The `refresh` timer (every 10 minutes): for each street with contracts (their terms in force: the effective
+ * amendments applied, as every contract action reads them), brings its copy of the delivery records
  * up to date from where the last run stopped (steps/tallies: only records changed since, a chunk at a time),
  * then computes the dashboard from the copy into project_summaries (dashboard reads are then one round trip) and each provider's credit value; a change of credit
  * is a new credit event with the records behind it, and a value below the threshold suspends the organization's
@@ -10,6 +11,7 @@ import { _, db } from '../../common/cloud';
 import { workClock } from '../../common/concurrency';
 import { isDuplicateKey, rows } from '../../common/db';
 import {
+  AMENDMENTS,
   CONTRACTS,
   CREDIT_EVENTS,
   EVALUATIONS,
@@ -17,6 +19,7 @@ import {
   PROGRESS_REPORTS,
   SPENDING,
   SUMMARIES,
+  type AmendmentDoc,
   type ContractDoc,
   type CreditEventDoc,
   type EvaluationDoc,
@@ -24,6 +27,7 @@ import {
   type ProgressReportDoc,
   type SpendingDoc,
 } from '../documents';
+import { currentTerms } from '../domain/amendments';
 import { creditInputsOf, creditOf, CREDIT_THRESHOLD, NEUTRAL, type CreditSubject } from '../domain/credit';
 import { computeDashboard } from '../domain/dashboard';
 import { currentEvaluation } from '../domain/evaluation';
@@ -47,7 +51,15 @@ async function getAll<T>(collection: string, where: Record<string, unknown>): Pr
 export async function refresh(
   now: Date,
 ): Promise<{ streets: number; creditChanges: number; behind: number }> {
-  const contracts = await getAll<ContractDoc>(CONTRACTS, { status: _.neq('terminated') });
+  const [signed, amendments] = await Promise.all([
+    getAll<ContractDoc>(CONTRACTS, { status: _.neq('terminated') }),
+    getAll<AmendmentDoc>(AMENDMENTS, { status: 'effective' }),
+  ]);
+  // The terms in force, as the contract pages show them: targets, period and budget lines as amended.
+  const amendmentsOf = new Map<string, AmendmentDoc[]>();
+  for (const a of amendments)
+    (amendmentsOf.get(a.contractId) ?? amendmentsOf.set(a.contractId, []).get(a.contractId)!).push(a);
+  const contracts = signed.map((c) => currentTerms(c, amendmentsOf.get(c._id) ?? []));
   const streets = new Map<string, ContractDoc[]>();
   for (const c of contracts)
     (streets.get(c.streetId) ?? streets.set(c.streetId, []).get(c.streetId)!).push(c);
