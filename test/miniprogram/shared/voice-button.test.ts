@@ -91,7 +91,7 @@ it('shows 说话输入 only in elder mode, and sends what was said after what wa
   await tap(page, '#cat-0');
   await tap(page, '#send');
   await waitFor(() => page.data.sent !== '');
-  const demands = demo.cloud.store.docs('service_demands') as { requests: { text: string }[] }[];
+  const demands = demo.cloud.store.docs('service_demands') as unknown as { requests: { text: string }[] }[];
   expect(demands.flatMap((d) => d.requests.map((r) => r.text))).toContain('希望有理发师上门理发');
   await closePage(page);
 });
@@ -116,6 +116,27 @@ it('fills the field named by data-field (提提案) and the draft keeps it', asy
   const draft = demo.cloud.store.docs('proposals').find((p) => p['title'] === '楼道装扶手');
   expect(draft).toMatchObject({ summary: '给老楼装扶手，老人上下楼稳当些。' });
   expect(drawn(page, '#speak-details')).toBe(true);
+  await closePage(page);
+});
+
+it('reads a proposal aloud in elder mode (读给我听)', async () => {
+  const round = demo.cloud.store.docs('proposal_rounds').find((r) => r['title'] === '禄口社区·暖心微项目')!;
+  const proposal = demo.cloud.store
+    .docs('proposals')
+    .find((p) => p['roundId'] === round._id && p['title'] === '儿童安全小课堂')!;
+  setElderMode(false);
+  const page = await open('packages/proposals/pages/proposal/index', {
+    roundId: String(round._id),
+    proposalId: String(proposal._id),
+  });
+  expect(drawn(page, '#read-proposal')).toBe(false);
+  setElderMode(true);
+  await waitFor(() => drawn(page, '#read-proposal'));
+  expect(textOf(page, '#read-proposal')).toBe('读给我听');
+  await tap(page, '#read-proposal');
+  expect(readAloud.at(-1)).toBe(
+    `儿童安全小课堂。${String(proposal['summary'])}。${String(proposal['details'])}`,
+  );
   await closePage(page);
 });
 
