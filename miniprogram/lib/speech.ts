@@ -1,7 +1,7 @@
 /**
  * Read-aloud and voice input through WeChat's own speech plugin 微信同声传译 (WechatSI, declared in app.json
  * `plugins`). Loaded guarded: where the plugin is not there (the simulator, the pictures, a WeChat that refuses
- * it) `speechAvailable()` is false, pages hide their 读给我听 / 说话输入 buttons, and every call quietly does
+ * it) `speechAvailable()` is false, `<voice-button>` (components/voice-button) draws nothing, and every call quietly does
  * nothing — no error is ever shown for it.
  */
 
@@ -28,18 +28,19 @@ interface SpeechPlugin {
 /** Longest a spoken answer may be (the plugin stops at 60 s). */
 const LISTEN_MS = 30_000;
 
-let loaded: SpeechPlugin | null | undefined;
+/** The plugin once found (a miss is not remembered: each new button asks again, which is cheap). */
+let loaded: SpeechPlugin | undefined;
 
 function plugin(): SpeechPlugin | null {
-  if (loaded !== undefined) return loaded;
+  if (loaded) return loaded;
   try {
     const load = (globalThis as { requirePlugin?: (name: string) => unknown }).requirePlugin;
     const p = typeof load === 'function' ? (load('WechatSI') as SpeechPlugin | undefined) : undefined;
-    loaded = p && typeof p.textToSpeech === 'function' ? p : null;
+    if (p && typeof p.textToSpeech === 'function') loaded = p;
   } catch {
-    loaded = null; // Not authorised for this mini program, or not in this WeChat: no speech.
+    // Not authorised for this mini program, or not in this WeChat: no speech.
   }
-  return loaded;
+  return loaded ?? null;
 }
 
 /** Whether read-aloud and voice input can work here (pages show their buttons only then). */

@@ -27,7 +27,7 @@ import { dateKeyText, dayText } from '../../../../shared/calendar';
 import { CHARITY_LIMITS } from '../../../../shared/limits';
 import { call } from '../../../../lib/api';
 import { newIdempotencyKey } from '../../../../lib/cloud';
-import { digitsAloud, speak, speechAvailable, toggleVoice } from '../../../../lib/speech';
+import { digitsAloud } from '../../../../lib/speech';
 
 /** What 谢谢 sends when the recipient wrote nothing. */
 const PLAIN_THANKS = '谢谢您的爱心！';
@@ -46,6 +46,8 @@ interface Shown {
   pledgeBy: string;
   code: string;
   confirmCode: string;
+  /** The receipt code as 读给我听 says it, digit by digit. */
+  codeAloud: string;
   contact: { name: string; phone: string; address: string; communityName: string } | null;
   thanks: string;
   /** The caller is its recipient. */
@@ -91,6 +93,7 @@ function shown(d: DonationView): Shown {
     pledgeBy: dayText(d.pledgeBy),
     code: d.code ?? '',
     confirmCode: d.confirmCode ?? '',
+    codeAloud: d.confirmCode ? `您的收货码是：${digitsAloud(d.confirmCode)}` : '',
     contact: d.contact
       ? {
           name: d.contact.name,
@@ -143,15 +146,12 @@ Component({
     /** The need chosen in the picker, and how many units of the gift go to it. */
     chosen: null as { id: string; title: string; profile: string; max: number; key: string } | null,
     qty: 1,
-    /** Read-aloud and voice input work here (the speech plugin loaded). */
-    speech: false,
-    listening: false,
     /** Input lengths, as the contract allows (miniprogram/shared/limits.ts). */
     max: { code: CHARITY_LIMITS.confirmCodeLength, thanks: CHARITY_LIMITS.thanksMax },
   },
   methods: {
     onLoad(query: PageQuery) {
-      this.setData({ id: query.id ?? '', fresh: query.new === '1', speech: speechAvailable() });
+      this.setData({ id: query.id ?? '', fresh: query.new === '1' });
       void this.reload(query);
     },
     async load() {
@@ -302,17 +302,6 @@ Component({
     onCallHelpline() {
       const phone = this.data.d?.helpline?.phone;
       if (phone) void wx.makePhoneCall({ phoneNumber: phone });
-    },
-    onReadCode() {
-      const code = this.data.d?.confirmCode;
-      if (code) void speak(`您的收货码是：${digitsAloud(code)}`);
-    },
-    onSpeakThanks() {
-      toggleVoice(
-        this.data.listening,
-        (listening) => this.setData({ listening }),
-        (words) => this.setData({ thanks: `${this.data.thanks}${words}`.slice(0, CHARITY_LIMITS.thanksMax) }),
-      );
     },
   },
 });

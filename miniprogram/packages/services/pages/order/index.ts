@@ -22,7 +22,6 @@ import {
 import { dayClockText } from '../../../../shared/calendar';
 import { SERVICES_LIMITS } from '../../../../shared/limits';
 import { call, type ActionResult } from '../../../../lib/api';
-import { speechAvailable, toggleVoice } from '../../../../lib/speech';
 
 /** A line of the timeline as shown. */
 interface Step {
@@ -131,9 +130,6 @@ Component({
     steps: [] as Step[],
     can: NO_ACTIONS,
     busy: false,
-    /** Voice input works here (微信同声传译 loaded), and whether it is listening now. */
-    speech: false,
-    listening: false,
     reason: '',
     rating: 5,
     comment: '',
@@ -155,7 +151,7 @@ Component({
   },
   methods: {
     onLoad(query: PageQuery) {
-      this.setData({ orderId: query.id ?? '', speech: speechAvailable() });
+      this.setData({ orderId: query.id ?? '' });
       void this.reload(query);
     },
     async load(): Promise<LoadResult> {
@@ -211,15 +207,6 @@ Component({
     onText(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
       const { field } = e.currentTarget.dataset;
       this.setData({ [field]: e.detail.value, ...(field === 'reason' ? { reasonError: '' } : {}) });
-    },
-    /** 说话输入 into the rating's comment (elder mode). */
-    onSpeakComment() {
-      toggleVoice(
-        this.data.listening,
-        (listening) => this.setData({ listening }),
-        (words) =>
-          this.setData({ comment: `${this.data.comment}${words}`.slice(0, SERVICES_LIMITS.commentMax) }),
-      );
     },
     onRating(e: WechatMiniprogram.CustomEvent<{ value: number }>) {
       this.setData({ rating: e.detail.value });
