@@ -131,6 +131,12 @@ describe('ten bags: four to one elder, six to another', () => {
     const listed = ledger.items.filter((d) => d.giftId === rice.id);
     expect(listed).toHaveLength(2);
     expect(listed[0]!.events[0]!.data).toMatchObject({ gift: rice.id, giftSeq: 1 });
+    // The gift's own line says it is shared out, as the donor's list does.
+    const shared = { remaining: 0, parts: [expect.anything(), expect.anything()] };
+    expect(ledger.items.find((d) => d.id === rice.id)).toMatchObject(shared);
+    const mine = await w.demo.call('charity', WHO.donor, 'myDonations', {});
+    expect(mine.roundTrips).toBe(1);
+    expect(mine.ok && mine.data.items.find((d) => d.id === rice.id)).toMatchObject(shared);
 
     w.demo.cloud.store.update(
       'charity_donations',
