@@ -361,7 +361,7 @@ export async function seedCharity(cloud: LocalCloud, account: AccountSeed): Prom
   // received (point-to-point)
   const bag = await claim('demo-resident-chen', 'schoolbag', 1);
   await receive(molingStaff, bag.code);
-  // allocated (general stock, then to 赵桂兰's rice)
+  // allocated (general stock, then all of it to 赵桂兰's rice: one part of the gift, which the part carries on)
   const stockRice = await toStock('demo-volunteer-zhao', 'jn-lukou', '大米', 'food', '袋', 1);
   await receive(lukouStaff, stockRice.code);
   await callOk(cloud, 'charity', lukouStaff, 'allocate', { donationId: stockRice.id, needId: needIds.rice });

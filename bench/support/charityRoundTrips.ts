@@ -129,10 +129,12 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
     deadline: at(20 * DAY),
     idempotencyKey: key(),
   });
-  await m(staff, 'allocate', { donationId: stock.id, needId: oil.id });
-  await m(staff, 'dispatch', { donationId: stock.id, mode: 'pickup' }, 'pickup');
+  // All of it to one need: one part of all its units (domain/parts), which goes on from there.
+  const oilPart = (await m(staff, 'allocate', { donationId: stock.id, needId: oil.id })).donation.parts![0]!
+    .id;
+  await m(staff, 'dispatch', { donationId: oilPart, mode: 'pickup' }, 'pickup');
   await m('demo-resident-wang', 'myReceipts', {});
-  await m('demo-resident-wang', 'confirm', { donationId: stock.id }, 'by the recipient');
+  await m('demo-resident-wang', 'confirm', { donationId: oilPart }, 'by the recipient');
   // A gift to general stock allocated in parts (domain/parts).
   const rice = await demo.ok('charity', 'demo-volunteer-zhao', 'pledgeToStock', {
     supermarketId: 'jn-lukou',

@@ -141,7 +141,7 @@ export const charityInputs = {
     condition: z.enum(['good', 'fair', 'unusable']),
     photoFileId: fileId.optional(),
   }),
-  /** Without `quantity` the whole gift goes to the need; with it, that many units as a part of the gift. */
+  /** `quantity` units of the gift go to the need as a part of it; without `quantity`, all its units (one part). */
   allocate: z.strictObject({
     donationId: id,
     needId: id,

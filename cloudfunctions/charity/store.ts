@@ -1,10 +1,13 @@
 /**
- * The charity function's database writes that several actions share (documents.ts has the types): appending a
- * step to a donation's chain and giving a need's units back. Each is one conditional single-document update.
+ * The charity function's database reads and writes that several actions share (documents.ts has the types):
+ * appending a step to a donation's chain and giving a need's units back (each one conditional single-document
+ * update), and a page of donations with their parts.
  */
 import { _, db } from '../common/cloud';
 import { updatedCount } from '../common/db';
 import { conflict } from '../common/errors';
+import { toPage, type Paging } from '../common/paging';
+import type { Page } from '../common/schemas';
 import type { DonationStatus } from './contract';
 import { nextEvent, type ChainEvent, type EventDraft } from './domain/chain';
 import { DONATIONS, NEEDS, type DonationDoc } from './documents';
@@ -72,4 +75,28 @@ export async function releaseNeedUnits(
       },
     });
   return updatedCount(res) === 1;
+}
+
+/** A donation with its parts (domain/parts; none unless it is a general-stock gift shared out). */
+export interface WithParts {
+  d: DonationDoc;
+  parts: DonationDoc[];
+}
+
+/**
+ * One page of the donations matching `match`, newest first, each with its parts (one round trip: a lookup by
+ * `giftId`), so a list can say what is left of a general-stock gift.
+ */
+export async function pageWithParts(match: AnyObject, paging: Paging): Promise<Page<WithParts>> {
+  const res = (await db
+    .collection(DONATIONS)
+    .aggregate()
+    .match(match)
+    .sort({ createdAt: -1, _id: 1 })
+    .skip(paging.offset)
+    .limit(paging.limit + 1)
+    .lookup({ from: DONATIONS, localField: '_id', foreignField: 'giftId', as: '__parts' })
+    .end()) as { list: (DonationDoc & { __parts: DonationDoc[] })[] };
+  const page = toPage(res.list, paging.offset, paging.limit);
+  return { items: page.items.map(({ __parts, ...d }) => ({ d, parts: __parts })), next: page.next };
 }

@@ -1,16 +1,17 @@
 /**
  * allocate — supermarket staff allocate a general-stock donation (received) to a recipient's open need at the
- * same supermarket: the whole gift (no `quantity`: a step on the gift's own chain), or `quantity` units of it as
- * a part (domain/parts: a donation of its own whose chain starts from the gift's head; the gift keeps the rest
- * for other needs, and its parts never add up to more than it holds). The need's units are taken by the same
- * conditional update a claim uses, so stock and donors never over-fill a need.
+ * same supermarket: `quantity` units of it, or (no `quantity`) all its units. Either way the units go out as a
+ * part (domain/parts: a donation of its own whose chain starts from the gift's head; the gift keeps its own chain
+ * at `received` and any rest for other needs). Whole and part take one code path on purpose: a part's id is the
+ * gift's id and its offset, so a whole allocation and a part allocation that read the same gift write the same
+ * id and the database keeps one; the gift's parts never add up to more than it holds. The need's units are taken
+ * by the same conditional update a claim uses, so stock and donors never over-fill a need.
  * Input: { donationId, needId, quantity?, idempotencyKey? }. Result: StepResult (the gift, with its parts).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND (donation, need), FORBIDDEN (not staff of the supermarket),
  * CONFLICT (not general stock, not received, need at another supermarket, closed or past its deadline, the whole
  * gift asked for once parts are out, or a concurrent allocation won), LIMIT_REACHED (the need has fewer units
- * open, or the gift fewer units left, than asked). A part asked for again with the same key is a replay.
- * Round trips: 3 (donation + need + parts + caller, the need's units, the appended step or the new part); a
- * lost race 4 (units back).
+ * open, or the gift fewer units left, than asked). A request asked for again with the same key is a replay.
+ * Round trips: 3 (donation + need + parts + caller, the need's units, the new part); a lost race 4 (units back).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
@@ -24,15 +25,8 @@ import { checkClaimable } from '../domain/needs';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
 import { newPart, offsetAfter, remainingOf } from '../domain/parts';
-import {
-  applied,
-  audience,
-  extrasFor,
-  loadDonation,
-  requireCaller,
-  type LoadedDonation,
-} from '../steps/donation';
-import { appendStep, releaseNeedUnits } from '../store';
+import { audience, extrasFor, loadDonation, requireCaller, type LoadedDonation } from '../steps/donation';
+import { releaseNeedUnits } from '../store';
 import { DONATIONS, NEEDS, type DonationDoc, type NeedDoc } from '../documents';
 
 export default action({
@@ -45,55 +39,21 @@ export default action({
     requireOperator(me, l.sm);
     const { d } = l;
     if (d.kind !== 'stock') throw conflict('只有捐给超市统一调配的物品需要分配');
-    const status = requireStep(d.kind, d.status, 'allocated');
+    requireStep(d.kind, d.status, 'allocated');
     const need = l.joined.one<NeedDoc>('need');
-    if (input.quantity !== undefined)
-      return allocatePart(l, me, need, input.quantity, input.idempotencyKey, ctx.now);
-    if (l.parts.length > 0) throw conflict('这件物品已经分成几份分配，请继续按份分配剩下的');
-    const units = d.receivedQuantity ?? d.quantity;
-    checkClaimable(need, units, ctx.now);
-    if (need!.supermarketId !== d.supermarketId) throw conflict('只能分配给本超市服务的心愿');
-
-    await takeNeedUnits(need!, d._id, units, ctx.now);
-    const set = {
-      needId: need!._id,
-      recipientId: need!.recipientId,
-      publicProfile: need!.publicProfile,
-      recipientPath: need!.placePath,
-      unitValue: need!.estimatedValue,
-    };
-    const event = await appendStep(
-      d,
-      {
-        type: 'allocated',
-        at: ctx.now,
-        place: d.supermarketName,
-        actor: { role: 'staff', ref: pseudonym('actor', me._id, d._id) },
-        data: {
-          needId: need!._id,
-          recipient: pseudonym('recipient', need!.recipientId, d._id),
-          quantity: units,
-        },
-      },
-      status,
-      set,
-    );
-    if (!event) {
-      await releaseNeedUnits(need!._id, d._id, units);
-      throw conflict('这件物品刚刚被分配，请刷新后再试');
-    }
-    const after = applied(d, event, status, set);
-    const a = audience({ ...l, d: after });
-    return { donation: donationView(after, a, extrasFor(after, l.recipient, a)), replayed: false };
+    const whole = input.quantity === undefined;
+    const quantity = input.quantity ?? d.receivedQuantity ?? d.quantity;
+    return allocatePart(l, me, need, quantity, whole, input.idempotencyKey, ctx.now);
   },
 });
 
-/** Allocates `quantity` units of the gift to the need as a part of its own (see the header). */
+/** Allocates `quantity` units of the gift (all of them when `whole`) to the need as a part (see the header). */
 async function allocatePart(
   l: LoadedDonation,
   me: UserDoc,
   need: NeedDoc | undefined,
   quantity: number,
+  whole: boolean,
   key: string | undefined,
   now: Date,
 ): Promise<StepResult> {
@@ -107,6 +67,7 @@ async function allocatePart(
     return { donation: donationView(d, a, { ...extrasFor(d, l.recipient, a), parts }), replayed: false };
   };
   if (requestKey && l.parts.some((p) => p.requestKey === requestKey)) return reply(l.parts, true);
+  if (whole && l.parts.length > 0) throw conflict('这件物品已经分成几份分配，请继续按份分配剩下的');
   try {
     return await newPartFor(l, me, need, quantity, requestKey, now, reply);
   } catch (err) {

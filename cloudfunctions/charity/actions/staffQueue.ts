@@ -3,7 +3,8 @@
  * dispatch, and items on their way. Recipients appear masked, except on the items the caller is delivering.
  * Input: { supermarketId, stage: expected | toAllocate | toDispatch | inDelivery, offset, limit ≤ 20 }.
  * Result: Page<DonationView>. Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not staff of the supermarket).
- * General stock to allocate shows what is left of each gift; a gift whose parts took every unit leaves the list.
+ * General stock to allocate shows what is left of each gift; a gift whose parts took every unit leaves the list
+ * (filtered in the query, before paging: every page is full, and `next` is set exactly when more are left).
  * Round trips: 2 (caller + supermarket, donations with a gift's parts); 3 when the caller is delivering some
  * (their recipients).
  */
@@ -14,7 +15,6 @@ import { readPage, toPage } from '../../common/paging';
 import type { Page } from '../../common/schemas';
 import { charityInputs, type DonationView } from '../contract';
 import { audienceOf, requireOperator, seesContact } from '../domain/access';
-import { remainingOf } from '../domain/parts';
 import { donationView } from '../domain/views';
 import { extrasFor } from '../steps/donation';
 import { readWithCaller } from '../../common/joins';
@@ -26,6 +26,8 @@ import {
   type RecipientDoc,
   type SupermarketDoc,
 } from '../documents';
+
+const $ = _.aggregate;
 
 const STAGES = {
   expected: { where: { status: 'pledged' }, order: 'pledgeBy' },
@@ -50,15 +52,22 @@ export default action({
     let page: Page<DonationDoc>;
     let partsOf: ((d: DonationDoc) => DonationDoc[]) | undefined;
     if (input.stage === 'toAllocate') {
-      // General stock comes with its parts (same round trip), to show what is left and drop gifts fully shared.
+      // General stock comes with its parts (same round trip), to show what is left; gifts fully shared are
+      // dropped before skip/limit, so paging counts only the gifts listed.
       const res = (await db
         .collection(DONATIONS)
         .aggregate()
         .match(where)
         .sort({ updatedAt: 1, _id: 1 })
+        .lookup({ from: DONATIONS, localField: '_id', foreignField: 'giftId', as: '__parts' })
+        // domain/parts `remainingOf`, in the query.
+        .addFields({
+          __left: $.subtract([$.ifNull(['$receivedQuantity', '$quantity']), $.sum('$__parts.quantity')]),
+        })
+        .match({ __left: _.gt(0) })
+        .project({ __left: 0 })
         .skip(input.offset)
         .limit(input.limit + 1)
-        .lookup({ from: DONATIONS, localField: '_id', foreignField: 'giftId', as: '__parts' })
         .end()) as { list: (DonationDoc & { __parts: DonationDoc[] })[] };
       page = toPage(res.list, input.offset, input.limit);
       partsOf = (d) => (d as DonationDoc & { __parts: DonationDoc[] }).__parts;
@@ -70,10 +79,9 @@ export default action({
         )
       ).page;
     }
-    const { next } = page;
-    const open = partsOf ? page.items.filter((d) => remainingOf(d, partsOf!(d)) > 0) : page.items;
-    const audiences = open.map((d) => audienceOf(r.caller, d, sm, undefined));
-    const needContact = open.filter((d, i) => seesContact(audiences[i]!) && d.recipientId);
+    const { items, next } = page;
+    const audiences = items.map((d) => audienceOf(r.caller, d, sm, undefined));
+    const needContact = items.filter((d, i) => seesContact(audiences[i]!) && d.recipientId);
     const recipients = needContact.length
       ? rows<RecipientDoc>(
           await db
@@ -84,7 +92,7 @@ export default action({
         )
       : [];
     return {
-      items: open.map((d) => {
+      items: items.map((d) => {
         const recipient = recipients.find((x) => x._id === d.recipientId);
         const a = audienceOf(r.caller, d, sm, recipient);
         const { __parts: _p, ...doc } = d as DonationDoc & { __parts?: DonationDoc[] };

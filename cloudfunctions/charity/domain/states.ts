@@ -1,9 +1,11 @@
 /**
  * The donation state machine. Point-to-point: pledged → received → out for delivery | ready for pickup →
- * confirmed → thanked. General stock: pledged → received → allocated → (the same), or it stays received while
- * parts of it are allocated: each part is a donation of its own that starts allocated → (the same). A pledge not brought in time
- * expires; a donor may cancel before receipt; staff may refuse an unusable item at receipt. Delivery can be
- * dispatched again (say, from delivery to pickup), which issues a new confirmation code.
+ * confirmed → thanked. General stock: pledged → received, and it stays received while its units are allocated in
+ * parts (all of them at once is one part): each part is a donation of its own that starts allocated → (the same).
+ * (received → allocated → (the same) on the gift's own chain is what whole allocations wrote before; such chains
+ * still replay and move on.) A pledge not brought in time expires; a donor may cancel before receipt; staff may
+ * refuse an unusable item at receipt. Delivery can be dispatched again (say, from delivery to pickup), which
+ * issues a new confirmation code.
  */
 import { conflict } from '../../common/errors';
 import type { DonationKind, DonationStatus, EventType } from '../contract';

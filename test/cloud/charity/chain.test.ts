@@ -202,9 +202,10 @@ describe('a recipient with the mini program (王奶奶) confirms and thanks hers
   });
 });
 
-describe('general stock: 赵磊 gives a bag of rice; staff allocate it to 赵桂兰', () => {
+describe('general stock: 赵磊 gives a bag of rice; staff allocate it to 周长林', () => {
   let d: DonationView;
   let need: NeedView;
+  let partId: string;
 
   it('pledges to stock (2 round trips), is received and waits in the allocation queue', async () => {
     const r = await w.demo.call('charity', WHO.volunteer, 'pledgeToStock', {
@@ -235,7 +236,7 @@ describe('general stock: 赵磊 gives a bag of rice; staff allocate it to 赵桂
     expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
-  it('allocates it to an open need of the same supermarket in 3 round trips (a need elsewhere is refused)', async () => {
+  it('allocates all of it to an open need of the same supermarket in 3 round trips, as one part (a need elsewhere is refused)', async () => {
     need = await w.postNeed('zhou', { item: '大米', quantity: 2 });
     const elsewhere = await w.postNeed('qian');
     const refused = await w.demo.call('charity', WHO.lukouStaff, 'allocate', {
@@ -252,34 +253,51 @@ describe('general stock: 赵磊 gives a bag of rice; staff allocate it to 赵桂
       roundTrips: 3,
       data: {
         donation: {
-          status: 'allocated',
-          recipient: { name: '周*', street: '禄口街道', category: 'lowIncome' },
+          id: d.id,
+          status: 'received',
+          remaining: 0,
+          can: { allocate: false },
+          parts: [
+            {
+              quantity: 1,
+              status: 'allocated',
+              recipient: { name: '周*', street: '禄口街道', category: 'lowIncome' },
+            },
+          ],
         },
       },
     });
+    if (r.ok) partId = r.data.donation.parts![0]!.id;
     expect(needDoc(need.id)).toMatchObject({ available: 1 });
+    const queue = await w.demo.ok('charity', WHO.lukouStaff2, 'staffQueue', {
+      supermarketId: 'jn-lukou',
+      stage: 'toAllocate',
+    });
+    expect(queue.items.map((x) => x.id)).not.toContain(d.id);
   });
 
-  it('goes out for pickup, is confirmed with the code, and the chain verifies', async () => {
-    await w.step(WHO.lukouStaff, 'dispatch', { donationId: d.id, mode: 'pickup' });
-    const admin = await w.demo.ok('charity', WHO.lukouAdmin, 'donation', { donationId: d.id });
-    const done = await w.step(WHO.lukouStaff2, 'confirm', { donationId: d.id, code: admin.confirmCode });
-    expect(done.status).toBe('confirmed');
-    expect(done.events.map((e) => e.type)).toEqual([
-      'pledged',
-      'received',
-      'allocated',
-      'dispatched',
-      'confirmed',
-    ]);
+  it('the part goes out for pickup, is confirmed with the code, and its chain verifies back to the gift', async () => {
+    await w.step(WHO.lukouStaff, 'dispatch', { donationId: partId, mode: 'pickup' });
+    const admin = await w.demo.ok('charity', WHO.lukouAdmin, 'donation', { donationId: partId });
+    const done = await w.step(WHO.lukouStaff2, 'confirm', { donationId: partId, code: admin.confirmCode });
+    expect(done).toMatchObject({ status: 'confirmed', kind: 'part', giftId: d.id });
+    expect(done.events.map((e) => e.type)).toEqual(['allocated', 'dispatched', 'confirmed']);
     expect(sent(WHO.volunteer)).toEqual([
       'local-charity_received',
       'local-charity_pickup',
       'local-charity_confirmed',
     ]);
+    expect(await w.demo.ok('charity', WHO.volunteer, 'verify', { donationId: partId })).toMatchObject({
+      intact: true,
+      length: 3,
+      gift: { donationId: d.id, intact: true },
+    });
+    const gift = await w.demo.ok('charity', WHO.volunteer, 'donation', { donationId: d.id });
+    expect(gift.events.map((e) => e.type)).toEqual(['pledged', 'received']);
+    expect(gift.parts).toEqual([expect.objectContaining({ id: partId, status: 'confirmed' })]);
     expect(await w.demo.ok('charity', WHO.volunteer, 'verify', { donationId: d.id })).toMatchObject({
       intact: true,
-      length: 5,
+      length: 2,
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * charity under real concurrency (the function host runs instances in parallel against one store): the last
  * units of a need are never claimed twice, a donation code is received once, a retried tap has one effect, a
- * stock item is allocated once.
+ * stock item is allocated once, and a whole allocation racing a part of the same gift never both land.
  */
 import { DAY, startCharity, WHO, type CharityWorld } from './fixture';
 
@@ -110,17 +110,36 @@ it('one claim tapped 10 times at once (the same key): one donation, the units ta
   expect(needDoc(need.id).available).toBe(3);
 });
 
-it('one stock item allocated to two needs at once: one allocation lands, the other need keeps its units', async () => {
-  const item = await w.demo.ok('charity', WHO.donor, 'pledgeToStock', {
+/** A received general-stock gift of `quantity` bags of rice at 禄口. */
+async function stockGift(quantity: number) {
+  const d = await w.demo.ok('charity', WHO.donor, 'pledgeToStock', {
     supermarketId: 'jn-lukou',
     item: '大米',
     itemCategory: 'food',
     unit: '袋',
-    quantity: 1,
+    quantity,
     pledgeBy: w.at(DAY),
     idempotencyKey: w.key(),
   });
-  await w.step(WHO.lukouStaff, 'receive', { code: item.code!, condition: 'good' });
+  return w.step(WHO.lukouStaff, 'receive', { code: d.code!, condition: 'good' });
+}
+const giftDoc = (id: string) =>
+  w.demo.cloud.store.docs('charity_donations').find((x) => x._id === id)! as unknown as Doc & {
+    status: string;
+    events: { type: string }[];
+  };
+const partsOf = (giftId: string) =>
+  w.demo.cloud.store.docs('charity_donations').filter((d) => d.giftId === giftId) as unknown as (Doc & {
+    quantity: number;
+    needId: string;
+  })[];
+const activeUnits = (needId: string) =>
+  Object.values(needDoc(needId).claims)
+    .filter((c) => c.state === 'active')
+    .reduce((s, c) => s + c.q, 0);
+
+it('one stock item allocated whole to two needs at once: one allocation lands, the other need keeps its units', async () => {
+  const item = await stockGift(1);
   const a = await w.postNeed('zhao', { quantity: 1 });
   const b = await w.postNeed('zhou', { quantity: 1 });
   const replies = await Promise.all([
@@ -129,15 +148,76 @@ it('one stock item allocated to two needs at once: one allocation lands, the oth
   ]);
   expect(replies.filter((r) => r.ok)).toHaveLength(1);
   expect(replies.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(1);
-  const winner = replies.find((r) => r.ok)!;
-  const wonNeed = winner.ok ? winner.data.donation.needId : '';
-  expect(needDoc(wonNeed!).available).toBe(0);
-  expect(needDoc(wonNeed === a.id ? b.id : a.id).available).toBe(1);
-  const doc = w.demo.cloud.store.docs('charity_donations').find((x) => x._id === item.id)! as unknown as {
-    events: { type: string }[];
-  };
-  expect(doc.events.map((e) => e.type)).toEqual(['pledged', 'received', 'allocated']);
+  const [part] = partsOf(item.id);
+  expect(partsOf(item.id)).toHaveLength(1);
+  expect(part).toMatchObject({ quantity: 1, status: 'allocated' });
+  expect(needDoc(part!.needId).available).toBe(0);
+  expect(needDoc(part!.needId === a.id ? b.id : a.id).available).toBe(1);
+  expect(giftDoc(item.id).events.map((e) => e.type)).toEqual(['pledged', 'received']);
 });
+
+it('a whole allocation racing a part allocation of the same gift, 10 rounds: exactly one lands each time', async () => {
+  for (let round = 0; round < 10; round += 1) {
+    const gift = await stockGift(3);
+    // Even rounds: two needs; odd rounds: both ask for the same need.
+    const forWhole = await w.postNeed('wang', { quantity: 3 });
+    const forPart = round % 2 === 0 ? await w.postNeed('zhao', { quantity: 3 }) : forWhole;
+    const whole = () =>
+      w.demo.call('charity', WHO.lukouStaff, 'allocate', {
+        donationId: gift.id,
+        needId: forWhole.id,
+        ...(round % 4 < 2 ? { idempotencyKey: w.key() } : {}),
+      });
+    const part = () =>
+      w.demo.call('charity', WHO.lukouStaff2, 'allocate', {
+        donationId: gift.id,
+        needId: forPart.id,
+        quantity: 2,
+        ...(round % 4 < 2 ? { idempotencyKey: w.key() } : {}),
+      });
+    // Which one is sent first alternates too.
+    const [w1, p1] =
+      round % 3 === 0
+        ? await Promise.all([whole(), part()])
+        : (await Promise.all([part(), whole()])).reverse();
+    const replies = [w1!, p1!];
+
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    const lost = replies.find((r) => !r.ok)!;
+    expect(['CONFLICT', 'LIMIT_REACHED']).toContain(lost.ok ? 'ok' : lost.error.code);
+    const wholeWon = w1!.ok;
+
+    // One part, never more than the gift holds; the gift's own chain unchanged.
+    const parts = partsOf(gift.id);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]).toMatchObject({
+      quantity: wholeWon ? 3 : 2,
+      needId: wholeWon ? forWhole.id : forPart.id,
+    });
+    expect(giftDoc(gift.id)).toMatchObject({ status: 'received' });
+    expect(giftDoc(gift.id).events.map((e) => e.type)).toEqual(['pledged', 'received']);
+    // The winner's need gave exactly its units; the loser's need has all of its own back.
+    const taken = wholeWon ? 3 : 2;
+    if (forPart.id === forWhole.id) {
+      expect(needDoc(forWhole.id).available).toBe(3 - taken);
+      expect(activeUnits(forWhole.id)).toBe(taken);
+    } else {
+      const [winner, loser] = wholeWon ? [forWhole, forPart] : [forPart, forWhole];
+      expect(needDoc(winner.id).available).toBe(3 - taken);
+      expect(activeUnits(winner.id)).toBe(taken);
+      expect(needDoc(loser.id).available).toBe(3);
+      expect(activeUnits(loser.id)).toBe(0);
+    }
+    // The winner's answer shows the gift with its one part; the part verifies back to the gift.
+    const won = replies.find((r) => r.ok)!;
+    expect(won.ok && won.data.donation).toMatchObject({ id: gift.id, remaining: 3 - taken });
+    const v = await w.demo.ok('charity', 'never-logged-in', 'verify', { donationId: parts[0]!._id });
+    expect(v).toMatchObject({ intact: true, gift: { donationId: gift.id, intact: true } });
+    expect(await w.demo.ok('charity', 'never-logged-in', 'verify', { donationId: gift.id })).toMatchObject({
+      intact: true,
+    });
+  }
+}, 120_000);
 
 it('the recipient confirming 5 times at once: one confirmation, the delivery counted once', async () => {
   const need = await w.postNeed('wang', { quantity: 1, item: '保温杯', itemCategory: 'daily', unit: '个' });

@@ -153,11 +153,12 @@ describe('reconciliation at the 秣陵 supermarket', () => {
     const given = await towels(2);
     await w.step(WHO.molingStaff, 'receive', { code: given.code!, condition: 'good' });
     const need = await w.postNeed('sunxy', { item: '毛巾', itemCategory: 'daily', unit: '条', quantity: 2 });
-    await w.step(WHO.molingStaff, 'allocate', { donationId: given.id, needId: need.id });
-    await w.step(WHO.molingStaff, 'dispatch', { donationId: given.id, mode: 'delivery' });
-    const code = (await w.demo.ok('charity', WHO.molingAdmin, 'donation', { donationId: given.id }))
-      .confirmCode;
-    await w.step(WHO.molingStaff, 'confirm', { donationId: given.id, code });
+    // All of it to one need: one part of its two units, followed to the recipient.
+    const part = (await w.step(WHO.molingStaff, 'allocate', { donationId: given.id, needId: need.id }))
+      .parts![0]!.id;
+    await w.step(WHO.molingStaff, 'dispatch', { donationId: part, mode: 'delivery' });
+    const code = (await w.demo.ok('charity', WHO.molingAdmin, 'donation', { donationId: part })).confirmCode;
+    await w.step(WHO.molingStaff, 'confirm', { donationId: part, code });
     await towels(4); // pledged only: not on hand
 
     const stocktake = await w.demo.call('charity', WHO.molingStaff, 'recordStocktake', {

@@ -2,7 +2,8 @@
  * A gift to general stock allocated in parts (domain/parts): 10 bags of rice → 4 to one elder, 6 to another.
  * Each part is a donation of its own whose chain verifies back to the gift, followed to the recipient's
  * confirmation; the gift's remainder is never over-allocated, even by two staff at once; the donor sees where
- * each part went, masked; only the supermarket's staff may allocate, and bad input writes nothing.
+ * each part went, masked; only the supermarket's staff may allocate, and bad input writes nothing. The list to
+ * allocate pages over the gifts with units left only.
  */
 import type { DonationView, NeedView } from '../../../cloudfunctions/charity/contract';
 import { DAY, startCharity, WHO, type CharityWorld } from './fixture';
@@ -17,10 +18,10 @@ const docs = (collection: string) => w.demo.cloud.store.docs(collection);
 const needDoc = (id: string) => docs('charity_needs').find((d) => d._id === id)!;
 const partsOf = (giftId: string) => docs('charity_donations').filter((d) => d.giftId === giftId);
 
-/** A received general-stock gift of `quantity` bags of rice at 禄口. */
-async function gift(quantity: number): Promise<DonationView> {
+/** A received general-stock gift of `quantity` bags of rice at 禄口 (or at 秣陵). */
+async function gift(quantity: number, at: 'jn-lukou' | 'jn-moling' = 'jn-lukou'): Promise<DonationView> {
   const d = await w.demo.ok('charity', WHO.donor, 'pledgeToStock', {
-    supermarketId: 'jn-lukou',
+    supermarketId: at,
     item: '大米',
     itemCategory: 'food',
     unit: '袋',
@@ -28,7 +29,8 @@ async function gift(quantity: number): Promise<DonationView> {
     pledgeBy: w.at(DAY),
     idempotencyKey: w.key(),
   });
-  return w.step(WHO.lukouStaff, 'receive', { code: d.code!, condition: 'good' });
+  const staff = at === 'jn-lukou' ? WHO.lukouStaff : WHO.molingStaff;
+  return w.step(staff, 'receive', { code: d.code!, condition: 'good' });
 }
 
 describe('ten bags: four to one elder, six to another', () => {
@@ -129,6 +131,12 @@ describe('ten bags: four to one elder, six to another', () => {
     const listed = ledger.items.filter((d) => d.giftId === rice.id);
     expect(listed).toHaveLength(2);
     expect(listed[0]!.events[0]!.data).toMatchObject({ gift: rice.id, giftSeq: 1 });
+    // The gift's own line says it is shared out, as the donor's list does.
+    const shared = { remaining: 0, parts: [expect.anything(), expect.anything()] };
+    expect(ledger.items.find((d) => d.id === rice.id)).toMatchObject(shared);
+    const mine = await w.demo.call('charity', WHO.donor, 'myDonations', {});
+    expect(mine.roundTrips).toBe(1);
+    expect(mine.ok && mine.data.items.find((d) => d.id === rice.id)).toMatchObject(shared);
 
     w.demo.cloud.store.update(
       'charity_donations',
@@ -185,5 +193,52 @@ describe('forbidden and bad input write nothing', () => {
     expect(r.ok || r.error.code).toBe(code);
     expect(partsOf(rice.id)).toHaveLength(0);
     expect(needDoc(need.id).available).toBe(1);
+  });
+});
+
+describe('the list to allocate pages over the gifts with units left only', () => {
+  // Nine gifts of 2 bags at 秣陵: five fully shared (two of them the last in the list), one shared in part.
+  const open: string[] = [];
+  beforeAll(async () => {
+    const need = await w.postNeed('sunxy', { quantity: 20 });
+    const shared = new Set([0, 2, 4, 7, 8]);
+    for (let i = 0; i < 9; i += 1) {
+      const g = await gift(2, 'jn-moling');
+      const allocate = (extra: { quantity?: number }) =>
+        w.demo.ok('charity', WHO.molingStaff, 'allocate', { donationId: g.id, needId: need.id, ...extra });
+      if (shared.has(i)) await allocate(i % 2 === 0 ? {} : { quantity: 2 });
+      else {
+        if (i === 3) await allocate({ quantity: 1 });
+        open.push(g.id);
+      }
+    }
+  });
+  const queue = (offset: number, limit: number) =>
+    w.demo.call('charity', WHO.molingStaff, 'staffQueue', {
+      supermarketId: 'jn-moling',
+      stage: 'toAllocate',
+      offset,
+      limit,
+    });
+
+  it('every page is full, and there is a next page exactly when more gifts are left', async () => {
+    const first = await queue(0, 2);
+    const second = await queue(2, 2);
+    const past = await queue(4, 2);
+    for (const r of [first, second, past]) expect(r.roundTrips).toBe(2);
+    if (!first.ok || !second.ok || !past.ok) throw new Error('staffQueue refused');
+    expect(first.data.items).toHaveLength(2);
+    expect(first.data.next).toBe(2);
+    expect(second.data.items).toHaveLength(2);
+    expect(second.data.next).toBeNull();
+    expect(past.data).toEqual({ items: [], next: null });
+    const listed = [...first.data.items, ...second.data.items];
+    expect(new Set(listed.map((d) => d.id))).toEqual(new Set(open));
+    expect(listed.map((d) => d.remaining).sort()).toEqual([1, 2, 2, 2]);
+    const whole = await queue(0, 20);
+    expect(whole.ok && whole.data.items.map((d) => d.id)).toEqual(listed.map((d) => d.id));
+    expect(whole.ok && whole.data.next).toBeNull();
+    const three = await queue(0, 3);
+    expect(three.ok && [three.data.items.length, three.data.next]).toEqual([3, 3]);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * 捐赠详情, supermarket staff sharing one general-stock gift between two needs against the real charity function:
  * five towels → two to one elder (the stepper turned down from what the need asks), three to another; the page
- * shows what is left and where each part went, then says plainly that everything is allocated. Checked in the store.
+ * shows what is left and where each part went, then says plainly that everything is allocated (on the donor's
+ * list too). Checked in the store.
  */
 import { openSupermarkets, registerDemoRecipients } from '../../../seed/charity';
 import { closePage, loadPage, tap, waitFor, type LoadedPage } from '../../../simulator/page';
-import { startPageCloud, type DemoCloud } from '../../support/miniprogram/page-cloud';
+import { startPageCloud, switchUser, type DemoCloud } from '../../support/miniprogram/page-cloud';
 import { textOf } from '../../../simulator/text';
 
 const DONATION = 'packages/charity/pages/donation/index';
+const MINE = 'packages/charity/pages/mine/index';
 const LIN = 'demo-staff-xinyuan-1';
 const LUKOU_ADMIN = 'demo-admin-lukou';
 
@@ -102,4 +104,15 @@ it('shares five towels between two needs, shows the rest and where each part wen
   expect(textOf(part, '#open-gift')).toContain('整份捐赠的去向');
   expect(part.data.d.modes.length).toBe(2);
   await closePage(part);
+
+  // The donor's list says the gift went out whole, in two parts, and lists each part too.
+  switchUser('demo-resident-chen');
+  const mine = await loadPage(MINE);
+  await waitFor(() => mine.data.status === 'ready');
+  const cards = mine.data.items as { id: string; profile: string }[];
+  expect(cards.find((c) => c.id === pledged.id)?.profile).toBe(
+    '捐给禄口街道慈善超市，已全部分给受助人（2 份）',
+  );
+  expect(cards.filter((c) => parts.some((p) => p._id === c.id))).toHaveLength(2);
+  await closePage(mine);
 });

@@ -105,7 +105,9 @@ export function donationCard(d: DonationView, forRecipient = false): DonationCar
       : d.recipient
         ? `送给 ${profileText(d.recipient)}`
         : d.remaining !== undefined && d.parts?.length
-          ? `捐给${d.supermarket.name}，已分出 ${d.parts.length} 份，还剩 ${d.remaining}${d.unit} 待分配`
+          ? d.remaining > 0
+            ? `捐给${d.supermarket.name}，已分出 ${d.parts.length} 份，还剩 ${d.remaining}${d.unit} 待分配`
+            : `捐给${d.supermarket.name}，已全部分给受助人（${d.parts.length} 份）`
           : `捐给${d.supermarket.name}，待分配`,
     status: d.status,
     statusLabel: d.statusLabel,
