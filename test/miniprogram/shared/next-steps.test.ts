@@ -8,7 +8,7 @@ import { ORDER_STATUSES } from '../../../cloudfunctions/services/contract';
 import { NEXT_WORDS } from '../../../cloudfunctions/reports/domain/flow';
 import { bookingView } from '../../../cloudfunctions/rooms/domain/views';
 import type { BookingDoc } from '../../../cloudfunctions/rooms/documents';
-import { donationNextStep } from '../../../miniprogram/packages/charity/lib/words';
+import { donationCard, donationNextStep } from '../../../miniprogram/packages/charity/lib/words';
 import { NEXT_STEP } from '../../../miniprogram/packages/proposals/lib/words';
 import { orderNextStep } from '../../../miniprogram/lib/services';
 
@@ -43,6 +43,26 @@ it('a donation says what happens next in every status, to someone with nothing t
     '已全部分给',
   );
   expect(donationNextStep({ ...base, status: 'received', can: { ...none, dispatch: true } })).toBe('');
+});
+
+it('a gift to general stock that ended before it was taken in is not said to be waiting for allocation', () => {
+  const gift = (status: DonationView['status']) =>
+    ({
+      id: 'g',
+      kind: 'stock',
+      status,
+      statusLabel: '',
+      item: '旧棉衣',
+      quantity: 2,
+      unit: '件',
+      supermarket: { id: 'jn-lukou', name: '禄口街道慈善超市', address: '双拥路8号' },
+      events: [],
+      head: { hash: '' },
+    }) as unknown as DonationView;
+  for (const status of ['expired', 'cancelled', 'rejected'] as const)
+    expect(donationCard(gift(status)).profile).toBe('捐给禄口街道慈善超市，未入库');
+  for (const status of ['pledged', 'received'] as const)
+    expect(donationCard(gift(status)).profile).toBe('捐给禄口街道慈善超市，待分配');
 });
 
 it('a service order says what happens next in every status, when the viewer cannot act', () => {

@@ -94,6 +94,9 @@ export interface DonationCard {
   confirmCode: string;
 }
 
+/** A gift to general stock that ended before the supermarket took it in: nothing is waiting to be allocated. */
+const ENDED_UNRECEIVED = new Set<DonationView['status']>(['expired', 'cancelled', 'rejected']);
+
 /** A donation for a list; `forRecipient` says who it is from instead of whom it is for. */
 export function donationCard(d: DonationView, forRecipient = false): DonationCard {
   const last = d.events[d.events.length - 1];
@@ -108,7 +111,9 @@ export function donationCard(d: DonationView, forRecipient = false): DonationCar
           ? d.remaining > 0
             ? `捐给${d.supermarket.name}，已分出 ${d.parts.length} 份，还剩 ${d.remaining}${d.unit} 待分配`
             : `捐给${d.supermarket.name}，已全部分给受助人（${d.parts.length} 份）`
-          : `捐给${d.supermarket.name}，待分配`,
+          : ENDED_UNRECEIVED.has(d.status)
+            ? `捐给${d.supermarket.name}，未入库`
+            : `捐给${d.supermarket.name}，待分配`,
     status: d.status,
     statusLabel: d.statusLabel,
     statusTheme: statusTheme(d.status),
