@@ -64,6 +64,7 @@ describe('matching input from documents', () => {
         slot: SLOTS[0]!,
         beneficiaryId: 'r1',
         excludedOrgIds: ['b'],
+        placePath: ['d', 's', 'c1'],
       },
     ];
     const input = buildMatchingInput({
@@ -90,7 +91,14 @@ describe('matching input from documents', () => {
       capacityPerSlot: 2,
       slots: { [SLOTS[0]!]: { c: 2 } },
     });
-    const base = { _id: 'o1', itemId: 'i1', communityId: lukou, slot: SLOTS[0]!, beneficiaryId: 'r1' };
+    const base = {
+      _id: 'o1',
+      itemId: 'i1',
+      communityId: lukou,
+      slot: SLOTS[0]!,
+      beneficiaryId: 'r1',
+      placePath: ['jn', 'jn-lukou', lukou],
+    };
     const docs = {
       items: new Map([['i1', i1]]),
       // b is based in the order's community; a is based in 秣陵, ~15 km away; c is full.
@@ -153,6 +161,7 @@ describe('matching input from documents', () => {
             slot: o.slot,
             beneficiaryId: `r${o.resident}`,
             excludedOrgIds: o.excluded.map((g) => `g${g}`),
+            placePath: ['d', 's', o.community],
           }));
           const input = buildMatchingInput({ orders, items, orgs });
           const result = matchOrders(input);
