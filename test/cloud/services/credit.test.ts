@@ -5,7 +5,14 @@
  * the lowest id; with credit the higher wins, on placing an order and on re-matching a declined one; a suspended
  * organization scores lowest but still serves the items it runs.
  */
-import { C, P, startServicesDemo, type ServicesDemo } from '../../support/services/demoServices';
+import {
+  C,
+  freeItem,
+  key,
+  P,
+  startServicesDemo,
+  type ServicesDemo,
+} from '../../support/services/demoServices';
 
 let demo: ServicesDemo;
 let meal: string;
@@ -26,14 +33,7 @@ beforeAll(async () => {
     made.push(id);
   }
   ids = [...made].sort();
-  meal = await demo.approvedItem({
-    name: '助餐送餐',
-    category: '助餐',
-    priceType: 'free',
-    priceYuan: 0,
-    eligibility: [],
-    capacityPerSlot: 3,
-  });
+  meal = await demo.approvedItem(freeItem('助餐送餐', '助餐', key('item')));
   await demo.sok(P.lukou, 'editItem', { itemId: meal, orgIds: ids });
 }, 60_000);
 afterAll(() => demo.close());

@@ -25,16 +25,18 @@ import {
   SCORE_WEIGHTS,
 } from '../../../cloudfunctions/services/domain/matching/score';
 import { matchOrders } from '../../../cloudfunctions/services/domain/matching/solve';
-import type {
-  MatchOrder,
-  MatchProvider,
-  MatchingInput,
-} from '../../../cloudfunctions/services/domain/matching/types';
+import type { MatchProvider, MatchingInput } from '../../../cloudfunctions/services/domain/matching/types';
 import type { ItemDoc, PoolCreditRow } from '../../../cloudfunctions/services/documents';
 import type { OrgRef } from '../../../cloudfunctions/common/directory/orgs';
 import { CREDIT_THRESHOLD, NEUTRAL } from '../../../cloudfunctions/projects/domain/credit';
 import { PROJECTS_LIMITS } from '../../../miniprogram/shared/limits';
 import { violations } from '../../support/matchingChecks';
+import {
+  item as itemDoc,
+  order as baseOrder,
+  org as orgRef,
+  provider as baseProvider,
+} from '../../support/services/matchingFixtures';
 
 /** The providers of an input with credit `value` for every community they cover (undefined: none). */
 function withCredit(input: MatchingInput, value: (p: MatchProvider) => number | undefined): MatchingInput {
@@ -173,28 +175,11 @@ describe('a higher credit, everything else equal', () => {
 });
 
 describe('credit never outweighs', () => {
-  const HOME = { lat: 31.95, lng: 118.84 };
-  const order: MatchOrder = {
-    id: 'o',
-    category: '助餐',
-    communityId: 'c1',
-    location: HOME,
-    slot: 'mon/am',
-    residentId: 'r',
-  };
-  const provider = (id: string, value: number): MatchProvider => ({
-    id,
-    categories: ['助餐'],
-    communities: ['c1'],
-    location: HOME,
-    rating: 4,
-    currentLoad: 0,
-    defaultSlotCapacity: 1,
-    credit: { c1: value },
-  });
+  const order = baseOrder('o');
+  const provider = (id: string, value: number): MatchProvider => baseProvider(id, { credit: { c1: value } });
 
   it('the resident’s own organization from last time, nor a hard constraint or capacity', () => {
-    const history = [{ residentId: 'r', providerId: 'usual', category: '助餐' }];
+    const history = [{ residentId: order.residentId, providerId: 'usual', category: '助餐' }];
     const input = { orders: [order], providers: [provider('usual', 0), provider('best', 100)], history };
     expect(matchOrders(input).assignments.map((a) => a.providerId)).toEqual(['usual']);
     expect(scoreAssignment(order, provider('usual', 0), history)).toBeGreaterThan(
@@ -222,7 +207,7 @@ describe('credit never outweighs', () => {
       homeCommunities: ['c1'],
       rating: 5,
     };
-    const history = [{ residentId: 'r', providerId: 'p', category: '助餐' }];
+    const history = [{ residentId: order.residentId, providerId: 'p', category: '助餐' }];
     expect(scoreAssignment(order, perfect, history)).toBe(MAX_EDGE_SCORE);
     expect(matchOrders({ orders: [order], providers: [perfect], history }).totalScore).toBe(MAX_EDGE_SCORE);
   });
@@ -231,45 +216,20 @@ describe('credit never outweighs', () => {
 // ——— Documents: an item offered by several organizations, credit per street ———
 
 const COMMUNITIES = ['jn-lukou-lukou', 'jn-lukou-xinqiao', 'jn-moling-moling'];
-const now = new Date('2026-06-01T02:00:00Z');
 const SLOT = '2026-06-03/am';
 
-function item(orgIds: string[]): ItemDoc {
-  return {
-    _id: 'i1',
-    name: '助餐',
+/** 助餐 in the three communities, by the organizations given. */
+const item = (orgIds: string[]): ItemDoc =>
+  itemDoc('i1', {
     category: '助餐',
-    categoryRank: 1,
-    description: '',
-    unit: '次',
-    priceType: 'free',
-    priceFen: 0,
-    eligibility: [],
     orgIds,
     orgNames: orgIds,
     communityIds: COMMUNITIES,
     capacityPerSlot: 2,
-    durationMinutes: 60,
-    status: 'approved',
-    scopeId: 'jn',
-    scopePath: ['jn'],
-    slots: {},
-    proposedBy: { id: 'x', name: 'x', role: 'provider' },
-    history: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+  });
 
-const org = (id: string, communityIds: string[], services = ['助餐']): OrgRef => ({
-  _id: id,
-  name: id,
-  services,
-  communityIds,
-  scopeId: 'jn',
-  scopePath: ['jn'],
-  active: true,
-});
+const org = (id: string, communityIds: string[], services = ['助餐']): OrgRef =>
+  orgRef(id, communityIds, { services });
 
 const openOrder = (communityId: string, street: string, id = 'o1'): OpenOrder => ({
   _id: id,
