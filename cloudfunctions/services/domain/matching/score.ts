@@ -90,7 +90,7 @@ export interface ProviderFacts {
   /** The provider-only terms, computed once. */
   loadTerm: number;
   ratingTerm: number;
-  /** Credit adjustment in points ×100 by community (`creditPoints`), for communities with a credit value. */
+  /** The credit adjustment in score units (`creditPoints`) by community, for communities where it is not 0. */
   creditPoints?: ReadonlyMap<string, number>;
 }
 
@@ -140,7 +140,8 @@ export function creditTerm(credit: number | undefined): number {
 /**
  * What the credit adds to an edge score (an integer, −300..300): CREDIT_WEIGHT × term, in the score's units.
  * Added after the other terms are rounded, so it is the same for every edge of the provider in a community (a
- * uniform shift: raising it can only win the provider orders) and 0 leaves the score exactly as without credit.
+ * uniform shift: raising it can only win the provider orders, short of the cap at MAX_EDGE_SCORE, which only an
+ * edge above 97 % before credit can reach) and 0 leaves the score exactly as without credit.
  */
 export function creditPoints(credit: number | undefined): number {
   return pointsOfCreditTerm(creditTerm(credit));
