@@ -3,17 +3,23 @@
 // after warm-up, and its total score as a ratio of the exact optimum on the same instance. Several seeds per
 // size; the table shows the slowest median and the lowest ratio over them.
 // Budget (DESIGN.md): ≤ 200 ms for 5,000 × 500 at ≥ 98 % of optimum.
+// Then the effect of weighing the organisations' credit (信用值, score.ts CREDIT_WEIGHT): the same instances
+// with credit values for most (provider, street) pairs, matched with the weight and with the credit stripped —
+// the share of orders going to high- and low-credit organisations each way, how many orders changed hands, what
+// the other terms gave up, and the matching time with ÷ without (runs interleaved, so a busy machine hits both).
 //
 // Run alone: npx tsx bench/matching.bench.ts
 
+import { scoreAssignment } from '../cloudfunctions/services/domain/matching/score';
 import { matchOrders, PRODUCTION_SOLVER } from '../cloudfunctions/services/domain/matching/solve';
 import type {
+  MatchProvider,
   MatchResult,
   MatchingInput,
   SolverName,
 } from '../cloudfunctions/services/domain/matching/types';
 import { generateMatchingInstance, type InstanceSpec } from './support/matchingInstances';
-import { percentile, timeRuns } from './support/stats';
+import { percentile, printResults, timeRuns } from './support/stats';
 import type { BenchResult } from './support/types';
 
 /** The solvers compared, in table order. */
@@ -100,10 +106,114 @@ async function measure(c: Case): Promise<BenchResult> {
   return result;
 }
 
+/** Credit at or above which an organisation counts as high-credit, and below which as low (bench buckets). */
+const HIGH = 90;
+const LOW = 70;
+
+/** The effect of the credit weight on 5,000 × 500 (production solver), with ÷ without it. */
+async function measureCredit(seeds: readonly number[], runs: number): Promise<BenchResult> {
+  const totals = { orders: 0, assignedWith: 0, assignedWithout: 0, moved: 0, baseWith: 0, baseWithout: 0 };
+  const share = {
+    highWith: 0,
+    highWithout: 0,
+    lowWith: 0,
+    lowWithout: 0,
+    suspendedWith: 0,
+    suspendedWithout: 0,
+  };
+  const ratios: number[] = [];
+  let msWith = 0;
+  let msWithout = 0;
+  for (const seed of seeds) {
+    const withCredit = generateMatchingInstance({ orders: 5000, providers: 500, seed, creditShare: 0.8 });
+    const without: MatchingInput = { ...withCredit, providers: withCredit.providers.map(stripCredit) };
+    const a = matchOrders(withCredit);
+    const b = matchOrders(without);
+    totals.orders += withCredit.orders.length;
+    totals.assignedWith += a.assignments.length;
+    totals.assignedWithout += b.assignments.length;
+    const orders = new Map(withCredit.orders.map((o) => [o.id, o]));
+    const providers = new Map(withCredit.providers.map((p) => [p.id, p]));
+    const before = new Map(b.assignments.map((x) => [x.orderId, x.providerId]));
+    const bucket = (
+      r: MatchResult,
+      high: 'highWith' | 'highWithout',
+      low: 'lowWith' | 'lowWithout',
+      sus: 'suspendedWith' | 'suspendedWithout',
+    ) => {
+      for (const x of r.assignments) {
+        const credit = providers.get(x.providerId)!.credit?.[orders.get(x.orderId)!.communityId];
+        if (credit === undefined) continue;
+        if (credit >= HIGH) share[high]++;
+        if (credit < LOW) share[low]++;
+        if (credit < 60) share[sus]++;
+      }
+    };
+    bucket(a, 'highWith', 'lowWith', 'suspendedWith');
+    bucket(b, 'highWithout', 'lowWithout', 'suspendedWithout');
+    for (const x of a.assignments) if (before.get(x.orderId) !== x.providerId) totals.moved++;
+    // What the other terms gave up: both results scored without credit.
+    const base = (r: MatchResult) =>
+      r.assignments.reduce(
+        (sum, x) =>
+          sum +
+          scoreAssignment(
+            orders.get(x.orderId)!,
+            stripCredit(providers.get(x.providerId)!),
+            withCredit.history,
+          ),
+        0,
+      );
+    totals.baseWith += base(a);
+    totals.baseWithout += base(b);
+    // Interleaved: without, with, without, with… after two warm-ups of each.
+    const samplesWith: number[] = [];
+    const samplesWithout: number[] = [];
+    for (let i = -2; i < runs; i++) {
+      let t = performance.now();
+      matchOrders(without);
+      const tWithout = performance.now() - t;
+      t = performance.now();
+      matchOrders(withCredit);
+      const tWith = performance.now() - t;
+      if (i < 0) continue;
+      samplesWithout.push(tWithout);
+      samplesWith.push(tWith);
+    }
+    const [mw, mo] = [percentile(samplesWith, 50), percentile(samplesWithout, 50)];
+    msWith = Math.max(msWith, mw);
+    msWithout = Math.max(msWithout, mo);
+    ratios.push(mw / mo);
+  }
+  const pct = (n: number, of: number) => `${round((100 * n) / of, 1)} %`;
+  return {
+    name: 'matching 5,000 × 500, credit weight (信用值) with ÷ without',
+    figures: {
+      seeds: seeds.length,
+      'orders (all seeds)': totals.orders,
+      'assigned with / without': `${totals.assignedWith} / ${totals.assignedWithout}`,
+      [`to credit ≥ ${HIGH} with / without`]: `${pct(share.highWith, totals.assignedWith)} / ${pct(share.highWithout, totals.assignedWithout)}`,
+      [`to credit < ${LOW} with / without`]: `${pct(share.lowWith, totals.assignedWith)} / ${pct(share.lowWithout, totals.assignedWithout)}`,
+      'to credit < 60 (suspended) with / without': `${pct(share.suspendedWith, totals.assignedWith)} / ${pct(share.suspendedWithout, totals.assignedWithout)}`,
+      'orders that changed organisation': pct(totals.moved, totals.assignedWith),
+      'score without credit, with ÷ without': round(totals.baseWith / totals.baseWithout, 4),
+      'median ms with / without (slowest seed)': `${round(msWith, 1)} / ${round(msWithout, 1)}`,
+      'time ratio with ÷ without (per seed)': ratios.map((r) => round(r, 3)).join(' '),
+    },
+  };
+}
+
+function stripCredit(p: MatchProvider): MatchProvider {
+  if (!p.credit) return p;
+  const { credit: _credit, ...rest } = p;
+  return rest;
+}
+
 /** Runs the matching benchmark. */
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const c of CASES) results.push(await measure(c));
+  results.push(await measureCredit([1, 2, 3], 9));
   return results;
 }
 
@@ -136,5 +246,8 @@ function printTable(results: readonly BenchResult[]): void {
 }
 
 if (require.main === module) {
-  void run().then(printTable);
+  void run().then((results) => {
+    printTable(results.filter((r) => r.figures.production !== undefined));
+    printResults(results.filter((r) => r.figures.production === undefined));
+  });
 }

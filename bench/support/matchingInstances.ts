@@ -42,6 +42,12 @@ export interface InstanceSpec {
   staffShare?: number;
   /** Share of residents with a past service on record (default 0.4). */
   historyShare?: number;
+  /**
+   * Share of (provider, street) pairs with a credit value (信用值) for the provider's communities in that street
+   * (default 0: no credit anywhere, the instance exactly as before credit existed). Drawn from a PRNG of its own
+   * after everything else, so the rest of the instance is the same whatever this is.
+   */
+  creditShare?: number;
 }
 
 /** A small, fast PRNG (mulberry32): the same seed gives the same instance on every machine. */
@@ -211,6 +217,29 @@ export function generateMatchingInstance(spec: InstanceSpec): MatchingInput {
     const entry: ServiceHistoryEntry = { residentId: order.residentId, providerId: provider.id, category };
     if (provider.staff && provider.staff.length > 0) entry.staffId = pick(provider.staff).id;
     history.push(entry);
+  }
+
+  const creditShare = spec.creditShare ?? 0;
+  if (creditShare > 0) {
+    const streetOf = (communityId: string) => Number(communityId.slice(2)) % streetCount;
+    const crnd = mulberry32(spec.seed ^ 0x5eed_c4ed);
+    const cnormal = (): number => Math.sqrt(-2 * Math.log(1 - crnd())) * Math.cos(2 * Math.PI * crnd());
+    for (const provider of providers) {
+      const byStreet = new Map<number, number>();
+      const credit: Record<string, number> = {};
+      for (const community of provider.communities) {
+        const street = streetOf(community);
+        if (!byStreet.has(street)) {
+          // Most organisations a little above the start value (80), a tail below the threshold (60).
+          const value =
+            crnd() < creditShare ? Math.round(Math.min(100, Math.max(0, 82 + cnormal() * 9)) * 10) / 10 : NaN;
+          byStreet.set(street, value);
+        }
+        const value = byStreet.get(street)!;
+        if (!Number.isNaN(value)) credit[community] = value;
+      }
+      if (Object.keys(credit).length > 0) provider.credit = credit;
+    }
   }
 
   return { orders, providers, history };

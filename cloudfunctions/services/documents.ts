@@ -293,3 +293,21 @@ export interface OrgStatsDoc {
   openOrders: number;
   updatedAt: Date;
 }
+
+/**
+ * The projects capability's qualified pool (`project_pool`, one entry per street and organization), read — never
+ * written — for the credit value (信用值) matching weighs, in a shape of our own: a capability never imports
+ * another's code, only reads its stored fields. Every status counts (a suspended organization keeps its low
+ * credit and the malus that comes with it; see CREDIT_WEIGHT in domain/matching/score.ts).
+ */
+export const POOL_CREDITS = 'project_pool';
+
+/** A pool entry as matching reads it: the organization's credit in one street. */
+export interface PoolCreditRow {
+  orgId: string;
+  streetId: string;
+  credit?: number;
+}
+
+/** The fields matching reads of a pool entry (nothing of the application, its contacts or documents). */
+export const POOL_CREDIT_FIELDS = { orgId: true, streetId: true, credit: true } as const;

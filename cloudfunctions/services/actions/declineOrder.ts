@@ -22,7 +22,9 @@ export default action({
   async run(input, ctx) {
     // The content check runs beside the read: one round trip less to wait for.
     const textChecked = checkTextEarly(ctx.openid, [input.reason], 2);
-    const { caller, order, rel, joined } = await orderForCaller(ctx, input.orderId, { withItem: true });
+    const { caller, order, rel, joined } = await orderForCaller(ctx, input.orderId, {
+      withItem: 'forMatching',
+    });
     if (!rel.orgStaff) throw forbidden('只有派单机构的工作人员可以处理这个工单');
     await textChecked();
     const declined = transition(

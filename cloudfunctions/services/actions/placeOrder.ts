@@ -49,10 +49,12 @@ import {
   type ItemDoc,
   type OrderDoc,
   type OrgStatsDoc,
+  type PoolCreditRow,
   type ProfileDoc,
 } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
+import { creditsJoin } from '../steps/credits';
 import { placeHeldBy, releasePlace, reservePlace } from '../store';
 
 const DONE = _.in(['completed', 'confirmed']);
@@ -73,7 +75,7 @@ type Context = Pick<ActionContext, 'openid' | 'now'>;
 
 /**
  * Step 1 — one aggregation rooted at the caller: any order already made under this key, the item with its
- * organizations and their stats, the person served (the caller, or the person named with the caller's family
+ * organizations, their stats and their credit in the streets' pools, the person served (the caller, or the person named with the caller's family
  * links), a live order of theirs for the same item and half day, their profile and their last services.
  */
 function readEverything(ctx: Context, input: Input, orderId: string): Promise<Joined> {
@@ -112,6 +114,7 @@ function readEverything(ctx: Context, input: Input, orderId: string): Promise<Jo
     { set: { itemOrgIds: firstOf('item.orgIds') } },
     { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
     { as: 'stats', from: ORG_STATS, localField: 'itemOrgIds', foreignField: '_id' },
+    creditsJoin('itemOrgIds'),
     ...(input.again
       ? [
           {
@@ -169,7 +172,10 @@ function checkOrderable(r: Joined, input: Input, now: Date): Orderable {
   return { person, via, item, orgs, communityId, address, phone };
 }
 
-/** Step 3 — the organizations that can take it, best first (the matching engine, with the person's history). */
+/**
+ * Step 3 — the organizations that can take it, best first (the matching engine, with the person's history and
+ * the organizations' credit in the person's street).
+ */
 function rankOrganizations(r: Joined, o: Orderable, input: Input, orderId: string): string[] {
   const open = {
     _id: orderId,
@@ -178,6 +184,7 @@ function rankOrganizations(r: Joined, o: Orderable, input: Input, orderId: strin
     slot: input.slot,
     beneficiaryId: o.person._id,
     excludedOrgIds: [],
+    placePath: o.person.placePath,
   };
   const stats = new Map(r.all<OrgStatsDoc>('stats').map((s) => [s._id, s]));
   const past = r.all<PastService & { orgId?: string }>('history').filter((h) => h.orgId);
@@ -188,6 +195,7 @@ function rankOrganizations(r: Joined, o: Orderable, input: Input, orderId: strin
       orgs: o.orgs,
       stats,
       history: past.map((h) => ({ ...h, beneficiaryId: o.person._id })),
+      credits: r.all<PoolCreditRow>('credits'),
     },
     orderId,
   );

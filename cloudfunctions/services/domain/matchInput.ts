@@ -3,19 +3,21 @@
  * organization offering an item is one engine provider `orgId|itemId` whose only "category" is that item and
  * whose slot capacity is what is left of it (net of every order already holding a place). Continuity counts
  * the organization: a resident served by it before scores full for the same item, half for another of its items.
+ * Credit (信用值) is the organization's in the street of each community the provider covers (a street's pool
+ * entry, read in the same aggregation as the organizations, so it costs no round trip); none there is neutral.
  */
 import { matchOrders } from './matching/solve';
 import { scoreAssignment } from './matching/score';
 import type { MatchOrder, MatchProvider, MatchingInput, ServiceHistoryEntry } from './matching/types';
 import { coveringOrgs, taken } from './menu';
 import { communityCentre, orgBase } from './places';
-import type { ItemDoc, OrderDoc, OrgStatsDoc } from '../documents';
+import type { ItemDoc, OrderDoc, OrgStatsDoc, PoolCreditRow } from '../documents';
 import type { OrgRef } from '../../common/directory/orgs';
 
 /** An open order as matching needs it. */
 export type OpenOrder = Pick<
   OrderDoc,
-  '_id' | 'itemId' | 'communityId' | 'slot' | 'beneficiaryId' | 'excludedOrgIds'
+  '_id' | 'itemId' | 'communityId' | 'slot' | 'beneficiaryId' | 'excludedOrgIds' | 'placePath'
 >;
 
 /** A past service: who served whom with what. */
@@ -32,6 +34,8 @@ export interface MatchingDocs {
   orgs: readonly OrgRef[];
   stats?: ReadonlyMap<string, Pick<OrgStatsDoc, 'avgRating' | 'openOrders'>>;
   history?: readonly PastService[];
+  /** The organizations' pool entries (any street): their credit where the orders' streets have one. */
+  credits?: readonly PoolCreditRow[];
 }
 
 /** The engine provider id of an organization offering an item. */
@@ -51,6 +55,7 @@ export function buildMatchingInput(docs: MatchingDocs): MatchingInput {
     if (!slotsByItem.has(o.itemId)) slotsByItem.set(o.itemId, new Set());
     slotsByItem.get(o.itemId)!.add(o.slot);
   }
+  const creditOf = creditLookup(docs);
   const providers: MatchProvider[] = [];
   const pairsByOrg = new Map<string, string[]>();
   for (const [itemId, slots] of slotsByItem) {
@@ -65,6 +70,7 @@ export function buildMatchingInput(docs: MatchingDocs): MatchingInput {
         slotCapacity[slot] = Math.max(0, item.capacityPerSlot - taken(item, slot, org._id));
       const id = pairId(org._id, itemId);
       const stats = docs.stats?.get(org._id);
+      const credit = creditOf(org._id, communities);
       providers.push({
         id,
         categories: [itemId],
@@ -75,6 +81,7 @@ export function buildMatchingInput(docs: MatchingDocs): MatchingInput {
         homeCommunities: communities,
         location: orgBase(org.communityIds),
         ...(stats?.avgRating !== undefined ? { rating: stats.avgRating } : {}),
+        ...(credit ? { credit } : {}),
         currentLoad: stats?.openOrders ?? 0,
         slotCapacity,
         defaultSlotCapacity: 0,
@@ -100,6 +107,33 @@ export function buildMatchingInput(docs: MatchingDocs): MatchingInput {
     }
   }
   return { orders, providers, history };
+}
+
+/**
+ * An organization's credit by community, for the communities given whose street (known from the orders there:
+ * the place before the community in their path) has a credit value for it; undefined when none has.
+ */
+function creditLookup(
+  docs: MatchingDocs,
+): (orgId: string, communities: readonly string[]) => Record<string, number> | undefined {
+  const credits = new Map<string, number>();
+  for (const row of docs.credits ?? [])
+    if (typeof row.credit === 'number') credits.set(`${row.orgId}\u0000${row.streetId}`, row.credit);
+  if (credits.size === 0) return () => undefined;
+  const streetOf = new Map<string, string>();
+  for (const o of docs.orders) {
+    const street = o.placePath[o.placePath.indexOf(o.communityId) - 1];
+    if (street !== undefined) streetOf.set(o.communityId, street);
+  }
+  return (orgId, communities) => {
+    let found: Record<string, number> | undefined;
+    for (const community of communities) {
+      const street = streetOf.get(community);
+      const credit = street === undefined ? undefined : credits.get(`${orgId}\u0000${street}`);
+      if (credit !== undefined) (found ??= {})[community] = credit;
+    }
+    return found;
+  };
 }
 
 /** One order's matching outcome: organizations to try in order (best first), empty when none can take it. */

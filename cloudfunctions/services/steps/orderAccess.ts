@@ -1,7 +1,7 @@
 /**
  * The read most order actions start with: the caller, the order, the caller's family links and, when asked, the
- * order's item with its organizations (for re-matching), its community's check-in rule or the staff member who
- * accepted it (what "谁来上门" shows) — one aggregation. NOT_FOUND when the order does not
+ * order's item with its organizations, their stats and (for re-matching) their credit, its community's check-in
+ * rule or the staff member who accepted it (what "谁来上门" shows) — one aggregation. NOT_FOUND when the order does not
  * exist or the caller may not see it (so its existence is not disclosed).
  */
 import type { ActionContext } from '../../common/action';
@@ -10,6 +10,8 @@ import { canSee, relationTo, type Relation } from '../domain/access';
 import { checkInRuleOf, type CheckInRule } from '../domain/checkIn';
 import type { WorkerRef } from '../domain/views';
 import { elderIdsOf } from '../domain/people';
+import { creditsJoin } from './credits';
+import type { ItemSide } from './rematch';
 import { firstOf, readWithCaller, type Join, type Joined } from '../../common/joins';
 import {
   CHECKIN_RULES,
@@ -20,6 +22,7 @@ import {
   type ItemDoc,
   type OrderDoc,
   type OrgStatsDoc,
+  type PoolCreditRow,
 } from '../documents';
 import { FAMILY_LINKS, type LinkRef } from '../../common/directory/familyLinks';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
@@ -34,13 +37,19 @@ export interface OrderInHand {
 }
 
 /**
- * Reads the order for the caller (+ item, organizations and their stats with `withItem`; + the community's
+ * Reads the order for the caller (+ item, organizations and their stats with `withItem`, and their credit in the
+ * streets' pools with `withItem: 'forMatching'`; + the community's
  * check-in rule with `withCheckInRule`, see {@link checkInRuleFrom}; + extra joins).
  */
 export async function orderForCaller(
   ctx: ActionContext,
   orderId: string,
-  options: { withItem?: boolean; withCheckInRule?: boolean; withWorker?: boolean; extra?: Join[] } = {},
+  options: {
+    withItem?: boolean | 'forMatching';
+    withCheckInRule?: boolean;
+    withWorker?: boolean;
+    extra?: Join[];
+  } = {},
 ): Promise<OrderInHand> {
   const joins: Join[] = [
     { as: 'order', from: ORDERS, match: { _id: orderId } },
@@ -53,6 +62,8 @@ export async function orderForCaller(
       { set: { itemOrgIds: firstOf('item.orgIds') } },
       { as: 'orgs', from: ORGANIZATIONS, localField: 'itemOrgIds', foreignField: '_id' },
       { as: 'stats', from: ORG_STATS, localField: 'itemOrgIds', foreignField: '_id' },
+      // Their credit only where the order may be re-matched (the join is not free of cost, only of round trips).
+      ...(options.withItem === 'forMatching' ? [creditsJoin('itemOrgIds')] : []),
     );
   }
   if (options.withCheckInRule)
@@ -85,16 +96,13 @@ export async function orderForCaller(
   return { caller: joined.caller, order, rel, joined };
 }
 
-/** The item, organizations and their stats an `orderForCaller(..., { withItem: true })` read. */
-export function itemSide(joined: Joined): {
-  item?: ItemDoc;
-  orgs: OrgRef[];
-  stats: Map<string, OrgStatsDoc>;
-} {
+/** The item, organizations, their stats and credit (none without 'forMatching') `orderForCaller` read. */
+export function itemSide(joined: Joined): ItemSide {
   return {
     item: joined.one<ItemDoc>('item'),
     orgs: joined.all<OrgRef>('orgs'),
     stats: new Map(joined.all<OrgStatsDoc>('stats').map((s) => [s._id, s])),
+    credits: joined.all<PoolCreditRow>('credits'),
   };
 }
 

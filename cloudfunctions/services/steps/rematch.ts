@@ -8,7 +8,7 @@ import { SERVICES_LIMITS } from '../contract';
 import { SYSTEM } from '../domain/access';
 import { preferenceFor } from '../domain/matchInput';
 import { acceptDeadlineFor, transition } from '../domain/orders';
-import type { ItemDoc, OrderDoc, OrgStatsDoc } from '../documents';
+import type { ItemDoc, OrderDoc, OrgStatsDoc, PoolCreditRow } from '../documents';
 import type { OrgRef } from '../../common/directory/orgs';
 import { adjustPlaces, givePlaceBackTagged, movePlace, releasePlace, writeOrder } from '../store';
 
@@ -17,6 +17,8 @@ export interface ItemSide {
   item?: ItemDoc;
   orgs: readonly OrgRef[];
   stats: ReadonlyMap<string, OrgStatsDoc>;
+  /** The organizations' pool entries, for their credit in the order's street. */
+  credits: readonly PoolCreditRow[];
 }
 
 /**
@@ -36,7 +38,13 @@ export async function rematchOne(
   let moved: OrgRef | undefined;
   if (item && released.rematchCount <= SERVICES_LIMITS.maxRematches) {
     const ranked = preferenceFor(
-      { orders: [released], items: new Map([[item._id, item]]), orgs: side.orgs, stats: side.stats },
+      {
+        orders: [released],
+        items: new Map([[item._id, item]]),
+        orgs: side.orgs,
+        stats: side.stats,
+        credits: side.credits,
+      },
       released._id,
     );
     for (const orgId of ranked) {

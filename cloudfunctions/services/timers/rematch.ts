@@ -6,7 +6,8 @@
  * 3. Orders close to their half day and still not accepted are escalated to the community admin.
  * 4. Staff are told about new work orders (one message per person per run); admins about escalations. The
  *    orders are marked told first, so a run killed half-way never tells anyone twice.
- * 5. Each organization's rating and open load are refreshed for scoring.
+ * 5. Each organization's rating and open load are refreshed for scoring (its credit is the projects capability's,
+ *    read from the streets' pools with the organizations).
  * No user waits on it, so it is not held to the three-round-trip budget; every write is conditional, so it can
  * run alongside residents, staff and admins (and itself) without double-booking anything — and its writes run
  * {@link TIMER_CONCURRENCY} at a time (at 20 ms a round trip, a thousand one after another would pass its 20 s).
@@ -24,8 +25,17 @@ import { matchOrders } from '../domain/matching/solve';
 import { acceptDeadlineFor, transition } from '../domain/orders';
 import { heldIn } from '../domain/menu';
 import { tellAdmin, tellStaff } from '../notices';
+import { creditsOf } from '../steps/credits';
 import { rematchOne } from '../steps/rematch';
-import { ITEMS, ORDERS, ORG_STATS, type ItemDoc, type OrderDoc, type OrgStatsDoc } from '../documents';
+import {
+  ITEMS,
+  ORDERS,
+  ORG_STATS,
+  type ItemDoc,
+  type OrderDoc,
+  type OrgStatsDoc,
+  type PoolCreditRow,
+} from '../documents';
 import { ORGANIZATIONS, type OrgRef } from '../../common/directory/orgs';
 import { GIVEN_BACK, releasePlace, reservePlace, undoTaggedPlace, writeOrder } from '../store';
 
@@ -53,10 +63,14 @@ interface Work {
   items: Map<string, ItemDoc>;
   orgs: OrgRef[];
   stats: Map<string, OrgStatsDoc>;
+  credits: PoolCreditRow[];
   summary: RematchSummary;
 }
 
-/** Step 0 — the open orders (soonest first, one batch) with their items, organizations and those's stats. */
+/**
+ * Step 0 — the open orders (soonest first, one batch) with their items, organizations and those's stats and
+ * pool entries (credit).
+ */
 async function readOpenWork(now: Date): Promise<Work> {
   const open = rows<OrderDoc>(
     await db
@@ -85,22 +99,22 @@ async function readOpenWork(now: Date): Promise<Work> {
       .limit(1000)
       .get(),
   );
-  const stats = new Map(
-    rows<OrgStatsDoc>(
-      await db
-        .collection(ORG_STATS)
-        .where({ _id: _.in(orgIds) })
-        .limit(1000)
-        .get(),
-    ).map((s) => [s._id, s]),
-  );
+  const [statRows, credits] = await Promise.all([
+    db
+      .collection(ORG_STATS)
+      .where({ _id: _.in(orgIds) })
+      .limit(1000)
+      .get(),
+    creditsOf(orgIds),
+  ]);
+  const stats = new Map(rows<OrgStatsDoc>(statRows).map((s) => [s._id, s]));
   const summary = { expired: 0, moved: 0, matched: 0, escalated: 0, staffTold: 0, adminsTold: 0 };
-  return { now, open, byId: new Map(open.map((o) => [o._id, o])), items, orgs, stats, summary };
+  return { now, open, byId: new Map(open.map((o) => [o._id, o])), items, orgs, stats, credits, summary };
 }
 
 /** Step 1 — lapsed acceptance deadlines: the order moves on to the next organization, or back to the admin. */
 async function expireLapsed(w: Work): Promise<void> {
-  const { now, orgs, stats } = w;
+  const { now, orgs, stats, credits } = w;
   const lapsed = w.open.filter(
     (o) => o.status === 'matched' && o.acceptDeadline && new Date(o.acceptDeadline) <= now,
   );
@@ -114,7 +128,7 @@ async function expireLapsed(w: Work): Promise<void> {
       bump(item, order.slot, order.orgId!, 1);
       if (recorded !== GIVEN_BACK) bump(item, order.slot, recorded, -1);
     }
-    const next = await rematchOne(order, released, { item, orgs, stats }, now, tag);
+    const next = await rematchOne(order, released, { item, orgs, stats, credits }, now, tag);
     if (!next) return;
     w.summary.expired++;
     bump(item, order.slot, order.orgId!, -1);
@@ -154,7 +168,7 @@ function matchTag(order: OrderDoc): string {
  * writes (the place, tagged; then the order), so a run killed between them is put right by the next one.
  */
 async function matchWaiting(w: Work): Promise<void> {
-  const { now, items, orgs, stats } = w;
+  const { now, items, orgs, stats, credits } = w;
   const waiting = [...w.byId.values()].filter(
     (o) =>
       o.status === 'submitted' &&
@@ -171,7 +185,7 @@ async function matchWaiting(w: Work): Promise<void> {
       bump(item, o.slot, orgId, -1);
   });
   const history = await historyOf([...new Set(waiting.map((o) => o.beneficiaryId))]);
-  const result = matchOrders(buildMatchingInput({ orders: waiting, items, orgs, stats, history }));
+  const result = matchOrders(buildMatchingInput({ orders: waiting, items, orgs, stats, history, credits }));
   await mapLimited(result.assignments, TIMER_CONCURRENCY, async (a) => {
     const order = w.byId.get(a.orderId)!;
     const item = items.get(order.itemId);

@@ -7,51 +7,11 @@ import {
 } from '../../../cloudfunctions/services/domain/matchInput';
 import { matchOrders } from '../../../cloudfunctions/services/domain/matching/solve';
 import type { ItemDoc } from '../../../cloudfunctions/services/documents';
-import type { OrgRef } from '../../../cloudfunctions/common/directory/orgs';
 import { violations } from '../../support/matchingChecks';
+import { item, org } from '../../support/services/matchingFixtures';
 
-const now = new Date('2026-06-01T02:00:00Z');
 const COMMUNITIES = ['c1', 'c2', 'c3'];
 const SLOTS = ['2026-06-03/am', '2026-06-03/pm'];
-
-function item(id: string, over: Partial<ItemDoc> = {}): ItemDoc {
-  return {
-    _id: id,
-    name: id,
-    category: '助浴',
-    categoryRank: 1,
-    description: '',
-    unit: '次',
-    priceType: 'free',
-    priceFen: 0,
-    eligibility: [],
-    orgIds: [],
-    orgNames: [],
-    communityIds: COMMUNITIES,
-    capacityPerSlot: 1,
-    durationMinutes: 60,
-    status: 'approved',
-    scopeId: 's',
-    scopePath: ['s'],
-    slots: {},
-    proposedBy: { id: 'x', name: 'x', role: 'provider' },
-    history: [],
-    createdAt: now,
-    updatedAt: now,
-    ...over,
-  };
-}
-
-const org = (id: string, communityIds: string[], over: Partial<OrgRef> = {}): OrgRef => ({
-  _id: id,
-  name: id,
-  services: ['助浴'],
-  communityIds,
-  scopeId: 's',
-  scopePath: ['s'],
-  active: true,
-  ...over,
-});
 
 describe('matching input from documents', () => {
   it('makes one provider per (organization, item) with the places left in each slot', () => {
@@ -64,6 +24,7 @@ describe('matching input from documents', () => {
         slot: SLOTS[0]!,
         beneficiaryId: 'r1',
         excludedOrgIds: ['b'],
+        placePath: ['d', 's', 'c1'],
       },
     ];
     const input = buildMatchingInput({
@@ -90,7 +51,14 @@ describe('matching input from documents', () => {
       capacityPerSlot: 2,
       slots: { [SLOTS[0]!]: { c: 2 } },
     });
-    const base = { _id: 'o1', itemId: 'i1', communityId: lukou, slot: SLOTS[0]!, beneficiaryId: 'r1' };
+    const base = {
+      _id: 'o1',
+      itemId: 'i1',
+      communityId: lukou,
+      slot: SLOTS[0]!,
+      beneficiaryId: 'r1',
+      placePath: ['jn', 'jn-lukou', lukou],
+    };
     const docs = {
       items: new Map([['i1', i1]]),
       // b is based in the order's community; a is based in 秣陵, ~15 km away; c is full.
@@ -153,6 +121,7 @@ describe('matching input from documents', () => {
             slot: o.slot,
             beneficiaryId: `r${o.resident}`,
             excludedOrgIds: o.excluded.map((g) => `g${g}`),
+            placePath: ['d', 's', o.community],
           }));
           const input = buildMatchingInput({ orders, items, orgs });
           const result = matchOrders(input);

@@ -18,46 +18,12 @@ import {
 } from '../../../cloudfunctions/services/domain/matching/score';
 import { matchOrders, PRODUCTION_SOLVER } from '../../../cloudfunctions/services/domain/matching/solve';
 import type {
-  GeoPoint,
-  MatchOrder,
-  MatchProvider,
   MatchStaff,
   MatchingInput,
   SolverName,
 } from '../../../cloudfunctions/services/domain/matching/types';
 import { bruteForceOptimum, isOptimal, objectiveOf, violations } from '../../support/matchingChecks';
-
-const HOME: GeoPoint = { lat: 31.95, lng: 118.84 };
-/** A point `km` east of HOME. */
-const east = (km: number): GeoPoint => ({
-  lat: HOME.lat,
-  lng: HOME.lng + km / (111.32 * Math.cos((HOME.lat * Math.PI) / 180)),
-});
-
-function order(id: string, over: Partial<MatchOrder> = {}): MatchOrder {
-  return {
-    id,
-    category: '助餐',
-    communityId: 'c1',
-    location: HOME,
-    slot: 'mon/am',
-    residentId: `r-${id}`,
-    ...over,
-  };
-}
-
-function provider(id: string, over: Partial<MatchProvider> = {}): MatchProvider {
-  return {
-    id,
-    categories: ['助餐'],
-    communities: ['c1'],
-    location: HOME,
-    rating: 4,
-    currentLoad: 0,
-    defaultSlotCapacity: 1,
-    ...over,
-  };
-}
+import { east, HOME, order, provider } from '../../support/services/matchingFixtures';
 
 const SOLVERS: readonly SolverName[] = ['greedy', 'production', 'exact'];
 

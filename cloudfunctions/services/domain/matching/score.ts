@@ -4,9 +4,14 @@
 // to 100, so an edge scores 0..10,000. Integers keep the exact solver exact (no floating-point drift in
 // reduced costs) and make ties real ties, which are then broken by id.
 //
+// The organisation's credit value (信用值, projects capability) is not one of those terms: it is a small signed
+// adjustment added after rounding, ±CREDIT_WEIGHT points at most, and exactly 0 for a neutral or unknown credit,
+// so a run where no street has credit values scores every edge exactly as before (see `creditPoints`).
+//
 // Capacity is not part of `feasible`: it is a shared resource per (provider, slot), so it is a flow constraint
 // enforced by the solvers, not a property of one edge.
 
+import { PROJECTS_LIMITS } from '../../../../miniprogram/shared/limits';
 import { haversineKm } from './geo';
 import type { MatchOrder, MatchProvider, ServiceHistoryEntry, SlotKey } from './types';
 
@@ -41,7 +46,29 @@ export const NEUTRAL_RATING = 3.5;
 /** Continuity term when the resident was last served by the provider, but for another category. */
 export const OTHER_CATEGORY_CONTINUITY = 0.5;
 
-/** The individual terms of a score, each in [0, 1]. */
+/**
+ * The credit adjustment, published (README, matching): a bonus up to CREDIT_WEIGHT points for credit above the
+ * neutral value, a malus up to CREDIT_WEIGHT points below it, linear, full at 100 and at the suspension threshold.
+ * Why this size: 3 points is what one star of resident rating is worth (15 points over 5 stars), about a kilometre
+ * of distance around 3 km, and less than a sixth of continuity (20) — so credit tips the balance between
+ * organisations that are otherwise close, and never outweighs the resident's own organisation from last time.
+ * Being a score term, it can never override a hard constraint (eligibility, coverage — the distance limit —,
+ * exclusions) nor capacity, and since matching maximises the number of orders served before the score, it never
+ * leaves an order unserved that would otherwise be served.
+ * Suspended organisations (pool status `suspended`, credit below the threshold) are not excluded: suspension bars
+ * them from bidding for new purchased-service contracts (projects), while the menu items they already deliver
+ * were put on the menu by the community's admin, who decides whether they stay (editItem); until then they
+ * take orders with the full malus, so they get an order when no better-credited organisation can take it.
+ */
+export const CREDIT_WEIGHT = 3;
+/** The credit of a new organisation (projects' starting value): no bonus, no malus. Also used when unknown. */
+export const NEUTRAL_CREDIT: number = PROJECTS_LIMITS.creditStart;
+/** The credit at which the malus is full: the projects capability's suspension threshold (信用值 < 60). */
+export const LOW_CREDIT = 60;
+/** The credit at which the bonus is full. */
+export const HIGH_CREDIT = 100;
+
+/** The individual terms of a score, each in [0, 1]; `credit` in [−1, 1] (0: neutral), see `creditPoints`. */
 export interface ScoreTerms {
   category: number;
   coverage: number;
@@ -49,6 +76,7 @@ export interface ScoreTerms {
   load: number;
   rating: number;
   continuity: number;
+  credit: number;
 }
 
 /** A provider with its lists turned into sets, compiled once per matching run. */
@@ -62,6 +90,8 @@ export interface ProviderFacts {
   /** The provider-only terms, computed once. */
   loadTerm: number;
   ratingTerm: number;
+  /** The credit adjustment in score units (`creditPoints`) by community, for communities where it is not 0. */
+  creditPoints?: ReadonlyMap<string, number>;
 }
 
 /** Past services by resident, for continuity. */
@@ -80,7 +110,56 @@ export function compileProvider(provider: MatchProvider): ProviderFacts {
     qualifications: new Set(provider.qualifications ?? []),
     loadTerm: 1 / (1 + load / LOAD_HALF),
     ratingTerm: rating / 5,
+    ...compileCredit(provider.credit),
   };
+}
+
+function compileCredit(credit: MatchProvider['credit']): Pick<ProviderFacts, 'creditPoints'> {
+  if (!credit) return {};
+  const points = new Map<string, number>();
+  for (const community of Object.keys(credit)) {
+    const p = creditPoints(credit[community]);
+    if (p !== 0) points.set(community, p);
+  }
+  return points.size > 0 ? { creditPoints: points } : {};
+}
+
+/**
+ * The credit term in [−1, 1]: 0 at NEUTRAL_CREDIT (and for an unknown or non-finite credit), rising linearly to 1
+ * at HIGH_CREDIT and falling to −1 at LOW_CREDIT and below. Monotone: a higher credit never gives a lower term.
+ */
+export function creditTerm(credit: number | undefined): number {
+  if (credit === undefined || !Number.isFinite(credit)) return 0;
+  const term =
+    credit > NEUTRAL_CREDIT
+      ? (credit - NEUTRAL_CREDIT) / (HIGH_CREDIT - NEUTRAL_CREDIT)
+      : (credit - NEUTRAL_CREDIT) / (NEUTRAL_CREDIT - LOW_CREDIT);
+  return Math.max(-1, Math.min(1, term));
+}
+
+/**
+ * What the credit adds to an edge score (an integer, −300..300): CREDIT_WEIGHT × term, in the score's units.
+ * Added after the other terms are rounded, so it is the same for every edge of the provider in a community (a
+ * uniform shift: raising it can only win the provider orders, short of the cap at MAX_EDGE_SCORE, which only an
+ * edge above 97 % before credit can reach) and 0 leaves the score exactly as without credit.
+ */
+export function creditPoints(credit: number | undefined): number {
+  return pointsOfCreditTerm(creditTerm(credit));
+}
+
+function pointsOfCreditTerm(term: number): number {
+  // `+ 0` turns the −0 a credit a hair under neutral rounds to into 0.
+  return Math.round(CREDIT_WEIGHT * 100 * term) + 0;
+}
+
+/** The credit adjustment of an edge: the provider's in the order's community, 0 where it has none. */
+function creditPointsIn(order: MatchOrder, facts: ProviderFacts): number {
+  return facts.creditPoints?.get(order.communityId) ?? 0;
+}
+
+/** An edge score with its credit adjustment, kept in [0, MAX_EDGE_SCORE] (the solvers' costs are MAX − score). */
+function withCredit(rounded: number, credit: number): number {
+  return credit === 0 ? rounded : Math.max(0, Math.min(MAX_EDGE_SCORE, rounded + credit));
 }
 
 /** Groups history entries by resident. Later entries do not override earlier ones: all are kept. */
@@ -183,7 +262,14 @@ export function scoreTerms(order: MatchOrder, facts: ProviderFacts, continuity: 
     load: facts.loadTerm,
     rating: facts.ratingTerm,
     continuity,
+    credit: creditTerm(creditOf(order, facts)),
   };
+}
+
+/** The provider's credit value in the order's community, as given (undefined when it has none there). */
+function creditOf(order: MatchOrder, facts: ProviderFacts): number | undefined {
+  const credit = facts.provider.credit;
+  return credit && hasOwn(credit, order.communityId) ? credit[order.communityId] : undefined;
 }
 
 /** Combines terms into the integer edge score. */
@@ -196,7 +282,7 @@ export function combineTerms(t: ScoreTerms): number {
     w.load * t.load +
     w.rating * t.rating +
     w.continuity * t.continuity;
-  return Math.round(sum * 100);
+  return withCredit(Math.round(sum * 100), pointsOfCreditTerm(t.credit));
 }
 
 /**
@@ -212,7 +298,7 @@ export function edgeScore(order: MatchOrder, facts: ProviderFacts, continuity: n
     w.load * facts.loadTerm +
     w.rating * facts.ratingTerm +
     w.continuity * continuity;
-  return Math.round(sum * 100);
+  return withCredit(Math.round(sum * 100), creditPointsIn(order, facts));
 }
 
 /** The score of assigning an order to a provider, with the resident's history (convenience, uncompiled). */

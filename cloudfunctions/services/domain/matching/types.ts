@@ -63,6 +63,12 @@ export interface MatchProvider {
   location: GeoPoint;
   /** Average resident rating 0–5; absent for a provider with no ratings yet (scored as a neutral prior). */
   rating?: number;
+  /**
+   * The organisation's credit value (信用值, 0–100) by covered community, where that community's street has one;
+   * scored as a small bonus or malus around the neutral value (`score.ts`, CREDIT_WEIGHT). A community not
+   * listed, or no record at all, counts as neutral: exactly the score without credit.
+   */
+  credit?: Readonly<Record<string, number>>;
   /** Orders already in hand and not yet delivered; scored so that work spreads out. */
   currentLoad: number;
   /** Remaining capacity per slot (orders). A slot not listed falls back to `defaultSlotCapacity`. */
