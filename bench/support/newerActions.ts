@@ -41,9 +41,7 @@ async function lookingAround(demo: DemoCloud, attempt: Attempt): Promise<void> {
   await attempt('reports', WANG, 'myReports', {});
   // Someone else's open report.
   const zhang = demo.seed.userIds[ZHANG];
-  const other = demo.cloud.store
-    .docs('reports')
-    .find((r) => r.status !== 'closed' && r.reporterId !== zhang);
+  const other = demo.cloud.store.docs('reports').find((r) => r.status !== 'closed' && r.reporterId !== zhang);
   if (other) {
     const reportId = String(other._id);
     await attempt('reports', ZHANG, 'reportDetail', { reportId });
