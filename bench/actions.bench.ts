@@ -19,6 +19,7 @@ import { perAction as servicesActions } from './services.bench';
 import { makeVolunteers, roundTripsPerAction as volunteeringActions } from './volunteering.bench';
 import { measureCharityRoundTrips } from './support/charityRoundTrips';
 import { newerActions } from './support/newerActions';
+import { pointsDay } from './support/pointsDay';
 import { percentile, printResults, r2 } from './support/stats';
 import type { BenchResult } from './support/types';
 
@@ -242,7 +243,10 @@ async function scenarios(latencyMs: number): Promise<Map<string, number[]>> {
   try {
     const seed = await seedAccount(volunteering);
     const volunteers = await makeVolunteers(volunteering, 4);
-    await record(volunteering, latencyMs, times, () => volunteeringActions(volunteering, seed, volunteers));
+    await record(volunteering, latencyMs, times, async () => {
+      await volunteeringActions(volunteering, seed, volunteers);
+      await pointsDay(volunteering, volunteers[0]!);
+    });
   } finally {
     await volunteering.close();
   }

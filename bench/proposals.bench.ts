@@ -220,6 +220,23 @@ export async function roundTripsPerAction(cloud: LocalCloud): Promise<BenchResul
     amount: 880.5,
     receipts: [receipt],
   });
+  // The author asks to reduce the budget; the admin sees it waiting and approves (not noted: notify adds a write).
+  const change = await ok(cloud, AUTHORS[0]!, 'requestChange', {
+    roundId,
+    proposalId: ids[0],
+    idempotencyKey: 'bench-change',
+    kind: 'reduce',
+    budget: 2000,
+    reason: '材料由居民捐赠，开支减少',
+  });
+  await ok(cloud, ADMIN, 'pendingChanges', { roundId });
+  await ok(cloud, ADMIN, 'decideChange', {
+    roundId,
+    proposalId: ids[0],
+    changeId: change.data.id,
+    decision: 'approve',
+    note: '同意',
+  });
   await note('accountability', v1!, 'accountability', { roundId, proposalId: ids[0] });
   await note('confirmCompletion', ADMIN, 'confirmCompletion', { roundId, proposalId: ids[0] });
   // A second round, still collecting: withdrawing, deleting a draft, changing the settings.

@@ -119,6 +119,12 @@ export async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
       monthlyYuan: 80,
       eligibility: ['age80', 'disabled', 'lowIncome'],
     });
+    await timed(P.lukou, 'setCheckInRule', {
+      communityId: C.lukou,
+      earlyMinutes: 30,
+      lateMinutes: 60,
+      radiusM: 1500,
+    });
     const asker = await demo.person(`bench-asker-${round}`, {
       nickname: `居民${round}`,
       communityId: C.lukou,
