@@ -13,19 +13,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEVICE_SCALE, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../simulator/geometry';
 import { measurePicture } from './measure';
 import { measureReadability } from './readability';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import { MIIT } from '../miit';
 import type { CameraMessage, ShootRequest } from './protocol';
 
-/** Debian's Chromium (installed by scripts/ensure-system-packages.sh); MULIN_CHROMIUM overrides. */
-const EXECUTABLE = process.env.MULIN_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const SLOTS = 2;
 /** Generous: Chromium shares the machine with the rest of `npm test`, and slowness must not fail a picture. */
 const TIMEOUT_MS = 120_000;
@@ -73,7 +64,7 @@ async function shoot(page: Page, request: ShootRequest): Promise<CameraMessage> 
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(EXECUTABLE)) throw new Error(`no Chromium at ${EXECUTABLE}: ${HINT}`);
+  if (!existsSync(CHROMIUM_EXECUTABLE)) throw new Error(`no Chromium at ${CHROMIUM_EXECUTABLE}: ${HINT}`);
   if (!cjkFonts()) throw new Error(`no font for Chinese text (fc-list :lang=zh is empty): ${HINT}`);
   const profile = mkdtempSync(path.join(tmpdir(), 'mulin-chromium-'));
   const running: { context?: BrowserContext } = {};
@@ -84,9 +75,9 @@ async function main(): Promise<void> {
   };
   process.on('disconnect', () => void stop());
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: EXECUTABLE,
+    executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: SCREEN_WIDTH, height: SCREEN_HEIGHT },
     deviceScaleFactor: DEVICE_SCALE,
     locale: 'zh-CN',

@@ -19,20 +19,11 @@ import { buildBigScreen, HOSTING_DIR } from '../../../scripts/bigscreen';
 import { TEST_FUNCTION_TIMEOUT_S } from '../../../seed/projectCloud';
 import { seedTemplate, startFromTemplate } from '../../../seed/template';
 import { callerOf, type Caller } from '../../support/demo';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_EXECUTABLE as CHROMIUM } from '../../../preview/chromium';
 
 jest.setTimeout(180_000);
 
 const LUKOU = 'demo-admin-lukou';
-const CHROMIUM = process.env.MULIN_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
 let cloud: LocalCloud;
 let calls: Caller;
 let context: BrowserContext;
