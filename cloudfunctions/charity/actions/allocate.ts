@@ -17,14 +17,14 @@ import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
 import { isDuplicateKey, rows, updatedCount } from '../../common/db';
 import type { UserDoc } from '../../common/directory/users';
-import { conflict, limitReached } from '../../common/errors';
+import { AppError, conflict, limitReached } from '../../common/errors';
 import { charityInputs, type StepResult } from '../contract';
 import { requireOperator } from '../domain/access';
 import { pseudonym } from '../domain/chain';
 import { checkClaimable } from '../domain/needs';
 import { requireStep } from '../domain/states';
 import { donationView } from '../domain/views';
-import { newPart, offsetAfter, remainingOf } from '../domain/parts';
+import { newPart, offsetAfter, partId, remainingOf } from '../domain/parts';
 import { audience, extrasFor, loadDonation, requireCaller, type LoadedDonation } from '../steps/donation';
 import { releaseNeedUnits } from '../store';
 import { DONATIONS, NEEDS, type DonationDoc, type NeedDoc } from '../documents';
@@ -71,20 +71,25 @@ async function allocatePart(
   try {
     return await newPartFor(l, me, need, quantity, requestKey, now, reply);
   } catch (err) {
-    // A twin of this request (same key) in flight took the units or the part first: answer as its replay.
-    const twin = requestKey ? await partOf(d._id, requestKey) : undefined;
+    // A twin of this request (same key) in flight took the units or the part first: answer as its replay. Only a
+    // lost race can mean a twin — a CONFLICT, or the need read with a claim under the part this request would
+    // make (units already taken by it) — and the part it made is the one at this offset.
+    const id = partId(d._id, offsetAfter(l.parts));
+    const raced = (err instanceof AppError && err.code === 'CONFLICT') || !!need?.claims?.[id];
+    const twin = requestKey && raced ? await twinPart(id, requestKey) : undefined;
     if (twin) return reply([...l.parts.filter((p) => p._id !== twin._id), twin], true);
     throw err;
   }
 }
 
-/** The part made under `requestKey`, waiting a moment for a twin still writing it (a failed request only). */
-async function partOf(giftId: string, requestKey: string): Promise<DonationDoc | undefined> {
+/**
+ * The part at `id` if this request's twin made it, waiting a moment while it is not there yet (the twin took the
+ * need's units and is still inserting it); another request's part there ends the wait at once.
+ */
+async function twinPart(id: string, requestKey: string): Promise<DonationDoc | undefined> {
   for (let i = 0; i < 5; i += 1) {
-    const [found] = rows<DonationDoc>(
-      await db.collection(DONATIONS).where({ giftId, requestKey }).limit(1).get(),
-    );
-    if (found) return found;
+    const [found] = rows<DonationDoc>(await db.collection(DONATIONS).where({ _id: id }).limit(1).get());
+    if (found) return found.requestKey === requestKey ? found : undefined;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return undefined;
