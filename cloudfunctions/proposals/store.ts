@@ -197,6 +197,17 @@ type RoundRow = {
   caller?: UserDoc[];
 } & Record<string, unknown>;
 
+/** The supporters' openids and the caller, from their lookups. */
+function people(
+  supporterUsers: { openid?: string }[] = [],
+  caller: UserDoc[] = [],
+): Pick<RoundRead, 'supporterOpenids' | 'caller'> {
+  return {
+    supporterOpenids: supporterUsers.flatMap((u) => (u.openid ? [u.openid] : [])),
+    caller: caller[0],
+  };
+}
+
 /** What the row says, dates revived. */
 function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): RoundRead {
   const {
@@ -228,8 +239,7 @@ function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): Round
     reports: (reports ?? []).map(revived),
     report: report?.[0] && revived(report[0]),
     supporters: (supporters ?? []).map((b) => b.voterId),
-    supporterOpenids: (supporterUsers ?? []).flatMap((u) => (u.openid ? [u.openid] : [])),
-    caller: caller?.[0],
+    ...people(supporterUsers, caller),
   };
 }
 

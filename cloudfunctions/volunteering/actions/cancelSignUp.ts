@@ -6,7 +6,8 @@
  * up, and only this call sees it happen. Cancelling again changes nothing.
  * Input: { activityId }. Result: CancelResult & { already }.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND, CONFLICT (check-in open or activity cancelled; changed meanwhile).
- * Round trips: 3 (activity, find-and-modify, sign-up record); 4 for a late cancellation (the volunteer's record).
+ * Round trips: 3 (activity, find-and-modify, sign-up record); +1 for a late cancellation (the volunteer's record);
+ * +1 when someone moves up (their message kept in their message centre).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
