@@ -79,6 +79,24 @@ export async function callerWithActivity(
   return { me: joined.caller, a, joined };
 }
 
+/**
+ * The caller's late cancellations, joined to a read rooted at the caller: their sign-ups that were ever cancelled
+ * late (each keeps its own count, across signing up again). The record is kept there once, not on the profile too.
+ */
+export const LATE_CANCELS_JOIN: Join = {
+  as: 'lateSignups',
+  from: SIGNUPS,
+  let: { vid: '$_id' },
+  expr: { $eq: ['$volunteerId', '$$vid'] },
+  match: { lateCancels: _.gt(0) },
+  project: { lateCancels: 1 },
+};
+
+/** The late cancellations a {@link LATE_CANCELS_JOIN} found. */
+export function lateCancelsOf(joined: Pick<Joined, 'all'>): number {
+  return joined.all<Pick<SignupDoc, 'lateCancels'>>('lateSignups').reduce((n, s) => n + s.lateCancels, 0);
+}
+
 /** The caller's volunteer profile, by identity alone (one round trip). */
 export async function volunteerByOpenid(openid: string): Promise<VolunteerDoc | undefined> {
   return rows<VolunteerDoc>(await db.collection(VOLUNTEERS).where({ openid }).limit(1).get())[0];
