@@ -28,7 +28,7 @@ function subPipeline(): SubPipeline {
 }
 
 /** `db.command.expr` (aggregation expressions in a query), also missing from the typings. */
-function expr(e: AnyObject): AnyObject {
+export function expr(e: AnyObject): AnyObject {
   return (_ as unknown as { expr(v: AnyObject): AnyObject }).expr(e);
 }
 

@@ -5,7 +5,10 @@
  */
 import { _, db } from '../common/cloud';
 import { PLACES, type PlaceRef } from '../common/directory/places';
-import { notFound } from '../common/errors';
+import { USERS, type UserDoc } from '../common/directory/users';
+import { expr } from '../common/joins';
+import type { ActionContext } from '../common/action';
+import { notFound, unauthenticated } from '../common/errors';
 import {
   BALLOTS,
   ballotId,
@@ -37,8 +40,10 @@ export interface RoundReadOptions {
   reports?: 'proposal' | 'round';
   /** One record by id (an idempotent create looks for its earlier self). */
   reportId?: string;
-  /** Who supports the proposal given (voter ids, to tell them of a change). */
+  /** Who supports the proposal given (voter ids, and their openids to tell them of a change). */
   supporters?: boolean;
+  /** The caller's user record, by their openid (so an admin's action reads who they are in the same trip). */
+  callerOpenid?: string;
 }
 
 /** What {@link loadRound} read. */
@@ -54,6 +59,10 @@ export interface RoundRead {
   report?: ReportDoc;
   /** Voter ids supporting the proposal (when asked). */
   supporters: string[];
+  /** Their openids, as far as they have one (when asked). */
+  supporterOpenids: string[];
+  /** The caller's user record, when asked and they have one. */
+  caller?: UserDoc;
 }
 
 /** The SDK's sub-pipeline builder for `$lookup` (present at runtime, missing from its typings). */
@@ -73,6 +82,7 @@ const pipeline = (): Pipeline => ($ as unknown as { pipeline(): Pipeline }).pipe
 /** One `$lookup` of {@link loadRound}. */
 interface Lookup {
   from: string;
+  let?: object;
   pipeline: object[];
   as: string;
 }
@@ -141,14 +151,33 @@ function lookupsFor(roundId: string, o: RoundReadOptions): Lookup[] {
   }
   if (o.reportId) byId(REPORTS, o.reportId, 'report');
   if (o.supporters && o.proposalId)
+    out.push(
+      {
+        from: BALLOTS,
+        pipeline: pipeline()
+          .match({ roundId, proposalIds: o.proposalId })
+          .project({ voterId: 1 })
+          .limit(1000)
+          .done(),
+        as: 'supporters',
+      },
+      // Their message addresses, nothing else of them.
+      {
+        from: USERS,
+        let: { ids: '$supporters.voterId' },
+        pipeline: pipeline()
+          .match(expr({ $in: ['$_id', '$$ids'] }))
+          .project({ openid: 1 })
+          .limit(1000)
+          .done(),
+        as: 'supporterUsers',
+      },
+    );
+  if (o.callerOpenid)
     out.push({
-      from: BALLOTS,
-      pipeline: pipeline()
-        .match({ roundId, proposalIds: o.proposalId })
-        .project({ voterId: 1 })
-        .limit(1000)
-        .done(),
-      as: 'supporters',
+      from: USERS,
+      pipeline: pipeline().match({ openid: o.callerOpenid }).limit(1).done(),
+      as: 'caller',
     });
   return out;
 }
@@ -164,7 +193,20 @@ type RoundRow = {
   reports?: ReportDoc[];
   report?: ReportDoc[];
   supporters?: { voterId: string }[];
+  supporterUsers?: { openid?: string }[];
+  caller?: UserDoc[];
 } & Record<string, unknown>;
+
+/** The supporters' openids and the caller, from their lookups. */
+function people(
+  supporterUsers: { openid?: string }[] = [],
+  caller: UserDoc[] = [],
+): Pick<RoundRead, 'supporterOpenids' | 'caller'> {
+  return {
+    supporterOpenids: supporterUsers.flatMap((u) => (u.openid ? [u.openid] : [])),
+    caller: caller[0],
+  };
+}
 
 /** What the row says, dates revived. */
 function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): RoundRead {
@@ -178,6 +220,8 @@ function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): Round
     reports,
     report,
     supporters,
+    supporterUsers,
+    caller,
     ...round
   } = row;
   const p = proposal?.[0];
@@ -195,6 +239,7 @@ function roundReadOf(row: RoundRow, roundId: string, o: RoundReadOptions): Round
     reports: (reports ?? []).map(revived),
     report: report?.[0] && revived(report[0]),
     supporters: (supporters ?? []).map((b) => b.voterId),
+    ...people(supporterUsers, caller),
   };
 }
 
@@ -206,6 +251,20 @@ export async function loadRound(roundId: string, o: RoundReadOptions = {}): Prom
   const row = (res.list ?? res.data ?? [])[0];
   if (!row) throw notFound('这一期微公益');
   return roundReadOf(row, roundId, o);
+}
+
+/**
+ * The caller (UNAUTHENTICATED if they never logged in) with the round and what the options ask for, in the one
+ * round trip of {@link loadRound}. A missing round says NOT_FOUND first: it can be nobody's secret.
+ */
+export async function loadRoundForCaller(
+  ctx: Pick<ActionContext, 'openid'>,
+  roundId: string,
+  o: RoundReadOptions = {},
+): Promise<RoundRead & { me: UserDoc }> {
+  const read = await loadRound(roundId, { ...o, callerOpenid: ctx.openid });
+  if (!read.caller) throw unauthenticated();
+  return { ...read, me: read.caller };
 }
 
 /** A place and, if it exists already, the round with this id (a retried create), in one round trip. */

@@ -38,8 +38,10 @@ export interface VolunteerDoc {
   location?: LatLng;
   serviceRadiusKm: number;
   intro: string;
-  /** The record of the volunteer service record system: cancellations after the deadline, no-shows. */
-  lateCancels: number;
+  /**
+   * The record of the volunteer service record system: no-shows. Late cancellations are counted on their sign-ups
+   * (store's LATE_CANCELS_JOIN), written once by the cancellation.
+   */
   noShows: number;
   /** Agreed to be named (masked) with their hours on the community's yearly thank-you page. */
   publicThanks?: boolean;

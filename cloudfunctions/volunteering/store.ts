@@ -3,9 +3,12 @@
  * the activity by id, the caller's profile by identity, a sign-up with its ledger, the ledger summed, and the
  * atomic find-and-modify every seat change goes through.
  */
+import type { ActionContext } from '../common/action';
 import { _, db } from '../common/cloud';
 import { rows } from '../common/db';
+import type { UserDoc } from '../common/directory/users';
 import { notFound } from '../common/errors';
+import { readWithCaller, type Join, type Joined } from '../common/joins';
 import type { SignupHours } from './domain/records';
 import {
   ACTIVITIES,
@@ -56,6 +59,42 @@ export async function loadActivity(activityId: string): Promise<ActivityDoc> {
   )[0];
   if (!found) throw notFound('活动');
   return found;
+}
+
+/**
+ * The caller and the activity (or NOT_FOUND), with any other joins, in one aggregation (one round trip): what an
+ * organizer's action reads before its one write.
+ */
+export async function callerWithActivity(
+  ctx: Pick<ActionContext, 'openid'>,
+  activityId: string,
+  extra: Join[] = [],
+): Promise<{ me: UserDoc; a: ActivityDoc; joined: Joined }> {
+  const joined = await readWithCaller(ctx, [
+    { as: 'activity', from: ACTIVITIES, match: { _id: activityId }, limit: 1 },
+    ...extra,
+  ]);
+  const a = joined.one<ActivityDoc>('activity');
+  if (!a) throw notFound('活动');
+  return { me: joined.caller, a, joined };
+}
+
+/**
+ * The caller's late cancellations, joined to a read rooted at the caller: their sign-ups that were ever cancelled
+ * late (each keeps its own count, across signing up again). The record is kept there once, not on the profile too.
+ */
+export const LATE_CANCELS_JOIN: Join = {
+  as: 'lateSignups',
+  from: SIGNUPS,
+  let: { vid: '$_id' },
+  expr: { $eq: ['$volunteerId', '$$vid'] },
+  match: { lateCancels: _.gt(0) },
+  project: { lateCancels: 1 },
+};
+
+/** The late cancellations a {@link LATE_CANCELS_JOIN} found. */
+export function lateCancelsOf(joined: Pick<Joined, 'all'>): number {
+  return joined.all<Pick<SignupDoc, 'lateCancels'>>('lateSignups').reduce((n, s) => n + s.lateCancels, 0);
 }
 
 /** The caller's volunteer profile, by identity alone (one round trip). */

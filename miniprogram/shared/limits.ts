@@ -392,4 +392,8 @@ export const PRIVACY_LIMITS = {
   exportLinkMinutes: 10,
   /** What an admin writes down about an elder's consent. */
   consentNoteMax: 100,
+  /** Days a message centre message is kept once read (from when it came). */
+  inboxReadKeptDays: 90,
+  /** Days any message centre message is kept, read or not. */
+  inboxKeptDays: 365,
 } as const;

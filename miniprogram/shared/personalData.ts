@@ -16,6 +16,8 @@
  * Pure data (no SDK), shared with the privacy policy page; cloudfunctions/common/personalData re-exports it.
  */
 
+import { PRIVACY_LIMITS } from './limits';
+
 /** What deletion does to a document the person owns. */
 export type Treatment = 'erase' | 'anonymise' | 'keep' | 'none';
 
@@ -507,7 +509,7 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
   inbox_messages: {
     title: '我的消息',
     treatment: 'erase',
-    why: '消息中心里给您的通知；注销后删除。',
+    why: `消息中心里给您的通知：看过的保存 ${PRIVACY_LIMITS.inboxReadKeptDays} 天，没看过的保存 ${PRIVACY_LIMITS.inboxKeptDays} 天；注销后删除。`,
     owners: [{ field: 'openid', openid: true }],
     actors: [],
   },

@@ -88,6 +88,19 @@ export function callerOf(cloud: LocalCloud): Caller {
   };
 }
 
+/** Fires a function's timer now (as its trigger would) and returns what the run reported; throws if it failed. */
+export async function fireTimer<T = Record<string, unknown>>(
+  cloud: LocalCloud,
+  fn: FunctionName,
+  trigger: string,
+): Promise<T> {
+  const out = await cloud.timers.fire(fn, trigger);
+  if (!out.ok) throw new Error(`timer ${fn}.${trigger}: ${out.error.message}`);
+  const reply = JSON.parse(out.resultJson) as Reply<T>;
+  if (!reply.ok) throw new Error(`timer ${fn}.${trigger}: ${out.resultJson}`);
+  return reply.data;
+}
+
 /** A started cloud with the demo community. */
 export interface DemoCloud extends Caller {
   cloud: LocalCloud;

@@ -21,7 +21,10 @@ export async function dropErasure(userId: string, now: Date): Promise<void> {
 const PER_RUN = 20;
 
 /** Carries out the deletions that are due; returns counts only (nobody's identity in the logs). */
-export async function eraseDue(now: Date): Promise<{ people: number; deleted: number; rewritten: number }> {
+export async function eraseDue(
+  now: Date,
+  timeLeft: () => boolean = workClock(),
+): Promise<{ people: number; deleted: number; rewritten: number }> {
   const due = rows<ErasureDoc>(
     await db
       .collection(ERASURES)
@@ -30,7 +33,6 @@ export async function eraseDue(now: Date): Promise<{ people: number; deleted: nu
       .get(),
   );
   const out = { people: 0, deleted: 0, rewritten: 0 };
-  const timeLeft = workClock();
   for (const [i, request] of due.entries()) {
     // Once the run's time is up no one else is started: the rest wait for the next run (their requests stay).
     if (i > 0 && !timeLeft()) break;

@@ -1,12 +1,19 @@
 /**
- * Timer `privacyChores` (every hour, Beijing): carries out account deletions whose cooling-off is over, and deletes
- * the files of exports that expired. Returns counts only.
+ * Timer `privacyChores` (every hour, Beijing): carries out account deletions whose cooling-off is over, deletes
+ * the files of exports that expired, and removes message centre messages past their retention (steps/
+ * inboxRetention). One work clock for the run: what is not started in time waits for the next. Returns counts only.
  */
+import { workClock } from '../../common/concurrency';
 import { dropExpiredExports, eraseDue } from '../steps/erasure';
+import { pruneInbox } from '../steps/inboxRetention';
 
 /** One run. */
-export async function privacyChores(now: Date): Promise<{ erased: number; exportsDropped: number }> {
-  const erased = await eraseDue(now);
+export async function privacyChores(
+  now: Date,
+): Promise<{ erased: number; exportsDropped: number; messagesRemoved: number }> {
+  const timeLeft = workClock();
+  const erased = await eraseDue(now, timeLeft);
   const exportsDropped = await dropExpiredExports(now);
-  return { erased: erased.people, exportsDropped };
+  const messagesRemoved = await pruneInbox(now, timeLeft);
+  return { erased: erased.people, exportsDropped, messagesRemoved };
 }

@@ -6,8 +6,9 @@
  * Input: { donationId, code? }. Result: StepResult.
  * Errors: INVALID_INPUT (wrong code, with the tries left), UNAUTHENTICATED, NOT_FOUND, FORBIDDEN (neither the
  * recipient nor staff of the supermarket; staff without a code), CONFLICT (not on its way), LIMIT_REACHED
- * (too many wrong codes). Round trips: 3 (donation + recipient + caller, the appended step, the need's delivered
- * count); 2 for a wrong code; a lost race 2 (+1 to read the step that won).
+ * (too many wrong codes). Round trips: 4 (donation + recipient + caller, the appended step, the need's delivered
+ * count, the message kept in the donor's message centre); 2 for a wrong code; a lost race 2 (+1 to read the
+ * step that won).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';

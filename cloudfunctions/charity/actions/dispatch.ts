@@ -6,7 +6,8 @@
  * (say, from delivery to pickup) is allowed until confirmed. The donor is told.
  * Input: { donationId, mode: delivery | pickup }. Result: StepResult (with the recipient's contact).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND, FORBIDDEN (not staff of the supermarket), CONFLICT (not
- * received, or general stock not yet allocated). Round trips: 2.
+ * received, or general stock not yet allocated). Round trips: 3 (the read, the appended step, the message kept in
+ * the donor's message centre).
  */
 import { action } from '../../common/action';
 import { charityInputs, type StepResult } from '../contract';

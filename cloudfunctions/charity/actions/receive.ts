@@ -6,7 +6,8 @@
  * Input: { code, quantity?, condition: good | fair | unusable, photoFileId? }. Result: StepResult.
  * Errors: INVALID_INPUT (more units than pledged), UNAUTHENTICATED, NOT_FOUND (code), FORBIDDEN (not staff of
  * that supermarket), CONFLICT (expired or cancelled pledge).
- * Round trips: 2; 3 when units go back to the need; a replay 1; a lost race 2 (+1 to read the winner's step).
+ * Round trips: 3 (the read, the appended step, the message kept in the donor's message centre); 4 when units go
+ * back to the need; a replay 1; a lost race 2 (+1 to read the winner's step).
  */
 import { action } from '../../common/action';
 import { conflict, invalid } from '../../common/errors';

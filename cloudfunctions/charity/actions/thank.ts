@@ -6,7 +6,8 @@
  * Input: { donationId, message }. Result: StepResult.
  * Errors: INVALID_INPUT (identifies the recipient), UNAUTHENTICATED, NOT_FOUND, FORBIDDEN (neither the recipient
  * nor an admin of their place), CONFLICT (not confirmed, or already thanked), CONTENT_REJECTED.
- * Round trips: 2 (donation + recipient + caller, the appended step).
+ * Round trips: 3 (donation + recipient + caller, the appended step, the message kept in the donor's message
+ * centre).
  */
 import { action } from '../../common/action';
 import { checkTextEarly } from '../../common/contentCheck';

@@ -4,7 +4,8 @@
  * Input: { complaintId, upheld, answer }. Result: ComplaintView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin of the street), NOT_FOUND, CONFLICT (answered
  * already), CONTENT_REJECTED.
- * Round trips: 2 (caller with the complaint, its call and the organization's staff; the update).
+ * Round trips: 3 (caller with the complaint, its call and the organization's staff; the update; the message kept
+ * in the message centre, common/notify).
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';

@@ -5,7 +5,8 @@
  * Input: { entryId, checklist: [{ key, passed, note }], admit, reason }. Result: PoolEntryView.
  * Errors: INVALID_INPUT (an item unanswered; admitting with an item failed; no reason), UNAUTHENTICATED,
  * FORBIDDEN (not an admin of the street), NOT_FOUND, CONFLICT (not waiting for assessment; changed meanwhile).
- * Round trips: 2 (caller with entry, street, checklist and staff; the update).
+ * Round trips: 3 (caller with entry, street, checklist and staff; the update; the message kept in the message
+ * centre, common/notify).
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';

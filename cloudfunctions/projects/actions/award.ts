@@ -7,7 +7,8 @@
  * Input: { callId }. Result: CallRef.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin of the street), NOT_FOUND, CONFLICT (not in
  * review; scores missing; awarded already).
- * Round trips: 2 (caller with the call, bids, scores and the bidders' staff; the update).
+ * Round trips: 3 (caller with the call, bids, scores and the bidders' staff; the update; the messages kept in the
+ * message centre in one write, common/notify).
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';

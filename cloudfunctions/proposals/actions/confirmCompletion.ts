@@ -5,7 +5,8 @@
  * (the loser re-reads and tries again).
  * Input: { roundId, proposalId, note }. Result: { completed: true, roundClosed: boolean }.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (not in progress; not funded; already
- * confirmed), CONTENT_REJECTED. Round trips: 3 (caller, round, conditional update); 2 more per lost race.
+ * confirmed), CONTENT_REJECTED. Round trips: 3 (round with the caller, conditional update, the message kept in the
+ * proposer's message centre); 2 more per lost race.
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';
@@ -16,16 +17,15 @@ import { conflict } from '../../common/errors';
 import { proposalInputs } from '../contract';
 import { requireOpenFor } from '../domain/phases';
 import { awardState, phaseState, ROUNDS, type CompletionDoc } from '../documents';
-import { loadRound } from '../store';
+import { loadRoundForCaller } from '../store';
 import { tellProposer } from '../notices';
 
 export default action({
   input: proposalInputs.confirmCompletion,
   async run(input, ctx): Promise<{ completed: true; roundClosed: boolean }> {
-    const me = await ctx.caller();
     let checked = false;
     for (let attempt = 0; attempt < 4; attempt++) {
-      const { round } = await loadRound(input.roundId);
+      const { me, round } = await loadRoundForCaller(ctx, input.roundId);
       requireAdminOver(me, round.scopePath);
       requireOpenFor(phaseState(round), 'in_progress', ctx.now, '确认完成');
       const { fundedIds, completedIds } = awardState(round);

@@ -8,15 +8,14 @@
  * Input: { roundId, proposalId, changeId, decision: approve|refuse, note }. Result: ChangeView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin of the place), NOT_FOUND (round, proposal,
  * request), CONFLICT (decided the other way; spending now above a reduced budget), CONTENT_REJECTED.
- * Round trips: 3 (caller; round with the proposal, its records and its supporters; conditional update) + 1 to find
- * the supporters' message addresses after an approval; 2 more per lost race.
+ * Round trips: 3 (round with the caller, the proposal, its records and its supporters' message addresses;
+ * conditional update; the messages kept in the message centre, one write); 2 more per lost race.
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';
-import { _, db } from '../../common/cloud';
+import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
-import { rows, updatedCount } from '../../common/db';
-import { USERS } from '../../common/directory/users';
+import { updatedCount } from '../../common/db';
 import { conflict, notFound } from '../../common/errors';
 import { proposalInputs, type ChangeView } from '../contract';
 import { projectSums } from '../domain/accountability';
@@ -25,7 +24,7 @@ import { accountEntries } from '../domain/views';
 import { awardState, ROUNDS, type RoundDoc } from '../documents';
 import { tellProposer, tellSupporters } from '../notices';
 import { awarded, changeView, projectChange } from '../steps/changes';
-import { loadRound } from '../store';
+import { loadRoundForCaller } from '../store';
 
 /** Whether every funded project is now completed or abandoned. */
 function allEnded(round: RoundDoc, changes: readonly ChangeDoc[]): boolean {
@@ -41,23 +40,13 @@ async function tellAbout(
   round: RoundDoc,
   asked: ChangeDoc,
   d: { approved: boolean; note: string },
+  /** The supporters' openids (read with the round). */
   supporters: readonly string[],
   title: string,
 ): Promise<void> {
   const ref = { roundId: round._id, _id: asked.proposalId, title };
   const author = round.results?.authors.find((a) => a.proposalId === asked.proposalId);
   const toSupporters = d.approved && supporters.length > 0;
-  const users = toSupporters
-    ? rows<{ openid?: string }>(
-        await db
-          .collection(USERS)
-          .where({ _id: _.in([...supporters]) })
-          .field({ openid: true })
-          .limit(1000)
-          .get(),
-      )
-    : [];
-  const openids = users.flatMap((u) => (u.openid ? [u.openid] : []));
   // Told together, so their messages are kept in one write (common/notify).
   await Promise.all([
     author
@@ -69,7 +58,12 @@ async function tellAbout(
         )
       : Promise.resolve(false),
     toSupporters
-      ? tellSupporters(openids, ref, asked.kind === 'abandon' ? '项目终止' : '预算缩减', changeLabel(asked))
+      ? tellSupporters(
+          supporters,
+          ref,
+          asked.kind === 'abandon' ? '项目终止' : '预算缩减',
+          changeLabel(asked),
+        )
       : Promise.resolve(0),
   ]);
 }
@@ -77,15 +71,18 @@ async function tellAbout(
 export default action({
   input: proposalInputs.decideChange,
   async run(input, ctx): Promise<ChangeView> {
-    const me = await ctx.caller();
     const want = input.decision === 'approve' ? 'approved' : 'refused';
     let checked = false;
     for (let attempt = 0; attempt < 4; attempt++) {
-      const { round, proposal, reports, supporters } = await loadRound(input.roundId, {
-        proposalId: input.proposalId,
-        reports: 'proposal',
-        supporters: true,
-      });
+      const { me, round, proposal, reports, supporterOpenids } = await loadRoundForCaller(
+        ctx,
+        input.roundId,
+        {
+          proposalId: input.proposalId,
+          reports: 'proposal',
+          supporters: true,
+        },
+      );
       requireAdminOver(me, round.scopePath);
       const changes = round.changes ?? [];
       const asked = changes.find((c) => c.id === input.changeId && c.proposalId === input.proposalId);
@@ -127,7 +124,13 @@ export default action({
         if (round.phase !== 'in_progress') throw conflict('本期已经结束');
         continue;
       }
-      await tellAbout(round, asked, { approved: want === 'approved', note: input.note }, supporters, title);
+      await tellAbout(
+        round,
+        asked,
+        { approved: want === 'approved', note: input.note },
+        supporterOpenids,
+        title,
+      );
       return changeView(decided, title);
     }
     throw conflict('本期刚被其他管理员修改，请刷新后再试');

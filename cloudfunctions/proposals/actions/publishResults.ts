@@ -6,7 +6,8 @@
  * Input: { roundId, expectedVersion, decisions: [{ proposalId, funded, reason }] }. Result: ResultsView.
  * Errors: INVALID_INPUT (a decision names no ranked proposal, changes nothing, or breaks the budget),
  * UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (not in the results phase, results not computed yet, already
- * published, changed meanwhile), CONTENT_REJECTED (reasons). Round trips: 3 (caller, round, conditional update).
+ * published, changed meanwhile), CONTENT_REJECTED (reasons). Round trips: 3 (round with the caller, conditional update, the
+ * proposers' messages kept in their message centre in one write).
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';
@@ -20,13 +21,12 @@ import { applyDecisions, fundedTotal } from '../domain/ranking';
 import { resultsView } from '../domain/views';
 import { tellProposer } from '../notices';
 import { ROUNDS, type RoundDoc } from '../documents';
-import { loadRound } from '../store';
+import { loadRoundForCaller } from '../store';
 
 export default action({
   input: proposalInputs.publishResults,
   async run(input, ctx): Promise<ResultsView> {
-    const me = await ctx.caller();
-    const { round } = await loadRound(input.roundId);
+    const { me, round } = await loadRoundForCaller(ctx, input.roundId);
     requireAdminOver(me, round.scopePath);
     if (round.phase !== 'results' || !round.results) throw conflict('投票结束、计票完成后才能公布结果');
     if (round.results.publishedAt) throw conflict('结果已经公布，不能再改');

@@ -5,7 +5,8 @@
  * Input: { roundId, proposalId, decision: 'accept' | 'reject' | 'request_changes', note }. Result: SavedProposal.
  * Errors: INVALID_INPUT (a reason is needed to reject or ask for changes), UNAUTHENTICATED, FORBIDDEN (not an
  * admin of the scope), NOT_FOUND, CONFLICT (not screening; a draft or withdrawn proposal; changed meanwhile),
- * CONTENT_REJECTED (note). Round trips: 3 (caller; round with the proposal; conditional update).
+ * CONTENT_REJECTED (note). Round trips: 3 (round with the proposal and the caller; conditional update; the message
+ * kept in the proposer's message centre).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
@@ -18,15 +19,16 @@ import { DECISION_STATUS, requireScreenable, requireVisible } from '../domain/pr
 import { savedView } from '../domain/views';
 import { tellProposer } from '../notices';
 import { phaseState, PROPOSALS, type ScreeningDoc } from '../documents';
-import { loadRound } from '../store';
+import { loadRoundForCaller } from '../store';
 
 const OUTCOME = { accept: '已通过', reject: '未通过', request_changes: '请修改' } as const;
 
 export default action({
   input: proposalInputs.screenProposal,
   async run(input, ctx): Promise<SavedProposal> {
-    const me = await ctx.caller();
-    const { round, proposal } = await loadRound(input.roundId, { proposalId: input.proposalId });
+    const { me, round, proposal } = await loadRoundForCaller(ctx, input.roundId, {
+      proposalId: input.proposalId,
+    });
     const p = proposal!;
     requireVisible(p, actorFor(me, round));
     requireScreenable(p, phaseState(round), actorFor(me, round), input.decision, input.note, ctx.now);

@@ -3,7 +3,8 @@
  * Input: { reportId }. Result: ReportDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not staff of its department), NOT_FOUND, CONFLICT (not
  * waiting to be accepted).
- * Round trips: 2 (caller with the report and their departments; the update).
+ * Round trips: 3 (caller with the report and their departments; the update; the followers' messages kept in
+ * their message centre in one write).
  */
 import { action } from '../../common/action';
 import { conflict, forbidden } from '../../common/errors';

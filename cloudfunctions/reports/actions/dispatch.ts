@@ -4,7 +4,8 @@
  * Input: { reportId, departmentId, note }. Result: ReportDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin over its street), NOT_FOUND (report,
  * department), CONFLICT (already resolved or finished).
- * Round trips: 2 (caller with the report and the department; the update).
+ * Round trips: 3 (caller with the report and the department; the update; the followers' messages kept in their
+ * message centre in one write).
  */
 import { action } from '../../common/action';
 import { conflict, forbidden, notFound } from '../../common/errors';

@@ -5,7 +5,8 @@
  * Input: { reportId, found, note, photos, location }. Result: ReportDetail.
  * Errors: INVALID_INPUT (not one's own photos), UNAUTHENTICATED, FORBIDDEN (not on the grid's team), NOT_FOUND,
  * CONTENT_REJECTED (a photo), CONFLICT (not waiting for a patrol: someone confirmed already).
- * Round trips: 2 (caller with the report, grids and departments; the update).
+ * Round trips: 3 (caller with the report, grids and departments; the update; the followers' messages kept in
+ * their message centre in one write).
  */
 import { action } from '../../common/action';
 import { conflict, forbidden } from '../../common/errors';

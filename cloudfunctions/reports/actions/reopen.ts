@@ -3,7 +3,7 @@
  * Input: { reportId, reason }. Result: ReportDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not the reporter), NOT_FOUND, CONFLICT (not resolved, or
  * reopened before), CONTENT_REJECTED.
- * Round trips: 2 (caller with the report; the update).
+ * Round trips: 3 (caller with the report; the update; the followers' messages kept in their message centre).
  */
 import { action } from '../../common/action';
 import { checkTextEarly } from '../../common/contentCheck';

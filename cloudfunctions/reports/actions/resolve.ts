@@ -4,7 +4,8 @@
  * Input: { reportId, note, photos }. Result: ReportDetail.
  * Errors: INVALID_INPUT (not one's own photos), UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (not accepted),
  * CONTENT_REJECTED (text or a photo).
- * Round trips: 2 (caller with the report and their departments; the update).
+ * Round trips: 3 (caller with the report and their departments; the update; the followers' messages kept in
+ * their message centre in one write).
  */
 import { action } from '../../common/action';
 import { checkTextEarly } from '../../common/contentCheck';

@@ -8,8 +8,9 @@
  * Errors: INVALID_INPUT (not one's own photos; outside every grid of the street), UNAUTHENTICATED, NOT_FOUND
  * (matter), LIMIT_REACHED (20 today), CONTENT_REJECTED (text or a photo).
  * Round trips: 3 (caller with grids, matter, nearby reports, the quota and any earlier submission; the quota take;
- * the insert or the merge); a replay: 1; a twin racing its own replay: one read more (the quota's or the merged
- * report's tag).
+ * the insert or the merge); 4 when the matter goes to its department at once (the reporter's message kept in their
+ * message centre); a replay: 1; a twin racing its own replay: one read more (the quota's or the merged report's
+ * tag).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';

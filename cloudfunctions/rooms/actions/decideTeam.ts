@@ -6,7 +6,8 @@
  * Input: { teamId, approve, note }. Result: TeamView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin of the room's place), NOT_FOUND, CONFLICT
  * (decided already; outside hours; another team's time; residents have booked it; the room changed meanwhile).
- * Round trips: 3 (caller with the team and room, the room's change, the team's update); declining: 2.
+ * Round trips: 4 (caller with the team and room, the room's change, the team's update, the message kept in the
+ * leader's message centre); declining: 3.
  */
 import { action } from '../../common/action';
 import { db } from '../../common/cloud';

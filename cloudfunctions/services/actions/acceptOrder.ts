@@ -4,7 +4,8 @@
  * address and phone are shown to them from now on; whoever ordered is told.
  * Input: { orderId }. Result: OrderView (contact revealed; when and where check-in needs no reason).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not staff of the matched organization), NOT_FOUND (or
- * another organization's order), CONFLICT (someone else accepted it, or it changed). Round trips: 2.
+ * another organization's order), CONFLICT (someone else accepted it, or it changed). Round trips: 3
+ * (the read, the update, the message kept in the orderer's message centre).
  */
 import { action } from '../../common/action';
 import { conflict, forbidden } from '../../common/errors';

@@ -7,8 +7,9 @@
  * Input: { demandId, item fields (communityIds optional), orgIds, idempotencyKey }. Result: ItemAdminView.
  * Errors: INVALID_INPUT (price; a community nobody serves), UNAUTHENTICATED, FORBIDDEN (line or organization
  * outside the admin's scope), NOT_FOUND (line, organization), CONFLICT (already adopted; organization stopped),
- * CONTENT_REJECTED. Round trips: 3 (read with any item made under this key, claim the line, insert the item); 1
- * for a replay after the item exists; a twin in flight one or two more (the line read; the stored item).
+ * CONTENT_REJECTED. Round trips: 4 (read with any item made under this key, claim the line, insert the item, the
+ * messages kept in the askers' message centre in one write); 1 for a replay after the item exists; a twin in
+ * flight one or two more (the line read; the stored item).
  */
 import { action } from '../../common/action';
 import { isAdminOver, requireAdminOver } from '../../common/auth';

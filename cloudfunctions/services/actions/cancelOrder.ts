@@ -5,7 +5,8 @@
  * Input: { orderId, reason }. Result: OrderView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (staff of the organization), NOT_FOUND, CONFLICT (already
  * accepted, for residents; under way or finished; changed meanwhile), CONTENT_REJECTED.
- * Round trips: 3 (read, conditional update, place given back); 2 when no place was held.
+ * Round trips: 3 (read, conditional update, place given back); 2 when no place was held; an admin's cancel also
+ * keeps the message in the orderer's message centre (common/notify), one more.
  */
 import { action } from '../../common/action';
 import { checkTextEarly } from '../../common/contentCheck';

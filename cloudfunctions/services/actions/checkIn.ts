@@ -6,7 +6,8 @@
  * Input: { orderId, location, reason? }. Result: OrderView (status `in_service`).
  * Errors: INVALID_INPUT (bad input; outside the window or radius without a reason: an issue on `reason` and a
  * message saying what is outside), UNAUTHENTICATED, FORBIDDEN (not the staff member who accepted), NOT_FOUND,
- * CONFLICT (not accepted, or already started), CONTENT_REJECTED (the reason). Round trips: 2.
+ * CONFLICT (not accepted, or already started), CONTENT_REJECTED (the reason). Round trips: 3 (the
+ * read, the update, the message kept in the orderer's message centre).
  */
 import { action } from '../../common/action';
 import { checkTextEarly } from '../../common/contentCheck';

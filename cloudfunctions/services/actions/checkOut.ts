@@ -7,7 +7,8 @@
  * Input: { orderId, notes, photos, location? }. Result: OrderView (status `completed`).
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not the staff member who accepted), NOT_FOUND, CONFLICT
  * (not checked in yet, or already checked out — also when two check-outs race), CONTENT_REJECTED.
- * Round trips: 2 (not subsidized, or no charge possible), 3 (charged); 4 only when the charge raced another.
+ * Round trips: 3 (not subsidized, or no charge possible: the read, the order, the message kept in the orderer's
+ * message centre), 4 (charged: the voucher's charge besides); 5 only when the charge raced another.
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';

@@ -5,7 +5,7 @@
  * Input: { itemId, decision, reason }. Result: ItemAdminView.
  * Errors: INVALID_INPUT (no reason to reject; a community nobody serves), UNAUTHENTICATED, FORBIDDEN (outside
  * the admin's scope), NOT_FOUND, CONFLICT (not in a state for this decision; changed meanwhile).
- * Round trips: 2.
+ * Round trips: 3 (the read, the update, the message kept in the proposer's message centre).
  */
 import { action } from '../../common/action';
 import { requireAdminOver } from '../../common/auth';

@@ -16,13 +16,14 @@ import { db } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
 import { findById, isDuplicateKey, updatedCount } from '../../common/db';
 import { conflict, forbidden, invalid } from '../../common/errors';
+import { readWithCaller } from '../../common/joins';
 import { maskName } from '../../common/mask';
 import type { FieldIssue } from '../../common/reply';
 import { USERS, type RoleEvent, type RoleGrant, type UserDoc } from '../../common/directory/users';
 import { volunteeringInputs } from '../contract';
 import { volunteerView } from '../domain/views';
 import { VOLUNTEERS, type VolunteerDoc } from '../documents';
-import { signupHours } from '../store';
+import { LATE_CANCELS_JOIN, lateCancelsOf, signupHours } from '../store';
 
 type Input = z.output<typeof volunteeringInputs.becomeVolunteer>;
 
@@ -59,7 +60,6 @@ function newProfile(
     ...(input.location ? { location: input.location } : {}),
     serviceRadiusKm: input.serviceRadiusKm,
     intro: input.intro,
-    lateCancels: 0,
     noShows: 0,
     createdAt: now,
     updatedAt: now,
@@ -73,7 +73,7 @@ async function saveProfile(profile: VolunteerDoc): Promise<{ earlier: boolean }>
     return { earlier: false };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    const { _id, lateCancels: _l, noShows: _n, createdAt: _c, ...fresh } = profile;
+    const { _id, noShows: _n, createdAt: _c, ...fresh } = profile;
     await db.collection(VOLUNTEERS).doc(_id).update({ data: fresh });
     return { earlier: true };
   }
@@ -112,12 +112,14 @@ async function grantVolunteer(
 export default action({
   input: volunteeringInputs.becomeVolunteer,
   async run(input, ctx) {
-    const me = await ctx.caller();
+    const joined = await readWithCaller(ctx, [LATE_CANCELS_JOIN]);
+    const me = joined.caller;
+    const lateCancels = lateCancelsOf(joined);
     if (me.kind === 'proxy') throw forbidden('代登记的账号不能注册为志愿者');
     const hoursOf = () => signupHours({ volunteerId: me._id }, { newestFirst: true, limit: 1000 });
     if (hasRole(me, 'volunteer')) {
       const profile = await findById<VolunteerDoc>(VOLUNTEERS, me._id);
-      if (profile) return volunteerView(me, profile, await hoursOf());
+      if (profile) return volunteerView(me, profile, await hoursOf(), lateCancels);
     }
     const lastEvent = [...me.roleHistory].reverse().find((e) => e.role === 'volunteer');
     if (lastEvent?.kind === 'revoke' && lastEvent.by !== 'self')
@@ -127,6 +129,6 @@ export default action({
     const profile = newProfile(me, input, facts, ctx.openid, ctx.now);
     const { earlier } = await saveProfile(profile);
     const user = await grantVolunteer(me, facts, ctx.now);
-    return volunteerView(user, profile, earlier ? await hoursOf() : []);
+    return volunteerView(user, profile, earlier ? await hoursOf() : [], lateCancels);
   },
 });

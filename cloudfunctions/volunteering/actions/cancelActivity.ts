@@ -3,10 +3,10 @@
  * waiting is notified. Input: { activityId, reason }. Result: ActivityDetail.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not its organizer), NOT_FOUND, CONFLICT (already cancelled
  * or ended), CONTENT_REJECTED.
- * Round trips: 3 (caller, activity, find-and-modify).
+ * Round trips: 3 (caller with the activity, find-and-modify, everyone's messages kept in their message centre,
+ * one write); 2 when nobody had signed up.
  */
 import { action } from '../../common/action';
-import { together } from '../../common/concurrency';
 import { _ } from '../../common/cloud';
 import { checkText } from '../../common/contentCheck';
 import { conflict } from '../../common/errors';
@@ -16,13 +16,12 @@ import { standings } from '../domain/roster';
 import { detailView, myStanding } from '../domain/views';
 import { notifyActivityCancelled } from '../notices';
 import { ACTIVITIES, type ActivityDoc } from '../documents';
-import { findAndUpdate, loadActivity } from '../store';
+import { callerWithActivity, findAndUpdate } from '../store';
 
 export default action({
   input: volunteeringInputs.cancelActivity,
   async run(input, ctx) {
-    // Who is asking and what they ask about do not depend on each other: read side by side.
-    const [me, a] = await together(ctx.caller(), loadActivity(input.activityId));
+    const { me, a } = await callerWithActivity(ctx, input.activityId);
     requireManager(me, a);
     if (a.status === 'cancelled') throw conflict('活动已经取消了');
     if (ctx.now >= a.endAt) throw conflict('活动已结束，不能取消');

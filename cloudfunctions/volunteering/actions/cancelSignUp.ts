@@ -1,12 +1,13 @@
 /**
  * cancelSignUp — a volunteer withdraws, up to when check-in opens (an hour before the start). After the cancellation deadline it is a late
- * cancellation, recorded on their sign-up and volunteer record (only if they held a seat). A freed seat goes to
+ * cancellation, recorded on their sign-up (only if they held a seat; their record sums their sign-ups' counts). A freed seat goes to
  * the first volunteer waiting, who is notified: the cancellation is one find-and-modify on the activity that marks
  * their entry, so exactly one volunteer — the one who becomes the capacity-th active member in that update — moves
  * up, and only this call sees it happen. Cancelling again changes nothing.
  * Input: { activityId }. Result: CancelResult & { already }.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND, CONFLICT (check-in open or activity cancelled; changed meanwhile).
- * Round trips: 3 (activity, find-and-modify, sign-up record); 4 for a late cancellation (the volunteer's record).
+ * Round trips: 3 (activity, find-and-modify, sign-up record, late or not); 4 when someone moves up (their message
+ * kept in their message centre: the activity, its seats and the sign-up are three requests already).
  */
 import { action } from '../../common/action';
 import { _, db } from '../../common/cloud';
@@ -15,7 +16,7 @@ import { VOL_LIMITS, volunteeringInputs, type CancelResult } from '../contract';
 import { admittedIds, beforeCancellation, promotedBetween, standingOf } from '../domain/roster';
 import { planCancellation } from '../domain/schedule';
 import { notifyPromoted } from '../notices';
-import { ACTIVITIES, signupIdOf, SIGNUPS, VOLUNTEERS, type ActivityDoc } from '../documents';
+import { ACTIVITIES, signupIdOf, SIGNUPS, type ActivityDoc } from '../documents';
 import { findAndUpdate, loadActivity } from '../store';
 
 export default action({
@@ -67,11 +68,6 @@ export default action({
           ...(late ? { lateCancels: _.inc(1) } : {}),
         },
       });
-    if (late)
-      await db
-        .collection(VOLUNTEERS)
-        .doc(mine.entry.v)
-        .update({ data: { lateCancels: _.inc(1), updatedAt: ctx.now } });
     await Promise.all(promoted.map((m) => notifyPromoted(m.o, after)));
     return { late, promoted: promoted.length, already: false };
   },

@@ -12,20 +12,28 @@ import { ruleJoin, ruleOr } from '../../common/points/store';
 import { volunteeringInputs } from '../contract';
 import { volunteerView } from '../domain/views';
 import { VOLUNTEERS, type VolunteerDoc } from '../documents';
-import { signupHours } from '../store';
+import { LATE_CANCELS_JOIN, lateCancelsOf, signupHours } from '../store';
 
 export default action({
   input: volunteeringInputs.myVolunteer,
   async run(_input, ctx) {
-    const { caller, one } = await readWithCaller(ctx, [
+    const joined = await readWithCaller(ctx, [
       { as: 'profile', from: VOLUNTEERS, localField: '_id', foreignField: '_id' },
       { set: { pointsStreetId: _.aggregate.arrayElemAt(['$placePath', 1]) } },
       ruleJoin('rule', 'pointsStreetId'),
+      LATE_CANCELS_JOIN,
     ]);
+    const { caller, one } = joined;
     const profile = one<VolunteerDoc>('profile');
     const groups = profile
       ? await signupHours({ volunteerId: caller._id }, { newestFirst: true, limit: 1000 })
       : [];
-    return volunteerView(caller, profile, groups, ruleOr(one<PointRuleDoc>('rule')).starHours);
+    return volunteerView(
+      caller,
+      profile,
+      groups,
+      lateCancelsOf(joined),
+      ruleOr(one<PointRuleDoc>('rule')).starHours,
+    );
   },
 });

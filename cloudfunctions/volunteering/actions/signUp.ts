@@ -9,14 +9,14 @@
  * Input: { activityId }. Result: SignUpResult.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not a volunteer), NOT_FOUND, CONFLICT (sign-up not open:
  * not yet, closed, started, cancelled), LIMIT_REACHED (waitlist full).
- * Round trips: 3 (caller, find-and-modify, sign-up record); 4 when signing up again after cancelling (the old
- * record is updated after its insert is refused). Refused or already signed up: 3 (the third reads why).
+ * Round trips: 3 (caller with any earlier sign-up for this activity, find-and-modify, the sign-up record written
+ * whole, new or again after cancelling). Refused or already signed up: 3 (the third reads why).
  */
 import { action } from '../../common/action';
 import { hasRole } from '../../common/auth';
 import { _, db } from '../../common/cloud';
-import { isDuplicateKey } from '../../common/db';
 import { conflict, forbidden, limitReached } from '../../common/errors';
+import { readWithCaller } from '../../common/joins';
 import { VOL_LIMITS, volunteeringInputs, type SignUpResult } from '../contract';
 import { standingOf } from '../domain/roster';
 import { signUpRefusal } from '../domain/schedule';
@@ -33,7 +33,18 @@ import { findAndUpdate, loadActivity } from '../store';
 export default action({
   input: volunteeringInputs.signUp,
   async run(input, ctx): Promise<SignUpResult> {
-    const me = await ctx.caller();
+    // The caller with their earlier sign-up for this activity, if they cancelled one (its late-cancel count stays).
+    const { caller: me, one } = await readWithCaller(ctx, [
+      {
+        as: 'earlier',
+        from: SIGNUPS,
+        let: { vid: '$_id' },
+        expr: { $eq: ['$volunteerId', '$$vid'] },
+        match: { activityId: input.activityId },
+        limit: 1,
+        project: { lateCancels: 1 },
+      },
+    ]);
     if (!hasRole(me, 'volunteer')) throw forbidden('请先成为志愿者再报名');
     const now = ctx.now;
     const after = await findAndUpdate<ActivityDoc>(
@@ -78,23 +89,16 @@ export default action({
       ticket: mine.ticket,
       state: 'active',
       signedUpAt: now,
-      lateCancels: 0,
+      lateCancels: one<Pick<SignupDoc, 'lateCancels'>>('earlier')?.lateCancels ?? 0,
       realName: me.realName ?? '',
       phone: me.phone ?? '',
       nickname: me.nickname,
       ...activitySnapshot(after),
     };
-    try {
-      await db.collection(SIGNUPS).add({ data: record });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      // Signed up before and cancelled: the same record comes back to life, keeping its late-cancel count.
-      const { _id, lateCancels: _lc, ...fresh } = record;
-      await db
-        .collection(SIGNUPS)
-        .doc(_id)
-        .update({ data: { ...fresh, late: _.remove(), cancelledAt: _.remove() } });
-    }
+    // One write whether new or signed up before and cancelled: the same record comes back to life whole (no
+    // cancellation left on it). Only this call's find-and-modify admitted this volunteer, so no twin writes it.
+    const { _id, ...fields } = record;
+    await db.collection(SIGNUPS).doc(_id).set({ data: fields });
     return { standing: mine.standing, position: mine.position, ticket: mine.ticket, already: false };
   },
 });

@@ -12,7 +12,8 @@ import { forbidden } from '../../common/errors';
 import { volunteeringInputs } from '../contract';
 import { volunteerView } from '../domain/views';
 import { VOLUNTEERS, type VolunteerDoc } from '../documents';
-import { findAndUpdate, signupHours } from '../store';
+import { findAndUpdate, LATE_CANCELS_JOIN, lateCancelsOf, signupHours } from '../store';
+import { readWithCaller } from '../../common/joins';
 
 export default action({
   input: volunteeringInputs.updateVolunteer,
@@ -25,11 +26,13 @@ export default action({
     else if (input.location) set.location = input.location;
     const profile = await findAndUpdate<VolunteerDoc>(VOLUNTEERS, { openid: ctx.openid }, set);
     if (!profile) throw forbidden('请先成为志愿者');
-    const me = await ctx.caller();
+    const joined = await readWithCaller(ctx, [LATE_CANCELS_JOIN]);
+    const me = joined.caller;
     return volunteerView(
       me,
       profile,
       await signupHours({ volunteerId: me._id }, { newestFirst: true, limit: 1000 }),
+      lateCancelsOf(joined),
     );
   },
 });

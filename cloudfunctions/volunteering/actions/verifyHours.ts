@@ -6,7 +6,7 @@
  * Input: { signupId, minutes?, reason? }. Result: { pendingMinutes, verifiedMinutes, verified }.
  * Errors: INVALID_INPUT (different minutes without a reason), UNAUTHENTICATED, FORBIDDEN (not the organizer),
  * NOT_FOUND, CONFLICT (already verified; before the end while still checked in; cancelled; changed meanwhile).
- * Round trips: 3 (caller, the sign-up with its ledger, insert).
+ * Round trips: 3 (caller with the sign-up and its ledger, insert, the message kept in the volunteer's message centre).
  */
 import { action } from '../../common/action';
 import { db } from '../../common/cloud';
@@ -16,16 +16,20 @@ import { volunteeringInputs } from '../contract';
 import { ledgerState, planVerify } from '../domain/hours';
 import { requireManager } from '../domain/permissions';
 import { notifyVerified } from '../notices';
-import { entryBaseOf, HOURS, hoursEntry } from '../documents';
-import { signupWithEntries } from '../store';
+import { readWithCaller } from '../../common/joins';
+import { entryBaseOf, HOURS, hoursEntry, SIGNUPS, type HoursEntryDoc, type SignupDoc } from '../documents';
 
 export default action({
   input: volunteeringInputs.verifyHours,
   async run(input, ctx) {
-    const me = await ctx.caller();
-    const found = await signupWithEntries(input.signupId);
-    if (!found) throw notFound('报名记录');
-    const { signup, entries } = found;
+    const r = await readWithCaller(ctx, [
+      { as: 'signup', from: SIGNUPS, match: { _id: input.signupId }, limit: 1 },
+      { as: 'entries', from: HOURS, match: { signupId: input.signupId } },
+    ]);
+    const me = r.caller;
+    const signup = r.one<SignupDoc>('signup');
+    if (!signup) throw notFound('报名记录');
+    const entries = [...r.all<HoursEntryDoc>('entries')].sort((x, y) => x.n - y.n);
     requireManager(me, signup);
     if (signup.state !== 'active') throw conflict('该志愿者已取消报名');
     if (!signup.checkOutAt && ctx.now < signup.activityEndAt)

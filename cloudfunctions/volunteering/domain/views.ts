@@ -109,11 +109,12 @@ export function rosterItem(
   };
 }
 
-/** The volunteer's own profile page. */
+/** The volunteer's own profile page (`lateCancels`: from their sign-ups, store's LATE_CANCELS_JOIN). */
 export function volunteerView(
   user: UserDoc,
   profile: VolunteerDoc | undefined,
   groups: readonly SignupHours[],
+  lateCancels: number,
   starHours?: readonly number[],
 ): MyVolunteerView {
   const placeNames = (user as UserDoc & { placeNames?: string[] }).placeNames ?? [];
@@ -131,7 +132,7 @@ export function volunteerView(
     ...(profile?.location ? { location: profile.location } : {}),
     serviceRadiusKm: profile?.serviceRadiusKm ?? 5,
     intro: profile?.intro ?? '',
-    lateCancels: profile?.lateCancels ?? 0,
+    lateCancels,
     noShows: profile?.noShows ?? 0,
     hours: summarize(groups, starHours),
   };

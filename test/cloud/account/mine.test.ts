@@ -2,8 +2,11 @@
  * account: the badges of 我的. The message centre — every order status change reaches whoever ordered, with or
  * without their consent to subscription messages; each person lists, counts and marks only their own messages;
  * concurrent marks leave the unread count exact. The admin's workplace — counts for the places they administer
- * only (a 秣陵 admin never counts 禄口's work), agreeing with the admins' lists, in two round trips.
+ * only (a 秣陵 admin never counts 禄口's work), agreeing with the admins' lists, in two round trips. The message
+ * centre's retention: the privacy chores timer removes what is read and over 90 days old, and anything over 365.
  */
+import { PRIVACY_LIMITS } from '../../../miniprogram/shared/limits';
+import { fireTimer } from '../../support/demo';
 import {
   AT,
   P,
@@ -119,5 +122,48 @@ describe('the workplace', () => {
   it('refuses people who administer nothing', async () => {
     const reply = await demo.call('account', P.wang, 'workplace');
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe("the message centre's retention (privacyChores)", () => {
+  const DAY = 86_400_000;
+  const fire = () => fireTimer<{ messagesRemoved: number }>(demo.cloud, 'account', 'privacyChores');
+  const kept = () => demo.cloud.store.docs('inbox_messages');
+  const ids = async (openid: string) => (await list(openid)).items.map((m) => m.id);
+  /** 王奶奶's message that an order of hers was accepted. */
+  const message = async (day: number) => {
+    const orderId = await acceptedOrder(day);
+    return (await list(P.wang)).items.find((m) => m.url.endsWith(`id=${orderId}`))!.id;
+  };
+
+  it('removes messages read and older than 90 days, and any older than 365, keeping the rest', async () => {
+    expect(PRIVACY_LIMITS).toMatchObject({ inboxReadKeptDays: 90, inboxKeptDays: 365 });
+    demo.cloud.clock.set(AT);
+    const read = await message(6);
+    const unreadOne = await message(7);
+    await demo.ok('account', P.wang, 'readMessages', { messageId: read });
+    const before = kept().map((m) => m._id);
+
+    // 89 days on: nothing is old enough.
+    demo.cloud.clock.set(new Date(AT.getTime() + 89 * DAY));
+    expect(await fire()).toMatchObject({ messagesRemoved: 0 });
+    expect(kept().map((m) => m._id)).toEqual(before);
+
+    // 91 days on: the read one goes; the unread one stays, still listed and counted.
+    demo.cloud.clock.set(new Date(AT.getTime() + 91 * DAY));
+    expect((await fire()).messagesRemoved).toBeGreaterThanOrEqual(1);
+    expect(await ids(P.wang)).toContain(unreadOne);
+    expect(await ids(P.wang)).not.toContain(read);
+    expect(await unread(P.wang)).toBeGreaterThanOrEqual(1);
+    const cutoff = AT.getTime() + DAY;
+    expect(kept().filter((m) => m.read === true && Date.parse(String(m.createdAt)) < cutoff)).toEqual([]);
+
+    // Over a year on: every message of those days goes, read or not, whoever it was for.
+    demo.cloud.clock.set(new Date(AT.getTime() + 400 * DAY));
+    const fresh = await message(401);
+    expect((await fire()).messagesRemoved).toBeGreaterThanOrEqual(1);
+    expect(kept().map((m) => m._id)).toEqual([fresh]);
+    expect(await ids(P.wang)).toEqual([fresh]);
+    demo.cloud.clock.set(AT);
   });
 });

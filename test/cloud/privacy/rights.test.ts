@@ -6,7 +6,7 @@
  * every donation chain still verifies; an admin acts for an elder without WeChat only with recorded consent.
  */
 import database from '../../../cloudfunctions/database.json';
-import { startDemoCloud, type DemoCloud } from '../../support/demo';
+import { fireTimer, startDemoCloud, type DemoCloud } from '../../support/demo';
 
 const DAY = 86_400_000;
 type Doc = Record<string, unknown> & { _id: string };
@@ -59,13 +59,7 @@ const whoIs = (openid: string): Who => {
   };
 };
 
-async function fire(): Promise<Record<string, unknown>> {
-  const out = await demo.cloud.timers.fire('account', 'privacyChores');
-  if (!out.ok) throw new Error(out.error.message);
-  const reply = JSON.parse(out.resultJson) as { ok: boolean; data: Record<string, unknown> };
-  if (!reply.ok) throw new Error(out.resultJson);
-  return reply.data;
-}
+const fire = () => fireTimer(demo.cloud, 'account', 'privacyChores');
 
 /** Every ledger line of a sign-up follows from the one before (1, 2, …; balances are running sums). */
 function hoursLedgerHolds(): boolean {

@@ -74,6 +74,8 @@ it('states in the policy every kind of record deletion treats, as the registry s
   for (const e of Object.values(PERSONAL_DATA).filter((x) => x.treatment !== 'none'))
     expect(kept).toContain(e.title);
   expect(kept).toContain('15 天');
+  // The message centre's retention, as the privacy chores timer applies it.
+  expect(textOf(page, '#kept-inbox_messages')).toContain('看过的保存 90 天，没看过的保存 365 天');
   await tap(page, '#my-data');
   expect(lastCall('navigateTo')).toMatchObject({ url: '/packages/account/pages/my-data/index' });
   await closePage(page);
