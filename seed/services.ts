@@ -8,7 +8,7 @@
  * service address with the staff member's reason (on the 东山 admin's exception list), and a demand list with one
  * line adopted into the menu. Staff check in on time, beside the resident's community unless said otherwise. The cloud's clock is moved to when things happened and put back at the end.
  */
-import { parseSlot } from '../miniprogram/shared/calendar';
+import { addDays, dateKey, parseSlot, startOfDate } from '../miniprogram/shared/calendar';
 import { bookableSlots } from '../cloudfunctions/services/domain/calendar';
 import { communityCentre } from '../cloudfunctions/services/domain/places';
 import type { LocalCloud } from '../localcloud/cloud';
@@ -457,18 +457,21 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
     await call(staff, 'checkOut', { orderId: o.id, notes });
   };
 
-  // Three days ago: this month's vouchers, then services delivered and (mostly) rated.
-  at(T - 3 * DAY);
+  // Three days ago at 08:00 Beijing time: that month's vouchers, then services delivered (and mostly rated) that
+  // afternoon — the same day whatever the hour the demo is seeded, so the vouchers granted cover them even on a
+  // month's last day.
+  const D3 = startOfDate(addDays(dateKey(T), -3), 8 * 60).getTime();
+  at(D3);
   await fire('monthlyVouchers');
   const bath = await order('demo-resident-wang', '助浴上门', 3 * H, { note: '请带洗浴椅，老人腿脚不便' });
   await serve(bath, 'demo-staff-xinyuan-1', '协助洗浴 40 分钟，剪了指甲，老人精神很好');
   await call('demo-resident-wang', 'rateOrder', { orderId: bath.id, rating: 5, comment: '小林很耐心，谢谢' });
-  at(T - 3 * DAY + 10 * MIN);
+  at(D3 + 10 * MIN);
   const clean = await order('demo-resident-zhang', '居家保洁', 3 * H, {
     beneficiaryId: user('demo-resident-wang'),
   });
   await serve(clean, 'demo-staff-xinyuan-2', '打扫了厨房和卫生间，换下的床单已清洗');
-  at(T - 3 * DAY + 20 * MIN);
+  at(D3 + 20 * MIN);
   const escort = await order('demo-resident-li', '陪诊服务', 3 * H, { note: '去江宁医院复查膝盖' });
   await serve(escort, 'demo-staff-hongye-1', '陪同挂号、拍片、取药，医嘱已写在病历本上');
   at(T - 2 * DAY);
@@ -478,7 +481,7 @@ export async function seedServices(cloud: LocalCloud, account: AccountSeed): Pro
     comment: '满意，希望下次早点到',
     complaint: false,
   });
-  at(T - 3 * DAY + 30 * MIN);
+  at(D3 + 30 * MIN);
   const lunch = await order('demo-resident-chen', '长者食堂助餐', 3 * H, {
     beneficiaryId: account.proxyElderId,
   });
