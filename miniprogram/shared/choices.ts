@@ -179,3 +179,11 @@ export function roleLabel(role: {
   const where = role.role === 'provider' ? role.orgName : role.scopeName;
   return where ? `${ROLE_NAMES[role.role]} · ${where}` : ROLE_NAMES[role.role];
 }
+
+// ── charity ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a line of the supermarket's reconciliation can be flagged for, in words (the page, and its export). */
+export const STOCK_FLAG_NAMES: Readonly<Record<'status-mismatch' | 'count-mismatch', string>> = {
+  'status-mismatch': '状态与记录不符',
+  'count-mismatch': '盘点数与账面不符',
+};

@@ -34,7 +34,12 @@ const files = () => exportFiles(demo.cloud.storage.rootDir);
 async function listed(openid: string, filters: AccountInput<'exportPeople'>): Promise<UserListItem[]> {
   const all: UserListItem[] = [];
   for (let offset: number | null = 0; offset !== null;) {
-    const page = await demo.ok('account', openid, 'searchUsers', { ...filters, offset });
+    const page: { items: UserListItem[]; next: number | null } = await demo.ok(
+      'account',
+      openid,
+      'searchUsers',
+      { ...filters, offset },
+    );
     all.push(...page.items);
     offset = page.next;
   }
