@@ -2,9 +2,10 @@
  * 人员与角色's 导出表格 against the real account function: the list as filtered (80 and over) is exported, the
  * returned link is downloaded and opened in WeChat's viewer with its forward menu; the file holds the list's people.
  */
-import { closePage, cloudCalls, loadPage, tap, tempFile, waitFor, wxCalls } from '../../../simulator/page';
+import { closePage, loadPage, tap, waitFor } from '../../../simulator/page';
 import { startPageCloud, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { readSheet, tableOf } from '../../support/xlsx';
+import { tapExport } from '../../support/miniprogram/sheet';
+import { tableOf } from '../../support/xlsx';
 
 const PEOPLE = 'packages/account/pages/admin-people/index';
 
@@ -22,22 +23,10 @@ it('downloads and opens the exported list, as filtered', async () => {
   const shown = (page.data.items as { title: string }[]).map((p) => p.title);
   expect(shown.length).toBeGreaterThan(0);
 
-  await tap(page, '#export');
-  const opened = await waitFor(() => wxCalls('openDocument')[0]);
-  const exported = cloudCalls().find((c) => (c.data as { action: string }).action === 'exportPeople');
-  expect(exported?.data).toMatchObject({ query: '', minAge: 80 });
-  const reply = exported?.result as { ok: true; data: { url: string; rows: number } };
-  expect(reply.ok).toBe(true);
-  expect(wxCalls('downloadFile').map((c) => c.args)).toEqual([{ url: reply.data.url }]);
-  const args = opened.args as { filePath: string; fileType: string; showMenu: boolean };
-  expect(args).toMatchObject({ fileType: 'xlsx', showMenu: true });
-
-  // The file opened is the one the function made: the same people, in the list's order.
-  const sheet = await readSheet(tempFile(args.filePath)!);
+  const sheet = await tapExport(page, 'exportPeople');
+  expect(sheet.input).toMatchObject({ query: '', minAge: 80 });
   const table = tableOf(sheet.rows, '昵称');
-  expect(table.body).toHaveLength(reply.data.rows);
+  expect(table.body).toHaveLength(sheet.data.rows);
   expect(table.body.map((r) => (r[1] ? `${String(r[0])}（${String(r[1])}）` : r[0]))).toEqual(shown);
-  await waitFor(() => page.data.exporting === false);
-  expect(wxCalls('showToast')).toEqual([]);
   await closePage(page);
 });

@@ -2,9 +2,10 @@
  * 库存与对账's 导出表格 against the real charity function: the supermarket's staff export the lines on the page,
  * the link is downloaded and opened with the forward menu, and the file holds one row per card.
  */
-import { closePage, cloudCalls, loadPage, tap, tempFile, waitFor, wxCalls } from '../../../simulator/page';
+import { closePage, loadPage, waitFor } from '../../../simulator/page';
 import { startPageCloud, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { readSheet, tableOf } from '../../support/xlsx';
+import { tapExport } from '../../support/miniprogram/sheet';
+import { tableOf } from '../../support/xlsx';
 
 const RECONCILE = 'packages/charity/pages/reconcile/index';
 
@@ -24,17 +25,8 @@ it('downloads and opens the lines the page shows', async () => {
   ]);
   expect(cards.length).toBeGreaterThan(0);
 
-  await tap(page, '#export');
-  const opened = await waitFor(() => wxCalls('openDocument')[0]);
-  const exported = cloudCalls().find((c) => (c.data as { action: string }).action === 'exportReconciliation');
-  expect(exported?.data).toMatchObject({ supermarketId: 'jn-lukou' });
-  const reply = exported?.result as { ok: true; data: { url: string } };
-  expect(reply.ok).toBe(true);
-  expect(wxCalls('downloadFile').map((c) => c.args)).toEqual([{ url: reply.data.url }]);
-  const args = opened.args as { filePath: string; fileType: string; showMenu: boolean };
-  expect(args).toMatchObject({ fileType: 'xlsx', showMenu: true });
-
-  const sheet = await readSheet(tempFile(args.filePath)!);
+  const sheet = await tapExport(page, 'exportReconciliation');
+  expect(sheet.input).toMatchObject({ supermarketId: 'jn-lukou' });
   expect(tableOf(sheet.rows, '物品').body.map((r) => [r[0], r[1], r[4]])).toEqual(cards);
   await closePage(page);
 });

@@ -2,9 +2,10 @@
  * 机构满意度's 导出表格 against the real services function: an admin exports the figures on the page, the link is
  * downloaded and opened with the forward menu, and the file holds one row per organization card.
  */
-import { closePage, cloudCalls, loadPage, tap, tempFile, waitFor, wxCalls } from '../../../simulator/page';
+import { closePage, loadPage, waitFor } from '../../../simulator/page';
 import { startPageCloud, type DemoCloud } from '../../support/miniprogram/page-cloud';
-import { factOf, readSheet, tableOf } from '../../support/xlsx';
+import { tapExport } from '../../support/miniprogram/sheet';
+import { factOf, tableOf } from '../../support/xlsx';
 
 const STATS = 'packages/services/pages/stats/index';
 
@@ -23,16 +24,7 @@ it('downloads and opens the figures the page shows', async () => {
   );
   expect(cards.length).toBeGreaterThan(0);
 
-  await tap(page, '#export');
-  const opened = await waitFor(() => wxCalls('openDocument')[0]);
-  const exported = cloudCalls().find((c) => (c.data as { action: string }).action === 'exportProviderStats');
-  const reply = exported?.result as { ok: true; data: { url: string } };
-  expect(reply.ok).toBe(true);
-  expect(wxCalls('downloadFile').map((c) => c.args)).toEqual([{ url: reply.data.url }]);
-  const args = opened.args as { filePath: string; fileType: string; showMenu: boolean };
-  expect(args).toMatchObject({ fileType: 'xlsx', showMenu: true });
-
-  const sheet = await readSheet(tempFile(args.filePath)!);
+  const sheet = await tapExport(page, 'exportProviderStats');
   // Organization and services completed, as each card shows them.
   expect(tableOf(sheet.rows, '服务机构').body.map((r) => [r[0], r[1]])).toEqual(cards);
   expect(factOf(sheet.rows, '合计完成服务（次）')).toBe(cards.reduce((n, c) => n + Number(c[1]), 0));
