@@ -85,6 +85,23 @@ function postJson(url: string, body: unknown): Promise<{ status: number; text: s
   });
 }
 
+/** GETs a URL (a storage temp link of the local cloud) with the bridge's agent: its status and bytes. */
+export function getBytes(url: string): Promise<{ status: number; bytes: Uint8Array }> {
+  return new Promise((resolve, reject) => {
+    // Temp links carry their path as CloudBase gives it; node wants it percent-encoded (once).
+    const req = http.get(encodeURI(decodeURI(url)), { agent, timeout: TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, bytes: new Uint8Array(Buffer.concat(chunks)) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout after ${TIMEOUT_MS} ms`)));
+    req.on('error', reject);
+  });
+}
+
 interface GatewayReply {
   result?: unknown;
   fileID?: string;

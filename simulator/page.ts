@@ -350,3 +350,8 @@ export function setModalConfirm(confirm: boolean): void {
 export function storage(): Map<string, unknown> {
   return harness().storage;
 }
+
+/** The bytes behind a temp path (`wx.downloadFile`, `wx.chooseMedia`), or undefined. */
+export function tempFile(tempPath: string): Uint8Array | undefined {
+  return harness().tempFiles.get(tempPath);
+}

@@ -23,12 +23,16 @@
  * - `makePhoneCall`: recorded only (a test checks which number would be dialled).
  * - `setClipboardData`, `openSetting`: recorded only.
  * - `openLocation`: recorded only (a test checks where the map would open).
+ * - `downloadFile`: really GETs the URL (a temp link the local cloud's storage signed) and keeps the bytes under a
+ *   fresh temp path (`tempFile()` reads them back); `statusCode` is the HTTP status, as wx reports it.
+ * - `openDocument`: recorded; fails `file not exist` for a path no download (or chooseMedia) made.
  *
  * Every async stub supports both callback and promise style, like wx. Every call is recorded (`wxCalls()`).
  */
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { getBytes } from './cloud-bridge';
 import { harness, type PrivacyListener, type PrivacyResult } from './state';
 
 /** The mini program root, `miniprogram/`. */
@@ -288,6 +292,20 @@ const stubs = {
   setClipboardData: asyncApi('setClipboardData', () => ({})),
   openSetting: asyncApi('openSetting', () => ({ authSetting: {} })),
   openLocation: asyncApi('openLocation', () => ({})),
+  downloadFile: asyncApi('downloadFile', async ({ url }) => {
+    let got: { status: number; bytes: Uint8Array };
+    try {
+      got = await getBytes(String(url));
+    } catch (err) {
+      throw new WxError('downloadFile', (err as Error).message);
+    }
+    const ext = /\.([a-z0-9]+)(?:\?|$)/i.exec(String(url))?.[1] ?? 'bin';
+    return { tempFilePath: addTempFile(got.bytes, ext), statusCode: got.status };
+  }),
+  openDocument: asyncApi('openDocument', ({ filePath }) => {
+    if (!harness().tempFiles.has(String(filePath))) throw new WxError('openDocument', 'file not exist');
+    return {};
+  }),
 };
 
 /** Installs the stubs over simulate's `wx` (call once, from setup.ts). */

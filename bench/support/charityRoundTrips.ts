@@ -175,6 +175,7 @@ export async function measureCharityRoundTrips(demo: DemoCloud): Promise<RoundTr
     idempotencyKey: key(),
   });
   await m(staff, 'reconciliation', { supermarketId: 'jn-lukou' });
+  await m(staff, 'exportReconciliation', { supermarketId: 'jn-lukou' });
   await m(donor, 'ledger', {});
   await m(donor, 'stats', {});
   await m(donor, 'verify', { donationId: d.id }, 'before any digest');

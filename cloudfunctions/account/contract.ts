@@ -20,6 +20,16 @@ const proxyConsent = z.strictObject({
   note: line(PRIVACY_LIMITS.consentNoteMax, 2),
 });
 
+/** The people list's search and filters (searchUsers, and its export). */
+const peopleFilters = {
+  query: line(ACCOUNT_LIMITS.searchQueryMax, 0).default(''),
+  communityId: id.optional(),
+  /** Only people holding this role (anywhere). */
+  withRole: z.enum(['admin', 'provider', 'volunteer']).optional(),
+  /** Only people at least this old (by birth year; people without one are left out). */
+  minAge: z.number().int().min(0).max(130).optional(),
+};
+
 /** Inputs by action. */
 export const accountInputs = {
   /** `refresh`: the app re-reads the profile mid-session (not a new login: a pending deletion stays pending). */
@@ -49,15 +59,9 @@ export const accountInputs = {
     orgId: id.optional(),
     reason: line(ACCOUNT_LIMITS.roleReasonMax),
   }),
-  searchUsers: z.strictObject({
-    query: line(ACCOUNT_LIMITS.searchQueryMax, 0).default(''),
-    communityId: id.optional(),
-    offset: z.number().int().min(0).max(10_000).default(0),
-    /** Only people holding this role (anywhere). */
-    withRole: z.enum(['admin', 'provider', 'volunteer']).optional(),
-    /** Only people at least this old (by birth year; people without one are left out). */
-    minAge: z.number().int().min(0).max(130).optional(),
-  }),
+  searchUsers: z.strictObject({ ...peopleFilters, offset: z.number().int().min(0).max(10_000).default(0) }),
+  /** The people list with the same filters, as a spreadsheet (masked as the list is). */
+  exportPeople: z.strictObject(peopleFilters),
   userDetail: z.strictObject({ targetUserId: id }),
   registerElder: z.strictObject({
     realName: line(PERSON_LIMITS.realNameMax),

@@ -17,6 +17,7 @@ import places from './actions/places';
 import registerElder from './actions/registerElder';
 import revokeRole from './actions/revokeRole';
 import searchUsers from './actions/searchUsers';
+import exportPeople from './actions/exportPeople';
 import updateProfile from './actions/updateProfile';
 import userDetail from './actions/userDetail';
 import editCommunity from './actions/editCommunity';
@@ -70,6 +71,7 @@ export const actions = {
   readMessages,
   workplace,
   setWorkPhone,
+  exportPeople,
 } satisfies Record<AccountAction, Action>;
 
 export const main = createMain({ actions, timers: { privacyChores } });

@@ -169,6 +169,7 @@ export const charityInputs = {
     idempotencyKey,
   }),
   reconciliation: z.strictObject({ supermarketId: id }),
+  exportReconciliation: z.strictObject({ supermarketId: id }),
 
   // Admins of the place.
   setSupermarket: z.strictObject({

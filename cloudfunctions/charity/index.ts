@@ -38,6 +38,7 @@ import receive from './actions/receive';
 import recipientDetail from './actions/recipientDetail';
 import recipients from './actions/recipients';
 import reconciliation from './actions/reconciliation';
+import exportReconciliation from './actions/exportReconciliation';
 import recordStocktake from './actions/recordStocktake';
 import registerRecipient from './actions/registerRecipient';
 import setSupermarket from './actions/setSupermarket';
@@ -78,6 +79,7 @@ export const actions = {
   staffQueue,
   recordStocktake,
   reconciliation,
+  exportReconciliation,
   setSupermarket,
   registerRecipient,
   updateRecipient,

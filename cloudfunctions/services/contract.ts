@@ -182,6 +182,7 @@ export const servicesInputs = {
     complaint: z.boolean().default(false),
   }),
   providerStats: z.strictObject({}),
+  exportProviderStats: z.strictObject({}),
   adoptDemand: z.strictObject({
     demandId: id,
     ...itemFields,

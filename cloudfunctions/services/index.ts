@@ -24,6 +24,7 @@ import phoneCallback from './actions/phoneCallback';
 import placeOrder from './actions/placeOrder';
 import proposeItem from './actions/proposeItem';
 import providerStats from './actions/providerStats';
+import exportProviderStats from './actions/exportProviderStats';
 import rateOrder from './actions/rateOrder';
 import requestService from './actions/requestService';
 import reviewItem from './actions/reviewItem';
@@ -62,6 +63,7 @@ export const actions = {
   assignOrder,
   phoneCallback,
   providerStats,
+  exportProviderStats,
   adoptDemand,
   setEligibility,
   setVoucherPolicy,

@@ -184,6 +184,10 @@ export const volunteeringInputs = {
     streetId: id,
     months: z.number().int().min(1).max(24).default(12),
   }),
+  exportPointsReport: z.strictObject({
+    streetId: id,
+    months: z.number().int().min(1).max(24).default(12),
+  }),
   adjustPoints: z.strictObject({
     targetUserId: id,
     delta: z

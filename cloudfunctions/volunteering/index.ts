@@ -20,6 +20,7 @@ import mySignUps from './actions/mySignUps';
 import myVolunteer from './actions/myVolunteer';
 import pointRule from './actions/pointRule';
 import pointsReport from './actions/pointsReport';
+import exportPointsReport from './actions/exportPointsReport';
 import organizerActivities from './actions/organizerActivities';
 import recommendActivities from './actions/recommendActivities';
 import roster from './actions/roster';
@@ -69,6 +70,7 @@ export const actions = {
   pointRule,
   setPointRule,
   pointsReport,
+  exportPointsReport,
   thankYou,
   adjustPoints,
 } satisfies Record<VolunteeringAction, Action>;

@@ -159,3 +159,31 @@ export const HOME_TILE_LABELS: Readonly<Record<HomeTile, string>> = {
   orders: '我的预约',
   call: '打电话给社区',
 };
+
+// ── account ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Roles by their names in plain words (the people list, and its export). */
+export const ROLE_NAMES: Readonly<Record<'resident' | 'admin' | 'provider' | 'volunteer', string>> = {
+  resident: '居民',
+  admin: '管理员',
+  provider: '服务人员',
+  volunteer: '志愿者',
+};
+
+/** A held role with where it applies, e.g. `管理员 · 禄口街道`, `服务人员 · 心苑社会工作服务中心`. */
+export function roleLabel(role: {
+  role: keyof typeof ROLE_NAMES;
+  scopeName?: string;
+  orgName?: string;
+}): string {
+  const where = role.role === 'provider' ? role.orgName : role.scopeName;
+  return where ? `${ROLE_NAMES[role.role]} · ${where}` : ROLE_NAMES[role.role];
+}
+
+// ── charity ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a line of the supermarket's reconciliation can be flagged for, in words (the page, and its export). */
+export const STOCK_FLAG_NAMES: Readonly<Record<'status-mismatch' | 'count-mismatch', string>> = {
+  'status-mismatch': '状态与记录不符',
+  'count-mismatch': '盘点数与账面不符',
+};

@@ -8,7 +8,8 @@
  */
 import { action } from '../../common/action';
 import { adminGrants, providerOrgIds } from '../../common/auth';
-import { _, cloud } from '../../common/cloud';
+import { _ } from '../../common/cloud';
+import { saveFiles, tempLinks } from '../../common/exports/storage';
 import { forbidden, invalid } from '../../common/errors';
 import { idempotentId } from '../../common/idempotency';
 import { VOL_LIMITS, volunteeringInputs, type ExportResult } from '../contract';
@@ -56,16 +57,13 @@ export default action({
       'export',
       `${label}|${input.from.toISOString()}|${ctx.now.toISOString()}`,
     );
-    const upload = (await cloud.uploadFile({
-      cloudPath: `exports/volunteering/${label}/${stamp}.csv`,
-      fileContent: Buffer.from(csv, 'utf8'),
-    })) as { fileID: string };
-    const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: 3600 }] })) as {
-      fileList: { tempFileURL: string }[];
-    };
+    const [fileId] = await saveFiles([
+      { cloudPath: `exports/volunteering/${label}/${stamp}.csv`, content: Buffer.from(csv, 'utf8') },
+    ]);
+    const [url] = await tempLinks([fileId!], 60);
     return {
-      fileId: upload.fileID,
-      url: links.fileList[0]?.tempFileURL ?? '',
+      fileId: fileId!,
+      url: url!,
       fileName,
       rows: groups.length,
       namesMasked: maskNames,

@@ -57,6 +57,7 @@ const EXPECTED: Record<string, number> = {
   'allocate/a part': 3,
   recordStocktake: 2,
   reconciliation: 2,
+  exportReconciliation: 2,
   ledger: 1,
   stats: 2,
   'verify/before any digest': 1,

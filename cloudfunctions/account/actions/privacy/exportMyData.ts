@@ -6,9 +6,9 @@
  * Errors: INVALID_INPUT (no consent for an elder), UNAUTHENTICATED, NOT_FOUND (elder), FORBIDDEN.
  * Round trips: 3 (the caller; every collection in one aggregation; the export's record); the files go to storage.
  */
-import { randomBytes } from 'node:crypto';
 import { action } from '../../../common/action';
-import { cloud, db } from '../../../common/cloud';
+import { db } from '../../../common/cloud';
+import { randomFolder, saveFiles } from '../../../common/exports/storage';
 import { PRIVACY_LIMITS } from '../../../../miniprogram/shared/limits';
 import { accountInputs, type ExportMade } from '../../contract';
 import { EXPORTS, type ExportDoc } from '../../documents';
@@ -29,25 +29,19 @@ export default action({
       sections: exportSections(found, personOf(who)),
     };
     // A random folder: the files are named by nothing a person could guess or that names them.
-    const _id = randomBytes(16).toString('hex');
+    const _id = randomFolder();
     const folder = `exports/account/${_id}`;
-    const [json, html] = (await Promise.all([
-      cloud.uploadFile({
-        cloudPath: `${folder}/我的个人信息.json`,
-        fileContent: Buffer.from(exportJson(data)),
-      }),
-      cloud.uploadFile({
-        cloudPath: `${folder}/我的个人信息.html`,
-        fileContent: Buffer.from(exportHtml(data)),
-      }),
-    ])) as { fileID: string }[];
+    const [json, html] = await saveFiles([
+      { cloudPath: `${folder}/我的个人信息.json`, content: exportJson(data) },
+      { cloudPath: `${folder}/我的个人信息.html`, content: exportHtml(data) },
+    ]);
     const records = data.sections.reduce((n, s) => n + s.records.length, 0);
     const doc: ExportDoc = {
       _id,
       userId: who._id,
       requestedBy: caller._id,
       ...(consent ? { consent } : {}),
-      files: { json: json!.fileID, html: html!.fileID },
+      files: { json: json!, html: html! },
       records,
       createdAt: ctx.now,
       expiresAt: new Date(ctx.now.getTime() + PRIVACY_LIMITS.exportTtlMinutes * 60_000),

@@ -6,7 +6,8 @@
  * expired). Round trips: 2 (the caller with the export; the conditional update).
  */
 import { action } from '../../../common/action';
-import { _, cloud, db } from '../../../common/cloud';
+import { _, db } from '../../../common/cloud';
+import { tempLinks } from '../../../common/exports/storage';
 import { updatedCount } from '../../../common/db';
 import { readWithCaller } from '../../../common/joins';
 import { conflict, notFound } from '../../../common/errors';
@@ -36,17 +37,10 @@ export default action({
       })
       .update({ data: { openedAt: ctx.now } });
     if (updatedCount(res) !== 1) throw conflict('这个链接已经打开过一次，如需再取请重新导出');
-    const maxAge = PRIVACY_LIMITS.exportLinkMinutes * 60;
-    const links = (await cloud.getTempFileURL({
-      fileList: [
-        { fileID: doc.files.json, maxAge },
-        { fileID: doc.files.html, maxAge },
-      ],
-    })) as { fileList: { tempFileURL: string }[] };
-    return {
-      jsonUrl: links.fileList[0]?.tempFileURL ?? '',
-      htmlUrl: links.fileList[1]?.tempFileURL ?? '',
-      linkMinutes: PRIVACY_LIMITS.exportLinkMinutes,
-    };
+    const [jsonUrl, htmlUrl] = await tempLinks(
+      [doc.files.json, doc.files.html],
+      PRIVACY_LIMITS.exportLinkMinutes,
+    );
+    return { jsonUrl: jsonUrl!, htmlUrl: htmlUrl!, linkMinutes: PRIVACY_LIMITS.exportLinkMinutes };
   },
 });

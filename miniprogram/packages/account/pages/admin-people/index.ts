@@ -1,6 +1,7 @@
 /**
  * 人员与角色: an admin finds people in their scope by name, nickname or phone digits (personal data masked), 20
- * at a time, narrowed by community, role held and age, and opens one to see them in full and set their roles.
+ * at a time, narrowed by community, role held and age, and opens one to see them in full and set their roles;
+ * 导出表格 hands the list as it is filtered to the street office as a spreadsheet.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { pagedList, pageOf } from '../../../../behaviors/paged-list';
@@ -8,6 +9,7 @@ import { type PageQuery, pageQuery, reloadOnShow } from '../../../../behaviors/r
 import { type UserListItem } from '../../../../lib/account';
 import { ROLE_NAMES, roleLabel } from '../../../../lib/roles';
 import { call } from '../../../../lib/api';
+import { exportSheet } from '../../../../lib/sheet';
 
 /** A person as a line of the list. */
 interface PersonLine {
@@ -57,6 +59,15 @@ const AGE_CHOICES: Choice[] = [
 
 type Filter = 'community' | 'role' | 'age';
 
+/** The chosen filters as the list (and its export) take them. */
+function filtersOf(chosen: Record<Filter, string>) {
+  return {
+    ...(chosen.community ? { communityId: chosen.community } : {}),
+    ...(chosen.role ? { withRole: chosen.role as 'admin' | 'provider' | 'volunteer' } : {}),
+    ...(chosen.age ? { minAge: Number(chosen.age) } : {}),
+  };
+}
+
 Component({
   // Coming back: roles may have changed on the person's page.
   behaviors: [elderModeBehavior, pagedList, reloadOnShow],
@@ -70,6 +81,7 @@ Component({
     community: '',
     role: '',
     age: '',
+    exporting: false,
   },
   methods: {
     onQuery(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
@@ -90,15 +102,15 @@ Component({
       this.setData({ [filter]: this.data[filter] === key ? '' : key });
       void this.restart({ ...pageQuery(this) });
     },
+    /** 导出表格: the people the list shows (same search and filters, masked the same), as a spreadsheet. */
+    onExport() {
+      const input = { query: this.data.searched, ...filtersOf(this.data) };
+      return exportSheet(this, () => call('account', 'exportPeople', input));
+    },
     /** People matching what was searched (everyone in scope for '') and the filters, 20 at a time. */
     async loadPage(offset: number, params: PageQuery) {
       const query = params.searched ?? '';
-      const { community, role, age } = this.data;
-      const filters = {
-        ...(community ? { communityId: community } : {}),
-        ...(role ? { withRole: role as 'admin' | 'provider' | 'volunteer' } : {}),
-        ...(age ? { minAge: Number(age) } : {}),
-      };
+      const filters = filtersOf(this.data);
       const [list, places] = await Promise.all([
         call('account', 'searchUsers', { query, offset, ...filters }),
         offset === 0 && this.data.communities.length === 0

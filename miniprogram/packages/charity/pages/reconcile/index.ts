@@ -1,12 +1,15 @@
 /**
  * 库存与对账, for a supermarket's staff and its street's admins: every item on hand — received minus delivered
  * (from the chains), what the donations' status puts on the shelf, and the last count — with mismatches marked
- * in red, donations whose records disagree listed, and a stocktake: type what is on the shelf and save it.
+ * in red, donations whose records disagree listed, and a stocktake: type what is on the shelf and save it;
+ * 导出表格 hands the lines to the street office as a spreadsheet.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, type PageQuery, remotePage } from '../../../../behaviors/remote-page';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { dayClockText } from '../../../../shared/calendar';
+import { STOCK_FLAG_NAMES } from '../../../../shared/choices';
+import { exportSheet } from '../../../../lib/sheet';
 import { call } from '../../../../lib/api';
 
 interface Line {
@@ -36,6 +39,7 @@ Component({
     saving: false,
     saveError: '',
     takeKey: '',
+    exporting: false,
   },
   methods: {
     onLoad(query: PageQuery) {
@@ -65,14 +69,18 @@ Component({
             onShelf: l.onShelf,
             counted: l.counted === undefined ? '未盘点' : `${l.counted}`,
             countedAt: l.countedAt ? dayClockText(l.countedAt) : '',
-            flags: l.flags
-              .map((f) => (f === 'count-mismatch' ? '盘点数与账面不符' : '状态与记录不符'))
-              .join('，'),
+            flags: l.flags.map((f) => STOCK_FLAG_NAMES[f]).join('，'),
             bad: l.flags.length > 0,
             count: `${l.expected}`,
           })),
         },
       };
+    },
+    /** 导出表格: these lines, with the totals and the verdict on top, as a spreadsheet for the street office. */
+    onExport() {
+      return exportSheet(this, () =>
+        call('charity', 'exportReconciliation', { supermarketId: this.data.id }),
+      );
     },
     onStartCount() {
       this.setData({ counting: true, saveError: '' });

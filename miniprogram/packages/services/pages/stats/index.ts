@@ -1,12 +1,15 @@
 /**
  * 机构满意度 (admins): per organization in the admin's scope — services done, surveys answered (by residents or
- * by phone), average stars, share satisfied, complaint rate, and what is still open or escalated.
+ * by phone), average stars, share satisfied, complaint rate, and what is still open or escalated; 导出表格 hands
+ * them to the street office as a spreadsheet.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { remotePage } from '../../../../behaviors/remote-page';
 import { mapReply } from '../../../../lib/page-state';
 import { type ProviderStat } from '../../../../lib/services';
 import { call } from '../../../../lib/api';
+import { ensureSession } from '../../../../lib/session';
+import { exportSheet } from '../../../../lib/sheet';
 
 /** An organization as a card. */
 interface StatBox {
@@ -49,13 +52,22 @@ Component({
   data: {
     orgs: [] as StatBox[],
     summary: '',
+    /** 导出表格 is for admins (staff reach their own organization's figures from 我的机构). */
+    canExport: false,
+    exporting: false,
   },
   methods: {
     async load() {
-      return mapReply(await call('services', 'providerStats'), (stats) => ({
+      const [session, reply] = await Promise.all([ensureSession(), call('services', 'providerStats')]);
+      return mapReply(reply, (stats) => ({
         orgs: stats.map(statBox),
         summary: summaryText(stats),
+        canExport: session.ok && session.me.isAdmin,
       }));
+    },
+    /** 导出表格: these figures, with the summary on top, as a spreadsheet for the street office. */
+    onExport() {
+      return exportSheet(this, () => call('services', 'exportProviderStats'));
     },
   },
 });

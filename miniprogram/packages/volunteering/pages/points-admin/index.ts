@@ -2,7 +2,7 @@
  * 爱心积分规则与报表, for admins over a street: how many points a verified hour earns there, when points expire,
  * the star thresholds (一星 … 五星, in cumulative verified hours); and by month the points issued, spent at the
  * supermarket, given and expired, and what people hold at the month's end (the liability the supermarket stands
- * behind). Streets come from the admin's scope.
+ * behind), which 导出表格 hands to the street office as a spreadsheet. Streets come from the admin's scope.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type LoadResult, remotePage } from '../../../../behaviors/remote-page';
@@ -12,6 +12,10 @@ import { refusal } from '../../../../lib/page-state';
 import { placesUnder } from '../../../../lib/places';
 import { ensureSession } from '../../../../lib/session';
 import { POINTS_LIMITS } from '../../../../shared/limits';
+import { exportSheet } from '../../../../lib/sheet';
+
+/** Months the report shows (and exports). */
+const REPORT_MONTHS = 6;
 
 const STAR_NAMES = ['一星', '二星', '三星', '四星', '五星'];
 
@@ -41,6 +45,7 @@ Component({
     errors: {} as Record<string, string>,
     saveError: '',
     saving: false,
+    exporting: false,
     saved: false,
     months: [] as MonthLine[],
   },
@@ -63,7 +68,7 @@ Component({
       const streetId = this.data.streetId;
       const [rule, report] = await Promise.all([
         call('volunteering', 'pointRule', { streetId }),
-        call('volunteering', 'pointsReport', { streetId, months: 6 }),
+        call('volunteering', 'pointsReport', { streetId, months: REPORT_MONTHS }),
       ]);
       if (!rule.ok) return rule;
       if (!report.ok) return report;
@@ -85,6 +90,11 @@ Component({
           })),
         },
       };
+    },
+    /** 导出表格: the months shown, with their totals on top, as a spreadsheet for the street office. */
+    onExport() {
+      const input = { streetId: this.data.streetId, months: REPORT_MONTHS };
+      return exportSheet(this, () => call('volunteering', 'exportPointsReport', input));
     },
     onStreet(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       this.setData({ streetId: e.currentTarget.dataset.id });
