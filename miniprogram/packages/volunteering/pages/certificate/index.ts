@@ -5,7 +5,7 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode';
 import { type PageQuery, pageQuery, remotePage } from '../../../../behaviors/remote-page';
-import { mapReply } from '../../../../lib/page-state';
+import { mapReply, refusal } from '../../../../lib/page-state';
 import { newIdempotencyKey } from '../../../../lib/cloud';
 import { type CertificateView } from '../../lib/views';
 import { drawCertificate } from './draw';
@@ -31,6 +31,8 @@ Component({
       const reply = await call('volunteering', 'issueCertificate', {
         idempotencyKey: query.key ?? todaysKey(),
       });
+      // No confirmed hours yet (CONFLICT): trying again cannot help, so the page offers the way back instead.
+      if (!reply.ok && reply.error.code === 'CONFLICT') return refusal(reply.error.message, 'NOT_FOUND');
       return mapReply(reply, (c) => ({
         c,
         issuedText: fullDateKeyText(c.issuedAt),

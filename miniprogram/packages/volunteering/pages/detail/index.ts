@@ -33,7 +33,9 @@ function viewOf(a: ActivityDetail, isVolunteer: boolean, now: number) {
     inScanWindow &&
     !me.checkOutAt;
   let standingText = '';
-  if (me.standing === 'admitted') {
+  if (a.phase === 'cancelled' && holds) {
+    // The called-off banner (活动已取消) says it all; 请准时参加 or a waiting place would contradict it.
+  } else if (me.standing === 'admitted') {
     standingText = me.checkOutAt
       ? `已签到 ${clockText(me.checkInAt!)}，已签退 ${clockText(me.checkOutAt)}`
       : me.checkInAt

@@ -65,5 +65,9 @@ Component({
     onCertificate() {
       wx.navigateTo({ url: '/packages/volunteering/pages/certificate/index' });
     },
+    /** No record yet: the way to make one. */
+    onActivities() {
+      wx.navigateTo({ url: '/packages/volunteering/pages/activities/index' });
+    },
   },
 });
