@@ -345,6 +345,13 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataEntry>> = {
     owners: [{ field: 'userId' }],
     actors: ['requestedBy'],
   },
+  sheet_files: {
+    title: '管理员导出的人员表格',
+    treatment: 'erase',
+    why: '管理员导出的人员名单文件 1 小时后删除；注销时记录一并删除。',
+    owners: [{ field: 'userId' }],
+    actors: [],
+  },
   account_erasures: {
     title: '注销申请',
     treatment: 'erase',

@@ -3,8 +3,9 @@
  * search and filters, within the admin's scope, masked exactly as the list masks them, up to 1,000 in one file.
  * The file goes to storage under the admin's own folder; the reply carries a link that works a few minutes.
  * Input: { query, communityId?, withRole?, minAge? }. Result: ExportedSheet.
- * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin). Nothing is written to the database.
- * Round trips: 2 (the caller with the places named; the people).
+ * Errors: INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN (not an admin); nothing written for them. The file is recorded
+ * (common/exports `sheet_files`) and deleted an hour later by the privacyChores timer.
+ * Round trips: 3 (the caller with the places named; the people; the file's record).
  */
 import { action } from '../../common/action';
 import { requireAnyAdmin } from '../../common/auth';
@@ -44,6 +45,6 @@ export default action({
       madeAt: ctx.now,
       cut: found.length > MAX_ROWS,
     });
-    return publishReport(report, { capability: 'account', userId: me._id });
+    return publishReport(report, { capability: 'account', userId: me._id }, { now: ctx.now });
   },
 });

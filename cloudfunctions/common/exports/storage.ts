@@ -3,12 +3,32 @@
  * storage, handed out as short-lived temp links. Storage requests are not database round trips.
  */
 import { randomBytes } from 'node:crypto';
-import { cloud } from '../cloud';
+import { _, cloud, db } from '../cloud';
+import { rows } from '../db';
 import { reportSheet, type Report } from './report';
 import { xlsxFile } from './xlsx';
 
 /** How long an admin's spreadsheet link works: long enough to download and open it, not to pass around. */
 export const SHEET_LINK_MINUTES = 10;
+
+/**
+ * Spreadsheets of people (an admin's people list) are recorded here so the account `privacyChores` timer deletes
+ * the file once its link has expired (an hour later): personal data does not outlive the download.
+ */
+export const SHEET_FILES = 'sheet_files';
+/** How long a recorded spreadsheet is kept in storage. */
+export const SHEET_KEPT_MINUTES = 60;
+
+/** A recorded spreadsheet file. */
+export interface SheetFileDoc {
+  _id: string;
+  fileId: string;
+  capability: string;
+  /** The admin who made it. */
+  userId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
 
 /** An exported spreadsheet, as the page gets it. */
 export interface ExportedSheet {
@@ -55,6 +75,8 @@ const cleanName = (s: string) => s.replace(/[\s/\\?#%*:|"<>]/g, '');
 export async function publishReport(
   report: Report,
   where: { capability: string; userId: string },
+  /** `now` when the file holds people: it is recorded and deleted after {@link SHEET_KEPT_MINUTES} (one round trip). */
+  people?: { now: Date },
 ): Promise<ExportedSheet> {
   const sheet = reportSheet(report);
   const fileName = `${cleanName(sheet.fileName)}.xlsx`;
@@ -64,6 +86,38 @@ export async function publishReport(
       content: await xlsxFile(sheet),
     },
   ]);
-  const [url] = await tempLinks([fileId!], SHEET_LINK_MINUTES);
+  const [[url]] = await Promise.all([
+    tempLinks([fileId!], SHEET_LINK_MINUTES),
+    people ? recordSheet(fileId!, where, people.now) : undefined,
+  ]);
   return { url: url ?? '', fileName, rows: report.rows.length, linkMinutes: SHEET_LINK_MINUTES };
+}
+
+async function recordSheet(fileId: string, where: { capability: string; userId: string }, now: Date) {
+  const doc: SheetFileDoc = {
+    _id: randomFolder(),
+    fileId,
+    ...where,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SHEET_KEPT_MINUTES * 60_000),
+  };
+  await db.collection(SHEET_FILES).add({ data: doc });
+}
+
+/** Deletes the recorded spreadsheets whose time is over (up to 100 a run, the files at once); returns how many. */
+export async function dropExpiredSheets(now: Date): Promise<number> {
+  const old = rows<SheetFileDoc>(
+    await db
+      .collection(SHEET_FILES)
+      .where({ expiresAt: _.lte(now) })
+      .limit(100)
+      .get(),
+  );
+  if (old.length === 0) return 0;
+  await cloud.deleteFile({ fileList: old.map((d) => d.fileId) });
+  await db
+    .collection(SHEET_FILES)
+    .where({ _id: _.in(old.map((d) => d._id)) })
+    .remove();
+  return old.length;
 }

@@ -1,8 +1,9 @@
 /**
  * account.exportPeople: 人员与角色 as an .xlsx file — read back with jszip, its rows are exactly the list's rows
- * (same filters, same masking), inside the admin's scope; residents are refused and invalid input writes nothing.
+ * (same filters, same masking), inside the admin's scope; residents are refused and invalid input writes nothing;
+ * the file is deleted by the privacyChores timer an hour after it was made.
  */
-import { startDemoCloud, type DemoCloud } from '../../support/demo';
+import { fireTimer, startDemoCloud, type DemoCloud } from '../../support/demo';
 import { downloadSheet, exportFiles, factOf, tableOf } from '../../support/xlsx';
 import type { AccountInput, UserListItem } from '../../../cloudfunctions/account/contract';
 import type { Cell } from '../../../cloudfunctions/common/exports/xlsx';
@@ -141,4 +142,24 @@ it('refuses residents and invalid input, and writes no file for them', async () 
     });
   }
   expect(files()).toEqual(before);
+});
+
+it('deletes the file an hour after it was made, not before', async () => {
+  const before = files();
+  await exported(LUKOU_ADMIN, { minAge: 80 });
+  const made = files().filter((f) => !before.includes(f));
+  expect(made).toHaveLength(1);
+  const path = made[0]!.slice(made[0]!.indexOf('exports/'));
+  const record = () =>
+    (demo.cloud.store.docs('sheet_files') as { fileId: string }[]).filter((d) => d.fileId.endsWith(path));
+  expect(record()).toHaveLength(1);
+
+  demo.cloud.clock.advance(59 * 60_000);
+  await fireTimer(demo.cloud, 'account', 'privacyChores');
+  expect(files()).toContain(made[0]);
+  demo.cloud.clock.advance(2 * 60_000);
+  const run = await fireTimer<{ sheetsDropped: number }>(demo.cloud, 'account', 'privacyChores');
+  expect(run.sheetsDropped).toBeGreaterThanOrEqual(1);
+  expect(files()).not.toContain(made[0]);
+  expect(record()).toHaveLength(0);
 });
