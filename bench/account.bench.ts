@@ -53,6 +53,7 @@ export async function everyAction(cloud: LocalCloud, seed: AccountSeed): Promise
   await measure('home', 'demo-resident-wang');
   await measure('adminCommunities', 'demo-admin-lukou');
   await measure('searchUsers', 'demo-admin-lukou', { query: '王' });
+  await measure('exportPeople', 'demo-admin-lukou', { query: '王' });
   await measure('userDetail', 'demo-admin-lukou', { targetUserId: id('demo-resident-wang') });
   await measure('grantRole', 'demo-admin-dongshan', {
     targetUserId: id('demo-resident-chen'),

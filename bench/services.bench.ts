@@ -108,6 +108,7 @@ export async function perAction(demo: ServicesDemo): Promise<BenchResult[]> {
     await timed(P.lukou, 'adminOrders', { view: 'overdue' });
     await timed(P.lukou, 'assignOrder', { orderId: stuck.id, orgId: station });
     await timed(P.lukou, 'providerStats', {});
+    await timed(P.lukou, 'exportProviderStats', {});
     await timed(P.wang, 'vouchers', {});
     await timed(P.lukou, 'setEligibility', {
       targetUserId: demo.id(P.zhang),

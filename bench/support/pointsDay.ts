@@ -28,5 +28,6 @@ export async function pointsDay(cloud: LocalCloud, volunteer: string): Promise<v
   });
   await ok(cloud, volunteer, 'myPoints', { offset: 0 });
   await ok(cloud, ADMIN, 'pointsReport', { streetId: STREET, months: 3 });
+  await ok(cloud, ADMIN, 'exportPointsReport', { streetId: STREET, months: 3 });
   await ok(cloud, 'demo-resident-zhang', 'thankYou', { communityId: 'jn-moling-moling' });
 }

@@ -151,7 +151,9 @@ it('deletes the file an hour after it was made, not before', async () => {
   expect(made).toHaveLength(1);
   const path = made[0]!.slice(made[0]!.indexOf('exports/'));
   const record = () =>
-    (demo.cloud.store.docs('sheet_files') as { fileId: string }[]).filter((d) => d.fileId.endsWith(path));
+    (demo.cloud.store.docs('sheet_files') as unknown as { fileId: string }[]).filter((d) =>
+      d.fileId.endsWith(path),
+    );
   expect(record()).toHaveLength(1);
 
   demo.cloud.clock.advance(59 * 60_000);
