@@ -1,6 +1,7 @@
 /** Pending account deletions: cancelling one, and carrying out those whose cooling-off is over (the timer). */
-import { _, cloud, db } from '../../common/cloud';
+import { _, db } from '../../common/cloud';
 import { workClock } from '../../common/concurrency';
+import { dropExpiredFiles } from '../../common/exports/storage';
 import { rows } from '../../common/db';
 import { USERS, type UserDoc } from '../../common/directory/users';
 import { ERASURES, EXPORTS, type ErasureDoc, type ExportDoc } from '../documents';
@@ -50,17 +51,5 @@ export async function eraseDue(
 }
 
 /** Deletes the files and records of exports that expired (opened or not). */
-export async function dropExpiredExports(now: Date): Promise<number> {
-  const old = rows<ExportDoc>(
-    await db
-      .collection(EXPORTS)
-      .where({ expiresAt: _.lte(now) })
-      .limit(100)
-      .get(),
-  );
-  for (const e of old) {
-    await cloud.deleteFile({ fileList: [e.files.json, e.files.html] });
-    await db.collection(EXPORTS).doc(e._id).remove();
-  }
-  return old.length;
-}
+export const dropExpiredExports = (now: Date): Promise<number> =>
+  dropExpiredFiles<ExportDoc>(EXPORTS, (e) => [e.files.json, e.files.html], now);

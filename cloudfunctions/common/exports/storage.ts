@@ -104,20 +104,31 @@ async function recordSheet(fileId: string, where: { capability: string; userId: 
   await db.collection(SHEET_FILES).add({ data: doc });
 }
 
-/** Deletes the recorded spreadsheets whose time is over (up to 100 a run, the files at once); returns how many. */
-export async function dropExpiredSheets(now: Date): Promise<number> {
-  const old = rows<SheetFileDoc>(
+/**
+ * Deletes the records of `collection` whose `expiresAt` has passed, with their files (up to 100 a run: the files in
+ * one request, the records in one); returns how many. The data exports and the people spreadsheets both use it.
+ */
+export async function dropExpiredFiles<D extends { _id: string; expiresAt: Date }>(
+  collection: string,
+  filesOf: (doc: D) => string[],
+  now: Date,
+): Promise<number> {
+  const old = rows<D>(
     await db
-      .collection(SHEET_FILES)
+      .collection(collection)
       .where({ expiresAt: _.lte(now) })
       .limit(100)
       .get(),
   );
   if (old.length === 0) return 0;
-  await cloud.deleteFile({ fileList: old.map((d) => d.fileId) });
+  await cloud.deleteFile({ fileList: old.flatMap(filesOf) });
   await db
-    .collection(SHEET_FILES)
+    .collection(collection)
     .where({ _id: _.in(old.map((d) => d._id)) })
     .remove();
   return old.length;
 }
+
+/** Deletes the recorded spreadsheets whose hour is over; returns how many. */
+export const dropExpiredSheets = (now: Date): Promise<number> =>
+  dropExpiredFiles<SheetFileDoc>(SHEET_FILES, (d) => [d.fileId], now);
