@@ -117,24 +117,36 @@ export function runPipeline(
   return current;
 }
 
-function valuesAt(doc: unknown, path: string): unknown[] {
-  let values: unknown[] = [doc];
-  for (const key of path.split('.')) {
-    values = values.flatMap((v) => {
-      if (Array.isArray(v))
-        return v.map((x) => (x && typeof x === 'object' ? (x as AnyObject)[key] : undefined));
-      return v && typeof v === 'object' ? [(v as AnyObject)[key]] : [undefined];
-    });
+/**
+ * Calls `out` with each value at the dotted path, through arrays (one level at each step, as MongoDB matches):
+ * an array value gives its elements (an empty one nothing); missing and null give null.
+ */
+function eachValueAt(v: unknown, parts: readonly string[], i: number, out: (value: unknown) => void): void {
+  if (i === parts.length) {
+    if (Array.isArray(v)) for (const x of v) out(x);
+    else out(v ?? null);
+    return;
   }
-  // An array value matches by its elements (and an empty one by nothing); missing and null match null.
-  return values.flatMap((v) => (Array.isArray(v) ? v : [v ?? null]));
+  const key = parts[i]!;
+  const at = (x: unknown) => (x && typeof x === 'object' ? (x as AnyObject)[key] : undefined);
+  if (Array.isArray(v)) for (const x of v) eachValueAt(at(x), parts, i + 1, out);
+  else eachValueAt(at(v), parts, i + 1, out);
 }
 
 function keyOf(v: unknown): string {
+  // Strings are most keys: a leading quote keeps them apart from every other type's key (none starts with one).
+  if (typeof v === 'string') return `"${v}`;
   if (v instanceof Date) return `date:${v.getTime()}`;
   // An ObjectId joins only an equal ObjectId, never the string of its hex (JSON would make them equal).
   if (isBsonValue(v)) return `${(v as { _bsontype: string })._bsontype}:${String(v)}`;
   return JSON.stringify(v);
+}
+
+/** The join keys of a document's values at a path. */
+function keysAt(doc: unknown, parts: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  eachValueAt(doc, parts, 0, (v) => keys.add(keyOf(v)));
+  return keys;
 }
 
 function simpleLookup(
@@ -144,20 +156,26 @@ function simpleLookup(
   foreignField: string,
   as: string,
 ): AnyObject[] {
+  const local = docs.map((d) => keysAt(d, localField.split('.')));
+  // Only the keys some document looks for are indexed (a join from one root reads a whole collection).
+  const wanted = new Set<string>();
+  for (const keys of local) for (const k of keys) wanted.add(k);
   const index = new Map<string, Doc[]>();
-  for (const f of foreign) {
-    for (const key of new Set(valuesAt(f, foreignField).map(keyOf))) {
-      const list = index.get(key);
-      if (list) list.push(f);
-      else index.set(key, [f]);
+  const foreignParts = foreignField.split('.');
+  if (wanted.size > 0)
+    for (const f of foreign) {
+      for (const key of keysAt(f, foreignParts)) {
+        if (!wanted.has(key)) continue;
+        const list = index.get(key);
+        if (list) list.push(f);
+        else index.set(key, [f]);
+      }
     }
-  }
-  return docs.map((d) => {
+  return docs.map((d, i) => {
     const seen = new Set<Doc>();
-    for (const key of new Set(valuesAt(d, localField).map(keyOf)))
-      for (const f of index.get(key) ?? []) seen.add(f);
+    for (const key of local[i]!) for (const f of index.get(key) ?? []) seen.add(f);
     // Joined documents keep the foreign collection's order, as MongoDB returns them.
-    return { ...d, [as]: foreign.filter((f) => seen.has(f)) };
+    return { ...d, [as]: seen.size === 0 ? [] : foreign.filter((f) => seen.has(f)) };
   });
 }
 

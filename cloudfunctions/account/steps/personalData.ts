@@ -39,33 +39,77 @@ function queryFor(collection: string, p: Person): Record<string, unknown> {
 const viaName = (c: string) => `via_${c}`;
 
 /**
- * Joins reading the person's documents of every personal collection, each under its collection's name; then those
- * found through their own documents (`via`), under `via_<collection>`.
+ * How each collection's documents naming the person are joined: `names` are the joins holding them (their
+ * documents, possibly found twice, are merged by `foundDocs`).
  */
-export function personalJoins(p: Person): Join[] {
-  const direct: Join[] = personalCollections().map((c) => ({
-    as: c,
-    from: c,
-    match: queryFor(c, p),
-    limit: PER_COLLECTION,
-  }));
-  const via: Join[] = Object.entries(PERSONAL_DATA).flatMap(([c, e]): Join[] =>
-    e.via
-      ? [
-          { set: { [`${viaName(c)}_ids`]: `$${e.via.from}.${e.via.field}` } },
-          { as: viaName(c), from: c, localField: `${viaName(c)}_ids`, foreignField: '_id' },
-        ]
-      : [],
-  );
-  return [...direct, ...via];
+export interface PersonalJoins {
+  joins: Join[];
+  names: Record<string, string[]>;
+}
+
+/** The aggregation expression listing `field` of every document a collection's joins found. */
+function fieldOfAll(names: readonly string[], field: string): unknown {
+  return names.length === 1
+    ? `$${names[0]}.${field}`
+    : _.aggregate.concatArrays(names.map((n) => `$${n}.${field}`));
+}
+
+/** The `via` joins (documents found through the person's own documents), after the direct ones. */
+function viaJoins(names: Record<string, string[]>): Join[] {
+  return Object.entries(PERSONAL_DATA).flatMap(([c, e]): Join[] => {
+    if (!e.via) return [];
+    names[c] = [...(names[c] ?? []), viaName(c)];
+    return [
+      { set: { [`${viaName(c)}_ids`]: fieldOfAll(names[e.via.from] ?? [], e.via.field) } },
+      { as: viaName(c), from: c, localField: `${viaName(c)}_ids`, foreignField: '_id' },
+    ];
+  });
+}
+
+/**
+ * Joins reading every collection's documents naming a person whose id and openid are known (an elder an admin acts
+ * for): one filter per collection, any of its owner or actor fields.
+ */
+export function personalJoins(p: Person): PersonalJoins {
+  const names: Record<string, string[]> = {};
+  const direct: Join[] = personalCollections().map((c) => {
+    names[c] = [c];
+    return { as: c, from: c, match: queryFor(c, p), limit: PER_COLLECTION };
+  });
+  return { joins: [...direct, ...viaJoins(names)], names };
+}
+
+/**
+ * The same joins for the caller, in the aggregation rooted at their own user record (whose id is not known before
+ * it is read): fields holding an openid are matched by the caller's openid; each field holding a user id is an
+ * equality join on the record's `_id`, the form an index on that field serves.
+ */
+export function callerJoins(openid: string): PersonalJoins {
+  // Stands for the caller's user id while the joins are built: each field holding it becomes an equality join.
+  const USER_ID = '$_id';
+  const names: Record<string, string[]> = {};
+  const direct: Join[] = personalCollections().flatMap((c) => {
+    const matches = matchesFor(PERSONAL_DATA[c]!, { userId: USER_ID, openid });
+    const byOpenid = matches.filter((m) => m.value === openid);
+    const joins: Join[] = [];
+    if (byOpenid.length > 0) {
+      const match = _.or(byOpenid.map((m) => ({ [m.field]: openid }))) as unknown as Record<string, unknown>;
+      joins.push({ as: c, from: c, match, limit: PER_COLLECTION });
+    }
+    for (const m of matches.filter((x) => x.value === USER_ID))
+      joins.push({ as: `${c}__${joins.length}`, from: c, localField: '_id', foreignField: m.field });
+    names[c] = joins.map((j) => (j as { as: string }).as);
+    return joins;
+  });
+  return { joins: [...direct, ...viaJoins(names)], names };
 }
 
 /** Each collection's documents naming the person (directly or through their own documents), once each. */
-export function foundDocs(docs: JoinedDocs): Record<string, Doc[]> {
+export function foundDocs(docs: JoinedDocs, names: Record<string, string[]>): Record<string, Doc[]> {
   return Object.fromEntries(
     personalCollections().map((c) => {
       const byId = new Map<string, Doc>();
-      for (const d of [...docs.all<Doc>(c), ...docs.all<Doc>(viaName(c))]) byId.set(d._id, d);
+      for (const n of names[c] ?? []) for (const d of docs.all<Doc>(n)) byId.set(d._id, d);
       return [c, [...byId.values()]];
     }),
   );
@@ -73,31 +117,32 @@ export function foundDocs(docs: JoinedDocs): Record<string, Doc[]> {
 
 /**
  * The caller and, in the same aggregation, a target user (`targetUserId`: an elder an admin acts for) and every
- * collection's documents naming the person whose data it is (the caller, or the target). One round trip.
+ * collection's documents naming the person whose data it is (the caller, or the target). One round trip. `extra`
+ * gets the joins' names, to join from what they found.
  */
 export async function readPersonalData(
   ctx: ActionContext,
   targetUserId: string | undefined,
-  extra: Join[] = [],
+  extra: (names: Record<string, string[]>) => Join[] = () => [],
 ): Promise<{ caller: UserDoc; target?: UserDoc; found: Record<string, Doc[]>; docs: JoinedDocs }> {
   if (!targetUserId) {
-    const me = await ctx.caller();
-    const r = await readWithCaller(ctx, [...personalJoins(personOf(me)), ...extra]);
-    return { caller: r.caller, found: foundDocs(r), docs: r };
+    const { joins, names } = callerJoins(ctx.openid);
+    const r = await readWithCaller(ctx, [...joins, ...extra(names)]);
+    return { caller: r.caller, found: foundDocs(r, names), docs: r };
   }
   // A proxy elder's openid is made from their id at registration (`proxy:<id>`), so the joins need no first read.
-  const p: Person = { userId: targetUserId, openid: `proxy:${targetUserId}` };
+  const { joins, names } = personalJoins({ userId: targetUserId, openid: `proxy:${targetUserId}` });
   const r = await readWithCaller(ctx, [
     { as: 'target', from: USERS, match: { _id: targetUserId }, limit: 1 },
-    ...personalJoins(p),
-    ...extra,
+    ...joins,
+    ...extra(names),
   ]);
-  return { caller: r.caller, target: r.one<UserDoc>('target'), found: foundDocs(r), docs: r };
+  return { caller: r.caller, target: r.one<UserDoc>('target'), found: foundDocs(r, names), docs: r };
 }
 
 /** Joins of the rounds the person voted in (after the ballots' join), for their titles. */
-export const VOTE_ROUNDS: Join[] = [
-  { set: { voteRoundIds: '$proposal_ballots.roundId' } },
+export const VOTE_ROUNDS = (names: Record<string, string[]>): Join[] => [
+  { set: { voteRoundIds: fieldOfAll(names.proposal_ballots ?? [], 'roundId') } },
   { as: 'voteRounds', from: 'proposal_rounds', localField: 'voteRoundIds', foreignField: '_id' },
 ];
 

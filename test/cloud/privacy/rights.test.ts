@@ -5,7 +5,9 @@
  * cancels it), then leaves no personal field of theirs anywhere (the same scan) while verified hours stay counted and
  * every donation chain still verifies; an admin acts for an elder without WeChat only with recorded consent.
  */
+import { matchesFor, valuesAt } from '../../../cloudfunctions/account/domain/personalData';
 import database from '../../../cloudfunctions/database.json';
+import { PERSONAL_DATA } from '../../../miniprogram/shared/personalData';
 import { fireTimer, startDemoCloud, type DemoCloud } from '../../support/demo';
 
 const DAY = 86_400_000;
@@ -47,6 +49,18 @@ function scan(p: Who): Record<string, string[]> {
   };
   for (const c of collections) for (const d of docs(c)) walk(c, d, d._id);
   return hits;
+}
+
+/** How many documents of each collection one of its registry fields names the person in (no `via` ones). */
+function namedBy(p: Who): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [c, entry] of Object.entries(PERSONAL_DATA)) {
+    if (entry.via) continue;
+    const matches = matchesFor(entry, p);
+    const n = docs(c).filter((d) => matches.some((m) => valuesAt(d, m.field).includes(m.value))).length;
+    if (n > 0) counts[c] = n;
+  }
+  return counts;
 }
 
 const whoIs = (openid: string): Who => {
@@ -102,9 +116,13 @@ describe('export', () => {
       const who = whoIs(openid);
       const mentioned = Object.keys(scan(who)).sort();
       expect(mentioned.length).toBeGreaterThan(3);
+      const named = namedBy(who);
       const overview = await demo.call('account', openid, 'myData', {});
-      expect(overview.ok && overview.roundTrips).toBeLessThanOrEqual(2);
-      const made = await demo.ok('account', openid, 'exportMyData', {});
+      expect(overview.ok && overview.roundTrips).toBe(1);
+      const exporting = await demo.call('account', openid, 'exportMyData', {});
+      if (!exporting.ok) throw new Error(exporting.error.message);
+      expect(exporting.roundTrips).toBe(2);
+      const made = exporting.data;
       const stranger = await demo.call('account', 'demo-resident-li', 'openExport', {
         exportId: made.exportId,
       });
@@ -119,6 +137,13 @@ describe('export', () => {
       };
       const exported = json.sections.map((s) => s.collection).sort();
       expect(mentioned.filter((c) => !exported.includes(c))).toEqual([]);
+      // Every document a registry field names them in, once: their own records, or those they acted on.
+      const counted = Object.fromEntries(
+        json.sections
+          .filter((s) => !PERSONAL_DATA[s.collection]!.via)
+          .map((s) => [s.collection, s.records.length + s.actedOn.length]),
+      );
+      expect(counted).toEqual(named);
       const html = await (await fetch(opened.data.htmlUrl)).text();
       expect(html).toContain('睦邻 · 我的个人信息');
       // Votes are "which round, how many": never whom for.

@@ -32,7 +32,7 @@ it.each([
   expect(stats.length).toBeGreaterThan(0);
   const r = await demo.call('services', admin, 'exportProviderStats', {});
   if (!r.ok) throw new Error(r.error.message);
-  expect(r.roundTrips).toBeLessThanOrEqual(3);
+  expect(r.roundTrips).toBe(2);
   expect(r.data.rows).toBe(stats.length);
   const sheet = await downloadSheet(r.data.url);
   expect(sheet.name).toBe('机构满意度');

@@ -4,7 +4,8 @@
  * The export opens once, through openExport, by whoever asked, within the hour; then its files are deleted.
  * Input: { elderId?, consent? (required for an elder) }. Result: ExportMade.
  * Errors: INVALID_INPUT (no consent for an elder), UNAUTHENTICATED, NOT_FOUND (elder), FORBIDDEN.
- * Round trips: 3 (the caller; every collection in one aggregation; the export's record); the files go to storage.
+ * Round trips: 2 (the caller with every collection, in one aggregation; the export's record); the files go to storage
+ * between them.
  */
 import { action } from '../../../common/action';
 import { db } from '../../../common/cloud';

@@ -3,7 +3,8 @@
  * record: how many, what deletion would do and why (PIPL art. 45). Votes show which round and how many, never whom
  * for. Input: { elderId? }. Result: MyDataView.
  * Errors: INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND (elder), FORBIDDEN (not a proxy elder of the admin's place).
- * Round trips: 2 (the caller; then every collection in one aggregation; an admin's call reads the elder in it too).
+ * Round trips: 1 (the caller with every collection naming them, in one aggregation; an admin's call reads the elder
+ * in it too).
  */
 import { action } from '../../../common/action';
 import { maskName, maskPhone } from '../../../common/mask';
