@@ -188,6 +188,11 @@ export function clockText(at: Instant): string {
   return wall(at).format('HH:mm');
 }
 
+/** 2026年6月3日 14:05 */
+export function fullDayClockText(at: Instant): string {
+  return wall(at).format('YYYY年M月D日 HH:mm');
+}
+
 /** 6月3日 14:05 */
 export function dayClockText(at: Instant): string {
   return wall(at).format('M月D日 HH:mm');

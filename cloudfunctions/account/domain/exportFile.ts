@@ -2,7 +2,7 @@
  * The two files of a personal-data export (PIPL art. 45): a JSON for machines and another service, and an HTML page
  * a person can read in any browser — one section per kind of record, in plain words. Pure.
  */
-import { clockText, fullDayText } from '../../../miniprogram/shared/calendar';
+import { fullDayClockText } from '../../../miniprogram/shared/calendar';
 import type { ExportSection } from './personalData';
 
 /** The export as data. */
@@ -22,7 +22,7 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function valueText(v: unknown): string {
-  if (v instanceof Date) return `${fullDayText(v)} ${clockText(v)}`;
+  if (v instanceof Date) return fullDayClockText(v);
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

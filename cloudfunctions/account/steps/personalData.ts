@@ -101,7 +101,15 @@ export function callerJoins(openid: string): PersonalJoins {
     names[c] = joins.map((j) => (j as { as: string }).as);
     return joins;
   });
-  return { joins: [...direct, ...viaJoins(names)], names };
+  // A document naming them in two fields is found twice: one set of each collection's documents is sent back.
+  const once: Record<string, unknown> = {};
+  for (const [c, list] of Object.entries(names)) {
+    if (list.length < 2) continue;
+    once[c] = _.aggregate.setUnion(list.map((n) => `$${n}`));
+    for (const n of list) if (n !== c) once[n] = _.aggregate.literal([]);
+    names[c] = [c];
+  }
+  return { joins: [...direct, { set: once }, ...viaJoins(names)], names };
 }
 
 /** Each collection's documents naming the person (directly or through their own documents), once each. */

@@ -16,6 +16,7 @@ import {
   dateTimeKey,
   dayClockText,
   dayText,
+  fullDayClockText,
   fullDayText,
   monthKey,
   monthText,
@@ -109,6 +110,11 @@ export function checkAgainstIntl(numRuns = 2000): void {
       same(fullDayText(t), `${i.year}年${i.month}月${i.day}日`, 'fullDayText');
       same(clockText(t), `${pad(i.hour)}:${pad(i.minute)}`, 'clockText');
       same(dayClockText(t), `${i.month}月${i.day}日 ${pad(i.hour)}:${pad(i.minute)}`, 'dayClockText');
+      same(
+        fullDayClockText(t),
+        `${i.year}年${i.month}月${i.day}日 ${pad(i.hour)}:${pad(i.minute)}`,
+        'fullDayClockText',
+      );
       same(dateKeyText(date), `${i.month}月${i.day}日`, 'dateKeyText');
       same(monthText(date.slice(0, 7)), `${i.year}年${i.month}月`, 'monthText');
       same(shortMonthText(date.slice(0, 7)), `${i.month}月`, 'shortMonthText');
