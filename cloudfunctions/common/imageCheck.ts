@@ -4,6 +4,7 @@
  * Shared by every capability that shows people's photos (proposals, reports).
  */
 import { cloud } from './cloud';
+import { early } from './concurrency';
 import { AppError, contentRejected, invalid } from './errors';
 
 const TYPES: Record<string, string> = { png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
@@ -40,4 +41,13 @@ export async function checkNewPhotos(
 ): Promise<void> {
   const fresh = photos.map((p, i) => [p, i] as const).filter(([p]) => !alreadyChecked.includes(p));
   await Promise.all(fresh.map(([p, i]) => checkImage(p, `${field}.${i}`)));
+}
+
+/**
+ * Starts checking new photos at once (all of them: none was checked before) and hands back the verdict to await
+ * later, as `checkTextEarly` does for text: the file's download and the check run beside the action's own read.
+ * Await it after the owner check (`requireOwnUploads`), so someone else's file is refused as such first.
+ */
+export function checkPhotosEarly(photos: readonly string[], field: string): () => Promise<void> {
+  return early(checkNewPhotos(photos, [], field));
 }

@@ -11,7 +11,7 @@
 import { action } from '../../common/action';
 import { conflict, forbidden } from '../../common/errors';
 import { maskName } from '../../common/mask';
-import { checkNewPhotos } from '../../common/imageCheck';
+import { checkPhotosEarly } from '../../common/imageCheck';
 import { requireOwnUploads } from '../../common/uploads';
 import { REPORTS_LIMITS, reportsInputs, type ReportDetail } from '../contract';
 import { TEAM_ROLE_WORDS } from '../domain/access';
@@ -24,11 +24,12 @@ import { applyMove, readReport } from '../store';
 export default action({
   input: reportsInputs.patrolConfirm,
   async run(input, ctx): Promise<ReportDetail> {
+    const photosChecked = checkPhotosEarly(input.photos, 'photos');
     const { me, report, standing } = await readReport(ctx, input.reportId);
     if (!standing.team) throw forbidden('只有本网格的网格员可以核实');
     if (report.status !== 'patrol') throw conflict('这条报告已经核实过了');
     requireOwnUploads(input.photos, { folder: REPORTS_LIMITS.photoFolder, userId: me._id, field: 'photos' });
-    await checkNewPhotos(input.photos, [], 'photos');
+    await photosChecked();
     const by = `${TEAM_ROLE_WORDS[standing.team]} ${maskName(nameOf(me))}`;
     const move = confirmMove(report, input.found, by, input.note, input.photos, ctx.now);
     await applyMove(report, move, ctx.now);

@@ -11,7 +11,7 @@ import { action } from '../../common/action';
 import { checkTextEarly } from '../../common/contentCheck';
 import { conflict, forbidden } from '../../common/errors';
 import { maskName } from '../../common/mask';
-import { checkNewPhotos } from '../../common/imageCheck';
+import { checkPhotosEarly } from '../../common/imageCheck';
 import { requireOwnUploads } from '../../common/uploads';
 import { REPORTS_LIMITS, reportsInputs, type ReportDetail } from '../contract';
 import { resolveMove } from '../domain/flow';
@@ -24,11 +24,12 @@ export default action({
   input: reportsInputs.resolve,
   async run(input, ctx): Promise<ReportDetail> {
     const checked = checkTextEarly(ctx.openid, [input.note]);
+    const photosChecked = checkPhotosEarly(input.photos, 'photos');
     const { me, report, standing } = await readReport(ctx, input.reportId);
     if (!standing.staff) throw forbidden('只有承办部门的工作人员可以办结');
     if (report.status !== 'accepted') throw conflict('请先受理再办结');
     requireOwnUploads(input.photos, { folder: REPORTS_LIMITS.photoFolder, userId: me._id, field: 'photos' });
-    await Promise.all([checked(), checkNewPhotos(input.photos, [], 'photos')]);
+    await Promise.all([checked(), photosChecked()]);
     const move = resolveMove(
       `${report.departmentName} ${maskName(nameOf(me))}`,
       input.note,

@@ -19,7 +19,7 @@ import { findById, geoPoint, isDuplicateKey, updatedCount } from '../../common/d
 import { invalid, limitReached, notFound } from '../../common/errors';
 import { idempotentId } from '../../common/ids';
 import { readWithCaller } from '../../common/joins';
-import { checkNewPhotos } from '../../common/imageCheck';
+import { checkPhotosEarly } from '../../common/imageCheck';
 import { requireOwnUploads } from '../../common/uploads';
 import { dateKey } from '../../../miniprogram/shared/calendar';
 import { REPORTS_LIMITS, reportsInputs, type SubmitResult } from '../contract';
@@ -48,6 +48,7 @@ export default action({
     const rid = idempotentId(ctx.openid, 'report', input.idempotencyKey);
     const day = dateKey(ctx.now);
     const checked = checkTextEarly(ctx.openid, [input.description, input.address]);
+    const photosChecked = checkPhotosEarly(input.photos, 'photos');
     const read = await readWithCaller(ctx, [
       { set: { streetId: _.aggregate.arrayElemAt(['$placePath', 1]) } },
       { as: 'grids', from: GRIDS, let: { s: '$streetId' }, expr: { $eq: ['$streetId', '$$s'] }, limit: 500 },
@@ -76,7 +77,7 @@ export default action({
       throw invalid('这个位置不在本街道的任何网格内，请在地图上重新选点', [
         { path: 'location', message: 'outside every grid' },
       ]);
-    await Promise.all([checked(), checkNewPhotos(input.photos, [], 'photos')]);
+    await Promise.all([checked(), photosChecked()]);
     const nearby = landed ? undefined : sameNearby(read.all<ReportDoc>('nearby'), input.location)[0];
     // What the quota's tag says this submission lands in: twins agree on it, whoever took the quota.
     const target = landed ?? (await takeQuota(me._id, `${me._id}:${day}`, quota, rid, nearby?._id ?? rid));
