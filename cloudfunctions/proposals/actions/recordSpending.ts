@@ -8,6 +8,7 @@
  * CONTENT_REJECTED. Round trips: 3 (caller; round with the proposal and any record under this key; insert); 2 for a retried key.
  */
 import { action } from '../../common/action';
+import { early } from '../../common/concurrency';
 import { proposalInputs, type AccountEntryView } from '../contract';
 import { yuanToFen } from '../domain/accountability';
 import { entryView } from '../domain/views';
@@ -17,13 +18,17 @@ import { saveReport, reportContext } from '../steps/reports';
 export default action({
   input: proposalInputs.recordSpending,
   async run(input, ctx): Promise<AccountEntryView> {
+    // The checks need only the input: they run beside the reads, their verdict awaited where it was.
+    const checked = early(
+      checkContent(
+        ctx.openid,
+        [input.item, input.note],
+        [{ now: input.receipts, before: [], field: 'receipts' }],
+      ),
+    );
     const { me, at, earlier } = await reportContext(input, ctx);
     if (earlier) return entryView(earlier);
-    await checkContent(
-      ctx.openid,
-      [input.item, input.note],
-      [{ now: input.receipts, before: [], field: 'receipts' }],
-    );
+    await checked();
     const saved = await saveReport(
       me._id,
       input,
